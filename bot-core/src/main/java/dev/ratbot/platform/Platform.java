@@ -1,0 +1,6 @@
+package dev.ratbot.platform;
+
+/** The chat platforms Ratbot talks on; CONSOLE is the local `chat` command. */
+public enum Platform {
+    TELEGRAM, DISCORD, CONSOLE
+}
