@@ -16,7 +16,7 @@ public final class InMemoryAnswerLog implements AnswerLog {
     private long next;
     private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, InMemoryAnswerLog.Entry> eldest) {
             return size() > KEEP;
         }
     };
