@@ -24,11 +24,16 @@ final class AnswerReplies {
     }
 
     Reply answer(Platform platform, String question) {
+        return ask(platform, question).reply();
+    }
+
+    AnsweredQuestion ask(Platform platform, String question) {
         Answer answer = engine.answer(question);
         String key = answerLog.recordAnswer(platform, question, answer.section().map(SectionRef::id), answer.answered());
-        if (!answer.answered()) return notFound(answer);
-        return new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), answer.blocks(), answer.attribution(),
-                followUps(answer.related()), Optional.of(key), false);
+        Reply reply = !answer.answered() ? notFound(answer)
+                : new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), answer.blocks(), answer.attribution(),
+                        followUps(answer.related()), Optional.of(key), false);
+        return new AnsweredQuestion(answer, reply);
     }
 
     Reply topic(String sectionId) {

@@ -44,6 +44,14 @@ public final class Conversation {
         }
     }
 
+    /**
+     * Answers one question (already parsed) and returns the engine's answer with the reply, for callers that need the
+     * score or section as well (the {@code ask --json} command, inline queries).
+     */
+    public AnsweredQuestion ask(dev.ratbot.platform.Platform platform, String question) {
+        return answers.ask(platform, question);
+    }
+
     private Reply dispatch(Incoming in, Command command) {
         return switch (command) {
             case Command.Start s -> HelpText.welcome();
