@@ -23,6 +23,7 @@ final class ConfigReader {
 
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d{3,20}:[A-Za-z0-9_-]{30,}");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern SHARD_RANGE = Pattern.compile("(\\d{1,5})(?:\\s*-\\s*(\\d{1,5}))?");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,6})\\s*(s|m|min|h)", Pattern.CASE_INSENSITIVE);
 
     private final SettingsSource source;
@@ -81,7 +82,7 @@ final class ConfigReader {
         Optional<Secret> token = secret(Setting.TELEGRAM_BOT_TOKEN);
         if (token.isEmpty()) {
             refuseWithout(Setting.TELEGRAM_BOT_TOKEN, Setting.TELEGRAM_MODE, Setting.TELEGRAM_WEBHOOK_URL,
-                    Setting.TELEGRAM_WEBHOOK_SECRET, Setting.TELEGRAM_WEBHOOK_PORT, Setting.TELEGRAM_API_URL);
+                    Setting.TELEGRAM_WEBHOOK_SECRET, Setting.TELEGRAM_WEBHOOK_BIND, Setting.TELEGRAM_WEBHOOK_PORT, Setting.TELEGRAM_API_URL);
             return Optional.empty();
         }
         if (!TELEGRAM_TOKEN.matcher(token.get().reveal()).matches()) {
@@ -89,6 +90,10 @@ final class ConfigReader {
                     + "): not a Telegram bot token; expected digits, a colon and 30 or more letters, digits, '_' or '-', as @BotFather gives it");
         }
         URI api = httpUrl(Setting.TELEGRAM_API_URL, false);
+        if (api.getRawPath() != null && !api.getRawPath().isEmpty() && !api.getRawPath().equals("/") || api.getRawQuery() != null) {
+            // The telegrambots client builds /bot<token>/<method> right after the host and port.
+            throw bad(Setting.TELEGRAM_API_URL, api.toString(), "must be scheme://host[:port] without a path, e.g. https://api.telegram.org");
+        }
         String modeText = textOrDefault(Setting.TELEGRAM_MODE).toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         TelegramConfig.Mode mode = switch (modeText) {
             case "longpolling", "polling" -> TelegramConfig.Mode.LONGPOLLING;
@@ -96,9 +101,11 @@ final class ConfigReader {
             default -> throw bad(Setting.TELEGRAM_MODE, textOrDefault(Setting.TELEGRAM_MODE), "is not a mode; use longpolling or webhook");
         };
         int webhookPort = port(Setting.TELEGRAM_WEBHOOK_PORT, false);
+        String webhookBind = bindAddress(Setting.TELEGRAM_WEBHOOK_BIND);
         if (mode == TelegramConfig.Mode.LONGPOLLING) {
-            refuseWithout(Setting.TELEGRAM_MODE, Setting.TELEGRAM_WEBHOOK_URL, Setting.TELEGRAM_WEBHOOK_SECRET, Setting.TELEGRAM_WEBHOOK_PORT);
-            return Optional.of(new TelegramConfig(token.get(), api, mode, Optional.empty(), Optional.empty(), webhookPort));
+            refuseWithout(Setting.TELEGRAM_MODE, Setting.TELEGRAM_WEBHOOK_URL, Setting.TELEGRAM_WEBHOOK_SECRET, Setting.TELEGRAM_WEBHOOK_BIND,
+                    Setting.TELEGRAM_WEBHOOK_PORT);
+            return Optional.of(new TelegramConfig(token.get(), api, mode, Optional.empty(), Optional.empty(), webhookBind, webhookPort));
         }
         if (text(Setting.TELEGRAM_WEBHOOK_URL).isEmpty()) {
             throw new StartupException(Setting.TELEGRAM_WEBHOOK_URL.name() + ": needed when TELEGRAM_MODE=webhook: the public https address Telegram posts updates to");
@@ -112,7 +119,7 @@ final class ConfigReader {
             throw new StartupException(Setting.TELEGRAM_WEBHOOK_SECRET.name() + " (" + origin(Setting.TELEGRAM_WEBHOOK_SECRET)
                     + "): Telegram accepts only 1-256 of A-Z a-z 0-9 _ -");
         }
-        return Optional.of(new TelegramConfig(token.get(), api, mode, Optional.of(webhookUrl), secret, webhookPort));
+        return Optional.of(new TelegramConfig(token.get(), api, mode, Optional.of(webhookUrl), secret, webhookBind, webhookPort));
     }
 
     private Optional<DiscordConfig> discord() {
@@ -152,14 +159,18 @@ final class ConfigReader {
             throw bad(Setting.DISCORD_SHARD_INDICES, text, "needs DISCORD_SHARDS set to the number of shards in all, not auto, so that every instance splits the same shards");
         }
         List<Integer> indices = new ArrayList<>();
+        int last = count.getAsInt() - 1;
+        String rule = "must list shard numbers from 0 to " + last + " or ranges, separated by commas, e.g. 0,1 or 0-" + last;
         for (String part : text.split(",")) {
-            String p = part.strip();
-            if (!p.matches("\\d{1,5}") || Integer.parseInt(p) >= count.getAsInt()) {
-                throw bad(Setting.DISCORD_SHARD_INDICES, text, "must list shard numbers from 0 to " + (count.getAsInt() - 1) + " separated by commas, e.g. 0,1");
+            Matcher m = SHARD_RANGE.matcher(part.strip());
+            if (!m.matches()) throw bad(Setting.DISCORD_SHARD_INDICES, text, rule);
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            if (to < from || to > last) throw bad(Setting.DISCORD_SHARD_INDICES, text, rule);
+            for (int index = from; index <= to; index++) {
+                if (indices.contains(index)) throw bad(Setting.DISCORD_SHARD_INDICES, text, "lists shard " + index + " twice");
+                indices.add(index);
             }
-            int index = Integer.parseInt(p);
-            if (indices.contains(index)) throw bad(Setting.DISCORD_SHARD_INDICES, text, "lists shard " + index + " twice");
-            indices.add(index);
         }
         return indices;
     }

@@ -18,16 +18,17 @@ public enum Setting {
     RATBOT_TIP_GRACE("PT3H", false, "How late a missed daily tip may still go out (ISO-8601 duration like PT3H, or 90m, 3h)."),
     RATBOT_INSTANCE_ID(null, false, "Name of this instance in logs, metrics and the store; default host name and process id."),
     TELEGRAM_BOT_TOKEN(null, true, "The bot token from @BotFather; enables Telegram."),
-    TELEGRAM_API_URL("https://api.telegram.org", false, "Bot API server (a self-hosted one, or a fake in tests)."),
+    TELEGRAM_API_URL("https://api.telegram.org", false, "Bot API server, scheme://host[:port] (a self-hosted one, or a fake in tests)."),
     TELEGRAM_MODE("longpolling", false, "longpolling (one instance polls, chosen by a lock on PostgreSQL) or webhook."),
     TELEGRAM_WEBHOOK_URL(null, false, "Public https URL Telegram posts updates to (webhook mode)."),
     TELEGRAM_WEBHOOK_SECRET(null, true, "Secret Telegram sends with every webhook request: 1-256 of A-Z a-z 0-9 _ - (webhook mode)."),
-    TELEGRAM_WEBHOOK_PORT("8443", false, "Local port the webhook endpoint listens on, behind your TLS proxy or load balancer."),
+    TELEGRAM_WEBHOOK_BIND("0.0.0.0", false, "Local address the webhook endpoint listens on (webhook mode)."),
+    TELEGRAM_WEBHOOK_PORT("8443", false, "Local port the webhook endpoint listens on, behind your TLS proxy or load balancer (webhook mode)."),
     DISCORD_BOT_TOKEN(null, true, "The bot token from the Bot page of your Discord application; enables Discord."),
     DISCORD_API_URL("https://discord.com/api/v10", false, "Discord REST API base URL (a fake in tests)."),
     DISCORD_GUILD_ID(null, false, "Register slash commands on this one server only (instant, for development)."),
     DISCORD_SHARDS("auto", false, "Number of gateway shards in all: auto (Discord's recommendation) or a number."),
-    DISCORD_SHARD_INDICES(null, false, "Which shards this instance runs, e.g. 0,1 (needs a numeric DISCORD_SHARDS); all when unset.");
+    DISCORD_SHARD_INDICES(null, false, "Which shards this instance runs, e.g. 0,1 or 0-3 (needs a numeric DISCORD_SHARDS); all when unset.");
 
     /** Suffix of the variable that names a file holding a secret, e.g. TELEGRAM_BOT_TOKEN_FILE. */
     public static final String FILE_SUFFIX = "_FILE";

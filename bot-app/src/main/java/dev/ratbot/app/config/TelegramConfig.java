@@ -8,10 +8,11 @@ import java.util.Optional;
  *
  * @param webhookUrl    the public https address Telegram posts to; present exactly in webhook mode
  * @param webhookSecret the secret Telegram sends back in every webhook request; present exactly in webhook mode
+ * @param webhookBind   the local address the webhook endpoint listens on
  * @param webhookPort   the local port the webhook endpoint listens on
  */
 public record TelegramConfig(Secret token, URI apiUrl, Mode mode, Optional<URI> webhookUrl, Optional<Secret> webhookSecret,
-                             int webhookPort) {
+                             String webhookBind, int webhookPort) {
 
     /** How updates arrive. */
     public enum Mode {

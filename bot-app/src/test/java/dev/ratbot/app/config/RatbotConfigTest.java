@@ -75,6 +75,7 @@ class RatbotConfigTest {
                 "TELEGRAM_MODE", "webhook",
                 "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram",
                 "TELEGRAM_WEBHOOK_SECRET", "s3cret_-X",
+                "TELEGRAM_WEBHOOK_BIND", "127.0.0.1",
                 "TELEGRAM_WEBHOOK_PORT", "8443",
                 "DISCORD_BOT_TOKEN", DISCORD_TOKEN,
                 "DISCORD_API_URL", "http://127.0.0.1:9001/api/v10",
@@ -93,6 +94,8 @@ class RatbotConfigTest {
         assertEquals(TelegramConfig.Mode.WEBHOOK, telegram.mode());
         assertEquals("https://bot.example.org/telegram", telegram.webhookUrl().orElseThrow().toString());
         assertEquals("s3cret_-X", telegram.webhookSecret().orElseThrow().reveal());
+        assertEquals("127.0.0.1", telegram.webhookBind());
+        assertEquals(8443, telegram.webhookPort());
         DiscordConfig discord = config.discord().orElseThrow();
         assertEquals("123456789012345678", discord.applicationId());
         assertEquals(123456789012345678L, discord.guildId().getAsLong());
@@ -178,6 +181,8 @@ class RatbotConfigTest {
                 .startsWith("TELEGRAM_API_URL=ftp://x (environment) is not an http:// or https:// URL with a host"));
         assertTrue(failure(env("TELEGRAM_BOT_TOKEN", t, "TELEGRAM_API_URL", "http://bad host"))
                 .startsWith("TELEGRAM_API_URL=http://bad host (environment) is not a URL"));
+        assertTrue(failure(env("TELEGRAM_BOT_TOKEN", t, "TELEGRAM_API_URL", "https://api.telegram.org/custom"))
+                .startsWith("TELEGRAM_API_URL=https://api.telegram.org/custom (environment) must be scheme://host[:port] without a path"));
         assertTrue(failure(env("TELEGRAM_BOT_TOKEN", t, "TELEGRAM_MODE", "webhook"))
                 .startsWith("TELEGRAM_WEBHOOK_URL: needed when TELEGRAM_MODE=webhook"));
         assertTrue(failure(env("TELEGRAM_BOT_TOKEN", t, "TELEGRAM_MODE", "webhook", "TELEGRAM_WEBHOOK_URL", "http://x.example/t"))
@@ -206,6 +211,10 @@ class RatbotConfigTest {
                 .startsWith("DISCORD_SHARD_INDICES=0,1 (environment) needs DISCORD_SHARDS set to the number of shards in all"));
         assertTrue(failure(env("DISCORD_BOT_TOKEN", t, "DISCORD_SHARDS", "2", "DISCORD_SHARD_INDICES", "1,2"))
                 .startsWith("DISCORD_SHARD_INDICES=1,2 (environment) must list shard numbers from 0 to 1"));
+        assertTrue(failure(env("DISCORD_BOT_TOKEN", t, "DISCORD_SHARDS", "4", "DISCORD_SHARD_INDICES", "3-1"))
+                .startsWith("DISCORD_SHARD_INDICES=3-1 (environment) must list shard numbers from 0 to 3 or ranges"));
+        assertEquals(List.of(0, 1, 2, 5), load(env("DISCORD_BOT_TOKEN", t, "DISCORD_SHARDS", "6", "DISCORD_SHARD_INDICES", "0-2, 5"))
+                .discord().orElseThrow().shardIndices());
         assertTrue(failure(env("DISCORD_BOT_TOKEN", t, "DISCORD_SHARDS", "2", "DISCORD_SHARD_INDICES", "1,1"))
                 .startsWith("DISCORD_SHARD_INDICES=1,1 (environment) lists shard 1 twice"));
         assertTrue(failure(env("DISCORD_BOT_TOKEN", t, "DISCORD_API_URL", "discord.com"))
