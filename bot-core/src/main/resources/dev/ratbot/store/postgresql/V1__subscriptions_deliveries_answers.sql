@@ -16,7 +16,7 @@ CREATE TABLE subscriptions (
     created_at  BIGINT  NOT NULL,
     updated_at  BIGINT  NOT NULL,
     next_due_at BIGINT,                        -- the next daily occurrence to deliver; NULL unless ACTIVE
-    tip_cycle   INTEGER NOT NULL DEFAULT 0,    -- which pass through the tip catalogue this subscription is on
+    tip_cycle   BIGINT  NOT NULL DEFAULT 0,    -- which pass through the tip catalogue this subscription is on
     CONSTRAINT subscriptions_one_per_address UNIQUE (platform, chat_id, thread_id)
 );
 CREATE INDEX subscriptions_due ON subscriptions (next_due_at) WHERE next_due_at IS NOT NULL;
@@ -30,7 +30,7 @@ CREATE TABLE deliveries (
     due_at          BIGINT  NOT NULL,
     status          TEXT    NOT NULL,
     tip_id          TEXT,
-    cycle           INTEGER,
+    cycle           BIGINT,
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at BIGINT  NOT NULL,
     claimed_by      TEXT,
