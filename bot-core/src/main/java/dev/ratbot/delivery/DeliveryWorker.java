@@ -55,7 +55,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Map<Platform, MessageSender> senders = new EnumMap<>(Platform.class);
     private final Pacer pacer;
     private final Backoff backoff;
-    private final TipReplies tips;
+    private final TipMessages tips;
     private final Clock clock;
     private final DeliverySettings settings;
     private final Outbox outbox;
@@ -66,7 +66,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private Thread loop;
 
     public DeliveryWorker(Database db, Collection<? extends MessageSender> senders, Pacer pacer, Backoff backoff,
-                          TipReplies tips, Clock clock, DeliverySettings settings) {
+                          TipMessages tips, Clock clock, DeliverySettings settings) {
         for (MessageSender s : senders) this.senders.put(s.platform(), s);
         this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -204,7 +204,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private Outcome sendOne(ClaimedDelivery d) {
         // A retry-after seen earlier in this round pauses the platform: the rest wait for another round.
         if (releaseUnsent || !pacer.pausedFor(d.address().platform()).isZero()) return new Outcome.Released();
-        Optional<Reply> reply = tips.reply(d.tipId());
+        Optional<Reply> reply = tips.forTip(d.tipId());
         if (reply.isEmpty()) return new Outcome.NoTip(d.tipId());
         SendResult result;
         try {

@@ -1,15 +1,18 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.conversation.Reply;
+import dev.ratbot.answer.SectionRef;
+import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.MessageSender;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.schedule.ScheduleSettings;
-import dev.ratbot.schedule.TipPicker;
 import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.testing.MutableClock;
+import dev.ratbot.tips.Tip;
+import dev.ratbot.tips.TipCatalogue;
+import dev.ratbot.tips.TipRotation;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -28,7 +31,15 @@ import java.util.TreeMap;
  */
 public final class TipRig implements AutoCloseable {
 
-    public static final List<String> TIPS = List.of("t-a", "t-b", "t-c", "t-d", "t-e");
+    /** Five real tips in two sections, walked by the real rotation. */
+    public static final List<Tip> TIP_LIST = List.of(
+            Tip.of("Offer a treat from your open hand so your rats learn that hands bring good things.", new SectionRef("treats", "Treats")),
+            Tip.of("Sit by the cage and talk softly for a few minutes every day.", new SectionRef("first-days", "The First Days")),
+            Tip.of("Let your rats climb onto your lap instead of grabbing them.", new SectionRef("first-days", "The First Days")),
+            Tip.of("Yogurt drops are a favourite, but keep them small and rare.", new SectionRef("treats", "Treats")),
+            Tip.of("Rats bond faster in pairs: a lonely rat is a shy rat.", new SectionRef("first-days", "The First Days")));
+    public static final CatalogueTips TIPS = new CatalogueTips(new TipRotation(TipCatalogue.of(TIP_LIST)),
+            Optional.of(new Attribution("How to Bond with Your Rats", "Joshua Paulson", "Quality Cage Crafters")));
 
     public final Database db;
     public final MutableClock clock;
@@ -44,11 +55,11 @@ public final class TipRig implements AutoCloseable {
         this.clock = clock;
         this.pacer = pacer;
         this.store = new JdbcSubscriptionStore(db, clock);
-        this.scheduler = new TipScheduler(db, clock, schedule, TipRig::pick);
+        this.scheduler = new TipScheduler(db, clock, schedule, TIPS);
         for (RecordingSender s : senders) this.senders.put(s.platform(), s);
         this.worker = new DeliveryWorker(db, List.<MessageSender>copyOf(senders), pacer,
                 new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(5), 4, new SplittableRandom(7)),
-                TipRig::render, clock, delivery);
+                TIPS, clock, delivery);
     }
 
     /** A rig with unpaced Telegram and Discord senders and default settings. */
@@ -120,18 +131,6 @@ public final class TipRig implements AutoCloseable {
             }
             return out;
         });
-    }
-
-    /** Walks {@link #TIPS} in order, one pass per cycle. */
-    static Optional<TipPicker.Pick> pick(long subscriptionId, long cycle, java.util.Set<String> given) {
-        for (String t : TIPS) {
-            if (!given.contains(t)) return Optional.of(new TipPicker.Pick(t, cycle));
-        }
-        return Optional.of(new TipPicker.Pick(TIPS.get(0), cycle + 1));
-    }
-
-    static Optional<Reply> render(String tipId) {
-        return TIPS.contains(tipId) ? Optional.of(Reply.text(Reply.Kind.TIP, "Tip " + tipId)) : Optional.empty();
     }
 
     public static Address telegram(String chat) {
