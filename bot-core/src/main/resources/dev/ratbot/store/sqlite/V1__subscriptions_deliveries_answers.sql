@@ -37,11 +37,11 @@ CREATE TABLE deliveries (
     reason          TEXT,
     created_at      INTEGER NOT NULL,
     finished_at     INTEGER,
+    -- Also serves the scheduler's look-up of a subscription's deliveries in its current pass.
     CONSTRAINT deliveries_once_per_local_day UNIQUE (subscription_id, local_date)
 );
 CREATE INDEX deliveries_pending ON deliveries (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX deliveries_sending ON deliveries (lease_until) WHERE status = 'SENDING';
-CREATE INDEX deliveries_by_cycle ON deliveries (subscription_id, cycle);
 
 CREATE TABLE answers (
     id            INTEGER PRIMARY KEY,
