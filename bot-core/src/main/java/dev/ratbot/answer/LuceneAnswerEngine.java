@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -166,20 +167,32 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private Query query(List<Concept> concepts) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Concept c : concepts) {
-            float weight = c.generic() ? weights.generic() : 1f;
-            all.add(fieldQuery(PassageIndex.TITLE, c, weights.title() * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.PATH, c, weights.path() * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.BODY, c, weights.body() * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.CONTEXT, c, weights.context() * weight), BooleanClause.Occur.SHOULD);
+            // A generic word ("where") weighs little, but what it stands for ("position", "area") counts in full.
+            Map<String, Float> terms = c.terms();
+            float weight = 1f;
+            if (c.generic()) {
+                boolean specific = terms.keySet().stream().anyMatch(t -> !analysis.isGeneric(t));
+                if (specific) {
+                    terms = new HashMap<>(terms);
+                    terms.replaceAll((t, w) -> analysis.isGeneric(t) ? w * weights.generic() : w);
+                } else {
+                    weight = weights.generic();
+                }
+            }
+            all.add(fieldQuery(PassageIndex.TITLE, terms, weights.title() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.PATH, terms, weights.path() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.BODY, terms, weights.body() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.CONTEXT, terms, weights.context() * weight), BooleanClause.Occur.SHOULD);
             // A passage in the owner's own words beats one that only matches a synonym.
-            all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), weights.exact() * weight), BooleanClause.Occur.SHOULD);
+            float exact = weights.exact() * (c.generic() ? weights.generic() : 1f);
+            all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact), BooleanClause.Occur.SHOULD);
         }
         return all.build();
     }
 
-    private static Query fieldQuery(String field, Concept c, float boost) {
+    private static Query fieldQuery(String field, Map<String, Float> terms, float boost) {
         SynonymQuery.Builder b = new SynonymQuery.Builder(field);
-        for (Map.Entry<String, Float> t : c.terms().entrySet()) b.addTerm(new Term(field, t.getKey()), t.getValue());
+        for (Map.Entry<String, Float> t : terms.entrySet()) b.addTerm(new Term(field, t.getKey()), t.getValue());
         return new BoostQuery(b.build(), boost);
     }
 
