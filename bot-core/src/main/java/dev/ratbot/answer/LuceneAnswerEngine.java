@@ -1,0 +1,348 @@
+package dev.ratbot.answer;
+
+import dev.ratbot.knowledge.Attribution;
+import dev.ratbot.knowledge.Block;
+import dev.ratbot.knowledge.KnowledgePack;
+import dev.ratbot.knowledge.Section;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answer engine over an in-memory Lucene index of one knowledge pack. Build it once with
+ * {@link #build(KnowledgePack)}; it is immutable and thread-safe afterwards.
+ *
+ * <p>How a question is answered:
+ * <ol>
+ *   <li>Clean-up and spelling: control characters dropped, the text cut to {@value #MAX_QUESTION_CHARS} characters,
+ *       misspelt words rewritten to the nearest word the engine knows.</li>
+ *   <li>Concepts: English analysis plus the curated synonym graph; each word with its synonyms is one concept.</li>
+ *   <li>Retrieval: BM25 over the section's own title, the titles above it, the passage and the whole section,
+ *       one weighted synonym query per concept and field.</li>
+ *   <li>Coverage: for the best hits, which of the question's distinctive concepts (those that say what the
+ *       question is about, not "rat" or "how") occur in the passage or its section, weighted by rarity. A rat
+ *       question the guide does not cover (life span, vets, grapes) scores like a real one but leaves a distinctive
+ *       concept uncovered; that, not the raw score, is what makes the engine decline.</li>
+ *   <li>The best passage by score and coverage answers when its confidence (coverage times a saturating
+ *       function of the score) reaches the calibrated threshold ({@link Weights}); otherwise the engine declines and suggests the sections
+ *       that came closest.</li>
+ * </ol>
+ */
+public final class LuceneAnswerEngine implements AnswerEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneAnswerEngine.class);
+
+    /** Longer questions are cut: no real question needs more, and it bounds the work per question. */
+    static final int MAX_QUESTION_CHARS = 500;
+    /** Answers are at most about this long (a block longer than this is shortened at a sentence or item). */
+    static final int MAX_ANSWER_CHARS = 700;
+    private static final int CANDIDATES = 24;
+    private static final int MAX_RELATED = 3;
+
+
+    private final KnowledgePack pack;
+    private final GuideAnalysis analysis;
+    private final PassageIndex index;
+    private final QuestionReader reader;
+    private final List<SectionRef> topics;
+    private final TopicSuggester suggester;
+
+    private final Weights weights;
+
+    LuceneAnswerEngine(KnowledgePack pack, Weights weights) {
+        this.pack = pack;
+        this.weights = weights;
+        this.analysis = GuideAnalysis.load();
+        this.index = PassageIndex.build(pack, analysis, MAX_ANSWER_CHARS, weights.lengthNorm());
+        this.reader = new QuestionReader(analysis);
+        this.topics = pack.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList();
+        this.suggester = new TopicSuggester(pack.sections());
+    }
+
+    /** Indexes the pack in memory and returns an engine over it. */
+    public static LuceneAnswerEngine build(KnowledgePack pack) {
+        return new LuceneAnswerEngine(pack, Weights.DEFAULT);
+    }
+
+    @Override
+    public Answer answer(String question) {
+        String q = question == null ? "" : question;
+        try {
+            return answerOrDecline(q);
+        } catch (RuntimeException e) {
+            // Never let one odd question break a conversation: log it and decline.
+            LOG.warn("answering failed; declining instead (question of {} chars)", q.length(), e);
+            return decline(q, 0, List.of());
+        }
+    }
+
+    private Answer answerOrDecline(String question) throws RuntimeException {
+        String cleaned = clean(question);
+        if (cleaned.isBlank()) return decline(question, 0, List.of());
+        String corrected = index.spelling.correct(cleaned);
+        List<Concept> concepts = reader.read(corrected);
+        if (concepts.isEmpty()) return decline(question, 0, List.of());
+        List<Hit> hits = search(concepts);
+        if (hits.isEmpty()) return decline(question, 0, List.of());
+        Hit best = hits.get(0);
+        List<SectionRef> related = related(hits, best.section());
+        if (best.confidence() < weights.threshold()) return decline(question, best.confidence(), hits.stream().map(Hit::section).distinct().limit(MAX_RELATED).map(this::ref).toList());
+        PassageIndex.Passage passage = index.passages.get(best.doc());
+        return new Answer(question, true, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS),
+                Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related);
+    }
+
+    /**
+     * A candidate passage.
+     *
+     * @param coverage   share of the question's distinctive concepts found in the passage or its section (for answering)
+     * @param focus      the same with concepts found only elsewhere in the section counting little (for choosing)
+     */
+    record Hit(int doc, int section, double score, double coverage, double focus, double confidence, double rank) {
+    }
+
+    /** The candidates, best first, each with its coverage and confidence. Package-private for the quality tests. */
+    List<Hit> search(List<Concept> concepts) {
+        try {
+            TopDocs top = index.searcher.search(query(concepts), CANDIDATES);
+            List<ScoreDoc> found = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) found.add(sd);
+            if (found.isEmpty()) return List.of();
+            int[] docs = found.stream().mapToInt(sd -> sd.doc).toArray();
+            double[][] coverage = coverage(concepts, docs);
+            List<Hit> hits = new ArrayList<>(docs.length);
+            for (int i = 0; i < docs.length; i++) {
+                float score = found.get(i).score;
+                double scoreFactor = weights.scoreFloor() + (1 - weights.scoreFloor()) * score / (score + weights.scoreHalf());
+                double confidence = clamp(coverage[0][i] * scoreFactor);
+                int section = index.passages.get(docs[i]).section();
+                double focus = coverage[1][i];
+                double rank = score * (0.1 + focus) * (0.1 + focus)
+                        * (1 + weights.titleMatch() * titleMatch(concepts, section))
+                        * (1 - weights.earlier() * docs[i] / (double) index.passages.size());
+                hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
+            }
+            hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
+            return hits;
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory index read failed", e);
+        }
+    }
+
+    /** The share of a section heading's distinctive words that the question matches (0 when it has none). */
+    private double titleMatch(List<Concept> concepts, int section) {
+        List<String> words = index.titleTerms.get(section);
+        if (words.isEmpty()) return 0;
+        int matched = 0;
+        for (String w : words) {
+            for (Concept c : concepts) {
+                if (c.terms().containsKey(w)) {
+                    matched++;
+                    break;
+                }
+            }
+        }
+        return matched / (double) words.size();
+    }
+
+    private Query query(List<Concept> concepts) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Concept c : concepts) {
+            // A generic word ("where") weighs little, but what it stands for ("position", "area") counts in full.
+            Map<String, Float> terms = c.terms();
+            float weight = 1f;
+            if (c.generic()) {
+                boolean specific = terms.keySet().stream().anyMatch(t -> !analysis.isGeneric(t));
+                if (specific) {
+                    terms = new HashMap<>(terms);
+                    terms.replaceAll((t, w) -> analysis.isGeneric(t) ? w * weights.generic() : w);
+                } else {
+                    weight = weights.generic();
+                }
+            }
+            all.add(fieldQuery(PassageIndex.TITLE, terms, weights.title() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.PATH, terms, weights.path() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.BODY, terms, weights.body() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.CONTEXT, terms, weights.context() * weight), BooleanClause.Occur.SHOULD);
+            // A passage in the owner's own words beats one that only matches a synonym.
+            float exact = weights.exact() * (c.generic() ? weights.generic() : 1f);
+            all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact), BooleanClause.Occur.SHOULD);
+        }
+        return all.build();
+    }
+
+    private static Query fieldQuery(String field, Map<String, Float> terms, float boost) {
+        SynonymQuery.Builder b = new SynonymQuery.Builder(field);
+        for (Map.Entry<String, Float> t : terms.entrySet()) b.addTerm(new Term(field, t.getKey()), t.getValue());
+        return new BoostQuery(b.build(), boost);
+    }
+
+    /**
+     * For each candidate, the rarity-weighted share of the question's distinctive concepts that it covers: [0] counts
+     * a concept found anywhere in the passage's section (its titles and text), [1] mainly those in the passage itself.
+     * A concept the pack never mentions weighs double: it is the surest sign of a question the guide does not answer.
+     */
+    private double[][] coverage(List<Concept> concepts, int[] docs) throws IOException {
+        double[][] covered = new double[2][docs.length];
+        double total = 0;
+        int n = index.passages.size();
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+        for (Concept c : concepts) {
+            if (c.generic()) continue;
+            int df = 0;
+            for (String t : c.terms().keySet()) df += index.leaf.docFreq(new Term(PassageIndex.CONTEXT, t));
+            df = Math.min(df, n);
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            if (df == 0) {
+                total += weights.unknown() * idf;
+                continue;
+            }
+            total += idf;
+            double[] inSection = new double[docs.length];
+            double[] inPassage = new double[docs.length];
+            mark(c, PassageIndex.CONTEXT, docs, order, inSection);
+            mark(c, PassageIndex.BODY, docs, order, inPassage);
+            mark(c, PassageIndex.TITLE, docs, order, inPassage);
+            for (int i = 0; i < docs.length; i++) {
+                covered[0][i] += idf * Math.max(inPassage[i], weights.sectionOnly() * inSection[i]);
+                covered[1][i] += idf * Math.max(inPassage[i], weights.focusSection() * inSection[i]);
+            }
+        }
+        if (total == 0) return covered;
+        for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] /= total;
+        return covered;
+    }
+
+    /** Sets {@code match[i]} to 1 where candidate {@code docs[i]} has one of the concept's terms in {@code field}. */
+    private void mark(Concept c, String field, int[] docs, Integer[] order, double[] match) throws IOException {
+        for (String t : c.terms().keySet()) {
+            PostingsEnum postings = index.leaf.postings(new Term(field, t), PostingsEnum.NONE);
+            if (postings == null) continue;
+            for (int i : order) {
+                int at = postings.docID();
+                if (at < docs[i]) at = postings.advance(docs[i]);
+                if (at == DocIdSetIterator.NO_MORE_DOCS) break;
+                if (at == docs[i]) match[i] = 1;
+            }
+        }
+    }
+
+    private List<SectionRef> related(List<Hit> hits, int answered) {
+        Set<Integer> picked = new LinkedHashSet<>();
+        for (Hit h : hits) {
+            if (picked.size() >= MAX_RELATED) break;
+            if (h.section() != answered && h.coverage() > 0) picked.add(h.section());
+        }
+        // Top up with neighbours of the answer's section: the natural next things to read.
+        for (int s = 0; s < index.sections.size() && picked.size() < MAX_RELATED; s++) {
+            if (s != answered && index.parents[s] == index.parents[answered] && !index.sections.get(s).faq()) picked.add(s);
+        }
+        return picked.stream().map(this::ref).toList();
+    }
+
+    private Answer decline(String question, double confidence, List<SectionRef> related) {
+        return new Answer(question, false, List.of(), Optional.empty(), Optional.empty(), clamp(confidence), related);
+    }
+
+    private SectionRef ref(int section) {
+        Section s = index.sections.get(section);
+        return new SectionRef(s.id(), s.title());
+    }
+
+    @Override
+    public Optional<Answer> section(String sectionId) {
+        if (sectionId == null) return Optional.empty();
+        for (int s = 0; s < index.sections.size(); s++) {
+            Section section = index.sections.get(s);
+            if (!section.id().equals(sectionId)) continue;
+            List<Block> blocks = Passages.opening(section, index.sections, s, MAX_ANSWER_CHARS);
+            List<SectionRef> next = new ArrayList<>();
+            for (int c = 0; c < index.sections.size() && next.size() < MAX_RELATED; c++) {
+                if (index.parents[c] == s) next.add(ref(c));
+            }
+            return Optional.of(new Answer(section.title(), true, blocks, Optional.of(ref(s)),
+                    Optional.of(pack.attribution()), 1.0, next));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<SectionRef> topics() {
+        return topics;
+    }
+
+    @Override
+    public List<String> suggest(String prefix, int max) {
+        try {
+            return suggester.suggest(prefix == null ? "" : prefix, max);
+        } catch (RuntimeException e) {
+            LOG.warn("suggesting failed for a prefix of {} chars", prefix == null ? 0 : prefix.length(), e);
+            return List.of();
+        }
+    }
+
+    /** The question as the engine reads it after clean-up and spelling correction (for diagnostics and tests). */
+    String spellingFix(String question) {
+        return index.spelling.correct(clean(question));
+    }
+
+    /** Lucene's explanation of a passage's score (for diagnostics). */
+    String explain(String question, int doc) {
+        try {
+            return index.searcher.explain(query(reader.read(spellingFix(question))), doc).toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** A passage's text by document number (for diagnostics and tests). */
+    String passageText(int doc) {
+        return index.passages.get(doc).text();
+    }
+
+    /** The pack this engine answers from. */
+    public KnowledgePack pack() {
+        return pack;
+    }
+
+    /** The attribution shown with answers. */
+    public Attribution attribution() {
+        return pack.attribution();
+    }
+
+    /** Control characters become spaces and the text is cut, so analysis time is bounded by the input's length. */
+    static String clean(String question) {
+        String cut = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
+        StringBuilder out = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char ch = cut.charAt(i);
+            out.append(Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT ? ' ' : ch);
+        }
+        return out.toString();
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+}
