@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
@@ -68,7 +67,7 @@ final class InlineAnswers {
                 .description(preview(answer.text()))
                 .inputMessageContent(InputTextMessageContent.builder()
                         .messageText(messages.get(0))
-                        .parseMode(ParseMode.HTML)
+                        .parseMode(TelegramHtml.PARSE_MODE)
                         .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                         .build())
                 .build());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
@@ -49,7 +48,7 @@ final class ReplyDelivery {
             SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
                     .chatId(to.chatId())
                     .text(messages.get(i))
-                    .parseMode(ParseMode.HTML)
+                    .parseMode(TelegramHtml.PARSE_MODE)
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
             to.threadId().ifPresent(thread -> send.messageThreadId(Integer.valueOf(thread)));
             if (i == 0) {

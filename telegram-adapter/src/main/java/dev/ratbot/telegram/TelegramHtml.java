@@ -6,6 +6,9 @@ package dev.ratbot.telegram;
  */
 final class TelegramHtml {
 
+    /** Spelled as the Bot API documents it; telegrambots' constant is lower case, which not every server accepts. */
+    static final String PARSE_MODE = "HTML";
+
     private TelegramHtml() {
     }
 
