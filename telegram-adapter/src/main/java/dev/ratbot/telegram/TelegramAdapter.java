@@ -54,6 +54,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final TelegramSettings settings;
+    private final int workerThreads;
     private final Conversation conversation;
     private final AnswerEngine engine;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -76,6 +77,13 @@ public final class TelegramAdapter implements AutoCloseable {
      * @param engine       answers inline queries (which are not logged, since they arrive while the user types)
      */
     public TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine) {
+        this(settings, conversation, engine, WORKER_THREADS);
+    }
+
+    /** @param workerThreads how many updates are handled at once; tests use one to make the order of handling fixed */
+    TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine, int workerThreads) {
+        if (workerThreads < 1) throw new IllegalArgumentException("workerThreads < 1");
+        this.workerThreads = workerThreads;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -104,7 +112,7 @@ public final class TelegramAdapter implements AutoCloseable {
         try {
             bot = whoAmI();
             setCommands();
-            workers = new UpdateWorkers(WORKER_THREADS, WORKER_QUEUE, SHUTDOWN_GRACE);
+            workers = new UpdateWorkers(workerThreads, WORKER_QUEUE, SHUTDOWN_GRACE);
             UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot);
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) startWebhook(handler);
             else startPolling(handler);
