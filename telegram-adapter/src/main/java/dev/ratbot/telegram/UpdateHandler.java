@@ -63,8 +63,12 @@ final class UpdateHandler {
 
     private void onMessage(Message message) {
         if (message.getText() == null || message.getChat() == null || message.getFrom() == null) return;
-        if (Boolean.TRUE.equals(message.getFrom().getIsBot())) return;
         Chat chat = message.getChat();
+        // An anonymous administrator writes as the group itself (sender_chat), from Telegram's helper bot account.
+        Chat sender = message.getSenderChat();
+        boolean anonymousAdmin = sender != null && chat.getId() != null && chat.getId().equals(sender.getId());
+        // Other bots are never answered, so two bots cannot keep each other talking.
+        if (Boolean.TRUE.equals(message.getFrom().getIsBot()) && !anonymousAdmin) return;
         boolean group = GroupMessageRules.isGroupChat(chat.getType());
         if (!group && !"private".equals(chat.getType())) return;
         Address address = address(chat, message);
@@ -77,8 +81,6 @@ final class UpdateHandler {
         }
         Optional<GroupMessageRules.ForBot> forBot = rules.inGroup(message);
         if (forBot.isEmpty()) return;
-        Chat sender = message.getSenderChat();
-        boolean anonymousAdmin = sender != null && chat.getId().equals(sender.getId());
         Rights rights = new ChatAdminRights(client, address.chatId(), message.getFrom().getId(), anonymousAdmin);
         Incoming in = new Incoming(address, userId, forBot.get().text(), rights);
         reply(address, conversation.handle(in, forBot.get().command()), Optional.of(message.getMessageId()));

@@ -175,7 +175,8 @@ class LongPollingEndToEndTest {
                 Updates.groupText(GROUP, MEMBER, "/ask@some_other_bot how do I hold my rat?"),
                 Updates.groupText(GROUP, MEMBER, "/weather"),
                 Updates.replyInGroup(GROUP, MEMBER, "same here", Updates.groupMessage(GROUP, ADMIN, "my rat bruxes")),
-                Updates.groupText(GROUP, MEMBER, "email me at someone@ratbot_test_bot.org"));
+                Updates.groupText(GROUP, MEMBER, "email me at someone@ratbot_test_bot.org"),
+                Updates.otherBotText(GROUP, "/help@" + FakeBotApi.BOT_USERNAME));
         ignored.forEach(api::enqueue);
         ObjectNode mention = Updates.groupText(GROUP, MEMBER, "@" + FakeBotApi.BOT_USERNAME + " how do I pick up my rat?");
         ObjectNode reply = Updates.replyInGroup(GROUP, MEMBER, "and what treats work best?", Updates.botMessage(GROUP, "an earlier answer"));
@@ -217,6 +218,15 @@ class LongPollingEndToEndTest {
         api.await("sendMessage", c -> api.calls("sendMessage").indexOf(c) == 1, WAIT);
         assertEquals(SubscriptionStatus.ACTIVE, fixture.subscriptions.find(group).orElseThrow().status());
         assertEquals("08:00", fixture.subscriptions.find(group).orElseThrow().localTime().toString());
+    }
+
+    @Test
+    void anAnonymousAdministratorMaySubscribeTheGroup() {
+        api.enqueue(Updates.anonymousAdminText(GROUP, "/subscribe 21:00 Europe/Berlin"));
+        api.await("sendMessage", WAIT);
+        Address group = Address.group(Platform.TELEGRAM, Long.toString(GROUP));
+        assertEquals(SubscriptionStatus.ACTIVE, fixture.subscriptions.find(group).orElseThrow().status());
+        assertEquals(List.of(), api.calls("getChatMember"), "Telegram's helper account is not a member to look up");
     }
 
     @Test

@@ -40,6 +40,21 @@ public final class Updates {
         return message(FakeBotApi.chat(chatId, "supergroup"), user(userId), text);
     }
 
+    /** A message an anonymous group administrator sends as the group itself. */
+    public static ObjectNode anonymousAdminText(long chatId, String text) {
+        ObjectNode helper = JSON.createObjectNode().put("id", 1087968824L).put("is_bot", true).put("first_name", "Group")
+                .put("username", "GroupAnonymousBot");
+        ObjectNode message = message(FakeBotApi.chat(chatId, "supergroup"), helper, text);
+        message.set("sender_chat", FakeBotApi.chat(chatId, "supergroup"));
+        return update("message", message);
+    }
+
+    /** A message from another bot in a group. */
+    public static ObjectNode otherBotText(long chatId, String text) {
+        ObjectNode bot = JSON.createObjectNode().put("id", 5550001L).put("is_bot", true).put("first_name", "Other").put("username", "other_bot");
+        return update("message", message(FakeBotApi.chat(chatId, "supergroup"), bot, text));
+    }
+
     /** A message in a group that replies to {@code replied}. */
     public static ObjectNode replyInGroup(long chatId, long userId, String text, ObjectNode replied) {
         ObjectNode message = groupMessage(chatId, userId, text);
