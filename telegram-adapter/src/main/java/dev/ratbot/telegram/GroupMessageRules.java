@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -77,8 +78,16 @@ final class GroupMessageRules {
         return author != null && author.getId() != null && author.getId() == bot.id();
     }
 
-    static boolean isGroupChat(String chatType) {
-        String type = chatType == null ? "" : chatType.toLowerCase(Locale.ROOT);
+    static boolean isGroupChat(Chat chat) {
+        String type = chat.getType() == null ? "" : chat.getType().toLowerCase(Locale.ROOT);
+        // The type is always sent; should a server leave it out, group ids are the negative ones.
+        if (type.isEmpty()) return chat.getId() != null && chat.getId() < 0;
         return type.equals("group") || type.equals("supergroup");
+    }
+
+    static boolean isPrivateChat(Chat chat) {
+        String type = chat.getType() == null ? "" : chat.getType().toLowerCase(Locale.ROOT);
+        if (type.isEmpty()) return chat.getId() != null && chat.getId() > 0;
+        return type.equals("private");
     }
 }

@@ -65,6 +65,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final TelegramMessageSender sender;
 
     private volatile boolean running;
+    private boolean closed;
     private volatile BotIdentity bot;
     private UpdateWorkers workers;
     private TelegramBotsLongPollingApplication polling;
@@ -108,6 +109,7 @@ public final class TelegramAdapter implements AutoCloseable {
      * refused, the server cannot be reached, or the webhook cannot be set up; nothing is left running then.
      */
     public synchronized void start() {
+        if (closed) throw new IllegalStateException("this Telegram adapter is closed");
         if (running) return;
         try {
             bot = whoAmI();
@@ -121,11 +123,26 @@ public final class TelegramAdapter implements AutoCloseable {
         } catch (RuntimeException e) {
             stopTakingUpdates();
             if (workers != null) workers.close();
+            workers = null;
             throw e instanceof TelegramStartException t ? t : new TelegramStartException("Telegram did not start: " + Redaction.describe(e));
         }
     }
 
-    /** True between a successful {@link #start()} and {@link #close()}. */
+    /**
+     * Stops taking updates (ends long polling, or closes the webhook endpoint while leaving the webhook registered
+     * for other instances) and lets queued updates finish, for up to ten seconds. The sender keeps working and
+     * {@link #start()} may be called again: an instance that loses the right to poll calls this, not {@link #close()}.
+     */
+    public synchronized void stop() {
+        running = false;
+        stopTakingUpdates();
+        if (workers != null) {
+            workers.close();
+            workers = null;
+        }
+    }
+
+    /** True between a successful {@link #start()} and {@link #stop()} or {@link #close()}. */
     public boolean isRunning() {
         return running;
     }
@@ -141,15 +158,11 @@ public final class TelegramAdapter implements AutoCloseable {
         return webhook == null ? Optional.empty() : Optional.of(webhook.address());
     }
 
-    /** Stops taking updates, lets queued ones finish (up to ten seconds) and releases connections. Idempotent. */
+    /** {@link #stop()}, then releases connections; the sender fails (transiently) from then on. Idempotent. */
     @Override
     public synchronized void close() {
-        running = false;
-        stopTakingUpdates();
-        if (workers != null) {
-            workers.close();
-            workers = null;
-        }
+        stop();
+        closed = true;
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -69,8 +69,8 @@ final class UpdateHandler {
         boolean anonymousAdmin = sender != null && chat.getId() != null && chat.getId().equals(sender.getId());
         // Other bots are never answered, so two bots cannot keep each other talking.
         if (Boolean.TRUE.equals(message.getFrom().getIsBot()) && !anonymousAdmin) return;
-        boolean group = GroupMessageRules.isGroupChat(chat.getType());
-        if (!group && !"private".equals(chat.getType())) return;
+        boolean group = GroupMessageRules.isGroupChat(chat);
+        if (!group && !GroupMessageRules.isPrivateChat(chat)) return;
         Address address = address(chat, message);
         String userId = Long.toString(message.getFrom().getId());
         if (!group) {
@@ -92,7 +92,7 @@ final class UpdateHandler {
             MaybeInaccessibleMessage message = query.getMessage();
             if (query.getData() == null || message == null || message.getChat() == null || query.getFrom() == null) return;
             Chat chat = message.getChat();
-            boolean group = GroupMessageRules.isGroupChat(chat.getType());
+            boolean group = GroupMessageRules.isGroupChat(chat);
             Address address = address(chat, message instanceof Message m ? m : null);
             String userId = Long.toString(query.getFrom().getId());
             Rights rights = group ? new ChatAdminRights(client, address.chatId(), query.getFrom().getId(), false) : Rights.OWNER;
@@ -152,7 +152,7 @@ final class UpdateHandler {
                 ? Optional.of(Integer.toString(message.getMessageThreadId()))
                 : Optional.empty();
         return new Address(Platform.TELEGRAM, Long.toString(chat.getId()), thread, Optional.empty(),
-                GroupMessageRules.isGroupChat(chat.getType()));
+                GroupMessageRules.isGroupChat(chat));
     }
 
     private static String notice(String text) {

@@ -98,6 +98,22 @@ class AdapterStartTest {
     }
 
     @Test
+    void anInstanceThatStopsPollingKeepsSendingAndCanTakeOverAgain() {
+        TelegramAdapter adapter = adapter(TelegramSettings.longPolling(TOKEN, api.url()));
+        adapter.start();
+        adapter.stop();
+        assertFalse(adapter.isRunning());
+        Address chat = Address.direct(Platform.TELEGRAM, "5");
+        assertEquals(new SendResult.Delivered(), adapter.sender().send(chat, Reply.text(Reply.Kind.TIP, "Offer a pea.")));
+        adapter.start();
+        api.enqueue(Updates.privateText(6, "/help"));
+        api.await("sendMessage", c -> "6".equals(c.text("chat_id")), Duration.ofSeconds(10));
+        adapter.close();
+        assertThrows(IllegalStateException.class, adapter::start);
+        assertInstanceOf(SendResult.Transient.class, adapter.sender().send(chat, Reply.text(Reply.Kind.TIP, "Offer a pea.")));
+    }
+
+    @Test
     void noLogLineOrResultCarriesTheToken() throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
