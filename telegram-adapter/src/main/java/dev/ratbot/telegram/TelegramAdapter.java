@@ -260,17 +260,20 @@ public final class TelegramAdapter implements AutoCloseable {
             }
             polling = null;
         }
+        if (pollingHttp != null) {
+            // getUpdates may be held for up to 50 seconds: cancel it rather than wait for it.
+            pollingHttp.dispatcher().cancelAll();
+        }
         if (pollingThread != null) {
             pollingThread.shutdownNow();
             try {
-                pollingThread.awaitTermination(2, TimeUnit.SECONDS);
+                pollingThread.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             pollingThread = null;
         }
         if (pollingHttp != null) {
-            pollingHttp.dispatcher().cancelAll();
             pollingHttp.dispatcher().executorService().shutdown();
             pollingHttp.connectionPool().evictAll();
             pollingHttp = null;

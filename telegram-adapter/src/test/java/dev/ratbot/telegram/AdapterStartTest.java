@@ -114,6 +114,18 @@ class AdapterStartTest {
     }
 
     @Test
+    void stoppingDoesNotWaitForAHeldPoll() throws Exception {
+        api.holdEmptyPolls(Duration.ofSeconds(50)); // as Telegram holds getUpdates when nothing is new
+        TelegramAdapter adapter = adapter(TelegramSettings.longPolling(TOKEN, api.url()));
+        adapter.start();
+        api.await("getUpdates", Duration.ofSeconds(10));
+        long started = System.nanoTime();
+        adapter.close();
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertTrue(seconds < 20, "close waited " + seconds + " s for a poll it should have cancelled");
+    }
+
+    @Test
     void noLogLineOrResultCarriesTheToken() throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
