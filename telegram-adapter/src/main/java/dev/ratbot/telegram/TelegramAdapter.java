@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +67,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private volatile BotIdentity bot;
     private UpdateWorkers workers;
     private TelegramBotsLongPollingApplication polling;
-    private OkHttpClient pollingHttp;
+    private PollingHttp pollingHttp;
     private ScheduledExecutorService pollingThread;
     private WebhookEndpoint webhook;
 
@@ -193,20 +191,13 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     private void startPolling(UpdateHandler handler) {
-        pollingHttp = http.newBuilder()
-                // Its own dispatcher, so that closing can cancel the pending poll without touching sends.
-                .dispatcher(new Dispatcher())
-                .connectionPool(new ConnectionPool())
-                // getUpdates holds the request for up to 50 seconds when there is nothing new.
-                .readTimeout(Duration.ofSeconds(75))
-                .callTimeout(Duration.ofSeconds(90))
-                .build();
+        pollingHttp = new PollingHttp(http);
         pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-poll");
             t.setDaemon(true);
             return t;
         });
-        polling = new TelegramBotsLongPollingApplication(() -> json, () -> pollingHttp, () -> pollingThread);
+        polling = new TelegramBotsLongPollingApplication(() -> json, pollingHttp::client, () -> pollingThread);
         UpdateWorkers queue = workers;
         LongPollingUpdateConsumer consumer = updates -> {
             for (Update update : updates) {
@@ -260,23 +251,18 @@ public final class TelegramAdapter implements AutoCloseable {
             }
             polling = null;
         }
-        if (pollingHttp != null) {
-            // getUpdates may be held for up to 50 seconds: cancel it rather than wait for it.
-            pollingHttp.dispatcher().cancelAll();
-        }
+        // getUpdates may be held for up to 50 seconds: end it rather than wait for it.
+        if (pollingHttp != null) pollingHttp.stop();
+        pollingHttp = null;
         if (pollingThread != null) {
-            pollingThread.shutdownNow();
+            pollingThread.shutdown();
             try {
-                pollingThread.awaitTermination(5, TimeUnit.SECONDS);
+                if (!pollingThread.awaitTermination(5, TimeUnit.SECONDS)) pollingThread.shutdownNow();
             } catch (InterruptedException e) {
+                pollingThread.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             pollingThread = null;
-        }
-        if (pollingHttp != null) {
-            pollingHttp.dispatcher().executorService().shutdown();
-            pollingHttp.connectionPool().evictAll();
-            pollingHttp = null;
         }
     }
 
