@@ -76,7 +76,9 @@ final class PollingHttp {
 
     private final class TrackingSocketFactory extends SocketFactory {
         @Override
-        public Socket createSocket() {
+        public Socket createSocket() throws IOException {
+            // OkHttp retries a failed request on a fresh connection; while stopping there must be none.
+            if (stopping.get()) throw new IOException("long polling is stopping");
             Socket socket = new Socket() {
                 @Override
                 public synchronized void close() throws IOException {
