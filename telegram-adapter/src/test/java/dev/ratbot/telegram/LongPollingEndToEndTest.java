@@ -145,6 +145,20 @@ class LongPollingEndToEndTest {
     }
 
     @Test
+    void aTipOnRequestIsSentWithItsSource() throws Exception {
+        api.enqueue(Updates.privateText(USER, "/tip"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        String visible = TelegramHtmlChecker.visibleText(sent.text("text"));
+        assertTrue(visible.contains("Joshua Paulson"), visible);
+        assertTrue(callbackData(sent).stream().allMatch(LongPollingEndToEndTest::fitsTelegram));
+    }
+
+    static boolean fitsTelegram(String data) {
+        int bytes = data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return bytes >= 1 && bytes <= 64;
+    }
+
+    @Test
     void inlineModeOffersUpToThreeArticles() throws Exception {
         ObjectNode query = Updates.inlineQuery(USER, "how do I get my rats to trust me");
         api.enqueue(query);
