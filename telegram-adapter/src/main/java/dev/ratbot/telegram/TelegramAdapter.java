@@ -53,6 +53,7 @@ public final class TelegramAdapter implements AutoCloseable {
 
     private final TelegramSettings settings;
     private final int workerThreads;
+    private final Sleeper sleeper;
     private final Conversation conversation;
     private final AnswerEngine engine;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -76,13 +77,17 @@ public final class TelegramAdapter implements AutoCloseable {
      * @param engine       answers inline queries (which are not logged, since they arrive while the user types)
      */
     public TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine) {
-        this(settings, conversation, engine, WORKER_THREADS);
+        this(settings, conversation, engine, WORKER_THREADS, Sleeper.REAL);
     }
 
-    /** @param workerThreads how many updates are handled at once; tests use one to make the order of handling fixed */
-    TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine, int workerThreads) {
+    /**
+     * @param workerThreads how many updates are handled at once; tests use one to make the order of handling fixed
+     * @param sleeper       how a reply waits out a short rate-limit pause; tests record instead of waiting
+     */
+    TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine, int workerThreads, Sleeper sleeper) {
         if (workerThreads < 1) throw new IllegalArgumentException("workerThreads < 1");
         this.workerThreads = workerThreads;
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -113,7 +118,7 @@ public final class TelegramAdapter implements AutoCloseable {
             bot = whoAmI();
             setCommands();
             workers = new UpdateWorkers(workerThreads, WORKER_QUEUE, SHUTDOWN_GRACE);
-            UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot);
+            UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot, sleeper);
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) startWebhook(handler);
             else startPolling(handler);
             running = true;

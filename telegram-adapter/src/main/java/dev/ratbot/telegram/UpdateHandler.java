@@ -8,6 +8,7 @@ import dev.ratbot.conversation.Rights;
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.platform.SendResult;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +37,19 @@ final class UpdateHandler {
     private static final int MAX_CALLBACK_TEXT = 200;
     /** How long Telegram may cache inline results for the same query, in seconds. */
     private static final int INLINE_CACHE_SECONDS = 300;
+    /** The longest rate-limit pause a reply waits out before it is given up. */
+    static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(5);
 
     private final TelegramClient client;
     private final Conversation conversation;
     private final ReplyDelivery delivery;
     private final InlineAnswers inline;
     private final GroupMessageRules rules;
+    private final Sleeper sleeper;
 
-    UpdateHandler(TelegramClient client, Conversation conversation, ReplyDelivery delivery, InlineAnswers inline, BotIdentity bot) {
+    UpdateHandler(TelegramClient client, Conversation conversation, ReplyDelivery delivery, InlineAnswers inline, BotIdentity bot,
+            Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.client = client;
         this.conversation = conversation;
         this.delivery = delivery;
@@ -141,6 +147,15 @@ final class UpdateHandler {
     private void reply(Address address, Reply reply, Optional<Integer> replyTo) {
         if (reply.isNone()) return;
         SendResult result = delivery.deliver(address, reply, replyTo);
+        // Someone is waiting for this answer: a short rate-limit pause is worth sitting out once (busy groups).
+        if (result instanceof SendResult.RetryAfter wait && wait.after().compareTo(MAX_REPLY_WAIT) <= 0) {
+            try {
+                sleeper.sleep(wait.after());
+                result = delivery.deliver(address, reply, replyTo);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!(result instanceof SendResult.Delivered)) {
             log.warn("reply to a {} chat not delivered: {}", address.group() ? "group" : "private", result);
         }

@@ -163,6 +163,6 @@ class AdapterStartTest {
     }
 
     private TelegramAdapter adapter(TelegramSettings settings) {
-        return new TelegramAdapter(settings, fixture.conversation, ConversationFixture.engine(), 1);
+        return new TelegramAdapter(settings, fixture.conversation, ConversationFixture.engine(), 1, Sleeper.REAL);
     }
 }

@@ -41,13 +41,14 @@ class LongPollingEndToEndTest {
     private FakeBotApi api;
     private ConversationFixture fixture;
     private TelegramAdapter adapter;
+    private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi(TOKEN);
         fixture = new ConversationFixture();
         // One worker, so updates are handled in the order they were sent and "nothing was sent" can be observed.
-        adapter = new TelegramAdapter(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation, ConversationFixture.engine(), 1);
+        adapter = new TelegramAdapter(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation, ConversationFixture.engine(), 1, waits::add);
         adapter.start();
     }
 
@@ -145,6 +146,24 @@ class LongPollingEndToEndTest {
     }
 
     @Test
+    void aReplyWaitsOutAShortRateLimitOnce() {
+        api.failNext("sendMessage", 429, "Too Many Requests: retry after 2", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("retry_after", 2));
+        api.enqueue(Updates.privateText(USER, "/help"));
+        api.awaitCount("sendMessage", 2, WAIT);
+        assertEquals(List.of(Duration.ofSeconds(2)), waits);
+    }
+
+    @Test
+    void aLongRateLimitIsNotWaitedOutByAReply() {
+        api.failNext("sendMessage", 429, "Too Many Requests: retry after 60", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("retry_after", 60));
+        api.enqueue(Updates.privateText(USER, "/help"));
+        api.enqueue(Updates.privateText(USER, "/settings"));
+        api.await("sendMessage", c -> c.text("text").contains("No daily tip here yet"), WAIT);
+        assertEquals(2, api.calls("sendMessage").size(), "the refused reply was not sent again");
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
     void aTipOnRequestIsSentWithItsSource() throws Exception {
         api.enqueue(Updates.privateText(USER, "/tip"));
         FakeBotApi.Call sent = api.await("sendMessage", WAIT);
@@ -229,7 +248,7 @@ class LongPollingEndToEndTest {
         assertEquals(Long.toString(MEMBER), check.text("user_id"));
 
         api.enqueue(Updates.groupText(GROUP, ADMIN, "/subscribe@" + FakeBotApi.BOT_USERNAME + " 08:00 Europe/London"));
-        api.await("sendMessage", c -> api.calls("sendMessage").indexOf(c) == 1, WAIT);
+        api.awaitCount("sendMessage", 2, WAIT);
         assertEquals(SubscriptionStatus.ACTIVE, fixture.subscriptions.find(group).orElseThrow().status());
         assertEquals("08:00", fixture.subscriptions.find(group).orElseThrow().localTime().toString());
     }

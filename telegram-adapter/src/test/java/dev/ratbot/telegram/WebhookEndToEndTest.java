@@ -42,7 +42,7 @@ class WebhookEndToEndTest {
         api = new FakeBotApi(TOKEN);
         ConversationFixture fixture = new ConversationFixture();
         TelegramSettings settings = TelegramSettings.webhook(TOKEN, api.url(), PUBLIC_URL, SECRET, "127.0.0.1", 0);
-        adapter = new TelegramAdapter(settings, fixture.conversation, ConversationFixture.engine(), 1);
+        adapter = new TelegramAdapter(settings, fixture.conversation, ConversationFixture.engine(), 1, Sleeper.REAL);
         adapter.start();
         endpoint = URI.create("http://127.0.0.1:" + adapter.webhookAddress().orElseThrow().getPort() + "/telegram/hook");
     }

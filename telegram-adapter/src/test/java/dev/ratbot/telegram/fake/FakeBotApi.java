@@ -201,6 +201,26 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code count} calls of {@code method} have arrived, and returns the last of them. */
+    public Call awaitCount(String method, int count, Duration timeout) {
+        String m = method.toLowerCase(Locale.ROOT);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                List<Call> matching = calls.stream().filter(c -> c.method().equals(m)).toList();
+                if (matching.size() >= count) return matching.get(count - 1);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw new AssertionError(count + " " + method + " calls did not arrive within " + timeout + "; calls: " + summary());
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted");
+                }
+            }
+        }
+    }
+
     public Call await(String method, Duration timeout) {
         return await(method, c -> true, timeout);
     }
