@@ -36,10 +36,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * takes updates by long polling or on our webhook endpoint, hands messages, button taps and inline queries to the
  * core, and offers the {@link MessageSender} that daily tips go through.
  *
- * <p>Life cycle: construct, {@link #start()} (checks the token with {@code getMe}, sets the command menu, then
- * starts polling or binds the webhook endpoint and calls {@code setWebhook}), and {@link #close()} (stops taking
- * updates, lets queued ones finish for a few seconds, releases connections). {@link #sender()} works from
- * construction on, whether or not updates are being taken, so an instance that does not poll can still send tips.
+ * <p>Life cycle: construct; {@link #start()} checks the token with {@code getMe}, sets the command menu, then
+ * starts long polling or binds the webhook endpoint and calls {@code setWebhook} (the mode comes from
+ * {@link TelegramSettings#mode()}); {@link #stop()} stops taking updates and lets queued ones finish, and may be
+ * followed by another {@link #start()} (an instance handing long polling to another); {@link #close()} stops and
+ * releases connections for good. {@link #sender()} works from construction until {@link #close()}, whether or not
+ * updates are being taken, so an instance that does not poll still sends daily tips.
+ *
+ * <p>Updates are handled by a few worker threads; every failure is logged in one line without the user's text or
+ * the token, and never ends the adapter.
  */
 public final class TelegramAdapter implements AutoCloseable {
 

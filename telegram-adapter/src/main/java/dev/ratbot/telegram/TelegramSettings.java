@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param webhookUrl    the public HTTPS address Telegram posts updates to; required in webhook mode
  * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}: 1–256 characters of
  *                      {@code A-Z a-z 0-9 _ -}; required in webhook mode
- * @param webhookBind   the local address the webhook endpoint listens on, e.g. {@code 0.0.0.0}
+ * @param webhookBind   the local address the webhook endpoint listens on, e.g. {@code 0.0.0.0}; the endpoint answers
+ *                      POSTs on any path, so a reverse proxy may map the public path freely
  * @param webhookPort   the local port the webhook endpoint listens on (0 picks a free one)
  */
 public record TelegramSettings(
