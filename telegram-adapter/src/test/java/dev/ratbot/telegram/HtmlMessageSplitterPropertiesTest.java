@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.Size;
  * Whatever text goes in (markup characters, emoji, other scripts, long runs without spaces), every message the
  * splitter makes is HTML that Telegram accepts, within the limit, and together they say exactly what went in.
  */
-class HtmlMessageSplitterProperties {
+class HtmlMessageSplitterPropertiesTest {
 
     @Property(tries = 300)
     void everyMessageIsAcceptedAndNothingIsLost(@ForAll("pieces") @Size(min = 1, max = 8) List<Piece> pieces,
@@ -41,7 +41,7 @@ class HtmlMessageSplitterProperties {
                 Arbitraries.strings().withChars("xy ").ofMaxLength(2000),
                 // Long runs of emoji without a space: the cut must fall between pairs.
                 Arbitraries.of("\uD83D\uDC00", "\uD83E\uDDC0", "\u00E9", "\u4E2D", "\u0645").list().ofMaxSize(1500).map(l -> String.join("", l)),
-                Arbitraries.strings().ofMaxLength(300).map(HtmlMessageSplitterProperties::pairUp));
+                Arbitraries.strings().ofMaxLength(300).map(HtmlMessageSplitterPropertiesTest::pairUp));
         Arbitrary<Piece.Style> style = Arbitraries.of(Piece.Style.class);
         return net.jqwik.api.Combinators.combine(text, style).as(Piece::new).list();
     }
