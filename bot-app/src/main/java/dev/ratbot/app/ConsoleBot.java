@@ -1,0 +1,20 @@
+package dev.ratbot.app;
+
+import dev.ratbot.conversation.Conversation;
+import dev.ratbot.feedback.InMemoryAnswerLog;
+import dev.ratbot.subscription.InMemorySubscriptionStore;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The conversation as the console commands use it: the pack's engine and tips, with stores that live in memory. */
+final class ConsoleBot {
+
+    private ConsoleBot() {
+    }
+
+    static Conversation conversation(Knowledge knowledge) {
+        // TODO(tips branch): wire the pack's tip catalogue.
+        return new Conversation(knowledge.engine(), address -> Optional.empty(), new InMemorySubscriptionStore(),
+                new InMemoryAnswerLog(), Clock.systemUTC());
+    }
+}
