@@ -40,8 +40,13 @@ final class ReplyRenderer {
     private static final Color RATBOT_BROWN = Color.of(0x8B5E3C);
 
     List<DiscordMessage> render(Reply reply) {
+        return render(reply, ButtonTarget.HERE);
+    }
+
+    /** Renders a reply whose choice buttons act on {@code target} (feedback buttons act on the answer itself). */
+    List<DiscordMessage> render(Reply reply, ButtonTarget target) {
         if (reply == null || reply.isNone()) return List.of();
-        List<TopLevelMessageComponent> rows = buttons(reply);
+        List<TopLevelMessageComponent> rows = buttons(reply, target);
         List<DiscordMessage> messages = asContent(reply.kind())
                 ? contentMessages(reply, rows)
                 : embedMessages(reply, rows);
@@ -131,7 +136,7 @@ final class ReplyRenderer {
         return out.toString();
     }
 
-    private static List<TopLevelMessageComponent> buttons(Reply reply) {
+    private static List<TopLevelMessageComponent> buttons(Reply reply, ButtonTarget target) {
         int max = reply.kind() == Reply.Kind.ANSWER ? MAX_ANSWER_CHOICES : MAX_CHOICES;
         // Discord rejects a message whose buttons share a custom id.
         Map<String, Choice> unique = new LinkedHashMap<>();
@@ -143,7 +148,7 @@ final class ReplyRenderer {
         List<ActionComponent> row = new ArrayList<>();
         for (Choice choice : unique.values()) {
             if (choice.data().isEmpty()) continue;
-            row.add(Button.secondary(choice.data(), DiscordText.cut(choice.label().strip(), MAX_BUTTON_LABEL)));
+            row.add(Button.secondary(ButtonTarget.customId(target, choice.data()), DiscordText.cut(choice.label().strip(), MAX_BUTTON_LABEL)));
             if (row.size() == BUTTONS_PER_ROW) {
                 rows.add(ActionRow.of(row));
                 row = new ArrayList<>();
