@@ -5,7 +5,6 @@ import dev.ratbot.answer.LuceneAnswerEngine;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.KnowledgePackLoader;
 import dev.ratbot.knowledge.PackFormatException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
@@ -19,7 +18,7 @@ record Knowledge(KnowledgePack pack, AnswerEngine engine) {
             pack = directory == null ? KnowledgePackLoader.loadDefault() : KnowledgePackLoader.load(directory);
         } catch (PackFormatException e) {
             throw new StartupException("knowledge: " + e.getMessage(), e);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new StartupException("knowledge: cannot read " + directory + ": " + Failures.describe(e), e);
         }
         return new Knowledge(pack, LuceneAnswerEngine.build(pack));
