@@ -322,7 +322,7 @@ public final class FakeDiscord implements AutoCloseable {
         return u;
     }
 
-    static String userName(long id) {
+    public static String userName(long id) {
         if (id == MODERATOR_ID) return "mod_mia";
         if (id == MEMBER_ID) return "member_max";
         return "user" + id;
