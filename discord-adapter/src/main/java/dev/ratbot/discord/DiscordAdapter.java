@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final InteractionHandler interactions;
     private final MessageHandler messages;
     private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile GatewayDiscordClient gateway;
     private volatile boolean closed;
 
@@ -98,7 +100,20 @@ public final class DiscordAdapter implements AutoCloseable {
             throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e), e);
         }
         if (gateway == null) throw new DiscordStartException("Discord: no gateway connection within " + START_TIMEOUT.toSeconds() + " s", null);
+        awaitFirstConnectEvent();
         log.info("Discord: connected as bot {}", gateway.getSelfId().asString());
+    }
+
+    /** Login returns on the shard's state change; the matching event reaches {@link #track} a moment later. */
+    private void awaitFirstConnectEvent() {
+        try {
+            if (!firstConnect.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new DiscordStartException("Discord: no shard connected within " + START_TIMEOUT.toSeconds() + " s", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiscordStartException("Discord: interrupted while connecting", e);
+        }
     }
 
     private void registerCommands() {
@@ -140,7 +155,10 @@ public final class DiscordAdapter implements AutoCloseable {
 
     private void track(GatewayLifecycleEvent event) {
         int shard = event.getShardInfo().getIndex();
-        if (event instanceof ConnectEvent || event instanceof ReconnectEvent) connectedShards.add(shard);
+        if (event instanceof ConnectEvent || event instanceof ReconnectEvent) {
+            connectedShards.add(shard);
+            firstConnect.countDown();
+        }
         if (event instanceof DisconnectEvent || event instanceof ReconnectStartEvent) connectedShards.remove(shard);
     }
 
