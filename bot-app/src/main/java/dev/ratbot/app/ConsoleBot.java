@@ -4,7 +4,6 @@ import dev.ratbot.conversation.Conversation;
 import dev.ratbot.feedback.InMemoryAnswerLog;
 import dev.ratbot.subscription.InMemorySubscriptionStore;
 import java.time.Clock;
-import java.util.Optional;
 
 /** The conversation as the console commands use it: the pack's engine and tips, with stores that live in memory. */
 final class ConsoleBot {
@@ -13,8 +12,7 @@ final class ConsoleBot {
     }
 
     static Conversation conversation(Knowledge knowledge) {
-        // TODO(tips branch): wire the pack's tip catalogue.
-        return new Conversation(knowledge.engine(), address -> Optional.empty(), new InMemorySubscriptionStore(),
+        return new Conversation(knowledge.engine(), knowledge.tips()::tipFor, new InMemorySubscriptionStore(),
                 new InMemoryAnswerLog(), Clock.systemUTC());
     }
 }

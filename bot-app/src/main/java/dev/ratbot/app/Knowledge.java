@@ -5,11 +5,14 @@ import dev.ratbot.answer.LuceneAnswerEngine;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.KnowledgePackLoader;
 import dev.ratbot.knowledge.PackFormatException;
+import dev.ratbot.tips.OnDemandTips;
+import dev.ratbot.tips.TipCatalogue;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 
-/** A loaded pack and the engine indexed from it. */
-record Knowledge(KnowledgePack pack, AnswerEngine engine) {
+/** A loaded pack, the engine indexed from it and its tips on request. */
+record Knowledge(KnowledgePack pack, AnswerEngine engine, OnDemandTips tips) {
 
     /** Loads the pack in {@code directory}, or the built-in one when it is null, and indexes it. */
     static Knowledge load(Path directory) {
@@ -21,6 +24,7 @@ record Knowledge(KnowledgePack pack, AnswerEngine engine) {
         } catch (UncheckedIOException e) {
             throw new StartupException("knowledge: cannot read " + directory + ": " + Failures.describe(e), e);
         }
-        return new Knowledge(pack, LuceneAnswerEngine.build(pack));
+        return new Knowledge(pack, LuceneAnswerEngine.build(pack),
+                new OnDemandTips(TipCatalogue.from(pack), pack.attribution(), new SplittableRandom()));
     }
 }

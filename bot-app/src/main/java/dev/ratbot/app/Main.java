@@ -9,9 +9,17 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ratbot", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Answers pet-rat owners' questions from a trusted care guide, on Telegram, Discord and the console.",
-        subcommands = {AskCommand.class, ChatCommand.class, TopicsCommand.class, TipCommand.class, BenchCommand.class,
+        subcommands = {AskCommand.class, ChatCommand.class, TopicsCommand.class, TipCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    // Lucene suggests the incubating Vector API on every start; on packs of this size it gains nothing, and
+    // the warning only confuses people trying the bot. Held in a field so the setting is not collected.
+    private static final java.util.logging.Logger LUCENE_VECTORS = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     @CommandLine.Mixin
     KnowledgeOption knowledge;

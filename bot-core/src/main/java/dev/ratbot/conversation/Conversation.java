@@ -22,7 +22,7 @@ public final class Conversation {
     private final SubscriptionReplies subscriptions;
     private final TipReplies tips;
 
-    public Conversation(AnswerEngine engine, TipReplies.Source tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock) {
+    public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock) {
         Objects.requireNonNull(engine, "engine");
         this.answers = new AnswerReplies(engine, answerLog);
         this.subscriptions = new SubscriptionReplies(store, clock);

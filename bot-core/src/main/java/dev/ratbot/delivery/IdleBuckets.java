@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One token bucket per key (a chat or a group), created on first use and dropped once it has been idle long enough
- * to be full again, which is exactly the state a new bucket starts in: forgetting it changes nothing, and memory
- * stays proportional to the chats sent to recently rather than to every chat ever paced. Not thread-safe; the
- * owning {@link PlatformPace} guards it.
+ * One token bucket per key (a chat or a group), created when a token is first taken and dropped once it has been
+ * idle long enough to be full again, which is exactly the state of a key that has no bucket: forgetting it changes
+ * nothing, and memory stays proportional to the chats sent to recently rather than to every chat ever asked about.
+ * Not thread-safe; the owning {@link PlatformPace} guards it.
  */
 final class IdleBuckets {
 
@@ -30,16 +30,20 @@ final class IdleBuckets {
         this.lastSweepNanos = time.currentTimeNanos();
     }
 
-    Bucket get(String key, long nowNanos) {
+    /** How long until {@code key} has a token; 0 when it has one now. */
+    long waitNanos(String key, long nowNanos) {
         sweep(nowNanos);
-        Entry entry = buckets.computeIfAbsent(key, k -> new Entry(Pacing.smooth(tokens, period, time)));
-        return entry.bucket;
+        Entry entry = buckets.get(key);
+        if (entry == null) return 0;
+        var probe = entry.bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
-    /** Records that {@code key}'s bucket was just drawn from, so the sweep keeps it. */
-    void used(String key, long nowNanos) {
-        Entry entry = buckets.get(key);
-        if (entry != null) entry.lastUsedNanos = nowNanos;
+    /** Takes {@code key}'s token; the caller has just seen {@link #waitNanos} return 0. */
+    void take(String key, long nowNanos) {
+        Entry entry = buckets.computeIfAbsent(key, k -> new Entry(Pacing.smooth(tokens, period, time)));
+        entry.bucket.tryConsume(1);
+        entry.lastUsedNanos = nowNanos;
     }
 
     int size() {
@@ -55,7 +59,7 @@ final class IdleBuckets {
 
     private static final class Entry {
         final Bucket bucket;
-        long lastUsedNanos = Long.MIN_VALUE / 2;
+        long lastUsedNanos;
 
         Entry(Bucket bucket) {
             this.bucket = bucket;

@@ -5,8 +5,6 @@ import dev.ratbot.platform.PlatformLimits;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The pace of one platform: its overall bucket, its per-chat and per-group buckets, and a pause set by a
@@ -37,24 +35,21 @@ final class PlatformPace {
 
     synchronized long tryAcquire(Address to) {
         long now = time.currentTimeNanos();
-        long wait = remainingPause(now);
         // The chat id identifies the chat or channel; a thread inside it shares the chat's limit.
         String key = to.chatId();
-        List<Bucket> buckets = new ArrayList<>(3);
-        if (overall != null) buckets.add(overall);
-        if (perChat != null) buckets.add(perChat.get(key, now));
-        if (perGroup != null && to.group()) buckets.add(perGroup.get(key, now));
-        for (Bucket bucket : buckets) {
-            var probe = bucket.estimateAbilityToConsume(1);
-            if (!probe.canBeConsumed()) wait = Math.max(wait, probe.getNanosToWaitForRefill());
+        boolean group = perGroup != null && to.group();
+        long wait = remainingPause(now);
+        if (overall != null) {
+            var probe = overall.estimateAbilityToConsume(1);
+            if (!probe.canBeConsumed()) wait = Math.max(wait, Math.max(1, probe.getNanosToWaitForRefill()));
         }
+        if (perChat != null) wait = Math.max(wait, perChat.waitNanos(key, now));
+        if (group) wait = Math.max(wait, perGroup.waitNanos(key, now));
         if (wait > 0) return wait;
-        for (Bucket bucket : buckets) {
-            // Cannot fail: each bucket was just seen to hold a token and only this thread takes them.
-            bucket.tryConsume(1);
-        }
-        if (perChat != null) perChat.used(key, now);
-        if (perGroup != null && to.group()) perGroup.used(key, now);
+        // Every limit has a token and only this thread takes them, so none of these can fail.
+        if (overall != null) overall.tryConsume(1);
+        if (perChat != null) perChat.take(key, now);
+        if (group) perGroup.take(key, now);
         return 0;
     }
 

@@ -6,6 +6,9 @@ import dev.ratbot.feedback.InMemoryAnswerLog;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.KnowledgePackLoader;
 import dev.ratbot.subscription.InMemorySubscriptionStore;
+import dev.ratbot.tips.OnDemandTips;
+import dev.ratbot.tips.TipCatalogue;
+import java.util.SplittableRandom;
 
 /**
  * The real conversation for tests in any module: the answer engine on the built-in pack, the pack's tips, and
@@ -22,8 +25,8 @@ public final class ConversationFixture {
     public final Conversation conversation;
 
     public ConversationFixture() {
-        // TODO(tips branch): the pack's tip catalogue.
-        this.conversation = new Conversation(ENGINE, address -> java.util.Optional.empty(), subscriptions, answerLog, clock);
+        OnDemandTips tips = new OnDemandTips(TipCatalogue.from(PACK), PACK.attribution(), new SplittableRandom(42));
+        this.conversation = new Conversation(ENGINE, tips::tipFor, subscriptions, answerLog, clock);
     }
 
     public static KnowledgePack pack() {

@@ -1,0 +1,14 @@
+package dev.ratbot.answer;
+
+import java.util.Map;
+
+/**
+ * One idea of a question: a word as the analysis saw it plus its synonyms, each with a weight (the word itself
+ * 1.0, synonyms a little less so that a passage using the owner's own word wins a tie).
+ *
+ * @param word    the stem the question used (or the first synonym, when a rule replaced it)
+ * @param terms   analysed terms that express the idea, with their weights
+ * @param generic whether the idea says nothing about the topic ("rat", "how", "help")
+ */
+record Concept(String word, Map<String, Float> terms, boolean generic) {
+}

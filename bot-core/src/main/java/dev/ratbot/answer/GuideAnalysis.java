@@ -1,0 +1,184 @@
+package dev.ratbot.answer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The English analysis shared by the index and the questions: standard tokens, possessives removed, lower case,
+ * accents folded, Porter stems, stop words dropped. Questions also pass through the curated synonym graph
+ * ({@code synonyms.txt}) before stop words are dropped, so multi-word rules may contain them ("out of the cage").
+ * Word lists are stemmed on load, so they match whatever form a question uses.
+ */
+final class GuideAnalysis {
+    private final CharArraySet stopStems;
+    private final Set<String> genericStems;
+    private final Set<String> listedWords;
+    private final Analyzer stemmer = new ChainAnalyzer(null, null);
+    final Analyzer index;
+    final Analyzer query;
+
+    private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords) {
+        this.stopStems = stopStems;
+        this.genericStems = genericStems;
+        this.listedWords = listedWords;
+        this.index = new ChainAnalyzer(null, stopStems);
+        this.query = new ChainAnalyzer(synonyms, stopStems);
+    }
+
+    /** The analysis with the word lists and synonyms shipped in this package. */
+    static GuideAnalysis load() {
+        Analyzer plain = new ChainAnalyzer(null, null);
+        Set<String> listed = new HashSet<>();
+        List<String> stopWords = words(resource("stop-words.txt"), listed);
+        CharArraySet stops = new CharArraySet(stopWords.size() * 2, false);
+        for (String w : stopWords) stops.addAll(terms(plain, w));
+        Set<String> generic = new HashSet<>();
+        for (String w : words(resource("generic-words.txt"), listed)) generic.addAll(terms(plain, w));
+        String synonymText = singleWordOutputs(resource("synonyms.txt"));
+        listed.addAll(words(synonymText.replaceAll("=>|,", " "), new HashSet<>()));
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
+        try {
+            parser.parse(new StringReader(synonymText));
+            return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed));
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("the engine's synonyms.txt is broken: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether an analysed term is a stop word. */
+    boolean isStop(String term) {
+        return stopStems.contains(term);
+    }
+
+    /** Whether an analysed term says nothing about a question's topic ("rat", "how", "help"). */
+    boolean isGeneric(String term) {
+        return genericStems.contains(term);
+    }
+
+    /** Every surface word of the engine's own word lists and synonyms (known words for spelling correction). */
+    Set<String> listedWords() {
+        return listedWords;
+    }
+
+    /** The analysed terms of a text with the index chain, in order. */
+    List<String> indexTerms(String text) {
+        return terms(index, text);
+    }
+
+    /** A word's stem without stop-word removal. */
+    List<String> stems(String text) {
+        return terms(stemmer, text);
+    }
+
+    static List<String> terms(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String cannot fail
+        }
+        return out;
+    }
+
+    /**
+     * Rewrites "a, b c, d" groups to "a, b c, d => a, d": a multi-word phrase may stand for a word, but a word never
+     * expands into a phrase, because the phrase's single words ("cage" of "cage mate") would then count as matches.
+     */
+    static String singleWordOutputs(String rules) {
+        StringBuilder out = new StringBuilder();
+        for (String line : rules.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.contains("=>")) {
+                out.append(line).append('\n');
+                continue;
+            }
+            List<String> singles = new ArrayList<>();
+            boolean phrase = false;
+            for (String member : trimmed.split(",")) {
+                String m = member.strip();
+                if (m.isEmpty()) continue;
+                if (m.contains(" ")) phrase = true;
+                else singles.add(m);
+            }
+            out.append(phrase && !singles.isEmpty() ? trimmed + " => " + String.join(", ", singles) : trimmed).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static List<String> words(String text, Set<String> collect) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int hash = line.indexOf('#');
+            String content = hash >= 0 ? line.substring(0, hash) : line;
+            for (String w : content.trim().split("\\s+")) {
+                if (w.isEmpty()) continue;
+                out.add(w);
+                collect.add(w.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = GuideAnalysis.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing engine resource " + name);
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                StringBuilder sb = new StringBuilder();
+                char[] buf = new char[8192];
+                for (int n; (n = r.read(buf)) > 0; ) sb.append(buf, 0, n);
+                return sb.toString();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** tokenize → possessive → lower case → fold → stem → [synonyms] → [stop]. */
+    private static final class ChainAnalyzer extends Analyzer {
+        private final SynonymMap synonyms;
+        private final CharArraySet stops;
+
+        ChainAnalyzer(SynonymMap synonyms, CharArraySet stops) {
+            this.synonyms = synonyms;
+            this.stops = stops;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream ts = new EnglishPossessiveFilter(source);
+            ts = new LowerCaseFilter(ts);
+            ts = new ASCIIFoldingFilter(ts);
+            ts = new PorterStemFilter(ts);
+            if (synonyms != null) ts = new SynonymGraphFilter(ts, synonyms, true);
+            if (stops != null) ts = new StopFilter(ts, stops);
+            return new TokenStreamComponents(source, ts);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ratbot.answer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+
+/**
+ * Turns a question into {@link Concept}s: it runs the query analysis (stems, synonym graph, stop words) and groups
+ * the resulting token graph by position, so that a word and its synonyms form one concept, and the inner words of
+ * a multi-word synonym ("wood shavings" for "bedding") stay with the word they stand for.
+ */
+final class QuestionReader {
+    static final int MAX_CONCEPTS = 24;
+    private static final int MAX_TERMS = 32;
+    private static final float SYNONYM_WEIGHT = 0.8f;
+
+    private final GuideAnalysis analysis;
+
+    QuestionReader(GuideAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    List<Concept> read(String question) {
+        List<Draft> drafts = new ArrayList<>();
+        try (TokenStream ts = analysis.query.tokenStream("", question)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            int pos = -1;
+            int lastStart = -1;
+            int endOfEarlier = 0; // furthest position reached by tokens that started before the current one
+            int endSoFar = 0;
+            Draft current = null;
+            while (ts.incrementToken()) {
+                pos += inc.getPositionIncrement();
+                if (pos > lastStart) {
+                    endOfEarlier = endSoFar;
+                    lastStart = pos;
+                }
+                endSoFar = Math.max(endSoFar, pos + len.getPositionLength());
+                boolean synonym = SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
+                boolean inner = synonym && pos < endOfEarlier;
+                if (current == null || (pos != current.position && !inner)) {
+                    if (drafts.size() >= MAX_CONCEPTS) break;
+                    current = new Draft(pos, question.substring(offset.startOffset(), offset.endOffset()));
+                    drafts.add(current);
+                }
+                if (current.terms.size() < MAX_TERMS || !synonym) current.terms.merge(term.toString(), synonym ? SYNONYM_WEIGHT : 1f, Math::max);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String cannot fail
+        }
+        List<Concept> concepts = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (concepts.stream().anyMatch(c -> c.terms().keySet().equals(d.terms.keySet()))) continue;
+            concepts.add(new Concept(word(d), Map.copyOf(d.terms), isGeneric(d)));
+        }
+        return concepts;
+    }
+
+    private String word(Draft d) {
+        for (Map.Entry<String, Float> e : d.terms.entrySet()) if (e.getValue() == 1f) return e.getKey();
+        return d.terms.keySet().iterator().next();
+    }
+
+    /** Generic when the words as typed are generic ("owner"), or when all they mean is generic ("ratties"). */
+    private boolean isGeneric(Draft d) {
+        List<String> typed = analysis.stems(d.surface);
+        // A phrase that a synonym rule recognised ("likes me") means more than its words; judge it by its terms.
+        if (typed.size() == 1 && typed.stream().allMatch(t -> analysis.isGeneric(t) || analysis.isStop(t))) return true;
+        return d.terms.keySet().stream().allMatch(analysis::isGeneric);
+    }
+
+    private static final class Draft {
+        final int position;
+        final String surface;
+        final Map<String, Float> terms = new LinkedHashMap<>();
+
+        Draft(int position, String surface) {
+            this.position = position;
+            this.surface = surface;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ratbot.answer;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * Rewrites misspelt words of a question ("bruxxing", "scaired") to the nearest known word: a word of the pack or
+ * of the engine's own lists. Deliberately timid: short words are never touched, words up to seven letters may
+ * differ by one edit and longer ones by two, and the first letter must agree, because "correcting" a real word the
+ * guide does not use ("grapes") into one it does would make an uncovered question look covered.
+ */
+final class SpellingCorrector {
+    static final String FIELD = "spell";
+    private static final Pattern WORD = Pattern.compile("\\p{L}{5,}");
+    private static final int MAX_WORDS = 40;
+
+    private final IndexReader reader;
+    private final Set<String> known;
+    private final DirectSpellChecker oneEdit = checker(1);
+    private final DirectSpellChecker twoEdits = checker(2);
+
+    SpellingCorrector(IndexReader reader, Set<String> known) {
+        this.reader = reader;
+        this.known = known;
+    }
+
+    private static DirectSpellChecker checker(int edits) {
+        DirectSpellChecker c = new DirectSpellChecker();
+        c.setMaxEdits(edits);
+        c.setMinPrefix(1);
+        c.setMinQueryLength(5);
+        c.setAccuracy(0.5f);
+        c.setThresholdFrequency(0f);
+        c.setMaxInspections(5);
+        return c;
+    }
+
+    /** The question with misspelt words replaced; unchanged when nothing needed fixing. */
+    String correct(String question) {
+        Matcher m = WORD.matcher(question);
+        StringBuilder out = null;
+        int last = 0;
+        int seen = 0;
+        while (m.find() && seen++ < MAX_WORDS) {
+            String word = m.group().toLowerCase(Locale.ROOT);
+            if (known.contains(word)) continue;
+            String fix = suggestion(word);
+            if (fix == null) continue;
+            if (out == null) out = new StringBuilder(question.length());
+            out.append(question, last, m.start()).append(fix);
+            last = m.end();
+        }
+        if (out == null) return question;
+        return out.append(question, last, question.length()).toString();
+    }
+
+    private String suggestion(String word) {
+        DirectSpellChecker checker = word.length() <= 7 ? oneEdit : twoEdits;
+        try {
+            SuggestWord[] found = checker.suggestSimilar(new Term(FIELD, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return found.length == 0 ? null : found[0].string;
+        } catch (IOException e) {
+            return null; // an in-memory index does not fail to read; without a suggestion the word stays as typed
+        }
+    }
+}
