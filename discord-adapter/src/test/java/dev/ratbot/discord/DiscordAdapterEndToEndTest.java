@@ -248,6 +248,41 @@ class DiscordAdapterEndToEndTest {
         assertTrue(shown.contains("Missing Permissions"), shown);
     }
 
+    @Test
+    void tipsOffWithoutAChannelStopsTheTipInTheChannelItIsUsedIn() {
+        long channel = discord.nextId();
+        Actor moderator = Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, channel);
+        long on = discord.nextId();
+        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(on, moderator, "tips",
+                subcommand("channel", channelOption("channel", channel))));
+        callback(on);
+        Address here = DiscordPlaces.serverChannel(channel, GUILD_ID);
+        assertEquals(SubscriptionStatus.ACTIVE, core.subscriptions.find(here).orElseThrow().status());
+        assertEquals(Subscription.DEFAULT_TIME, core.subscriptions.find(here).orElseThrow().localTime());
+
+        long off = discord.nextId();
+        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(off, moderator, "tips", subcommand("off")));
+        JsonNode data = callback(off).path("data");
+        assertEquals(EPHEMERAL, data.path("flags").asInt() & EPHEMERAL);
+        assertEquals(SubscriptionStatus.STOPPED, core.subscriptions.find(here).orElseThrow().status());
+    }
+
+    @Test
+    void aHugeHostileMentionGetsASafeReplyWithinLimits() {
+        StringBuilder text = new StringBuilder("<@" + BOT_ID + "> ");
+        while (text.length() < 5_000) {
+            text.append("@everyone @here <@&").append(FakeDiscord.MODERATOR_ROLE).append("> **bold** ||spoiler|| `code` ")
+                    .append("[link](http://x) \u0000\u202e \uD83D\uDC00 \u043a\u0440\u044b\u0441\u0430 AND OR title:* ");
+        }
+        long id = discord.nextId();
+        discord.dispatch(GUILD_ID, "MESSAGE_CREATE", FakeEvents.message(id, MEMBER_ID, GENERAL_CHANNEL, true, text.toString(), BOT_ID));
+        JsonNode body = awaitReplyTo(id).json();
+        assertEquals("[]", body.path("allowed_mentions").path("parse").toString());
+        assertTrue(body.path("content").asText("").length() <= 2000);
+        for (JsonNode e : body.path("embeds")) assertTrue(e.path("description").asText("").length() <= 4096);
+        assertFalse(body.toString().contains("@everyone"));
+    }
+
     // ------------------------------------------------------------------ /subscribe and buttons
 
     @Test
