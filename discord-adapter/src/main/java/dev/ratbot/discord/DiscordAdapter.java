@@ -129,15 +129,15 @@ public final class DiscordAdapter implements AutoCloseable {
     /** Subscribed before the shards connect, so no event is missed; handlers run on virtual threads. */
     private Flux<Event> listen(EventDispatcher events) {
         return Flux.merge(
-                handle(events, ChatInputInteractionEvent.class, interactions::onChatInput),
-                handle(events, ChatInputAutoCompleteEvent.class, interactions::onAutocomplete),
-                handle(events, ButtonInteractionEvent.class, interactions::onButton),
-                handle(events, MessageCreateEvent.class, messages::onMessage),
+                handle(events.on(ChatInputInteractionEvent.class), ChatInputInteractionEvent.class, interactions::onChatInput),
+                handle(events.on(ChatInputAutoCompleteEvent.class), ChatInputAutoCompleteEvent.class, interactions::onAutocomplete),
+                handle(events.on(ButtonInteractionEvent.class), ButtonInteractionEvent.class, interactions::onButton),
+                handle(events.on(MessageCreateEvent.class).filter(messages::isForBot), MessageCreateEvent.class, messages::onMessage),
                 events.on(GatewayLifecycleEvent.class).doOnNext(this::track).cast(Event.class));
     }
 
-    private <E extends Event> Flux<Event> handle(EventDispatcher events, Class<E> type, Consumer<E> handler) {
-        return events.on(type).doOnNext(event -> {
+    private <E extends Event> Flux<Event> handle(Flux<E> events, Class<E> type, Consumer<E> handler) {
+        return events.doOnNext(event -> {
             if (closed) return;
             try {
                 workers.execute(() -> {

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -66,12 +65,12 @@ final class InteractionHandler {
         boolean settings = name.equals(SlashCommands.SUBSCRIBE) || name.equals(SlashCommands.UNSUBSCRIBE) || name.equals(SlashCommands.TIPS);
         responder.respond(event, settings, () -> switch (name) {
             case SlashCommands.ASK -> here(interaction, "/ask " + string(event.getOptions(), SlashCommands.QUESTION).orElse(""));
-            case SlashCommands.TIP -> here(interaction, new Command.Tip());
-            case SlashCommands.TOPICS -> here(interaction, new Command.Topics());
-            case SlashCommands.HELP -> here(interaction, new Command.Help());
-            case SlashCommands.SUBSCRIBE -> inUserDm(interaction, new Command.Subscribe(
+            case SlashCommands.TIP -> here(interaction, "/tip", new Command.Tip());
+            case SlashCommands.TOPICS -> here(interaction, "/topics", new Command.Topics());
+            case SlashCommands.HELP -> here(interaction, "/help", new Command.Help());
+            case SlashCommands.SUBSCRIBE -> inUserDm(interaction, "/subscribe", new Command.Subscribe(
                     string(event.getOptions(), SlashCommands.TIME), string(event.getOptions(), SlashCommands.ZONE)));
-            case SlashCommands.UNSUBSCRIBE -> inUserDm(interaction, new Command.Unsubscribe());
+            case SlashCommands.UNSUBSCRIBE -> inUserDm(interaction, "/unsubscribe", new Command.Unsubscribe());
             case SlashCommands.TIPS -> tips(interaction, event.getOptions());
             default -> new InteractionResponder.Outcome(
                     Reply.text(Reply.Kind.ERROR, "I don't know that command any more. /help lists what I can do."), ButtonTarget.HERE);
@@ -83,15 +82,14 @@ final class InteractionHandler {
         return new InteractionResponder.Outcome(conversation.handle(in), ButtonTarget.HERE);
     }
 
-    private InteractionResponder.Outcome here(Interaction interaction, Command command) {
-        Incoming in = new Incoming(place(interaction), userId(interaction), "/" + command.getClass().getSimpleName().toLowerCase(Locale.ROOT),
-                rights(interaction));
+    private InteractionResponder.Outcome here(Interaction interaction, String text, Command command) {
+        Incoming in = new Incoming(place(interaction), userId(interaction), text, rights(interaction));
         return new InteractionResponder.Outcome(conversation.handle(in, command), ButtonTarget.HERE);
     }
 
-    private InteractionResponder.Outcome inUserDm(Interaction interaction, Command command) {
+    private InteractionResponder.Outcome inUserDm(Interaction interaction, String text, Command command) {
         Address dm = DiscordPlaces.userDm(rest, interaction.getUser().getId().asLong());
-        Incoming in = new Incoming(dm, userId(interaction), "/" + command.getClass().getSimpleName().toLowerCase(Locale.ROOT), Rights.OWNER);
+        Incoming in = new Incoming(dm, userId(interaction), text, Rights.OWNER);
         return new InteractionResponder.Outcome(conversation.handle(in, command), new ButtonTarget.UserDm());
     }
 

@@ -43,14 +43,23 @@ final class MessageHandler {
         this.botMention = Pattern.compile("<@!?" + Long.toUnsignedString(botId) + ">");
     }
 
-    void onMessage(MessageCreateEvent event) {
+    /**
+     * Whether the message is for the bot: cheap, so the gateway thread can drop the bulk of server messages
+     * (which arrive because of the guild-messages intent) before any work is scheduled.
+     */
+    boolean isForBot(MessageCreateEvent event) {
         Message message = event.getMessage();
         Optional<User> author = message.getAuthor();
-        if (author.isEmpty() || author.get().isBot() || message.getWebhookId().isPresent()) return;
-        if (author.get().getId().asLong() == botId) return;
+        if (author.isEmpty() || author.get().isBot() || message.getWebhookId().isPresent()) return false;
+        if (author.get().getId().asLong() == botId) return false;
+        return event.getGuildId().isEmpty() || message.getUserMentionIds().stream().anyMatch(id -> id.asLong() == botId);
+    }
+
+    void onMessage(MessageCreateEvent event) {
+        if (!isForBot(event)) return;
+        Message message = event.getMessage();
+        Optional<User> author = message.getAuthor();
         Optional<Long> guild = event.getGuildId().map(s -> s.asLong());
-        boolean mentioned = message.getUserMentionIds().stream().anyMatch(id -> id.asLong() == botId);
-        if (guild.isPresent() && !mentioned) return;
 
         String text = botMention.matcher(message.getContent()).replaceAll(" ").strip();
         long channelId = message.getChannelId().asLong();

@@ -44,6 +44,11 @@ class DiscordShardingTest {
                 discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(id,
                         FakeEvents.Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, GENERAL_CHANNEL), "tip"));
                 discord.awaitRequest("POST", "/interactions/" + id + "/.*/callback", WAIT);
+
+                // Both instances registered the commands; the bulk overwrite makes that harmless: the same list twice.
+                var puts = discord.requests("PUT", "/applications/.*/commands");
+                assertEquals(2, puts.size());
+                assertEquals(puts.get(0).json(), puts.get(1).json());
             }
         }
     }
