@@ -3,9 +3,7 @@ package dev.ratbot.discord.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -274,7 +272,7 @@ public final class FakeDiscord implements AutoCloseable {
                     changed();
                 })
                 .then();
-        Mono<Void> outbound = out.sendObject(session.frames().map(b -> new BinaryWebSocketFrame(Unpooled.wrappedBuffer(b)))).then();
+        Mono<Void> outbound = out.sendObject(session.frames()).then();
         return Mono.when(inbound, outbound);
     }
 

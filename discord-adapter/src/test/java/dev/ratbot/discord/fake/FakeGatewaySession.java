@@ -3,6 +3,10 @@ package dev.ratbot.discord.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
@@ -17,7 +21,7 @@ import reactor.core.publisher.Sinks;
  */
 public final class FakeGatewaySession {
 
-    private final Sinks.Many<byte[]> outbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<WebSocketFrame> outbound = Sinks.many().unicast().onBackpressureBuffer();
     private final Deflater deflater = new Deflater();
     private final BiConsumer<FakeGatewaySession, JsonNode> onClientPayload;
     private int sequence;
@@ -30,7 +34,7 @@ public final class FakeGatewaySession {
         this.onClientPayload = onClientPayload;
     }
 
-    Flux<byte[]> frames() {
+    Flux<WebSocketFrame> frames() {
         return outbound.asFlux();
     }
 
@@ -47,7 +51,7 @@ public final class FakeGatewaySession {
         if (op == 0) payload.put("s", ++sequence); else payload.putNull("s");
         if (type == null) payload.putNull("t"); else payload.put("t", type);
         byte[] compressed = compress(Json.write(payload).getBytes(StandardCharsets.UTF_8));
-        outbound.tryEmitNext(compressed);
+        outbound.tryEmitNext(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(compressed)));
     }
 
     public void dispatch(String type, JsonNode data) {
@@ -78,9 +82,11 @@ public final class FakeGatewaySession {
         }
     }
 
-    /** Closes the connection from the server's side. */
+    /** Closes the connection from the server's side with 4000 ("unknown error: reconnect"), as Discord may. */
     public synchronized void close() {
+        if (!open) return;
         open = false;
+        outbound.tryEmitNext(new CloseWebSocketFrame(4000, "fake Discord: please reconnect"));
         outbound.tryEmitComplete();
     }
 
