@@ -193,6 +193,25 @@ class DiscordAdapterEndToEndTest {
     }
 
     @Test
+    void settingsCommandsInAMentionNeedManageServerFromTheMembersRoles() {
+        long memberChannel = discord.nextId();
+        long refused = discord.nextId();
+        discord.dispatch(GUILD_ID, "MESSAGE_CREATE", FakeEvents.message(refused, MEMBER_ID, memberChannel, true,
+                "<@" + BOT_ID + "> /subscribe 10:00", BOT_ID));
+        discord.awaitRequest("POST", "/channels/" + memberChannel + "/messages", WAIT);
+        assertTrue(core.subscriptions.find(DiscordPlaces.serverChannel(memberChannel, GUILD_ID)).isEmpty(), "a plain member changes nothing");
+
+        long moderatorChannel = discord.nextId();
+        long allowed = discord.nextId();
+        discord.dispatch(GUILD_ID, "MESSAGE_CREATE", FakeEvents.message(allowed, MODERATOR_ID, moderatorChannel, true,
+                "<@!" + BOT_ID + "> /subscribe 10:00", BOT_ID));
+        discord.awaitRequest("POST", "/channels/" + moderatorChannel + "/messages", WAIT);
+        Subscription s = core.subscriptions.find(DiscordPlaces.serverChannel(moderatorChannel, GUILD_ID)).orElseThrow();
+        assertEquals(LocalTime.of(10, 0), s.localTime());
+        assertTrue(discord.unmatched().isEmpty(), "permissions came from known routes or the cache: " + discord.unmatched());
+    }
+
+    @Test
     void aDirectMessageIsAQuestionWithoutMention() {
         long dm = discord.nextId();
         long id = discord.nextId();

@@ -49,6 +49,8 @@ public final class FakeDiscord implements AutoCloseable {
     public static final long MODERATOR_ID = 1_146_200_000_000_000_001L;
     public static final long MEMBER_ID = 1_146_200_000_000_000_002L;
     public static final long MODERATOR_ROLE = 1_146_100_000_000_000_050L;
+    /** The server's owner, who is neither of the two test users: their rights come from roles only. */
+    public static final long OWNER_ID = 1_146_200_000_000_000_003L;
 
     /** Discord permission bits. */
     public static final long VIEW_CHANNEL = 1L << 10, SEND_MESSAGES = 1L << 11, EMBED_LINKS = 1L << 14,
@@ -356,7 +358,7 @@ public final class FakeDiscord implements AutoCloseable {
     private ObjectNode guild() {
         return Json.obj(
                 "id", Long.toString(GUILD_ID), "name", "Rat Fanciers", "icon", null, "splash", null, "discovery_splash", null,
-                "owner_id", Long.toString(MODERATOR_ID), "afk_channel_id", null, "afk_timeout", 300,
+                "owner_id", Long.toString(OWNER_ID), "afk_channel_id", null, "afk_timeout", 300,
                 "verification_level", 0, "default_message_notifications", 0, "explicit_content_filter", 0,
                 "roles", Json.arr(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0),
                         role(MODERATOR_ROLE, "Moderators", MODERATOR_PERMISSIONS, 1)),
