@@ -76,7 +76,7 @@ public final class DiscordMessageSender implements MessageSender {
             }
             return new SendResult.Delivered();
         } catch (RuntimeException e) {
-            log.warn("Discord send to {} failed unexpectedly: {}", to.chatId(), e.toString());
+            log.warn("Discord send to {} failed unexpectedly: {}", to.chatId(), SafeErrors.describe(e));
             return new SendResult.Transient("unexpected error: " + e.getClass().getSimpleName());
         }
     }

@@ -150,13 +150,13 @@ final class InteractionHandler {
                     : engine.suggest(typed.length() > 200 ? typed.substring(0, 200) : typed, MAX_SUGGESTIONS);
             choices = choices(suggestions);
         } catch (RuntimeException e) {
-            log.warn("Discord autocomplete failed: {}", e.toString());
+            log.warn("Discord autocomplete failed: {}", SafeErrors.describe(e));
             choices = List.of();
         }
         try {
             event.respondWithSuggestions(choices).block(REST_WAIT);
         } catch (RuntimeException e) {
-            log.warn("Discord autocomplete response failed: {}", e.toString());
+            log.warn("Discord autocomplete response failed: {}", SafeErrors.describe(e));
         }
     }
 

@@ -63,7 +63,7 @@ final class InteractionResponder {
             });
             respondDeferred(event, outcome, privateIfDeferred);
         } catch (RuntimeException e) {
-            log.warn("Discord interaction {} could not be answered: {}", event.getInteraction().getId().asString(), e.toString());
+            log.warn("Discord interaction {} could not be answered: {}", event.getInteraction().getId().asString(), SafeErrors.describe(e));
         }
     }
 

@@ -73,7 +73,7 @@ final class MessageHandler {
             try {
                 rest.getChannelService().createMessage(channelId, messages.get(i).asChannelMessage(replyTo).asRequest()).block(REST_WAIT);
             } catch (RuntimeException e) {
-                log.warn("Discord reply in channel {} failed: {}", channelId, e.toString());
+                log.warn("Discord reply in channel {} failed: {}", channelId, SafeErrors.describe(e));
                 return;
             }
         }
@@ -87,7 +87,7 @@ final class MessageHandler {
                 return permissions != null
                         && (permissions.contains(Permission.MANAGE_GUILD) || permissions.contains(Permission.ADMINISTRATOR));
             } catch (RuntimeException e) {
-                log.warn("Discord member permissions unavailable: {}", e.toString());
+                log.warn("Discord member permissions unavailable: {}", SafeErrors.describe(e));
                 return false;
             }
         }).orElse(false);
