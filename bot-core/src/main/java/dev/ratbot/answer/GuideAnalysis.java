@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -159,6 +160,26 @@ final class GuideAnalysis {
         }
     }
 
+    /**
+     * Words Porter would merge with an unrelated word ("position" and "positive" both become "posit"); they keep
+     * a stem of their own. One "word stem" pair a line in {@code stem-overrides.txt}.
+     */
+    private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES = overrides();
+
+    private static StemmerOverrideFilter.StemmerOverrideMap overrides() {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        for (String line : resource("stem-overrides.txt").split("\n")) {
+            String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+            String[] pair = content.trim().split("\\s+");
+            if (pair.length == 2) builder.add(pair[0], pair[1]);
+        }
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** tokenize → possessive → lower case → fold → stem → [synonyms] → [stop]. */
     private static final class ChainAnalyzer extends Analyzer {
         private final SynonymMap synonyms;
@@ -175,6 +196,7 @@ final class GuideAnalysis {
             TokenStream ts = new EnglishPossessiveFilter(source);
             ts = new LowerCaseFilter(ts);
             ts = new ASCIIFoldingFilter(ts);
+            ts = new StemmerOverrideFilter(ts, OVERRIDES);
             ts = new PorterStemFilter(ts);
             if (synonyms != null) ts = new SynonymGraphFilter(ts, synonyms, true);
             if (stops != null) ts = new StopFilter(ts, stops);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *       question the guide does not cover (life span, vets, grapes) scores like a real one but leaves a distinctive
  *       concept uncovered; that, not the raw score, is what makes the engine decline.</li>
  *   <li>The best passage by score and coverage answers when its confidence (coverage times a saturating
- *       function of the score) reaches {@link #THRESHOLD}; otherwise the engine declines and suggests the sections
+ *       function of the score) reaches the calibrated threshold ({@link Weights}); otherwise the engine declines and suggests the sections
  *       that came closest.</li>
  * </ol>
  */
@@ -54,22 +55,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     static final int MAX_QUESTION_CHARS = 500;
     /** Answers are at most about this long (a block longer than this is shortened at a sentence or item). */
     static final int MAX_ANSWER_CHARS = 700;
-    static final double THRESHOLD = 0.5;
     private static final int CANDIDATES = 24;
     private static final int MAX_RELATED = 3;
 
-    private static final float TITLE_BOOST = 2.5f;
-    private static final float PATH_BOOST = 0.6f;
-    private static final float BODY_BOOST = 1.5f;
-    private static final float CONTEXT_BOOST = 0.6f;
-    private static final float EXACT_BOOST = 0.5f;
-    private static final float GENERIC_WEIGHT = 0.25f;
-    /** Coverage of a concept found only elsewhere in the section, not in the passage or its title. */
-    private static final double SECTION_ONLY = 0.8;
-    /** The confidence is the coverage times a factor that grows from this floor to one with the score. */
-    private static final double SCORE_FLOOR = 0.5;
-    /** Score at which the score factor is halfway between the floor and one. */
-    private static final double SCORE_HALF = 2.0;
 
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
@@ -78,10 +66,13 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final List<SectionRef> topics;
     private final TopicSuggester suggester;
 
-    private LuceneAnswerEngine(KnowledgePack pack) {
+    private final Weights weights;
+
+    LuceneAnswerEngine(KnowledgePack pack, Weights weights) {
         this.pack = pack;
+        this.weights = weights;
         this.analysis = GuideAnalysis.load();
-        this.index = PassageIndex.build(pack, analysis);
+        this.index = PassageIndex.build(pack, analysis, MAX_ANSWER_CHARS, weights.lengthNorm());
         this.reader = new QuestionReader(analysis);
         this.topics = pack.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList();
         this.suggester = new TopicSuggester(pack.sections());
@@ -89,7 +80,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     /** Indexes the pack in memory and returns an engine over it. */
     public static LuceneAnswerEngine build(KnowledgePack pack) {
-        return new LuceneAnswerEngine(pack);
+        return new LuceneAnswerEngine(pack, Weights.DEFAULT);
     }
 
     @Override
@@ -114,63 +105,104 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         if (hits.isEmpty()) return decline(question, 0, List.of());
         Hit best = hits.get(0);
         List<SectionRef> related = related(hits, best.section());
-        if (best.confidence() < THRESHOLD) return decline(question, best.confidence(), hits.stream().map(Hit::section).distinct().limit(MAX_RELATED).map(this::ref).toList());
+        if (best.confidence() < weights.threshold()) return decline(question, best.confidence(), hits.stream().map(Hit::section).distinct().limit(MAX_RELATED).map(this::ref).toList());
         PassageIndex.Passage passage = index.passages.get(best.doc());
-        return new Answer(question, true, List.of(Passages.fit(passage.block(), MAX_ANSWER_CHARS)),
+        return new Answer(question, true, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS),
                 Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related);
     }
 
-    record Hit(int doc, int section, double score, double coverage, double confidence) {
+    /**
+     * A candidate passage.
+     *
+     * @param coverage   share of the question's distinctive concepts found in the passage or its section (for answering)
+     * @param focus      the same with concepts found only elsewhere in the section counting little (for choosing)
+     */
+    record Hit(int doc, int section, double score, double coverage, double focus, double confidence, double rank) {
     }
 
     /** The candidates, best first, each with its coverage and confidence. Package-private for the quality tests. */
     List<Hit> search(List<Concept> concepts) {
         try {
             TopDocs top = index.searcher.search(query(concepts), CANDIDATES);
-            if (top.scoreDocs.length == 0) return List.of();
-            int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
-            double[] coverage = coverage(concepts, docs);
+            List<ScoreDoc> found = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) found.add(sd);
+            if (found.isEmpty()) return List.of();
+            int[] docs = found.stream().mapToInt(sd -> sd.doc).toArray();
+            double[][] coverage = coverage(concepts, docs);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
-                ScoreDoc sd = top.scoreDocs[i];
-                if (sd.doc >= index.passages.size()) continue;
-                double scoreFactor = SCORE_FLOOR + (1 - SCORE_FLOOR) * sd.score / (sd.score + SCORE_HALF);
-                double confidence = coverage[i] * scoreFactor;
-                hits.add(new Hit(sd.doc, index.passages.get(sd.doc).section(), sd.score, coverage[i], confidence));
+                float score = found.get(i).score;
+                double scoreFactor = weights.scoreFloor() + (1 - weights.scoreFloor()) * score / (score + weights.scoreHalf());
+                double confidence = clamp(coverage[0][i] * scoreFactor);
+                int section = index.passages.get(docs[i]).section();
+                double focus = coverage[1][i];
+                double rank = score * (0.1 + focus) * (0.1 + focus)
+                        * (1 + weights.titleMatch() * titleMatch(concepts, section))
+                        * (1 - weights.earlier() * docs[i] / (double) index.passages.size());
+                hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
-            hits.sort(Comparator.comparingDouble((Hit h) -> h.score() * (0.15 + h.coverage()) * (0.15 + h.coverage())).reversed());
+            hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
             return hits;
         } catch (IOException e) {
             throw new IllegalStateException("in-memory index read failed", e);
         }
     }
 
+    /** The share of a section heading's distinctive words that the question matches (0 when it has none). */
+    private double titleMatch(List<Concept> concepts, int section) {
+        List<String> words = index.titleTerms.get(section);
+        if (words.isEmpty()) return 0;
+        int matched = 0;
+        for (String w : words) {
+            for (Concept c : concepts) {
+                if (c.terms().containsKey(w)) {
+                    matched++;
+                    break;
+                }
+            }
+        }
+        return matched / (double) words.size();
+    }
+
     private Query query(List<Concept> concepts) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Concept c : concepts) {
-            float weight = c.generic() ? GENERIC_WEIGHT : 1f;
-            all.add(fieldQuery(PassageIndex.TITLE, c, TITLE_BOOST * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.PATH, c, PATH_BOOST * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.BODY, c, BODY_BOOST * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.CONTEXT, c, CONTEXT_BOOST * weight), BooleanClause.Occur.SHOULD);
+            // A generic word ("where") weighs little, but what it stands for ("position", "area") counts in full.
+            Map<String, Float> terms = c.terms();
+            float weight = 1f;
+            if (c.generic()) {
+                boolean specific = terms.keySet().stream().anyMatch(t -> !analysis.isGeneric(t));
+                if (specific) {
+                    terms = new HashMap<>(terms);
+                    terms.replaceAll((t, w) -> analysis.isGeneric(t) ? w * weights.generic() : w);
+                } else {
+                    weight = weights.generic();
+                }
+            }
+            all.add(fieldQuery(PassageIndex.TITLE, terms, weights.title() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.PATH, terms, weights.path() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.BODY, terms, weights.body() * weight), BooleanClause.Occur.SHOULD);
+            all.add(fieldQuery(PassageIndex.CONTEXT, terms, weights.context() * weight), BooleanClause.Occur.SHOULD);
             // A passage in the owner's own words beats one that only matches a synonym.
-            all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), EXACT_BOOST * weight), BooleanClause.Occur.SHOULD);
+            float exact = weights.exact() * (c.generic() ? weights.generic() : 1f);
+            all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact), BooleanClause.Occur.SHOULD);
         }
         return all.build();
     }
 
-    private static Query fieldQuery(String field, Concept c, float boost) {
+    private static Query fieldQuery(String field, Map<String, Float> terms, float boost) {
         SynonymQuery.Builder b = new SynonymQuery.Builder(field);
-        for (Map.Entry<String, Float> t : c.terms().entrySet()) b.addTerm(new Term(field, t.getKey()), t.getValue());
+        for (Map.Entry<String, Float> t : terms.entrySet()) b.addTerm(new Term(field, t.getKey()), t.getValue());
         return new BoostQuery(b.build(), boost);
     }
 
     /**
-     * For each candidate, the rarity-weighted share of the question's distinctive concepts that the passage (or its
-     * title) contains, concepts found only elsewhere in its section counting {@value #SECTION_ONLY}.
+     * For each candidate, the rarity-weighted share of the question's distinctive concepts that it covers: [0] counts
+     * a concept found anywhere in the passage's section (its titles and text), [1] mainly those in the passage itself.
+     * A concept the pack never mentions weighs double: it is the surest sign of a question the guide does not answer.
      */
-    private double[] coverage(List<Concept> concepts, int[] docs) throws IOException {
-        double[] covered = new double[docs.length];
+    private double[][] coverage(List<Concept> concepts, int[] docs) throws IOException {
+        double[][] covered = new double[2][docs.length];
         double total = 0;
         int n = index.passages.size();
         Integer[] order = new Integer[docs.length];
@@ -181,21 +213,29 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             int df = 0;
             for (String t : c.terms().keySet()) df += index.leaf.docFreq(new Term(PassageIndex.CONTEXT, t));
             df = Math.min(df, n);
-            double weight = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            total += weight;
-            if (df == 0) continue;
-            double[] match = new double[docs.length];
-            mark(c, PassageIndex.CONTEXT, docs, order, match, SECTION_ONLY);
-            mark(c, PassageIndex.BODY, docs, order, match, 1.0);
-            mark(c, PassageIndex.TITLE, docs, order, match, 1.0);
-            for (int i = 0; i < docs.length; i++) covered[i] += weight * match[i];
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            if (df == 0) {
+                total += weights.unknown() * idf;
+                continue;
+            }
+            total += idf;
+            double[] inSection = new double[docs.length];
+            double[] inPassage = new double[docs.length];
+            mark(c, PassageIndex.CONTEXT, docs, order, inSection);
+            mark(c, PassageIndex.BODY, docs, order, inPassage);
+            mark(c, PassageIndex.TITLE, docs, order, inPassage);
+            for (int i = 0; i < docs.length; i++) {
+                covered[0][i] += idf * Math.max(inPassage[i], weights.sectionOnly() * inSection[i]);
+                covered[1][i] += idf * Math.max(inPassage[i], weights.focusSection() * inSection[i]);
+            }
         }
-        if (total == 0) return new double[docs.length];
-        for (int i = 0; i < docs.length; i++) covered[i] /= total;
+        if (total == 0) return covered;
+        for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] /= total;
         return covered;
     }
 
-    private void mark(Concept c, String field, int[] docs, Integer[] order, double[] match, double value) throws IOException {
+    /** Sets {@code match[i]} to 1 where candidate {@code docs[i]} has one of the concept's terms in {@code field}. */
+    private void mark(Concept c, String field, int[] docs, Integer[] order, double[] match) throws IOException {
         for (String t : c.terms().keySet()) {
             PostingsEnum postings = index.leaf.postings(new Term(field, t), PostingsEnum.NONE);
             if (postings == null) continue;
@@ -203,7 +243,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 int at = postings.docID();
                 if (at < docs[i]) at = postings.advance(docs[i]);
                 if (at == DocIdSetIterator.NO_MORE_DOCS) break;
-                if (at == docs[i]) match[i] = Math.max(match[i], value);
+                if (at == docs[i]) match[i] = 1;
             }
         }
     }
@@ -267,9 +307,18 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return index.spelling.correct(clean(question));
     }
 
+    /** Lucene's explanation of a passage's score (for diagnostics). */
+    String explain(String question, int doc) {
+        try {
+            return index.searcher.explain(query(reader.read(spellingFix(question))), doc).toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     /** A passage's text by document number (for diagnostics and tests). */
     String passageText(int doc) {
-        return index.passages.get(doc).block().plainText();
+        return index.passages.get(doc).text();
     }
 
     /** The pack this engine answers from. */

@@ -37,37 +37,70 @@ final class PassageIndex {
     static final String PATH = "path";
     static final String BODY = "body";
     static final String CONTEXT = "context";
-    /**
-     * BM25 with a mild length normalisation: a longer passage that explains a topic should not lose to a short one
-     * that merely mentions it. Read from the system property for tuning experiments only.
-     */
-    static final Similarity SIMILARITY = new BM25Similarity(1.2f, Float.parseFloat(System.getProperty("ratbot.bm25.b", "0.75")));
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
-    /** A passage: which section it is in (index into {@link #sections}) and its block. */
-    record Passage(int section, Block block) {
+    /**
+     * A passage: which section it is in (index into {@link #sections}) and its blocks: one block, or a short
+     * introductory paragraph together with the block it introduces.
+     */
+    record Passage(int section, List<Block> blocks) {
+        String text() {
+            StringBuilder out = new StringBuilder();
+            for (Block b : blocks) {
+                if (!out.isEmpty()) out.append("\n\n");
+                out.append(b.plainText());
+            }
+            return out.toString();
+        }
     }
+
+    /** A paragraph shorter than this only introduces what follows ("Playtime gives them stimulation..."). */
+    static final int INTRO_CHARS = 160;
 
     final List<Section> sections;
     final List<Passage> passages;
     /** For each section, the index of its parent section, or -1 at the top. */
     final int[] parents;
+    /** For each section, the distinct analysed words of its heading that say something (not "rat", "how"). */
+    final List<List<String>> titleTerms;
     final IndexSearcher searcher;
     final LeafReader leaf;
     final SpellingCorrector spelling;
 
-    private PassageIndex(List<Section> sections, List<Passage> passages, int[] parents, DirectoryReader reader, Set<String> known) {
+    private PassageIndex(List<Section> sections, List<Passage> passages, int[] parents, DirectoryReader reader, Set<String> known, Similarity similarity, List<List<String>> titleTerms) {
         this.sections = sections;
         this.passages = passages;
         this.parents = parents;
+        this.titleTerms = titleTerms;
         this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(SIMILARITY);
+        this.searcher.setSimilarity(similarity);
         this.searcher.setQueryCache(null); // every question is new; caching would only cost time
         this.leaf = reader.leaves().get(0).reader();
         this.spelling = new SpellingCorrector(reader, known);
     }
 
-    static PassageIndex build(KnowledgePack pack, GuideAnalysis analysis) {
+    /**
+     * A section's passages: each block on its own, except that a short paragraph is joined to the block after it,
+     * because on its own it would match a question's words without saying anything.
+     */
+    static List<Passage> passages(int section, List<Block> blocks, int maxChars) {
+        List<Passage> out = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            boolean intro = b instanceof Block.Paragraph && b.plainText().length() < INTRO_CHARS && i + 1 < blocks.size()
+                    && b.plainText().length() + blocks.get(i + 1).plainText().length() + 2 <= maxChars;
+            if (intro) {
+                out.add(new Passage(section, List.of(b, blocks.get(i + 1))));
+                i++;
+            } else {
+                out.add(new Passage(section, List.of(b)));
+            }
+        }
+        return out;
+    }
+
+    static PassageIndex build(KnowledgePack pack, GuideAnalysis analysis, int maxChars, float lengthNorm) {
+        Similarity similarity = new BM25Similarity(1.2f, lengthNorm);
         List<Section> sections = pack.sections();
         int[] parents = parents(sections);
         List<Passage> passages = new ArrayList<>();
@@ -75,7 +108,7 @@ final class PassageIndex {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         // A log merge policy keeps documents in the order they were added, so doc number = passage index.
         IndexWriterConfig config = new IndexWriterConfig(analysis.index)
-                .setSimilarity(SIMILARITY)
+                .setSimilarity(similarity)
                 .setMergePolicy(new LogDocMergePolicy())
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
@@ -87,14 +120,14 @@ final class PassageIndex {
                 for (Block b : section.blocks()) context.append("\n\n").append(b.plainText());
                 String contextText = context.toString();
                 collectWords(contextText, known);
-                for (Block block : section.blocks()) {
+                for (Passage passage : passages(s, section.blocks(), maxChars)) {
                     Document doc = new Document();
                     doc.add(new TextField(TITLE, title, Field.Store.NO));
                     doc.add(new TextField(PATH, path, Field.Store.NO));
-                    doc.add(new TextField(BODY, block.plainText(), Field.Store.NO));
+                    doc.add(new TextField(BODY, passage.text(), Field.Store.NO));
                     doc.add(new TextField(CONTEXT, contextText, Field.Store.NO));
                     writer.addDocument(doc);
-                    passages.add(new Passage(s, block));
+                    passages.add(passage);
                 }
             }
             Document words = new Document();
@@ -106,7 +139,8 @@ final class PassageIndex {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
         try {
-            return new PassageIndex(sections, List.copyOf(passages), parents, DirectoryReader.open(dir), Set.copyOf(known));
+            return new PassageIndex(sections, List.copyOf(passages), parents, DirectoryReader.open(dir), Set.copyOf(known), similarity,
+                    sections.stream().map(s -> analysis.indexTerms(s.title()).stream().filter(t -> !analysis.isGeneric(t)).distinct().toList()).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("opening the in-memory index failed", e);
         }

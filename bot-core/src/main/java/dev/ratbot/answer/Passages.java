@@ -12,6 +12,25 @@ final class Passages {
     private Passages() {
     }
 
+    /** Blocks that fit together: the first one shortened if need be, later ones only while they fit whole. */
+    static List<Block> fit(List<Block> blocks, int max) {
+        List<Block> out = new ArrayList<>();
+        int used = 0;
+        for (Block b : blocks) {
+            if (out.isEmpty()) {
+                Block first = fit(b, max);
+                out.add(first);
+                used = first.plainText().length();
+            } else if (used + 2 + b.plainText().length() <= max) {
+                out.add(b);
+                used += 2 + b.plainText().length();
+            } else {
+                break;
+            }
+        }
+        return out;
+    }
+
     /** The block itself when short enough; otherwise a paragraph cut after a sentence or a list cut after an item. */
     static Block fit(Block block, int max) {
         if (block.plainText().length() <= max) return block;

@@ -13,7 +13,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * Rewrites misspelt words of a question ("bruxxing", "scaired") to the nearest known word: a word of the pack or
- * of the engine's own lists. Deliberately timid: short words are never touched, words up to seven letters may
+ * of the engine's own lists. Deliberately timid: short words are never touched, words up to eight letters may
  * differ by one edit and longer ones by two, and the first letter must agree, because "correcting" a real word the
  * guide does not use ("grapes") into one it does would make an uncovered question look covered.
  */
@@ -63,7 +63,7 @@ final class SpellingCorrector {
     }
 
     private String suggestion(String word) {
-        DirectSpellChecker checker = word.length() <= 7 ? oneEdit : twoEdits;
+        DirectSpellChecker checker = word.length() <= 8 ? oneEdit : twoEdits;
         try {
             SuggestWord[] found = checker.suggestSimilar(new Term(FIELD, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             return found.length == 0 ? null : found[0].string;

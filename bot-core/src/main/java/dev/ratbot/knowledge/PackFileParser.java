@@ -60,6 +60,9 @@ final class PackFileParser {
     private static Map<String, String> frontMatter(String name, String[] lines) {
         Map<String, String> values = new LinkedHashMap<>();
         if (lines.length == 0 || !lines[0].strip().equals("---")) return values;
+        boolean closed = false;
+        for (int i = 1; i < lines.length && !closed; i++) closed = lines[i].strip().equals("---");
+        if (!closed) throw new PackFormatException(name, 1, "front matter opened with '---' is never closed by a '---' line");
         lines[0] = "";
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -80,7 +83,7 @@ final class PackFileParser {
             values.put(key, value);
             values.put(key + "@line", Integer.toString(i + 1));
         }
-        throw new PackFormatException(name, 1, "front matter opened with '---' is never closed by a '---' line");
+        return values; // not reached: the closing line was found above
     }
 
     private static Kind kind(String name, Map<String, String> front) {

@@ -88,14 +88,19 @@ public final class TipCatalogue {
             if (text.isEmpty()) {
                 log.warn("Skipping a blank explicit tip in the pack");
             } else if (text.length() > Tip.MAX_CHARS) {
-                log.warn("Skipping an explicit tip longer than {} characters: {}", Tip.MAX_CHARS, text);
+                log.warn("Skipping an explicit tip longer than {} characters: {}", Tip.MAX_CHARS, opening(text));
             } else if (pack.sections().isEmpty()) {
-                log.warn("Skipping an explicit tip: the pack has no section to tie it to: {}", text);
+                log.warn("Skipping an explicit tip: the pack has no section to tie it to: {}", opening(text));
             } else {
                 out.add(Tip.of(text, closestSection(text, pack.sections())));
             }
         }
         return out;
+    }
+
+    /** Enough of a tip to find it in the pack, without copying a huge one into the log. */
+    private static String opening(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "\u2026";
     }
 
     /** The section sharing the most distinct words (of four letters or more) with {@code text}; the first on a tie. */

@@ -1,0 +1,50 @@
+package dev.ratbot.answer;
+
+/**
+ * The engine's calibrated numbers in one place, so that the quality tests can show how they were chosen.
+ *
+ * @param title          boost of the section's own heading (FAQ questions are headings)
+ * @param path           boost of the headings above it
+ * @param body           boost of the passage text
+ * @param context        boost of the whole section's text
+ * @param exact          extra boost for the question's own word in the passage (over its synonyms)
+ * @param generic        weight of concepts that say nothing about the topic ("rat", "how")
+ * @param sectionOnly    coverage credit for a concept found in the section but not in the passage (for answering)
+ * @param focusSection   the same when choosing between passages
+ * @param unknown        weight of a concept the pack never mentions, relative to the rarest one it does
+ * @param scoreFloor     the confidence is coverage times a factor rising from this floor to one with the score
+ * @param scoreHalf      the score at which that factor is halfway
+ * @param threshold      the confidence needed to answer
+ * @param lengthNorm     BM25's b: how much longer passages are discounted
+ * @param titleMatch     rank bonus for a section whose heading the question matches, by the share of the heading matched
+ * @param earlier        rank bonus for passages early in the pack, where guides explain what they later only mention
+ */
+record Weights(float title, float path, float body, float context, float exact, float generic,
+               double sectionOnly, double focusSection, double unknown, double scoreFloor, double scoreHalf,
+               double threshold, float lengthNorm, double titleMatch, double earlier) {
+
+    static final Weights DEFAULT = new Weights(2.5f, 0.6f, 1.5f, 0.6f, 0.5f, 0.25f,
+            0.85, 0.4, 2.0, 0.5, 2.0, 0.55, 0.75f, 0.0, 0.2);
+
+    Weights with(String name, double v) {
+        float f = (float) v;
+        return switch (name) {
+            case "title" -> new Weights(f, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "path" -> new Weights(title, f, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "body" -> new Weights(title, path, f, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "context" -> new Weights(title, path, body, f, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "exact" -> new Weights(title, path, body, context, f, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "generic" -> new Weights(title, path, body, context, exact, f, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "sectionOnly" -> new Weights(title, path, body, context, exact, generic, v, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "focusSection" -> new Weights(title, path, body, context, exact, generic, sectionOnly, v, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "unknown" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, v, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "scoreFloor" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, v, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
+            case "scoreHalf" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, v, threshold, lengthNorm, titleMatch, earlier);
+            case "threshold" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, v, lengthNorm, titleMatch, earlier);
+            case "lengthNorm" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, f, titleMatch, earlier);
+            case "titleMatch" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, v, earlier);
+            case "earlier" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, v);
+            default -> throw new IllegalArgumentException("no weight " + name);
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ratbot.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratbot.knowledge.Attribution;
+import dev.ratbot.knowledge.Block;
+import dev.ratbot.knowledge.KnowledgePack;
+import dev.ratbot.knowledge.KnowledgePackLoader;
+import dev.ratbot.knowledge.Section;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What every answer promises (shape, attribution, related sections) and the browsing and autocomplete calls. */
+class LuceneAnswerEngineTest {
+    private static KnowledgePack pack;
+    private static LuceneAnswerEngine engine;
+
+    @BeforeAll
+    static void build() {
+        pack = KnowledgePackLoader.loadDefault();
+        engine = LuceneAnswerEngine.build(pack);
+    }
+
+    @Test
+    void anAnswerCarriesItsSectionAttributionAndUpToThreeOtherSections() {
+        Answer a = engine.answer("Which treats are safe for rats?");
+        assertTrue(a.answered());
+        assertEquals("using-treats-as-positive-reinforcement", a.section().orElseThrow().id());
+        assertEquals(pack.attribution(), a.attribution().orElseThrow());
+        assertTrue(a.text().length() <= 700, a.text());
+        assertTrue(a.score() > 0 && a.score() <= 1);
+        assertTrue(a.related().size() <= 3 && !a.related().isEmpty());
+        assertFalse(a.related().contains(a.section().orElseThrow()));
+        assertEquals(a.related().size(), a.related().stream().distinct().count());
+    }
+
+    @Test
+    void aListComesWithItsLeadIn() {
+        Answer a = engine.answer("What are signs of a shy rat?");
+        Block.BulletList list = a.blocks().stream().filter(b -> b instanceof Block.BulletList).map(b -> (Block.BulletList) b)
+                .findFirst().orElseThrow();
+        assertEquals("Signs of a shy rat:", list.leadIn());
+        assertTrue(a.text().contains("Signs of a shy rat:\n\u2022 Hiding or retreating"), a.text());
+    }
+
+    @Test
+    void misspellingsAndShoutingAreUnderstood() {
+        assertEquals(engine.answer("What does bruxing mean?").section(), engine.answer("what does bruxxing mean").section());
+        assertEquals("safe-handling-techniques", engine.answer("HOW DO I HOLD MY RAT").section().orElseThrow().id());
+    }
+
+    @Test
+    void aRatQuestionTheGuideDoesNotCoverIsDeclinedWithSuggestions() {
+        Answer a = engine.answer("Can rats eat grapes?");
+        assertFalse(a.answered());
+        assertTrue(a.blocks().isEmpty() && a.section().isEmpty() && a.attribution().isEmpty());
+        assertTrue(a.related().stream().anyMatch(r -> r.id().equals("using-treats-as-positive-reinforcement")), a.related().toString());
+        assertTrue(a.score() >= 0 && a.score() < 1);
+    }
+
+    @Test
+    void blankQuestionsAreDeclined() {
+        for (String q : new String[] {"", "   ", "\n\t", "?!", "the and of"}) {
+            Answer a = engine.answer(q);
+            assertFalse(a.answered(), q);
+            assertEquals(q, a.question());
+        }
+        assertFalse(engine.answer(null).answered());
+    }
+
+    @Test
+    void topicsAreEverySectionInPackOrder() {
+        assertEquals(pack.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList(), engine.topics());
+    }
+
+    @Test
+    void aSectionOpensWithItsFirstBlocksAndOffersItsSubsections() {
+        Answer a = engine.section("advanced-bonding-techniques").orElseThrow();
+        assertTrue(a.answered());
+        assertTrue(a.text().startsWith("Building a special bond"), a.text());
+        assertEquals(List.of("training-and-tricks", "grooming", "sleep-and-snuggle"), a.related().stream().map(SectionRef::id).toList());
+        assertTrue(engine.section("no-such-section").isEmpty());
+        assertTrue(engine.section(null).isEmpty());
+        for (Section s : pack.sections()) {
+            Answer opening = engine.section(s.id()).orElseThrow();
+            assertTrue(!opening.blocks().isEmpty() && opening.text().length() <= 700, s.id());
+        }
+    }
+
+    @Test
+    void suggestCompletesTitlesAndFaqQuestions() {
+        assertEquals(List.of("Grooming"), engine.suggest("gro", 5));
+        assertEquals(List.of("How do you get your rats to trust you?", "How do you let a rat know you love them?"), engine.suggest("how do you", 5));
+        assertTrue(engine.suggest("trust", 10).contains("How to Tell if Your Rat Trusts You?"));
+        assertEquals(3, engine.suggest("", 3).size());
+        assertTrue(engine.suggest("zzz", 5).isEmpty());
+        assertTrue(engine.suggest("gro", 0).isEmpty());
+        assertTrue(engine.suggest(null, 5).size() <= 5);
+        assertTrue(engine.suggest("", 100).size() <= 25);
+    }
+
+    @Test
+    void aLongBlockIsCutAtASentence() {
+        String sentence = "Rats like a quiet corner to rest in during the day. ";
+        KnowledgePack big = new KnowledgePack(new Attribution("T", "A", "S"),
+                List.of(new Section("rest", List.of("Rest"), List.of(new Block.Paragraph(sentence.repeat(30).strip())), false)), List.of());
+        Answer a = LuceneAnswerEngine.build(big).answer("where do rats rest during the day?");
+        assertTrue(a.answered());
+        assertTrue(a.text().length() <= 700 && a.text().endsWith("day."), a.text());
+    }
+}
