@@ -1,6 +1,9 @@
 package dev.ratbot.conversation;
 
 import dev.ratbot.platform.Address;
+import dev.ratbot.subscription.DeliveryTimes;
+import dev.ratbot.subscription.ParseResult;
+import dev.ratbot.subscription.SubscribeArguments;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.subscription.SubscriptionStore;
@@ -36,24 +39,11 @@ final class SubscriptionReplies {
         LocalTime time = existing.map(Subscription::localTime).orElse(Subscription.DEFAULT_TIME);
         ZoneId zone = existing.map(Subscription::zone).orElse(Subscription.DEFAULT_ZONE);
 
-        Optional<String> timeArg = command.time();
-        Optional<String> zoneArg = command.zone();
-        // "/subscribe Europe/London" names a zone only.
-        if (timeArg.isPresent() && zoneArg.isEmpty() && TimeAndZone.parseTime(timeArg.get()).isEmpty()
-                && TimeAndZone.parseZone(timeArg.get()).isPresent()) {
-            zoneArg = timeArg;
-            timeArg = Optional.empty();
-        }
-        if (timeArg.isPresent()) {
-            Optional<LocalTime> parsed = TimeAndZone.parseTime(timeArg.get());
-            if (parsed.isEmpty()) return error("I couldn't read \u201C" + shorten(timeArg.get()) + "\u201D as a time. " + TimeAndZone.TIME_HINT);
-            time = parsed.get();
-        }
-        if (zoneArg.isPresent()) {
-            Optional<ZoneId> parsed = TimeAndZone.parseZone(zoneArg.get());
-            if (parsed.isEmpty()) return error("I don't know the time zone \u201C" + shorten(zoneArg.get()) + "\u201D. " + TimeAndZone.ZONE_HINT);
-            zone = parsed.get();
-        }
+        ParseResult<SubscribeArguments> parsed = SubscribeArguments.parse(command.time(), command.zone());
+        if (parsed instanceof ParseResult.Refused<SubscribeArguments> refused) return error(refused.hint());
+        SubscribeArguments arguments = parsed.value();
+        time = arguments.time().orElse(time);
+        zone = arguments.zone().orElse(zone);
         Subscription saved = store.subscribe(in.address(), time, zone, in.userId());
         String first = existing.isPresent() ? "Updated: you'll get a bonding tip every day at " : "Subscribed! You'll get a bonding tip every day at ";
         Reply reply = Reply.text(Reply.Kind.SETTINGS,
@@ -99,7 +89,7 @@ final class SubscriptionReplies {
     }
 
     private ZonedDateTime nextDelivery(Subscription s) {
-        return TimeAndZone.nextOccurrence(s.localTime(), s.zone(), clock.instant());
+        return DeliveryTimes.nextDelivery(s, clock.instant());
     }
 
     private static List<Choice> timeChoices(ZoneId zone) {
@@ -121,7 +111,4 @@ final class SubscriptionReplies {
         return Reply.text(Reply.Kind.ERROR, text);
     }
 
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "\u2026";
-    }
 }

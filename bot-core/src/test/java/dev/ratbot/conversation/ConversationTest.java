@@ -95,6 +95,14 @@ class ConversationTest {
     }
 
     @Test
+    void zonesWithSpacesAndTimesAfterZones() {
+        say(privateChat, "/subscribe new york 7am");
+        Subscription s = fixture.subscriptions.find(privateChat).orElseThrow();
+        assertEquals(ZoneId.of("America/New_York"), s.zone());
+        assertEquals(LocalTime.of(7, 0), s.localTime());
+    }
+
+    @Test
     void settingsShowTheNextDeliveryInLocalTime() {
         fixture.clock.set(java.time.Instant.parse("2026-06-01T08:00:00Z"));
         say(privateChat, "/subscribe 10:00 Tokyo");
