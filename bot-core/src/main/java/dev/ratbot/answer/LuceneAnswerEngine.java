@@ -168,12 +168,16 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Concept c : concepts) {
             // A generic word ("where") weighs little, but what it stands for ("position", "area") counts in full.
-            Map<String, Float> terms = c.terms();
+            // Terms the pack never uses cannot match; leaving them out saves most of the query's term lookups.
+            Map<String, Float> terms = new HashMap<>();
+            c.terms().forEach((t, w) -> {
+                if (index.df(t) > 0) terms.put(t, w);
+            });
+            if (terms.isEmpty()) continue;
             float weight = 1f;
             if (c.generic()) {
                 boolean specific = terms.keySet().stream().anyMatch(t -> !analysis.isGeneric(t));
                 if (specific) {
-                    terms = new HashMap<>(terms);
                     terms.replaceAll((t, w) -> analysis.isGeneric(t) ? w * weights.generic() : w);
                 } else {
                     weight = weights.generic();
@@ -185,7 +189,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             all.add(fieldQuery(PassageIndex.CONTEXT, terms, weights.context() * weight), BooleanClause.Occur.SHOULD);
             // A passage in the owner's own words beats one that only matches a synonym.
             float exact = weights.exact() * (c.generic() ? weights.generic() : 1f);
-            all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact), BooleanClause.Occur.SHOULD);
+            if (index.df(c.word()) > 0) {
+                all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact), BooleanClause.Occur.SHOULD);
+            }
         }
         return all.build();
     }
@@ -201,17 +207,15 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      * a concept found anywhere in the passage's section (its titles and text), [1] mainly those in the passage itself.
      * A concept the pack never mentions weighs double: it is the surest sign of a question the guide does not answer.
      */
-    private double[][] coverage(List<Concept> concepts, int[] docs) throws IOException {
+    private double[][] coverage(List<Concept> concepts, int[] docs) {
         double[][] covered = new double[2][docs.length];
         double total = 0;
         int n = index.passages.size();
-        Integer[] order = new Integer[docs.length];
-        for (int i = 0; i < docs.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
         for (Concept c : concepts) {
             if (c.generic()) continue;
             int df = 0;
-            for (String t : c.terms().keySet()) df += index.leaf.docFreq(new Term(PassageIndex.CONTEXT, t));
+            int[] ids = c.terms().keySet().stream().mapToInt(index::termId).filter(id -> id >= 0).toArray();
+            for (String t : c.terms().keySet()) df += index.df(t);
             df = Math.min(df, n);
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             if (df == 0) {
@@ -219,33 +223,22 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 continue;
             }
             total += idf;
-            double[] inSection = new double[docs.length];
-            double[] inPassage = new double[docs.length];
-            mark(c, PassageIndex.CONTEXT, docs, order, inSection);
-            mark(c, PassageIndex.BODY, docs, order, inPassage);
-            mark(c, PassageIndex.TITLE, docs, order, inPassage);
             for (int i = 0; i < docs.length; i++) {
-                covered[0][i] += idf * Math.max(inPassage[i], weights.sectionOnly() * inSection[i]);
-                covered[1][i] += idf * Math.max(inPassage[i], weights.focusSection() * inSection[i]);
+                int section = index.passages.get(docs[i]).section();
+                boolean inPassage = false;
+                boolean inSection = false;
+                for (int id : ids) {
+                    inPassage |= index.passageHas(docs[i], id);
+                    inSection |= inPassage || index.sectionHas(section, id);
+                    if (inPassage) break;
+                }
+                covered[0][i] += idf * (inPassage ? 1 : inSection ? weights.sectionOnly() : 0);
+                covered[1][i] += idf * (inPassage ? 1 : inSection ? weights.focusSection() : 0);
             }
         }
         if (total == 0) return covered;
         for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] /= total;
         return covered;
-    }
-
-    /** Sets {@code match[i]} to 1 where candidate {@code docs[i]} has one of the concept's terms in {@code field}. */
-    private void mark(Concept c, String field, int[] docs, Integer[] order, double[] match) throws IOException {
-        for (String t : c.terms().keySet()) {
-            PostingsEnum postings = index.leaf.postings(new Term(field, t), PostingsEnum.NONE);
-            if (postings == null) continue;
-            for (int i : order) {
-                int at = postings.docID();
-                if (at < docs[i]) at = postings.advance(docs[i]);
-                if (at == DocIdSetIterator.NO_MORE_DOCS) break;
-                if (at == docs[i]) match[i] = 1;
-            }
-        }
     }
 
     private List<SectionRef> related(List<Hit> hits, int answered) {

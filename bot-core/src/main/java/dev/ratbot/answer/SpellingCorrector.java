@@ -13,8 +13,8 @@ import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * Rewrites misspelt words of a question ("bruxxing", "scaired") to the nearest known word: a word of the pack or
- * of the engine's own lists. Deliberately timid: short words are never touched, words up to eight letters may
- * differ by one edit and longer ones by two, and the first letter must agree, because "correcting" a real word the
+ * of the engine's own lists. Deliberately timid: words under five letters are never touched, a correction is at
+ * most one edit away (a two-edit automaton costs milliseconds per word) and the first letter must agree, because "correcting" a real word the
  * guide does not use ("grapes") into one it does would make an uncovered question look covered.
  */
 final class SpellingCorrector {
@@ -25,7 +25,6 @@ final class SpellingCorrector {
     private final IndexReader reader;
     private final Set<String> known;
     private final DirectSpellChecker oneEdit = checker(1);
-    private final DirectSpellChecker twoEdits = checker(2);
 
     SpellingCorrector(IndexReader reader, Set<String> known) {
         this.reader = reader;
@@ -51,7 +50,7 @@ final class SpellingCorrector {
         int seen = 0;
         while (m.find() && seen++ < MAX_WORDS) {
             String word = m.group().toLowerCase(Locale.ROOT);
-            if (known.contains(word)) continue;
+            if (known.contains(word) || !latin(word)) continue;
             String fix = suggestion(word);
             if (fix == null) continue;
             if (out == null) out = new StringBuilder(question.length());
@@ -62,10 +61,17 @@ final class SpellingCorrector {
         return out.append(question, last, question.length()).toString();
     }
 
+    /** Only Latin-script words can be misspellings of an English pack's words; other scripts are left as typed. */
+    private static boolean latin(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.UnicodeScript.of(word.charAt(i)) != Character.UnicodeScript.LATIN) return false;
+        }
+        return true;
+    }
+
     private String suggestion(String word) {
-        DirectSpellChecker checker = word.length() <= 8 ? oneEdit : twoEdits;
         try {
-            SuggestWord[] found = checker.suggestSimilar(new Term(FIELD, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            SuggestWord[] found = oneEdit.suggestSimilar(new Term(FIELD, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             return found.length == 0 ? null : found[0].string;
         } catch (IOException e) {
             return null; // an in-memory index does not fail to read; without a suggestion the word stays as typed
