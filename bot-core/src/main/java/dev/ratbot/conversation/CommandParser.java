@@ -42,7 +42,8 @@ public final class CommandParser {
             case "topics" -> new Command.Topics();
             case "topic" -> args.length == 0 ? new Command.Topics() : new Command.Topic(args[0]);
             case "tip" -> new Command.Tip();
-            case "subscribe" -> new Command.Subscribe(arg(args, 0), arg(args, 1));
+            case "subscribe" -> new Command.Subscribe(arg(args, 0),
+                    args.length > 1 ? Optional.of(rest.substring(args[0].length()).strip()) : Optional.empty());
             case "unsubscribe", "stop" -> new Command.Unsubscribe();
             case "pause" -> new Command.Pause();
             case "resume" -> new Command.Resume();

@@ -51,6 +51,10 @@ public record Reply(
         return kind == Kind.NONE;
     }
 
+    public Reply withPrivate(boolean isPrivate) {
+        return new Reply(kind, title, blocks, attribution, choices, feedbackKey, isPrivate);
+    }
+
     public Reply withChoices(List<Choice> more) {
         return new Reply(kind, title, blocks, attribution, more, feedbackKey, privateHint);
     }

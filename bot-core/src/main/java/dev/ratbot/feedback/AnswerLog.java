@@ -1,13 +1,17 @@
 package dev.ratbot.feedback;
 
 import dev.ratbot.platform.Platform;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Remembers questions and what the bot answered, so that users can rate answers (👍/👎) and the operator's
- * report can list what the pack is missing. Implementations: an in-memory twin and the JDBC store.
+ * report can list what the pack is missing. Implementations: an in-memory twin and the JDBC store, which pass the
+ * same contract tests. Questions are kept cleaned (no control characters) and cut to {@link #MAX_QUESTION_CHARS}.
  */
 public interface AnswerLog {
+
+    int MAX_QUESTION_CHARS = 1000;
 
     /**
      * Records one question and its outcome; returns a short key (at most 16 ASCII characters) that a later
@@ -17,4 +21,25 @@ public interface AnswerLog {
 
     /** Records a rating for an earlier answer; false when the key is unknown. A second rating replaces the first. */
     boolean recordFeedback(String answerKey, boolean helpful);
+
+    /**
+     * The questions the bot could not answer, most often asked first (ties by text), at most {@code limit}.
+     * Questions that differ only in case, spacing or closing punctuation count as one; the text shown is that
+     * folded form.
+     */
+    List<UnansweredQuestion> mostUnanswered(int limit);
+
+    /**
+     * The sections whose answers were rated 👎 most often (ties by section id), at most {@code limit}; sections
+     * never rated 👎 are left out.
+     */
+    List<SectionRating> mostDownvoted(int limit);
+
+    /** A question the pack could not answer and how often it was asked. */
+    record UnansweredQuestion(String question, long times) {
+    }
+
+    /** How an answered section was rated. */
+    record SectionRating(String sectionId, long down, long up) {
+    }
 }

@@ -1,7 +1,10 @@
 package dev.ratbot.feedback;
 
 import dev.ratbot.platform.Platform;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +27,7 @@ public final class InMemoryAnswerLog implements AnswerLog {
     @Override
     public synchronized String recordAnswer(Platform platform, String question, Optional<String> sectionId, boolean answered) {
         String key = Long.toString(++next, 36);
-        entries.put(key, new Entry(platform, question, sectionId, answered, Optional.empty()));
+        entries.put(key, new Entry(platform, Questions.clean(question), sectionId, answered, Optional.empty()));
         return key;
     }
 
@@ -34,6 +37,33 @@ public final class InMemoryAnswerLog implements AnswerLog {
         if (e == null) return false;
         entries.put(answerKey, new Entry(e.platform(), e.question(), e.sectionId(), e.answered(), Optional.of(helpful)));
         return true;
+    }
+
+    @Override
+    public synchronized List<UnansweredQuestion> mostUnanswered(int limit) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Entry e : entries.values()) {
+            if (!e.answered()) counts.merge(Questions.fold(e.question()), 1L, Long::sum);
+        }
+        return counts.entrySet().stream()
+                .map(c -> new UnansweredQuestion(c.getKey(), c.getValue()))
+                .sorted(Comparator.comparingLong(UnansweredQuestion::times).reversed().thenComparing(UnansweredQuestion::question))
+                .limit(Math.max(0, limit)).toList();
+    }
+
+    @Override
+    public synchronized List<SectionRating> mostDownvoted(int limit) {
+        Map<String, long[]> bySection = new HashMap<>();
+        for (Entry e : entries.values()) {
+            if (e.sectionId().isEmpty() || e.helpful().isEmpty()) continue;
+            long[] c = bySection.computeIfAbsent(e.sectionId().get(), k -> new long[2]);
+            c[e.helpful().get() ? 1 : 0]++;
+        }
+        return bySection.entrySet().stream()
+                .filter(s -> s.getValue()[0] > 0)
+                .map(s -> new SectionRating(s.getKey(), s.getValue()[0], s.getValue()[1]))
+                .sorted(Comparator.comparingLong(SectionRating::down).reversed().thenComparing(SectionRating::sectionId))
+                .limit(Math.max(0, limit)).toList();
     }
 
     public synchronized Optional<Entry> entry(String key) {

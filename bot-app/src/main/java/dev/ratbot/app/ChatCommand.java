@@ -1,0 +1,64 @@
+package dev.ratbot.app;
+
+import dev.ratbot.conversation.Conversation;
+import dev.ratbot.conversation.Incoming;
+import dev.ratbot.conversation.Reply;
+import dev.ratbot.conversation.Rights;
+import dev.ratbot.platform.Address;
+import dev.ratbot.platform.Platform;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code ratbot chat}: the same conversation as on Telegram and Discord, in the terminal. A number picks one of
+ * the offered choices, + and - rate the last answer, and "quit" (or end of input) leaves.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true, description = "Talk to the bot in this terminal (no account or token needed).")
+final class ChatCommand implements Callable<Integer> {
+
+    @Mixin
+    KnowledgeOption knowledge = new KnowledgeOption();
+
+    ChatCommand withKnowledge(KnowledgeOption option) {
+        this.knowledge = option;
+        return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Conversation conversation = ConsoleBot.conversation(knowledge.load());
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        boolean interactive = System.console() != null;
+        Incoming hello = incoming("/start");
+        out.println(ConsoleRenderer.withChoices(conversation.handle(hello)));
+        out.println("\n(Type a question, a number to pick a choice, or quit.)");
+        Reply last = Reply.none();
+        while (true) {
+            if (interactive) {
+                out.print("\nyou> ");
+                out.flush();
+            }
+            String line = in.readLine();
+            if (line == null) break;
+            String text = line.strip();
+            if (text.equalsIgnoreCase("quit") || text.equalsIgnoreCase("exit") || text.equalsIgnoreCase("/quit")) break;
+            String command = ChatInput.toCommandText(text, last);
+            Reply reply = conversation.handle(incoming(command));
+            if (reply.isNone()) continue;
+            out.println();
+            out.println(ConsoleRenderer.withChoices(reply));
+            if (!reply.choices().isEmpty() || reply.feedbackKey().isPresent()) last = reply;
+        }
+        return 0;
+    }
+
+    private static Incoming incoming(String text) {
+        return new Incoming(Address.direct(Platform.CONSOLE, "console"), System.getProperty("user.name", "console"), text, Rights.OWNER);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ratbot.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ratbot} launcher. With no command it starts {@code serve} when a platform token is configured,
+ * otherwise the console chat, so that a newcomer can try the bot without any account.
+ */
+@Command(name = "ratbot", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Answers pet-rat owners' questions from a trusted care guide, on Telegram, Discord and the console.",
+        subcommands = {AskCommand.class, ChatCommand.class, TopicsCommand.class, TipCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    // Lucene suggests the incubating Vector API on every start; on packs of this size it gains nothing, and
+    // the warning only confuses people trying the bot. Held in a field so the setting is not collected.
+    private static final java.util.logging.Logger LUCENE_VECTORS = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    @CommandLine.Mixin
+    KnowledgeOption knowledge;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns the exit code: 0 success, 1 failure, 2 bad usage or configuration. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("ratbot: " + Failures.describe(e));
+            return e instanceof StartupException ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new ChatCommand().withKnowledge(knowledge).call();
+    }
+}

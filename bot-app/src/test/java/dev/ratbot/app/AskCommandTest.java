@@ -1,0 +1,72 @@
+package dev.ratbot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code ask --json} contract: one object per input line, in order, with the agreed fields. */
+class AskCommandTest {
+
+    private final InputStream stdin = System.in;
+    private final PrintStream stdout = System.out;
+
+    @AfterEach
+    void restore() {
+        System.setIn(stdin);
+        System.setOut(stdout);
+    }
+
+    private String run(String input, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = Main.run(args);
+        System.setOut(stdout);
+        assertEquals(0, code);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonLinesInInputOrder() throws Exception {
+        String out = run("How do I hold my rat properly?\n\nWhat is the boiling point of water?\n<b>AND (</b>\n", "ask", "--json");
+        List<String> lines = out.lines().toList();
+        assertEquals(4, lines.size(), out);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines.get(0));
+        assertEquals("How do I hold my rat properly?", first.get("question").asText());
+        assertTrue(first.get("answered").asBoolean());
+        assertTrue(first.get("answer").asText().contains("Support them from underneath"));
+        assertFalse(first.get("section").isNull());
+        assertTrue(first.get("score").isNumber());
+
+        assertFalse(json.readTree(lines.get(1)).get("answered").asBoolean());
+        JsonNode offTopic = json.readTree(lines.get(2));
+        assertFalse(offTopic.get("answered").asBoolean());
+        assertTrue(offTopic.get("section").isNull());
+        assertEquals("<b>AND (</b>", json.readTree(lines.get(3)).get("question").asText());
+    }
+
+    @Test
+    void oneQuestionForAPerson() {
+        String out = run("", "ask", "Why", "does", "my", "rat", "chirp?");
+        assertTrue(out.contains("chirps can indicate curiosity"), out);
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertEquals(2, Main.run("ask"));
+        assertEquals(2, Main.run("no-such-command"));
+        assertEquals(2, Main.run("ask", "--knowledge", "/definitely/not/here", "hi"));
+    }
+}

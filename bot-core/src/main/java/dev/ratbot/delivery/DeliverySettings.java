@@ -1,0 +1,50 @@
+package dev.ratbot.delivery;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the {@link DeliveryWorker}.
+ *
+ * @param instanceId    names this process in {@code deliveries.claimed_by} (host name and pid make a good one)
+ * @param batchSize     deliveries claimed and sent per round; default 200
+ * @param concurrency   sends in flight at once within a round (virtual threads; 1 sends one after another);
+ *                      default 16, since each platform call waits on the network
+ * @param lease         how long a claimed (SENDING) delivery belongs to this instance; one whose lease ran out
+ *                      without a recorded result is marked UNCONFIRMED and never resent; default 5 min
+ * @param grace         how late a tip may still go out, as in the scheduler; older PENDING ones expire; default 3 h
+ * @param maxMoves      how often one delivery follows a moved chat before giving up; default 3
+ * @param idleWait      how long the background loop rests when nothing could be sent; default 250 ms
+ */
+public record DeliverySettings(String instanceId, int batchSize, int concurrency, Duration lease, Duration grace,
+                               int maxMoves, Duration idleWait) {
+
+    public DeliverySettings {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(grace, "grace");
+        Objects.requireNonNull(idleWait, "idleWait");
+        if (batchSize < 1 || concurrency < 1 || maxMoves < 0) throw new IllegalArgumentException("bad delivery settings");
+        if (!lease.isPositive()) throw new IllegalArgumentException("lease must be positive");
+    }
+
+    public static DeliverySettings defaults(String instanceId) {
+        return new DeliverySettings(instanceId, 200, 16, Duration.ofMinutes(5), Duration.ofHours(3), 3, Duration.ofMillis(250));
+    }
+
+    public DeliverySettings withBatchSize(int size) {
+        return new DeliverySettings(instanceId, size, concurrency, lease, grace, maxMoves, idleWait);
+    }
+
+    public DeliverySettings withConcurrency(int n) {
+        return new DeliverySettings(instanceId, batchSize, n, lease, grace, maxMoves, idleWait);
+    }
+
+    public DeliverySettings withLease(Duration lease) {
+        return new DeliverySettings(instanceId, batchSize, concurrency, lease, grace, maxMoves, idleWait);
+    }
+
+    public DeliverySettings withGrace(Duration grace) {
+        return new DeliverySettings(instanceId, batchSize, concurrency, lease, grace, maxMoves, idleWait);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ratbot.delivery;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+
+/** How Ratbot shapes its token buckets. */
+final class Pacing {
+
+    private Pacing() {
+    }
+
+    /**
+     * A bucket that holds a single token and earns {@code tokens} per {@code period}: sends are spaced at least
+     * {@code period / tokens} apart, so any window of length {@code period} (start included, end excluded) carries
+     * at most {@code tokens} sends. A larger capacity would allow a burst on top of the refill and break that
+     * sliding-window promise, which is what the platforms actually enforce. The spacing is rounded up to whole
+     * nanoseconds so that rounding can only make the pace slower, never faster.
+     */
+    static Bucket smooth(long tokens, Duration period, TimeMeter time) {
+        Duration spacing = spacing(tokens, period);
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, spacing))
+                .withCustomTimePrecision(time)
+                .build();
+    }
+
+    /** The least time between two sends that {@code tokens} per {@code period} allows, rounded up. */
+    static Duration spacing(long tokens, Duration period) {
+        if (tokens < 1) throw new IllegalArgumentException("tokens must be positive: " + tokens);
+        return Duration.ofNanos(Math.max(1, Math.ceilDiv(period.toNanos(), tokens)));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ratbot.feedback;
+
+import dev.ratbot.platform.Platform;
+import dev.ratbot.store.Database;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The answer log on SQLite or PostgreSQL (table {@code answers}). Keys are 10 random lower-case letters and
+ * digits, so that one user cannot guess and rate another's answer. Thread-safe.
+ */
+public final class JdbcAnswerLog implements AnswerLog {
+
+    private static final char[] KEY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final int KEY_LENGTH = 10;
+
+    private final Database db;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public JdbcAnswerLog(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String recordAnswer(Platform platform, String question, Optional<String> sectionId, boolean answered) {
+        String cleaned = Questions.clean(question);
+        String key = newKey();
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO answers (answer_key, platform, question, question_norm,"
+                    + " section_id, answered, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, key);
+                ps.setString(2, platform.name());
+                ps.setString(3, cleaned);
+                ps.setString(4, Questions.fold(cleaned));
+                ps.setString(5, sectionId.orElse(null));
+                ps.setBoolean(6, answered);
+                ps.setLong(7, clock.millis());
+                return ps.executeUpdate();
+            }
+        });
+        return key;
+    }
+
+    @Override
+    public boolean recordFeedback(String answerKey, boolean helpful) {
+        if (answerKey == null || answerKey.isEmpty() || answerKey.length() > 16) return false;
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE answers SET helpful = ?, rated_at = ? WHERE answer_key = ?")) {
+                ps.setBoolean(1, helpful);
+                ps.setLong(2, clock.millis());
+                ps.setString(3, answerKey);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public List<UnansweredQuestion> mostUnanswered(int limit) {
+        String sql = "SELECT question_norm, COUNT(*) AS times FROM answers WHERE answered = ? GROUP BY question_norm"
+                + " ORDER BY times DESC, question_norm LIMIT ?";
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setBoolean(1, false);
+                ps.setInt(2, Math.max(0, limit));
+                List<UnansweredQuestion> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new UnansweredQuestion(rs.getString(1), rs.getLong(2)));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<SectionRating> mostDownvoted(int limit) {
+        String sql = "SELECT section_id, SUM(CASE WHEN helpful = ? THEN 1 ELSE 0 END) AS down,"
+                + " SUM(CASE WHEN helpful = ? THEN 1 ELSE 0 END) AS up FROM answers"
+                + " WHERE helpful IS NOT NULL AND section_id IS NOT NULL GROUP BY section_id"
+                + " HAVING SUM(CASE WHEN helpful = ? THEN 1 ELSE 0 END) > 0 ORDER BY down DESC, section_id LIMIT ?";
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setBoolean(1, false);
+                ps.setBoolean(2, true);
+                ps.setBoolean(3, false);
+                ps.setInt(4, Math.max(0, limit));
+                List<SectionRating> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new SectionRating(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+                return out;
+            }
+        });
+    }
+
+    private String newKey() {
+        // 36^10 keys: a collision with the unique index is too unlikely to retry for.
+        char[] key = new char[KEY_LENGTH];
+        for (int i = 0; i < key.length; i++) key[i] = KEY_CHARS[random.nextInt(KEY_CHARS.length)];
+        return new String(key);
+    }
+
+}

@@ -1,0 +1,47 @@
+package dev.ratbot.store;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach the database.
+ *
+ * @param jdbcUrl     {@code jdbc:sqlite:<file>} (embedded, one instance) or {@code jdbc:postgresql://...} (one or
+ *                    more instances); credentials may sit in the URL or come from {@code password}
+ * @param password    the PostgreSQL password when it is not in the URL (read it from the environment or a file,
+ *                    never from the command line)
+ * @param schema      a PostgreSQL schema to create and use instead of the user's default; ignored for SQLite
+ * @param maxPoolSize connections in the pool; 0 chooses per dialect (SQLite 4, PostgreSQL 10)
+ */
+public record DatabaseSettings(String jdbcUrl, Optional<String> password, Optional<String> schema, int maxPoolSize) {
+
+    /** The embedded default: a SQLite file under {@code data/} in the working directory. */
+    public static final String DEFAULT_URL = "jdbc:sqlite:data/ratbot.db";
+
+    public DatabaseSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        password = password == null ? Optional.empty() : password;
+        schema = schema == null ? Optional.empty() : schema;
+        if (maxPoolSize < 0) throw new IllegalArgumentException("maxPoolSize < 0");
+    }
+
+    public static DatabaseSettings defaults() {
+        return of(DEFAULT_URL);
+    }
+
+    public static DatabaseSettings of(String jdbcUrl) {
+        return new DatabaseSettings(jdbcUrl, Optional.empty(), Optional.empty(), 0);
+    }
+
+    public DatabaseSettings withSchema(String schema) {
+        return new DatabaseSettings(jdbcUrl, password, Optional.of(schema), maxPoolSize);
+    }
+
+    public DatabaseSettings withPassword(String password) {
+        return new DatabaseSettings(jdbcUrl, Optional.ofNullable(password), schema, maxPoolSize);
+    }
+
+    public DatabaseSettings withMaxPoolSize(int size) {
+        return new DatabaseSettings(jdbcUrl, password, schema, size);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.ratbot.subscription;
+
+import dev.ratbot.platform.Address;
+import dev.ratbot.platform.Platform;
+import dev.ratbot.store.Database;
+import dev.ratbot.store.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The subscription store on SQLite or PostgreSQL (table {@code subscriptions}). Besides the subscription itself
+ * it keeps {@code next_due_at}, the instant of the next daily tip, which the scheduler claims; every change of
+ * time, zone or status here recomputes it from the injected clock (NULL unless ACTIVE). An address is identified
+ * by platform, chat id and thread; its server and group flag are updated on re-subscribe. Thread-safe.
+ */
+public final class JdbcSubscriptionStore implements SubscriptionStore {
+
+    static final String COLUMNS = "id, platform, chat_id, thread_id, server_id, is_group, local_time, zone, status, created_by, stop_reason";
+    private static final String BY_ADDRESS = " WHERE platform = ? AND chat_id = ? AND thread_id = ?";
+
+    private final Database db;
+    private final Clock clock;
+
+    public JdbcSubscriptionStore(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Subscription subscribe(Address address, LocalTime localTime, ZoneId zone, String createdBy) {
+        Instant now = clock.instant();
+        long nextDue = DeliveryTimes.firstAtOrAfter(localTime, zone, now).toInstant().toEpochMilli();
+        String sql = "INSERT INTO subscriptions (platform, chat_id, thread_id, server_id, is_group, local_time, zone, status,"
+                + " created_by, stop_reason, created_at, updated_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, NULL, ?, ?, ?)"
+                + " ON CONFLICT (platform, chat_id, thread_id) DO UPDATE SET server_id = excluded.server_id,"
+                + " is_group = excluded.is_group, local_time = excluded.local_time, zone = excluded.zone, status = 'ACTIVE',"
+                + " stop_reason = NULL, updated_at = excluded.updated_at, next_due_at = excluded.next_due_at"
+                + " RETURNING " + COLUMNS;
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = bindAddress(ps, 1, address);
+                ps.setString(i++, address.serverId().orElse(null));
+                ps.setBoolean(i++, address.group());
+                ps.setString(i++, formatTime(localTime));
+                ps.setString(i++, zone.getId());
+                ps.setString(i++, createdBy == null ? "" : createdBy);
+                ps.setLong(i++, now.toEpochMilli());
+                ps.setLong(i++, now.toEpochMilli());
+                ps.setLong(i, nextDue);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return read(rs);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Subscription> find(Address address) {
+        return db.withConnection(c -> select(c, address, ""));
+    }
+
+    @Override
+    public Optional<Subscription> setPaused(Address address, boolean paused) {
+        return db.inTransaction(c -> {
+            Optional<Subscription> old = select(c, address, db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "");
+            if (old.isEmpty() || old.get().status() == SubscriptionStatus.STOPPED) return Optional.empty();
+            Subscription s = old.get();
+            Instant now = clock.instant();
+            Long nextDue = paused ? null : DeliveryTimes.firstAtOrAfter(s.localTime(), s.zone(), now).toInstant().toEpochMilli();
+            update(c, s.id(), paused ? SubscriptionStatus.PAUSED : SubscriptionStatus.ACTIVE, null, nextDue, now);
+            return select(c, address, "");
+        });
+    }
+
+    @Override
+    public Optional<Subscription> stop(Address address, String reason) {
+        return db.inTransaction(c -> {
+            Optional<Subscription> old = select(c, address, db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "");
+            if (old.isEmpty()) return Optional.empty();
+            update(c, old.get().id(), SubscriptionStatus.STOPPED, reason == null ? "" : reason, null, clock.instant());
+            return select(c, address, "");
+        });
+    }
+
+    /** The subscription with this id, whatever its address now is (it may have moved). */
+    public Optional<Subscription> findById(long id) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** When the scheduler will next deliver to this address; empty unless it is active. Exact, unlike {@link DeliveryTimes#nextDelivery}. */
+    public Optional<Instant> nextDue(Address address) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT next_due_at FROM subscriptions" + BY_ADDRESS)) {
+                bindAddress(ps, 1, address);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    long at = rs.getLong(1);
+                    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+                }
+            }
+        });
+    }
+
+    private Optional<Subscription> select(Connection c, Address address, String lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM subscriptions" + BY_ADDRESS + lock)) {
+            bindAddress(ps, 1, address);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void update(Connection c, long id, SubscriptionStatus status, String reason, Long nextDue, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE subscriptions SET status = ?, stop_reason = ?, next_due_at = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, reason);
+            if (nextDue == null) ps.setNull(3, Types.BIGINT);
+            else ps.setLong(3, nextDue);
+            ps.setLong(4, now.toEpochMilli());
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Binds platform, chat id and thread from {@code index}; returns the next free index. */
+    static int bindAddress(PreparedStatement ps, int index, Address address) throws SQLException {
+        ps.setString(index, address.platform().name());
+        ps.setString(index + 1, address.chatId());
+        ps.setString(index + 2, address.threadId().orElse(""));
+        return index + 3;
+    }
+
+    /** Reads a row selected with {@link #COLUMNS}. */
+    static Subscription read(ResultSet rs) throws SQLException {
+        String thread = rs.getString("thread_id");
+        Address address = new Address(Platform.valueOf(rs.getString("platform")), rs.getString("chat_id"),
+                thread == null || thread.isEmpty() ? Optional.empty() : Optional.of(thread),
+                Optional.ofNullable(rs.getString("server_id")), rs.getBoolean("is_group"));
+        return new Subscription(rs.getLong("id"), address, LocalTime.parse(rs.getString("local_time")),
+                ZoneId.of(rs.getString("zone")), SubscriptionStatus.valueOf(rs.getString("status")),
+                rs.getString("created_by"), Optional.ofNullable(rs.getString("stop_reason")));
+    }
+
+    private static String formatTime(LocalTime t) {
+        return String.format("%02d:%02d", t.getHour(), t.getMinute());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ratbot.feedback;
+
+class InMemoryAnswerLogTest extends AnswerLogContract {
+    @Override
+    protected AnswerLog log() {
+        return new InMemoryAnswerLog();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.ratbot.subscription;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratbot.platform.Address;
+import dev.ratbot.platform.Platform;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SubscriptionStore} must do. Subclasses supply a fresh, empty store per test: the in-memory
+ * twin, SQLite and PostgreSQL run exactly these tests.
+ */
+public abstract class SubscriptionStoreContract {
+
+    protected static final ZoneId LONDON = ZoneId.of("Europe/London");
+    protected static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    /** A new, empty store (called once per test). */
+    protected abstract SubscriptionStore store();
+
+    private final Address alice = Address.direct(Platform.TELEGRAM, "1001");
+
+    @Test
+    void subscribingCreatesAnActiveSubscriptionWithItsSettings() {
+        SubscriptionStore store = store();
+        Subscription s = store.subscribe(alice, LocalTime.of(8, 30), LONDON, "user-1");
+        assertEquals(alice, s.address());
+        assertEquals(LocalTime.of(8, 30), s.localTime());
+        assertEquals(LONDON, s.zone());
+        assertEquals(SubscriptionStatus.ACTIVE, s.status());
+        assertEquals("user-1", s.createdBy());
+        assertEquals(Optional.empty(), s.stopReason());
+        assertEquals(Optional.of(s), store.find(alice));
+    }
+
+    @Test
+    void resubscribingUpdatesTheSameSubscriptionAndKeepsItsCreator() {
+        SubscriptionStore store = store();
+        Subscription first = store.subscribe(alice, LocalTime.of(8, 30), LONDON, "user-1");
+        Subscription second = store.subscribe(alice, LocalTime.of(21, 0), TOKYO, "user-2");
+        assertEquals(first.id(), second.id());
+        assertEquals(LocalTime.of(21, 0), second.localTime());
+        assertEquals(TOKYO, second.zone());
+        assertEquals("user-1", second.createdBy());
+        assertEquals(Optional.of(second), store.find(alice));
+    }
+
+    @Test
+    void resubscribingRevivesAStoppedOrPausedSubscription() {
+        SubscriptionStore store = store();
+        store.subscribe(alice, LocalTime.of(9, 0), LONDON, "u");
+        store.stop(alice, "blocked by the user");
+        Subscription revived = store.subscribe(alice, LocalTime.of(9, 0), LONDON, "u");
+        assertEquals(SubscriptionStatus.ACTIVE, revived.status());
+        assertEquals(Optional.empty(), revived.stopReason());
+        store.setPaused(alice, true);
+        assertEquals(SubscriptionStatus.ACTIVE, store.subscribe(alice, LocalTime.of(9, 0), LONDON, "u").status());
+    }
+
+    @Test
+    void threadsPlatformsAndChatsAreSeparateSubscriptions() {
+        SubscriptionStore store = store();
+        Address group = Address.group(Platform.TELEGRAM, "-100200");
+        Address topic = new Address(Platform.TELEGRAM, "-100200", Optional.of("7"), Optional.empty(), true);
+        Address discord = new Address(Platform.DISCORD, "1001", Optional.empty(), Optional.of("guild-9"), true);
+        long a = store.subscribe(alice, LocalTime.NOON, LONDON, "u").id();
+        long g = store.subscribe(group, LocalTime.NOON, LONDON, "u").id();
+        long t = store.subscribe(topic, LocalTime.NOON, LONDON, "u").id();
+        long d = store.subscribe(discord, LocalTime.NOON, LONDON, "u").id();
+        assertEquals(4, java.util.stream.LongStream.of(a, g, t, d).distinct().count());
+        assertEquals(Optional.of("7"), store.find(topic).orElseThrow().address().threadId());
+        assertEquals(Optional.empty(), store.find(group).orElseThrow().address().threadId());
+        assertEquals(Optional.of("guild-9"), store.find(discord).orElseThrow().address().serverId());
+        assertTrue(store.find(discord).orElseThrow().address().group());
+    }
+
+    @Test
+    void theSameChatWithAnotherServerOrGroupFlagIsTheSameSubscription() {
+        SubscriptionStore store = store();
+        Address before = new Address(Platform.DISCORD, "555", Optional.empty(), Optional.empty(), false);
+        Address after = new Address(Platform.DISCORD, "555", Optional.empty(), Optional.of("guild-1"), true);
+        long id = store.subscribe(before, LocalTime.NOON, LONDON, "u").id();
+        Subscription updated = store.subscribe(after, LocalTime.NOON, LONDON, "u");
+        assertEquals(id, updated.id());
+        assertEquals(after, store.find(before).orElseThrow().address());
+    }
+
+    @Test
+    void unknownAddressesHaveNothing() {
+        SubscriptionStore store = store();
+        assertEquals(Optional.empty(), store.find(alice));
+        assertEquals(Optional.empty(), store.setPaused(alice, true));
+        assertEquals(Optional.empty(), store.stop(alice, "unsubscribed"));
+        assertEquals(Optional.empty(), store.find(alice));
+    }
+
+    @Test
+    void pauseAndResumeKeepTheSettings() {
+        SubscriptionStore store = store();
+        Subscription s = store.subscribe(alice, LocalTime.of(7, 15), TOKYO, "u");
+        Subscription paused = store.setPaused(alice, true).orElseThrow();
+        assertEquals(SubscriptionStatus.PAUSED, paused.status());
+        assertEquals(s.localTime(), paused.localTime());
+        assertEquals(s.zone(), paused.zone());
+        assertEquals(SubscriptionStatus.PAUSED, store.find(alice).orElseThrow().status());
+        assertEquals(SubscriptionStatus.ACTIVE, store.setPaused(alice, false).orElseThrow().status());
+    }
+
+    @Test
+    void aStoppedSubscriptionCannotBePausedOrResumedAndKeepsItsReason() {
+        SubscriptionStore store = store();
+        store.subscribe(alice, LocalTime.NOON, LONDON, "u");
+        Subscription stopped = store.stop(alice, "bot was kicked").orElseThrow();
+        assertEquals(SubscriptionStatus.STOPPED, stopped.status());
+        assertEquals(Optional.of("bot was kicked"), stopped.stopReason());
+        assertEquals(Optional.empty(), store.setPaused(alice, false));
+        assertEquals(Optional.empty(), store.setPaused(alice, true));
+        assertEquals(stopped, store.find(alice).orElseThrow());
+    }
+
+    @Test
+    void stoppingOneSubscriptionLeavesOthersAlone() {
+        SubscriptionStore store = store();
+        Address bob = Address.direct(Platform.TELEGRAM, "1002");
+        store.subscribe(alice, LocalTime.NOON, LONDON, "u");
+        Subscription b = store.subscribe(bob, LocalTime.NOON, LONDON, "u");
+        store.stop(alice, "unsubscribed");
+        assertEquals(b, store.find(bob).orElseThrow());
+    }
+
+    @Test
+    void timesAreKeptToTheMinuteAndOffsetZonesSurvive() {
+        SubscriptionStore store = store();
+        ZoneId plusTwo = ZoneParser.parse("+02:00").value();
+        Subscription s = store.subscribe(alice, LocalTime.of(6, 45, 30), plusTwo, "u");
+        assertEquals(LocalTime.of(6, 45), s.localTime());
+        assertEquals(plusTwo, store.find(alice).orElseThrow().zone());
+    }
+
+    @Test
+    void oddButValidTextIsStoredAsIs() {
+        SubscriptionStore store = store();
+        Address odd = Address.direct(Platform.DISCORD, "<@&123> @everyone 'quoted\" 🐀");
+        String creator = "ユーザー 🐀 <b>&amp;</b> `code` *bold*";
+        store.subscribe(odd, LocalTime.NOON, LONDON, creator);
+        assertEquals(creator, store.find(odd).orElseThrow().createdBy());
+        Subscription stopped = store.stop(odd, "Forbidden: bot was blocked by the user ✋").orElseThrow();
+        assertEquals(Optional.of("Forbidden: bot was blocked by the user ✋"), stopped.stopReason());
+        assertNotEquals(Optional.empty(), store.find(odd));
+    }
+}

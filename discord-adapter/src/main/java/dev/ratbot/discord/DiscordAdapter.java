@@ -1,0 +1,207 @@
+package dev.ratbot.discord;
+
+import dev.ratbot.answer.AnswerEngine;
+import dev.ratbot.conversation.Conversation;
+import dev.ratbot.platform.MessageSender;
+import discord4j.core.DiscordClient;
+import discord4j.core.GatewayDiscordClient;
+import discord4j.core.event.EventDispatcher;
+import discord4j.core.event.domain.Event;
+import discord4j.core.event.domain.interaction.ButtonInteractionEvent;
+import discord4j.core.event.domain.interaction.ChatInputAutoCompleteEvent;
+import discord4j.core.event.domain.interaction.ChatInputInteractionEvent;
+import discord4j.core.event.domain.lifecycle.ConnectEvent;
+import discord4j.core.event.domain.lifecycle.DisconnectEvent;
+import discord4j.core.event.domain.lifecycle.ReconnectEvent;
+import discord4j.core.event.domain.lifecycle.ReconnectStartEvent;
+import discord4j.core.event.domain.lifecycle.GatewayLifecycleEvent;
+import discord4j.core.event.domain.message.MessageCreateEvent;
+import discord4j.discordjson.json.ApplicationCommandData;
+import discord4j.gateway.intent.Intent;
+import discord4j.gateway.intent.IntentSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+
+/**
+ * Ratbot on Discord: connects the configured gateway shards with only the intents it needs (guilds, guild
+ * messages for mentions, direct messages), registers the slash commands, and translates between Discord4J and the
+ * core {@link Conversation}. Also provides the {@link MessageSender} for daily tips, which works over REST whether
+ * or not the gateway is connected (any instance can send to any channel).
+ *
+ * <p>Lifecycle: construct, {@link #start()} once, {@link #close()} once. Event handling runs on virtual threads;
+ * the class is thread-safe.
+ */
+public final class DiscordAdapter implements AutoCloseable {
+
+    /** Guild messages only arrive to see mentions of the bot; their content is delivered for those without MESSAGE_CONTENT. */
+    static final IntentSet INTENTS = IntentSet.of(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+
+    private final DiscordSettings settings;
+    private final DiscordClient client;
+    private final ReplyRenderer renderer = new ReplyRenderer();
+    private final DiscordMessageSender sender;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory());
+    private final InteractionHandler interactions;
+    private final MessageHandler messages;
+    private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch firstConnect = new CountDownLatch(1);
+    private volatile GatewayDiscordClient gateway;
+    private volatile boolean closed;
+
+    /**
+     * @param settings     connection and timing settings
+     * @param conversation the core conversation every question and command goes to
+     * @param engine       the answer engine, for {@code /ask} autocomplete
+     */
+    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(engine, "engine");
+        this.client = DiscordClients.create(settings);
+        this.sender = new DiscordMessageSender(client, renderer, settings.sendTimeout());
+        InteractionResponder responder = new InteractionResponder(renderer, workers, settings.deferAfter());
+        this.interactions = new InteractionHandler(conversation, engine, client, responder);
+        this.messages = new MessageHandler(conversation, renderer, client, settings.botId());
+    }
+
+    /**
+     * Registers the slash commands (a bulk overwrite: idempotent), then connects this instance's shards and returns
+     * once they are connected (with several shards, once the first is).
+     *
+     * @throws DiscordStartException when Discord refuses the token, cannot be reached, or does not answer within a minute
+     */
+    public synchronized void start() {
+        if (closed) throw new IllegalStateException("closed");
+        if (gateway != null) throw new IllegalStateException("already started");
+        log.info("Discord: starting with {}", settings);
+        try {
+            registerCommands();
+            gateway = client.gateway()
+                    .setEnabledIntents(INTENTS)
+                    .setSharding(settings.sharding().strategy())
+                    .withEventDispatcher(this::listen)
+                    .login()
+                    .block(START_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e), e);
+        }
+        if (gateway == null) throw new DiscordStartException("Discord: no gateway connection within " + START_TIMEOUT.toSeconds() + " s", null);
+        awaitFirstConnectEvent();
+        log.info("Discord: connected as bot {}", gateway.getSelfId().asString());
+    }
+
+    /** Login returns on the shard's state change; the matching event reaches {@link #track} a moment later. */
+    private void awaitFirstConnectEvent() {
+        try {
+            if (!firstConnect.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new DiscordStartException("Discord: no shard connected within " + START_TIMEOUT.toSeconds() + " s", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiscordStartException("Discord: interrupted while connecting", e);
+        }
+    }
+
+    private void registerCommands() {
+        long appId = Objects.requireNonNull(client.getApplicationId().block(START_TIMEOUT), "application id");
+        var service = client.getApplicationService();
+        List<ApplicationCommandData> registered = settings.guildId().isPresent()
+                ? service.bulkOverwriteGuildApplicationCommand(appId, settings.guildId().get(), SlashCommands.all()).collectList().block(START_TIMEOUT)
+                : service.bulkOverwriteGlobalApplicationCommand(appId, SlashCommands.all()).collectList().block(START_TIMEOUT);
+        log.info("Discord: registered {} slash commands {}", registered == null ? 0 : registered.size(),
+                settings.guildId().map(g -> "on server " + g).orElse("globally"));
+    }
+
+    /** Subscribed before the shards connect, so no event is missed; handlers run on virtual threads. */
+    private Flux<Event> listen(EventDispatcher events) {
+        return Flux.merge(
+                handle(events.on(ChatInputInteractionEvent.class), ChatInputInteractionEvent.class, interactions::onChatInput),
+                handle(events.on(ChatInputAutoCompleteEvent.class), ChatInputAutoCompleteEvent.class, interactions::onAutocomplete),
+                handle(events.on(ButtonInteractionEvent.class), ButtonInteractionEvent.class, interactions::onButton),
+                handle(events.on(MessageCreateEvent.class).filter(messages::isForBot), MessageCreateEvent.class, messages::onMessage),
+                events.on(GatewayLifecycleEvent.class).doOnNext(this::track).cast(Event.class));
+    }
+
+    private <E extends Event> Flux<Event> handle(Flux<E> events, Class<E> type, Consumer<E> handler) {
+        return events.doOnNext(event -> {
+            if (closed) return;
+            try {
+                workers.execute(() -> {
+                    try {
+                        handler.accept(event);
+                    } catch (RuntimeException e) {
+                        log.error("Discord: {} handler failed", type.getSimpleName(), e);
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                log.debug("Discord: event dropped while shutting down");
+            }
+        }).cast(Event.class);
+    }
+
+    private void track(GatewayLifecycleEvent event) {
+        int shard = event.getShardInfo().getIndex();
+        if (event instanceof ConnectEvent || event instanceof ReconnectEvent) {
+            connectedShards.add(shard);
+            firstConnect.countDown();
+        }
+        if (event instanceof DisconnectEvent || event instanceof ReconnectStartEvent) connectedShards.remove(shard);
+    }
+
+    /** The port for daily tips on Discord; usable before {@link #start()} and from any instance. */
+    public MessageSender sender() {
+        return sender;
+    }
+
+    /** Whether every shard this instance connected is connected now (for a readiness check). */
+    public boolean connected() {
+        GatewayDiscordClient g = gateway;
+        if (g == null || closed) return false;
+        int expected = g.getGatewayClientGroup().getShardCount();
+        int running = settings.sharding().runsAllShards() ? expected : settings.sharding().indices().size();
+        return !connectedShards.isEmpty() && connectedShards.size() >= Math.min(running, expected);
+    }
+
+    /** The indices of the shards connected right now. */
+    public Set<Integer> connectedShards() {
+        return Set.copyOf(connectedShards);
+    }
+
+    /** Disconnects every shard and stops handling events; in-flight handlers get a few seconds to finish. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        GatewayDiscordClient g = gateway;
+        if (g != null) {
+            try {
+                g.logout().block(STOP_TIMEOUT);
+            } catch (RuntimeException e) {
+                log.warn("Discord: logout failed: {}", SafeErrors.describe(e));
+            }
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) workers.shutdownNow();
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        connectedShards.clear();
+        log.info("Discord: stopped");
+    }
+}

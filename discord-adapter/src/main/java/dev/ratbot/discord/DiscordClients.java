@@ -1,0 +1,29 @@
+package dev.ratbot.discord;
+
+import discord4j.common.ReactorResources;
+import discord4j.core.DiscordClient;
+import discord4j.core.DiscordClientBuilder;
+import discord4j.rest.request.RouterOptions;
+
+/** Builds the Discord4J client for the configured API address, with no mentions allowed by default. */
+final class DiscordClients {
+
+    private DiscordClients() {
+    }
+
+    static DiscordClient create(DiscordSettings settings) {
+        String baseUrl = settings.apiUrl().toString();
+        ReactorResources resources = ReactorResources.builder()
+                .httpClient(ReactorResources.DEFAULT_HTTP_CLIENT.get()
+                        .doOnResponse((response, connection) -> RateLimitProbe.observe(response)))
+                .build();
+        return DiscordClientBuilder.create(settings.token())
+                .setReactorResources(resources)
+                // Discord4J has no setter for the REST address; RouterOptions' last argument is it.
+                .setExtraOptions(o -> new RouterOptions(o.getToken(), o.getReactorResources(), o.getExchangeStrategies(),
+                        o.getResponseTransformers(), o.getGlobalRateLimiter(), o.getRequestQueueFactory(), baseUrl))
+                // After setExtraOptions, which returns a new builder that forgets allowed mentions set before it.
+                .setDefaultAllowedMentions(DiscordMessage.NO_MENTIONS)
+                .build();
+    }
+}

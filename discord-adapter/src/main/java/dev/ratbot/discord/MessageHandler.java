@@ -1,0 +1,95 @@
+package dev.ratbot.discord;
+
+import dev.ratbot.conversation.Conversation;
+import dev.ratbot.conversation.Incoming;
+import dev.ratbot.conversation.Reply;
+import dev.ratbot.conversation.Rights;
+import dev.ratbot.platform.Address;
+import discord4j.core.event.domain.message.MessageCreateEvent;
+import discord4j.core.object.entity.Member;
+import discord4j.core.object.entity.Message;
+import discord4j.core.object.entity.User;
+import discord4j.rest.RestClient;
+import discord4j.rest.util.Permission;
+import discord4j.rest.util.PermissionSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Messages to the bot: in a server, a message that mentions the bot is a question (the mention removed) and the
+ * bot replies to it; in a direct message, every message is. Messages from bots and webhooks are ignored.
+ * Replies go out over REST with no mentions allowed, as a reply to the question without pinging its author.
+ */
+final class MessageHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
+    private static final Duration REST_WAIT = Duration.ofSeconds(10);
+
+    private final Conversation conversation;
+    private final ReplyRenderer renderer;
+    private final RestClient rest;
+    private final long botId;
+    private final Pattern botMention;
+
+    MessageHandler(Conversation conversation, ReplyRenderer renderer, RestClient rest, long botId) {
+        this.conversation = conversation;
+        this.renderer = renderer;
+        this.rest = rest;
+        this.botId = botId;
+        this.botMention = Pattern.compile("<@!?" + Long.toUnsignedString(botId) + ">");
+    }
+
+    /**
+     * Whether the message is for the bot: cheap, so the gateway thread can drop the bulk of server messages
+     * (which arrive because of the guild-messages intent) before any work is scheduled.
+     */
+    boolean isForBot(MessageCreateEvent event) {
+        Message message = event.getMessage();
+        Optional<User> author = message.getAuthor();
+        if (author.isEmpty() || author.get().isBot() || message.getWebhookId().isPresent()) return false;
+        if (author.get().getId().asLong() == botId) return false;
+        return event.getGuildId().isEmpty() || message.getUserMentionIds().stream().anyMatch(id -> id.asLong() == botId);
+    }
+
+    void onMessage(MessageCreateEvent event) {
+        if (!isForBot(event)) return;
+        Message message = event.getMessage();
+        Optional<User> author = message.getAuthor();
+        Optional<Long> guild = event.getGuildId().map(s -> s.asLong());
+
+        String text = botMention.matcher(message.getContent()).replaceAll(" ").strip();
+        long channelId = message.getChannelId().asLong();
+        Address address = DiscordPlaces.channel(channelId, guild);
+        Rights rights = guild.isEmpty() ? Rights.OWNER : memberRights(event.getMember());
+        Reply reply = conversation.handle(new Incoming(address, author.get().getId().asString(), text, rights));
+
+        List<DiscordMessage> messages = renderer.render(reply);
+        for (int i = 0; i < messages.size(); i++) {
+            Optional<Long> replyTo = i == 0 ? Optional.of(message.getId().asLong()) : Optional.empty();
+            try {
+                rest.getChannelService().createMessage(channelId, messages.get(i).asChannelMessage(replyTo).asRequest()).block(REST_WAIT);
+            } catch (RuntimeException e) {
+                log.warn("Discord reply in channel {} failed: {}", channelId, SafeErrors.describe(e));
+                return;
+            }
+        }
+    }
+
+    /** Asked only when the text is a settings command: Manage Server or Administrator, from the guild's roles. */
+    private static Rights memberRights(Optional<Member> member) {
+        return () -> member.map(m -> {
+            try {
+                PermissionSet permissions = m.getBasePermissions().block(REST_WAIT);
+                return permissions != null
+                        && (permissions.contains(Permission.MANAGE_GUILD) || permissions.contains(Permission.ADMINISTRATOR));
+            } catch (RuntimeException e) {
+                log.warn("Discord member permissions unavailable: {}", SafeErrors.describe(e));
+                return false;
+            }
+        }).orElse(false);
+    }
+}

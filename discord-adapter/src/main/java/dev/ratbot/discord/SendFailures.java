@@ -1,0 +1,70 @@
+package dev.ratbot.discord;
+
+import dev.ratbot.platform.SendResult;
+import discord4j.rest.http.client.ClientException;
+import discord4j.rest.json.response.ErrorResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/** Classifies what went wrong with one REST send into the core's {@link SendResult} kinds. */
+final class SendFailures {
+
+    /** Discord's JSON error codes that mean the bot will never be able to post in that channel as things stand. */
+    private static final Map<Integer, String> PERMANENT_CODES = Map.of(
+            50001, "Missing Access: the bot cannot see this channel",
+            50013, "Missing Permissions: the bot may not send messages or embeds in this channel",
+            10003, "Unknown Channel: the channel was deleted",
+            50007, "Cannot send messages to this user: they closed their direct messages",
+            10013, "Unknown User",
+            10004, "Unknown Guild: the bot is no longer on this server");
+
+    private SendFailures() {
+    }
+
+    static SendResult classify(Throwable error, RateLimitProbe probe) {
+        if (error instanceof TimeoutException) {
+            // Discord4J was still waiting out a rate limit or retrying a server error when time ran out.
+            if (probe.lastStatus() == 429) return new SendResult.RetryAfter(probe.lastRetryAfter().orElse(Duration.ofSeconds(1)));
+            if (probe.lastStatus() >= 500) return new SendResult.Transient("Discord server error " + probe.lastStatus());
+            return new SendResult.Transient("no answer from Discord in time");
+        }
+        if (error instanceof ClientException ce) {
+            int status = ce.getStatus().code();
+            Optional<Integer> code = errorCode(ce);
+            if (code.isPresent() && PERMANENT_CODES.containsKey(code.get())) {
+                return new SendResult.Permanent(PERMANENT_CODES.get(code.get()) + " (Discord error " + code.get() + ")");
+            }
+            if (status == 429) return new SendResult.RetryAfter(RateLimitProbe.retryAfter(ce.getHeaders()));
+            if (status >= 500) return new SendResult.Transient("Discord server error " + status);
+            if (status == 403) return new SendResult.Permanent("Forbidden: the bot may not post here (HTTP 403" + codeText(code) + ")");
+            if (status == 404) return new SendResult.Permanent("Not found: the channel is gone (HTTP 404" + codeText(code) + ")");
+            // 400 (our request) and 401 (our token) are our problem, not the subscriber's: keep the subscription.
+            return new SendResult.Transient("Discord refused the request: HTTP " + status + codeText(code));
+        }
+        return new SendResult.Transient("network error: " + describe(error));
+    }
+
+    private static Optional<Integer> errorCode(ClientException e) {
+        return e.getErrorResponse().map(ErrorResponse::getFields).map(f -> f.get("code")).flatMap(c -> {
+            if (c instanceof Number n) return Optional.of(n.intValue());
+            try {
+                return Optional.of(Integer.parseInt(String.valueOf(c)));
+            } catch (NumberFormatException ex) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String codeText(Optional<Integer> code) {
+        return code.map(c -> ", Discord error " + c).orElse("");
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + (message.length() > 120 ? message.substring(0, 120) : message));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ratbot.telegram;
+
+/** Who the bot is on Telegram, from {@code getMe}: its user id and its user name without '@'. */
+record BotIdentity(long id, String username) {
+    BotIdentity {
+        username = username == null ? "" : username;
+    }
+}

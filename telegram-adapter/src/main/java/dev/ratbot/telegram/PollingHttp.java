@@ -1,0 +1,119 @@
+package dev.ratbot.telegram;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.SocketFactory;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The HTTP client long polling runs on, with a way to end a held {@code getUpdates} at once. Telegram holds that
+ * request for up to 50 seconds; stopping closes its socket, and the interrupted poll reads as an empty batch, so the
+ * library ends its loop quietly instead of logging an error and backing off. Nothing is lost: updates are only
+ * confirmed by the next poll's offset, so any that were in flight are delivered again to whoever polls next.
+ */
+final class PollingHttp {
+
+    private static final String NO_UPDATES = "{\"ok\":true,\"result\":[]}";
+
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final OkHttpClient client;
+
+    PollingHttp(OkHttpClient base) {
+        this.client = base.newBuilder()
+                .dispatcher(new Dispatcher())
+                .connectionPool(new ConnectionPool())
+                .socketFactory(new TrackingSocketFactory())
+                // getUpdates holds the request for up to 50 seconds when there is nothing new.
+                .readTimeout(Duration.ofSeconds(75))
+                .callTimeout(Duration.ofSeconds(90))
+                .addInterceptor(chain -> {
+                    if (stopping.get()) return noUpdates(chain.request());
+                    try {
+                        return chain.proceed(chain.request());
+                    } catch (IOException e) {
+                        if (!stopping.get()) throw e;
+                        return noUpdates(chain.request());
+                    }
+                })
+                .build();
+    }
+
+    private static Response noUpdates(Request request) {
+        return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+                .body(ResponseBody.create(NO_UPDATES, MediaType.get("application/json"))).build();
+    }
+
+    OkHttpClient client() {
+        return client;
+    }
+
+    /** Ends any poll in flight (it returns no updates) and releases the client's threads and connections. */
+    void stop() {
+        stopping.set(true);
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    private final class TrackingSocketFactory extends SocketFactory {
+        @Override
+        public Socket createSocket() throws IOException {
+            // OkHttp retries a failed request on a fresh connection; while stopping there must be none.
+            if (stopping.get()) throw new IOException("long polling is stopping");
+            Socket socket = new Socket() {
+                @Override
+                public synchronized void close() throws IOException {
+                    sockets.remove(this);
+                    super.close();
+                }
+            };
+            sockets.add(socket);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return connected(new java.net.InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return connected(new java.net.InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return connected(new java.net.InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return connected(new java.net.InetSocketAddress(address, port));
+        }
+
+        private Socket connected(java.net.InetSocketAddress to) throws IOException {
+            Socket socket = createSocket();
+            socket.connect(to);
+            return socket;
+        }
+    }
+}

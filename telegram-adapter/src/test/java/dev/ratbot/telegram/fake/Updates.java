@@ -1,0 +1,132 @@
+package dev.ratbot.telegram.fake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds updates as the Bot API sends them (JSON objects, without update_id, which the fake assigns), including the
+ * entities Telegram computes for commands and mentions, with offsets in UTF-16 units.
+ */
+public final class Updates {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger MESSAGE_IDS = new AtomicInteger(1);
+    private static final AtomicInteger QUERY_IDS = new AtomicInteger(1);
+    private static final Pattern COMMAND = Pattern.compile("^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?");
+    private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_])@[A-Za-z0-9_]{5,32}");
+
+    private Updates() {
+    }
+
+    public static ObjectNode user(long id) {
+        return JSON.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "Owner" + id).put("language_code", "en");
+    }
+
+    /** A text message from a user in a private chat (the chat id is the user id). */
+    public static ObjectNode privateText(long userId, String text) {
+        return update("message", message(FakeBotApi.chat(userId, "private"), user(userId), text));
+    }
+
+    /** A text message in a supergroup. */
+    public static ObjectNode groupText(long chatId, long userId, String text) {
+        return update("message", groupMessage(chatId, userId, text));
+    }
+
+    public static ObjectNode groupMessage(long chatId, long userId, String text) {
+        return message(FakeBotApi.chat(chatId, "supergroup"), user(userId), text);
+    }
+
+    /** A message an anonymous group administrator sends as the group itself. */
+    public static ObjectNode anonymousAdminText(long chatId, String text) {
+        ObjectNode helper = JSON.createObjectNode().put("id", 1087968824L).put("is_bot", true).put("first_name", "Group")
+                .put("username", "GroupAnonymousBot");
+        ObjectNode message = message(FakeBotApi.chat(chatId, "supergroup"), helper, text);
+        message.set("sender_chat", FakeBotApi.chat(chatId, "supergroup"));
+        return update("message", message);
+    }
+
+    /** A message from another bot in a group. */
+    public static ObjectNode otherBotText(long chatId, String text) {
+        ObjectNode bot = JSON.createObjectNode().put("id", 5550001L).put("is_bot", true).put("first_name", "Other").put("username", "other_bot");
+        return update("message", message(FakeBotApi.chat(chatId, "supergroup"), bot, text));
+    }
+
+    /** A message in a group that replies to {@code replied}. */
+    public static ObjectNode replyInGroup(long chatId, long userId, String text, ObjectNode replied) {
+        ObjectNode message = groupMessage(chatId, userId, text);
+        message.set("reply_to_message", replied);
+        return update("message", message);
+    }
+
+    /** An earlier message of the bot's in a group. */
+    public static ObjectNode botMessage(long chatId, String text) {
+        return message(FakeBotApi.chat(chatId, "supergroup"), FakeBotApi.botUser(), text);
+    }
+
+    /** A message in a forum topic of a supergroup. */
+    public static ObjectNode topicText(long chatId, int threadId, long userId, String text) {
+        ObjectNode message = groupMessage(chatId, userId, text);
+        message.put("message_thread_id", threadId).put("is_topic_message", true);
+        ((ObjectNode) message.get("chat")).put("is_forum", true);
+        return update("message", message);
+    }
+
+    /** A tap on one of the bot's buttons, under a message of the bot's in the given chat. */
+    public static ObjectNode buttonTap(long chatId, String chatType, long userId, String data) {
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", "cb" + QUERY_IDS.getAndIncrement());
+        query.set("from", user(userId));
+        query.set("message", message(FakeBotApi.chat(chatId, chatType), FakeBotApi.botUser(), "an earlier answer"));
+        query.put("chat_instance", "ci" + chatId);
+        query.put("data", data);
+        return update("callback_query", query);
+    }
+
+    public static ObjectNode inlineQuery(long userId, String text) {
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", "iq" + QUERY_IDS.getAndIncrement());
+        query.set("from", user(userId));
+        query.put("query", text);
+        query.put("offset", "");
+        query.put("chat_type", "sender");
+        return update("inline_query", query);
+    }
+
+    public static String callbackId(ObjectNode update) {
+        return update.path("callback_query").path("id").asText();
+    }
+
+    public static String inlineQueryId(ObjectNode update) {
+        return update.path("inline_query").path("id").asText();
+    }
+
+    private static ObjectNode update(String kind, ObjectNode payload) {
+        ObjectNode update = JSON.createObjectNode();
+        update.set(kind, payload);
+        return update;
+    }
+
+    private static ObjectNode message(ObjectNode chat, ObjectNode from, String text) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", MESSAGE_IDS.getAndIncrement());
+        message.set("from", from);
+        message.set("chat", chat);
+        message.put("date", 1_700_000_000L);
+        message.put("text", text);
+        ArrayNode entities = JSON.createArrayNode();
+        Matcher command = COMMAND.matcher(text);
+        if (command.find()) entities.add(entity("bot_command", command.start(), command.end()));
+        Matcher mention = MENTION.matcher(text);
+        while (mention.find()) entities.add(entity("mention", mention.start(), mention.end()));
+        if (!entities.isEmpty()) message.set("entities", entities);
+        return message;
+    }
+
+    private static ObjectNode entity(String type, int start, int end) {
+        return JSON.createObjectNode().put("type", type).put("offset", start).put("length", end - start);
+    }
+}
