@@ -108,28 +108,33 @@ final class GuideAnalysis {
     }
 
     /**
-     * Rewrites "a, b c, d" groups to "a, b c, d => a, d": a multi-word phrase may stand for a word, but a word never
-     * expands into a phrase, because the phrase's single words ("cage" of "cage mate") would then count as matches.
+     * Normalises the rules before Lucene reads them: a word never expands into a phrase ("a, b c, d" becomes
+     * "a, b c, d => a, d"), because the phrase's single words ("cage" of "cage mate") would then count as matches;
+     * and a word that a rule rewrites keeps standing for itself ("rest => sleep" also keeps "rest"), because the
+     * pack may use the owner's word too.
      */
     static String singleWordOutputs(String rules) {
         StringBuilder out = new StringBuilder();
         for (String line : rules.split("\n")) {
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.contains("=>")) {
-                out.append(line).append('\n');
-                continue;
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+            String[] sides = trimmed.split("=>", 2);
+            List<String> inputs = members(sides[0]);
+            List<String> outputs = sides.length == 2 ? members(sides[1]) : inputs.stream().filter(m -> !m.contains(" ")).toList();
+            if (outputs.isEmpty()) outputs = inputs; // a group of phrases only: keep Lucene's own reading
+            for (String input : inputs) {
+                List<String> targets = new ArrayList<>(outputs);
+                if (!input.contains(" ") && !targets.contains(input)) targets.add(0, input);
+                out.append(input).append(" => ").append(String.join(", ", targets)).append('\n');
             }
-            List<String> singles = new ArrayList<>();
-            boolean phrase = false;
-            for (String member : trimmed.split(",")) {
-                String m = member.strip();
-                if (m.isEmpty()) continue;
-                if (m.contains(" ")) phrase = true;
-                else singles.add(m);
-            }
-            out.append(phrase && !singles.isEmpty() ? trimmed + " => " + String.join(", ", singles) : trimmed).append('\n');
         }
         return out.toString();
+    }
+
+    private static List<String> members(String side) {
+        List<String> out = new ArrayList<>();
+        for (String m : side.split(",")) if (!m.isBlank()) out.add(m.strip());
+        return out;
     }
 
     private static List<String> words(String text, Set<String> collect) {

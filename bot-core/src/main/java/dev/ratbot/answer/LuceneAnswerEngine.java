@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -57,6 +55,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     static final int MAX_ANSWER_CHARS = 700;
     private static final int CANDIDATES = 24;
     private static final int MAX_RELATED = 3;
+    /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
+    private static final double SECONDARY = 0.5;
 
 
     private final KnowledgePack pack;
@@ -136,9 +136,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 double confidence = clamp(coverage[0][i] * scoreFactor);
                 int section = index.passages.get(docs[i]).section();
                 double focus = coverage[1][i];
-                double rank = score * (0.1 + focus) * (0.1 + focus)
-                        * (1 + weights.titleMatch() * titleMatch(concepts, section))
-                        * (1 - weights.earlier() * docs[i] / (double) index.passages.size());
+                double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]));
                 hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
             hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
@@ -148,20 +146,13 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         }
     }
 
-    /** The share of a section heading's distinctive words that the question matches (0 when it has none). */
-    private double titleMatch(List<Concept> concepts, int section) {
-        List<String> words = index.titleTerms.get(section);
-        if (words.isEmpty()) return 0;
-        int matched = 0;
-        for (String w : words) {
-            for (Concept c : concepts) {
-                if (c.terms().containsKey(w)) {
-                    matched++;
-                    break;
-                }
-            }
-        }
-        return matched / (double) words.size();
+    /**
+     * How far into the pack a passage is, from 0 to 1: guides explain a topic where it first comes up and only
+     * mention it later. FAQ answers are the exception: they come last but are answers by design.
+     */
+    private double lateness(int doc) {
+        int section = index.passages.get(doc).section();
+        return index.sections.get(section).faq() ? 0 : doc / (double) index.passages.size();
     }
 
     private Query query(List<Concept> concepts) {
@@ -219,9 +210,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             df = Math.min(df, n);
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             if (df == 0) {
-                total += weights.unknown() * idf;
+                total += weights.unknown() * idf * (c.secondary() ? SECONDARY : 1);
                 continue;
             }
+            if (c.secondary()) idf *= SECONDARY;
             total += idf;
             for (int i = 0; i < docs.length; i++) {
                 int section = index.passages.get(docs[i]).section();

@@ -67,8 +67,6 @@ final class PassageIndex {
     final List<Passage> passages;
     /** For each section, the index of its parent section, or -1 at the top. */
     final int[] parents;
-    /** For each section, the distinct analysed words of its heading that say something (not "rat", "how"). */
-    final List<List<String>> titleTerms;
     final IndexSearcher searcher;
     final LeafReader leaf;
     final SpellingCorrector spelling;
@@ -84,8 +82,6 @@ final class PassageIndex {
         this.sections = sections;
         this.passages = passages;
         this.parents = parents;
-        this.titleTerms = sections.stream()
-                .map(s -> analysis.indexTerms(s.title()).stream().filter(t -> !analysis.isGeneric(t)).distinct().toList()).toList();
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(similarity);
         this.searcher.setQueryCache(null); // every question is new; caching would only cost time

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
  * private-questions.jsonl was written separately, in other words than the dev set (misspellings, shouting, casual
  * names, body parts, rat questions the guide does not answer, off-topic ones) to guard generalisation: the engine
  * is judged on held-out questions, so a change that helps the dev set but hurts this one is overfitting.
+ *
+ * <p>blind-questions.jsonl was written last, after the engine reached its dev-set bar, and run once before any
+ * change: the engine got 52% of its answerable questions right and declined 13 of 15 (its honest held-out figure
+ * at the time). The general fixes that followed (contractions as stop words, food kinds naming the listed foods,
+ * scene-setting "when ..." clauses, FAQ answers exempt from the pack-order prior) were made with it in view, so it
+ * now guards those fixes rather than measuring generalisation; a fresh held-out set is the only honest measure.
  */
 class AnswerQualityTest {
     private static AnswerEngine engine;
@@ -42,5 +48,15 @@ class AnswerQualityTest {
         assertTrue(score.rightShare() >= 0.80, report);
         assertEquals(score.offtopic(), score.offtopicDeclined(), report);
         assertTrue(score.nearDeclined() >= 0.85 * score.near(), report);
+    }
+
+    @Test
+    void blindSetAtLeast80PercentRightAndEveryUncoveredQuestionDeclined() {
+        EvalSet.Score score = EvalSet.load("blind-questions.jsonl").score(engine);
+        String report = score.report("blind set");
+        System.out.println(report);
+        assertTrue(score.rightShare() >= 0.80, report);
+        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
+        assertEquals(score.near(), score.nearDeclined(), report);
     }
 }
