@@ -49,8 +49,17 @@ final class GuideAnalysis {
         this.query = new ChainAnalyzer(synonyms, stopStems);
     }
 
-    /** The analysis with the word lists and synonyms shipped in this package. */
+    /** The analysis with the word lists and synonyms shipped in this package; built once, shared (it is immutable). */
     static GuideAnalysis load() {
+        return Shipped.INSTANCE;
+    }
+
+    /** Holder: the shipped lists are parsed on first use only. */
+    private static final class Shipped {
+        static final GuideAnalysis INSTANCE = parse();
+    }
+
+    private static GuideAnalysis parse() {
         Analyzer plain = new ChainAnalyzer(null, null);
         Set<String> listed = new HashSet<>();
         List<String> stopWords = words(resource("stop-words.txt"), listed);

@@ -1,12 +1,10 @@
 package dev.ratbot.answer;
 
-import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.Block;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.Section;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -58,7 +56,6 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
     private static final double SECONDARY = 0.5;
 
-
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
     private final PassageIndex index;
@@ -95,7 +92,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         }
     }
 
-    private Answer answerOrDecline(String question) throws RuntimeException {
+    private Answer answerOrDecline(String question) {
         String cleaned = clean(question);
         if (cleaned.isBlank()) return decline(question, 0, List.of());
         String corrected = index.spelling.correct(cleaned);
@@ -104,11 +101,15 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         List<Hit> hits = search(concepts);
         if (hits.isEmpty()) return decline(question, 0, List.of());
         Hit best = hits.get(0);
-        List<SectionRef> related = related(hits, best.section());
-        if (best.confidence() < weights.threshold()) return decline(question, best.confidence(), hits.stream().map(Hit::section).distinct().limit(MAX_RELATED).map(this::ref).toList());
+        if (best.confidence() < weights.threshold()) {
+            // Suggest only sections that share something distinctive with the question, not ones that merely say "rat".
+            List<SectionRef> closest = hits.stream().filter(h -> h.coverage() > 0).map(Hit::section).distinct()
+                    .limit(MAX_RELATED).map(this::ref).toList();
+            return decline(question, best.confidence(), closest);
+        }
         PassageIndex.Passage passage = index.passages.get(best.doc());
         return new Answer(question, true, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS),
-                Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related);
+                Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related(hits, best.section()));
     }
 
     /**
@@ -277,43 +278,29 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return topics;
     }
 
+    /**
+     * Titles that complete what was typed; when fewer than {@code max} do and the text reads like the start of a
+     * question ("my rat bites"), the titles of the sections that would answer it follow.
+     */
     @Override
     public List<String> suggest(String prefix, int max) {
         try {
-            return suggester.suggest(prefix == null ? "" : prefix, max);
+            String typed = prefix == null ? "" : prefix;
+            List<String> out = new ArrayList<>(suggester.suggest(typed, max));
+            int limit = Math.min(max, TopicSuggester.MAX);
+            if (out.size() < limit && typed.strip().length() >= 3) {
+                List<Concept> concepts = reader.read(index.spelling.correct(clean(typed)));
+                for (Hit h : concepts.isEmpty() ? List.<Hit>of() : search(concepts)) {
+                    if (out.size() >= limit) break;
+                    String title = index.sections.get(h.section()).title();
+                    if (h.coverage() > 0 && !out.contains(title)) out.add(title);
+                }
+            }
+            return out;
         } catch (RuntimeException e) {
             LOG.warn("suggesting failed for a prefix of {} chars", prefix == null ? 0 : prefix.length(), e);
             return List.of();
         }
-    }
-
-    /** The question as the engine reads it after clean-up and spelling correction (for diagnostics and tests). */
-    String spellingFix(String question) {
-        return index.spelling.correct(clean(question));
-    }
-
-    /** Lucene's explanation of a passage's score (for diagnostics). */
-    String explain(String question, int doc) {
-        try {
-            return index.searcher.explain(query(reader.read(spellingFix(question))), doc).toString();
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    /** A passage's text by document number (for diagnostics and tests). */
-    String passageText(int doc) {
-        return index.passages.get(doc).text();
-    }
-
-    /** The pack this engine answers from. */
-    public KnowledgePack pack() {
-        return pack;
-    }
-
-    /** The attribution shown with answers. */
-    public Attribution attribution() {
-        return pack.attribution();
     }
 
     /** Control characters become spaces and the text is cut, so analysis time is bounded by the input's length. */

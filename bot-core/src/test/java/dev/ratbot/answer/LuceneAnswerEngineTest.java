@@ -103,6 +103,35 @@ class LuceneAnswerEngineTest {
     }
 
     @Test
+    void suggestFallsBackToTheSectionsThatWouldAnswerATypedQuestion() {
+        assertTrue(engine.suggest("my rat bites", 3).contains("Shyness or Aggression"), engine.suggest("my rat bites", 3).toString());
+        assertTrue(engine.suggest("what is the capital of france", 3).isEmpty());
+    }
+
+    @Test
+    void concurrentQuestionsGetTheSameAnswersAsSequentialOnes() throws Exception {
+        List<String> questions = AnswerBenchmark.QUESTIONS;
+        List<Answer> expected = questions.stream().map(engine::answer).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < questions.size(); i++) {
+                            if (!engine.answer(questions.get(i)).equals(expected.get(i))) return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var run : runs) assertTrue(run.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aLongBlockIsCutAtASentence() {
         String sentence = "Rats like a quiet corner to rest in during the day. ";
         KnowledgePack big = new KnowledgePack(new Attribution("T", "A", "S"),
