@@ -37,11 +37,14 @@ final class GuideAnalysis {
     private final CharArraySet stopStems;
     private final Set<String> genericStems;
     private final Set<String> listedWords;
+    private final Set<String> englishWords;
     private final Analyzer stemmer = new ChainAnalyzer(null, null);
     final Analyzer index;
     final Analyzer query;
 
-    private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords) {
+    private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords,
+                          Set<String> englishWords) {
+        this.englishWords = englishWords;
         this.stopStems = stopStems;
         this.genericStems = genericStems;
         this.listedWords = listedWords;
@@ -72,7 +75,8 @@ final class GuideAnalysis {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
         try {
             parser.parse(new StringReader(synonymText));
-            return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed));
+            Set<String> english = Set.of(resource("english-words.txt").split("\n"));
+            return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed), english);
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("the engine's synonyms.txt is broken: " + e.getMessage(), e);
         }
@@ -91,6 +95,11 @@ final class GuideAnalysis {
     /** Every surface word of the engine's own word lists and synonyms (known words for spelling correction). */
     Set<String> listedWords() {
         return listedWords;
+    }
+
+    /** Whether a lower-case word is a real English word (SCOWL list, see english-words-NOTICE.txt). */
+    boolean isEnglish(String word) {
+        return englishWords.contains(word);
     }
 
     /** The analysed terms of a text with the index chain, in order. */

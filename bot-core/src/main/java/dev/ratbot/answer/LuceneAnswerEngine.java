@@ -98,7 +98,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         String corrected = index.spelling.correct(cleaned);
         List<Concept> concepts = reader.read(corrected);
         if (concepts.isEmpty()) return decline(question, 0, List.of());
-        List<Hit> hits = search(concepts);
+        List<Hit> hits = search(concepts, cleaned);
         if (hits.isEmpty()) return decline(question, 0, List.of());
         Hit best = hits.get(0);
         if (best.confidence() < weights.threshold()) {
@@ -123,6 +123,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     /** The candidates, best first, each with its coverage and confidence. Package-private for the quality tests. */
     List<Hit> search(List<Concept> concepts) {
+        return search(concepts, "");
+    }
+
+    List<Hit> search(List<Concept> concepts, String question) {
         try {
             TopDocs top = index.searcher.search(query(concepts), CANDIDATES);
             List<ScoreDoc> found = new ArrayList<>();
@@ -130,6 +134,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             if (found.isEmpty()) return List.of();
             int[] docs = found.stream().mapToInt(sd -> sd.doc).toArray();
             double[][] coverage = coverage(concepts, docs);
+            boolean wantsAdvice = Intent.wantsAdvice(question);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 float score = found.get(i).score;
@@ -137,7 +142,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 double confidence = clamp(coverage[0][i] * scoreFactor);
                 int section = index.passages.get(docs[i]).section();
                 double focus = coverage[1][i];
-                double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]));
+                double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]))
+                        * (wantsAdvice && index.passages.get(docs[i]).describesSigns() ? weights.signsForAdvice() : 1);
                 hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
             hits.sort(Comparator.comparingDouble(Hit::rank).reversed());

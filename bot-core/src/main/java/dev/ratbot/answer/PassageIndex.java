@@ -43,6 +43,7 @@ final class PassageIndex {
     static final String PATH = "path";
     static final String BODY = "body";
     static final String CONTEXT = "context";
+    private static final Pattern SIGNS = Pattern.compile("(?i)\\b(signs?|symptoms?|indicators?)\\b");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
     /**
@@ -50,6 +51,11 @@ final class PassageIndex {
      * introductory paragraph together with the block it introduces.
      */
     record Passage(int section, List<Block> blocks) {
+        /** Whether it is a list of signs ("Signs of a shy rat:"): it describes a state rather than advising. */
+        boolean describesSigns() {
+            return blocks.stream().anyMatch(b -> b instanceof Block.BulletList l && SIGNS.matcher(l.leadIn()).find());
+        }
+
         String text() {
             StringBuilder out = new StringBuilder();
             for (Block b : blocks) {
@@ -86,7 +92,7 @@ final class PassageIndex {
         this.searcher.setSimilarity(similarity);
         this.searcher.setQueryCache(null); // every question is new; caching would only cost time
         this.leaf = reader.leaves().get(0).reader();
-        this.spelling = new SpellingCorrector(reader, known);
+        this.spelling = new SpellingCorrector(reader, known, analysis::isEnglish);
         this.termIds = new HashMap<>();
         this.dfs = vocabulary(leaf, CONTEXT, termIds);
         this.passageTerms = new int[passages.size()][];

@@ -53,6 +53,14 @@ class LuceneAnswerEngineTest {
     }
 
     @Test
+    void realWordsAreNotCorrectedIntoTheGuidesWords() {
+        // "movie" is one edit from the guide's "move", "losing" from "loving": neither is a misspelling.
+        assertFalse(engine.answer("recommend a good movie").answered());
+        assertFalse(engine.answer("my rat is losing fur").answered());
+        assertTrue(engine.answer("do rats snugle").answered());
+    }
+
+    @Test
     void aRatQuestionTheGuideDoesNotCoverIsDeclinedWithSuggestions() {
         Answer a = engine.answer("Can rats eat grapes?");
         assertFalse(a.answered());
