@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ratbot", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Answers pet-rat owners' questions from a trusted care guide, on Telegram, Discord and the console.",
-        subcommands = {AskCommand.class, ChatCommand.class, TopicsCommand.class, TipCommand.class,
+        subcommands = {AskCommand.class, ChatCommand.class, TopicsCommand.class, TipCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param word    the stem the question used (or the first synonym, when a rule replaced it)
  * @param terms   analysed terms that express the idea, with their weights
- * @param generic whether the idea says nothing about the topic ("rat", "how", "help")
+ * @param generic   whether the idea says nothing about the topic ("rat", "how", "help")
+ * @param secondary whether it only sets the scene: it sits in a clause such as "when I pick it up" that follows
+ *                  the question's topic ("my rat squeaks"), so the answer need not mention it
  */
-record Concept(String word, Map<String, Float> terms, boolean generic) {
+record Concept(String word, Map<String, Float> terms, boolean generic, boolean secondary) {
 }

@@ -37,11 +37,14 @@ final class GuideAnalysis {
     private final CharArraySet stopStems;
     private final Set<String> genericStems;
     private final Set<String> listedWords;
+    private final Set<String> englishWords;
     private final Analyzer stemmer = new ChainAnalyzer(null, null);
     final Analyzer index;
     final Analyzer query;
 
-    private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords) {
+    private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords,
+                          Set<String> englishWords) {
+        this.englishWords = englishWords;
         this.stopStems = stopStems;
         this.genericStems = genericStems;
         this.listedWords = listedWords;
@@ -49,8 +52,17 @@ final class GuideAnalysis {
         this.query = new ChainAnalyzer(synonyms, stopStems);
     }
 
-    /** The analysis with the word lists and synonyms shipped in this package. */
+    /** The analysis with the word lists and synonyms shipped in this package; built once, shared (it is immutable). */
     static GuideAnalysis load() {
+        return Shipped.INSTANCE;
+    }
+
+    /** Holder: the shipped lists are parsed on first use only. */
+    private static final class Shipped {
+        static final GuideAnalysis INSTANCE = parse();
+    }
+
+    private static GuideAnalysis parse() {
         Analyzer plain = new ChainAnalyzer(null, null);
         Set<String> listed = new HashSet<>();
         List<String> stopWords = words(resource("stop-words.txt"), listed);
@@ -63,7 +75,8 @@ final class GuideAnalysis {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
         try {
             parser.parse(new StringReader(synonymText));
-            return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed));
+            Set<String> english = Set.of(resource("english-words.txt").split("\n"));
+            return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed), english);
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("the engine's synonyms.txt is broken: " + e.getMessage(), e);
         }
@@ -82,6 +95,11 @@ final class GuideAnalysis {
     /** Every surface word of the engine's own word lists and synonyms (known words for spelling correction). */
     Set<String> listedWords() {
         return listedWords;
+    }
+
+    /** Whether a lower-case word is a real English word (SCOWL list, see english-words-NOTICE.txt). */
+    boolean isEnglish(String word) {
+        return englishWords.contains(word);
     }
 
     /** The analysed terms of a text with the index chain, in order. */
@@ -108,28 +126,33 @@ final class GuideAnalysis {
     }
 
     /**
-     * Rewrites "a, b c, d" groups to "a, b c, d => a, d": a multi-word phrase may stand for a word, but a word never
-     * expands into a phrase, because the phrase's single words ("cage" of "cage mate") would then count as matches.
+     * Normalises the rules before Lucene reads them: a word never expands into a phrase ("a, b c, d" becomes
+     * "a, b c, d => a, d"), because the phrase's single words ("cage" of "cage mate") would then count as matches;
+     * and a word that a rule rewrites keeps standing for itself ("rest => sleep" also keeps "rest"), because the
+     * pack may use the owner's word too.
      */
     static String singleWordOutputs(String rules) {
         StringBuilder out = new StringBuilder();
         for (String line : rules.split("\n")) {
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.contains("=>")) {
-                out.append(line).append('\n');
-                continue;
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+            String[] sides = trimmed.split("=>", 2);
+            List<String> inputs = members(sides[0]);
+            List<String> outputs = sides.length == 2 ? members(sides[1]) : inputs.stream().filter(m -> !m.contains(" ")).toList();
+            if (outputs.isEmpty()) outputs = inputs; // a group of phrases only: keep Lucene's own reading
+            for (String input : inputs) {
+                List<String> targets = new ArrayList<>(outputs);
+                if (!input.contains(" ") && !targets.contains(input)) targets.add(0, input);
+                out.append(input).append(" => ").append(String.join(", ", targets)).append('\n');
             }
-            List<String> singles = new ArrayList<>();
-            boolean phrase = false;
-            for (String member : trimmed.split(",")) {
-                String m = member.strip();
-                if (m.isEmpty()) continue;
-                if (m.contains(" ")) phrase = true;
-                else singles.add(m);
-            }
-            out.append(phrase && !singles.isEmpty() ? trimmed + " => " + String.join(", ", singles) : trimmed).append('\n');
         }
         return out.toString();
+    }
+
+    private static List<String> members(String side) {
+        List<String> out = new ArrayList<>();
+        for (String m : side.split(",")) if (!m.isBlank()) out.add(m.strip());
+        return out;
     }
 
     private static List<String> words(String text, Set<String> collect) {

@@ -1,12 +1,10 @@
 package dev.ratbot.answer;
 
-import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.Block;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.Section;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,12 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -57,7 +53,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     static final int MAX_ANSWER_CHARS = 700;
     private static final int CANDIDATES = 24;
     private static final int MAX_RELATED = 3;
-
+    /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
+    private static final double SECONDARY = 0.5;
 
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
@@ -95,20 +92,24 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         }
     }
 
-    private Answer answerOrDecline(String question) throws RuntimeException {
+    private Answer answerOrDecline(String question) {
         String cleaned = clean(question);
         if (cleaned.isBlank()) return decline(question, 0, List.of());
         String corrected = index.spelling.correct(cleaned);
         List<Concept> concepts = reader.read(corrected);
         if (concepts.isEmpty()) return decline(question, 0, List.of());
-        List<Hit> hits = search(concepts);
+        List<Hit> hits = search(concepts, cleaned);
         if (hits.isEmpty()) return decline(question, 0, List.of());
         Hit best = hits.get(0);
-        List<SectionRef> related = related(hits, best.section());
-        if (best.confidence() < weights.threshold()) return decline(question, best.confidence(), hits.stream().map(Hit::section).distinct().limit(MAX_RELATED).map(this::ref).toList());
+        if (best.confidence() < weights.threshold()) {
+            // Suggest only sections that share something distinctive with the question, not ones that merely say "rat".
+            List<SectionRef> closest = hits.stream().filter(h -> h.coverage() > 0).map(Hit::section).distinct()
+                    .limit(MAX_RELATED).map(this::ref).toList();
+            return decline(question, best.confidence(), closest);
+        }
         PassageIndex.Passage passage = index.passages.get(best.doc());
         return new Answer(question, true, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS),
-                Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related);
+                Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related(hits, best.section()));
     }
 
     /**
@@ -122,6 +123,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     /** The candidates, best first, each with its coverage and confidence. Package-private for the quality tests. */
     List<Hit> search(List<Concept> concepts) {
+        return search(concepts, "");
+    }
+
+    List<Hit> search(List<Concept> concepts, String question) {
         try {
             TopDocs top = index.searcher.search(query(concepts), CANDIDATES);
             List<ScoreDoc> found = new ArrayList<>();
@@ -129,6 +134,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             if (found.isEmpty()) return List.of();
             int[] docs = found.stream().mapToInt(sd -> sd.doc).toArray();
             double[][] coverage = coverage(concepts, docs);
+            boolean wantsAdvice = Intent.wantsAdvice(question);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 float score = found.get(i).score;
@@ -136,9 +142,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 double confidence = clamp(coverage[0][i] * scoreFactor);
                 int section = index.passages.get(docs[i]).section();
                 double focus = coverage[1][i];
-                double rank = score * (0.1 + focus) * (0.1 + focus)
-                        * (1 + weights.titleMatch() * titleMatch(concepts, section))
-                        * (1 - weights.earlier() * docs[i] / (double) index.passages.size());
+                double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]))
+                        * (wantsAdvice && index.passages.get(docs[i]).describesSigns() ? weights.signsForAdvice() : 1);
                 hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
             hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
@@ -148,32 +153,29 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         }
     }
 
-    /** The share of a section heading's distinctive words that the question matches (0 when it has none). */
-    private double titleMatch(List<Concept> concepts, int section) {
-        List<String> words = index.titleTerms.get(section);
-        if (words.isEmpty()) return 0;
-        int matched = 0;
-        for (String w : words) {
-            for (Concept c : concepts) {
-                if (c.terms().containsKey(w)) {
-                    matched++;
-                    break;
-                }
-            }
-        }
-        return matched / (double) words.size();
+    /**
+     * How far into the pack a passage is, from 0 to 1: guides explain a topic where it first comes up and only
+     * mention it later. FAQ answers are the exception: they come last but are answers by design.
+     */
+    private double lateness(int doc) {
+        int section = index.passages.get(doc).section();
+        return index.sections.get(section).faq() ? 0 : doc / (double) index.passages.size();
     }
 
     private Query query(List<Concept> concepts) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Concept c : concepts) {
             // A generic word ("where") weighs little, but what it stands for ("position", "area") counts in full.
-            Map<String, Float> terms = c.terms();
+            // Terms the pack never uses cannot match; leaving them out saves most of the query's term lookups.
+            Map<String, Float> terms = new HashMap<>();
+            c.terms().forEach((t, w) -> {
+                if (index.df(t) > 0) terms.put(t, w);
+            });
+            if (terms.isEmpty()) continue;
             float weight = 1f;
             if (c.generic()) {
                 boolean specific = terms.keySet().stream().anyMatch(t -> !analysis.isGeneric(t));
                 if (specific) {
-                    terms = new HashMap<>(terms);
                     terms.replaceAll((t, w) -> analysis.isGeneric(t) ? w * weights.generic() : w);
                 } else {
                     weight = weights.generic();
@@ -185,7 +187,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             all.add(fieldQuery(PassageIndex.CONTEXT, terms, weights.context() * weight), BooleanClause.Occur.SHOULD);
             // A passage in the owner's own words beats one that only matches a synonym.
             float exact = weights.exact() * (c.generic() ? weights.generic() : 1f);
-            all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact), BooleanClause.Occur.SHOULD);
+            if (index.df(c.word()) > 0) {
+                all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact), BooleanClause.Occur.SHOULD);
+            }
         }
         return all.build();
     }
@@ -201,51 +205,39 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      * a concept found anywhere in the passage's section (its titles and text), [1] mainly those in the passage itself.
      * A concept the pack never mentions weighs double: it is the surest sign of a question the guide does not answer.
      */
-    private double[][] coverage(List<Concept> concepts, int[] docs) throws IOException {
+    private double[][] coverage(List<Concept> concepts, int[] docs) {
         double[][] covered = new double[2][docs.length];
         double total = 0;
         int n = index.passages.size();
-        Integer[] order = new Integer[docs.length];
-        for (int i = 0; i < docs.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
         for (Concept c : concepts) {
             if (c.generic()) continue;
             int df = 0;
-            for (String t : c.terms().keySet()) df += index.leaf.docFreq(new Term(PassageIndex.CONTEXT, t));
+            int[] ids = c.terms().keySet().stream().mapToInt(index::termId).filter(id -> id >= 0).toArray();
+            for (String t : c.terms().keySet()) df += index.df(t);
             df = Math.min(df, n);
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             if (df == 0) {
-                total += weights.unknown() * idf;
+                total += weights.unknown() * idf * (c.secondary() ? SECONDARY : 1);
                 continue;
             }
+            if (c.secondary()) idf *= SECONDARY;
             total += idf;
-            double[] inSection = new double[docs.length];
-            double[] inPassage = new double[docs.length];
-            mark(c, PassageIndex.CONTEXT, docs, order, inSection);
-            mark(c, PassageIndex.BODY, docs, order, inPassage);
-            mark(c, PassageIndex.TITLE, docs, order, inPassage);
             for (int i = 0; i < docs.length; i++) {
-                covered[0][i] += idf * Math.max(inPassage[i], weights.sectionOnly() * inSection[i]);
-                covered[1][i] += idf * Math.max(inPassage[i], weights.focusSection() * inSection[i]);
+                int section = index.passages.get(docs[i]).section();
+                boolean inPassage = false;
+                boolean inSection = false;
+                for (int id : ids) {
+                    inPassage |= index.passageHas(docs[i], id);
+                    inSection |= inPassage || index.sectionHas(section, id);
+                    if (inPassage) break;
+                }
+                covered[0][i] += idf * (inPassage ? 1 : inSection ? weights.sectionOnly() : 0);
+                covered[1][i] += idf * (inPassage ? 1 : inSection ? weights.focusSection() : 0);
             }
         }
         if (total == 0) return covered;
         for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] /= total;
         return covered;
-    }
-
-    /** Sets {@code match[i]} to 1 where candidate {@code docs[i]} has one of the concept's terms in {@code field}. */
-    private void mark(Concept c, String field, int[] docs, Integer[] order, double[] match) throws IOException {
-        for (String t : c.terms().keySet()) {
-            PostingsEnum postings = index.leaf.postings(new Term(field, t), PostingsEnum.NONE);
-            if (postings == null) continue;
-            for (int i : order) {
-                int at = postings.docID();
-                if (at < docs[i]) at = postings.advance(docs[i]);
-                if (at == DocIdSetIterator.NO_MORE_DOCS) break;
-                if (at == docs[i]) match[i] = 1;
-            }
-        }
     }
 
     private List<SectionRef> related(List<Hit> hits, int answered) {
@@ -292,43 +284,29 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return topics;
     }
 
+    /**
+     * Titles that complete what was typed; when fewer than {@code max} do and the text reads like the start of a
+     * question ("my rat bites"), the titles of the sections that would answer it follow.
+     */
     @Override
     public List<String> suggest(String prefix, int max) {
         try {
-            return suggester.suggest(prefix == null ? "" : prefix, max);
+            String typed = prefix == null ? "" : prefix;
+            List<String> out = new ArrayList<>(suggester.suggest(typed, max));
+            int limit = Math.min(max, TopicSuggester.MAX);
+            if (out.size() < limit && typed.strip().length() >= 3) {
+                List<Concept> concepts = reader.read(index.spelling.correct(clean(typed)));
+                for (Hit h : concepts.isEmpty() ? List.<Hit>of() : search(concepts)) {
+                    if (out.size() >= limit) break;
+                    String title = index.sections.get(h.section()).title();
+                    if (h.coverage() > 0 && !out.contains(title)) out.add(title);
+                }
+            }
+            return out;
         } catch (RuntimeException e) {
             LOG.warn("suggesting failed for a prefix of {} chars", prefix == null ? 0 : prefix.length(), e);
             return List.of();
         }
-    }
-
-    /** The question as the engine reads it after clean-up and spelling correction (for diagnostics and tests). */
-    String spellingFix(String question) {
-        return index.spelling.correct(clean(question));
-    }
-
-    /** Lucene's explanation of a passage's score (for diagnostics). */
-    String explain(String question, int doc) {
-        try {
-            return index.searcher.explain(query(reader.read(spellingFix(question))), doc).toString();
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    /** A passage's text by document number (for diagnostics and tests). */
-    String passageText(int doc) {
-        return index.passages.get(doc).text();
-    }
-
-    /** The pack this engine answers from. */
-    public KnowledgePack pack() {
-        return pack;
-    }
-
-    /** The attribution shown with answers. */
-    public Attribution attribution() {
-        return pack.attribution();
     }
 
     /** Control characters become spaces and the text is cut, so analysis time is bounded by the input's length. */

@@ -6,8 +6,11 @@ import dev.ratbot.knowledge.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,6 +24,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
@@ -37,6 +43,7 @@ final class PassageIndex {
     static final String PATH = "path";
     static final String BODY = "body";
     static final String CONTEXT = "context";
+    private static final Pattern SIGNS = Pattern.compile("(?i)\\b(signs?|symptoms?|indicators?)\\b");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
     /**
@@ -44,6 +51,11 @@ final class PassageIndex {
      * introductory paragraph together with the block it introduces.
      */
     record Passage(int section, List<Block> blocks) {
+        /** Whether it is a list of signs ("Signs of a shy rat:"): it describes a state rather than advising. */
+        boolean describesSigns() {
+            return blocks.stream().anyMatch(b -> b instanceof Block.BulletList l && SIGNS.matcher(l.leadIn()).find());
+        }
+
         String text() {
             StringBuilder out = new StringBuilder();
             for (Block b : blocks) {
@@ -61,22 +73,35 @@ final class PassageIndex {
     final List<Passage> passages;
     /** For each section, the index of its parent section, or -1 at the top. */
     final int[] parents;
-    /** For each section, the distinct analysed words of its heading that say something (not "rat", "how"). */
-    final List<List<String>> titleTerms;
     final IndexSearcher searcher;
     final LeafReader leaf;
     final SpellingCorrector spelling;
+    /** Every analysed term of the pack, numbered, with how many passages' sections use it. */
+    private final Map<String, Integer> termIds;
+    private final int[] dfs;
+    /** Per passage, the sorted ids of the terms in its text and its section's own heading. */
+    private final int[][] passageTerms;
+    /** Per section, the sorted ids of the terms in its headings and all its text. */
+    private final int[][] sectionTerms;
 
-    private PassageIndex(List<Section> sections, List<Passage> passages, int[] parents, DirectoryReader reader, Set<String> known, Similarity similarity, List<List<String>> titleTerms) {
+    private PassageIndex(List<Section> sections, List<Passage> passages, int[] parents, DirectoryReader reader, Set<String> known, Similarity similarity, GuideAnalysis analysis) {
         this.sections = sections;
         this.passages = passages;
         this.parents = parents;
-        this.titleTerms = titleTerms;
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(similarity);
         this.searcher.setQueryCache(null); // every question is new; caching would only cost time
         this.leaf = reader.leaves().get(0).reader();
-        this.spelling = new SpellingCorrector(reader, known);
+        this.spelling = new SpellingCorrector(reader, known, analysis::isEnglish);
+        this.termIds = new HashMap<>();
+        this.dfs = vocabulary(leaf, CONTEXT, termIds);
+        this.passageTerms = new int[passages.size()][];
+        for (int p = 0; p < passages.size(); p++) {
+            Passage passage = passages.get(p);
+            passageTerms[p] = ids(analysis, passage.text() + "\n" + sections.get(passage.section()).title());
+        }
+        this.sectionTerms = new int[sections.size()][];
+        for (int s = 0; s < sections.size(); s++) sectionTerms[s] = ids(analysis, contextText(sections.get(s)));
     }
 
     /**
@@ -116,9 +141,7 @@ final class PassageIndex {
                 Section section = sections.get(s);
                 String title = section.title();
                 String path = String.join("\n", section.path().subList(0, section.path().size() - 1));
-                StringBuilder context = new StringBuilder(String.join("\n", section.path()));
-                for (Block b : section.blocks()) context.append("\n\n").append(b.plainText());
-                String contextText = context.toString();
+                String contextText = contextText(section);
                 collectWords(contextText, known);
                 for (Passage passage : passages(s, section.blocks(), maxChars)) {
                     Document doc = new Document();
@@ -139,11 +162,57 @@ final class PassageIndex {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
         try {
-            return new PassageIndex(sections, List.copyOf(passages), parents, DirectoryReader.open(dir), Set.copyOf(known), similarity,
-                    sections.stream().map(s -> analysis.indexTerms(s.title()).stream().filter(t -> !analysis.isGeneric(t)).distinct().toList()).toList());
+            return new PassageIndex(sections, List.copyOf(passages), parents, DirectoryReader.open(dir), Set.copyOf(known), similarity, analysis);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the in-memory index failed", e);
         }
+    }
+
+    /** The number of passages whose section contains the analysed term; 0 when the pack never uses it. */
+    int df(String term) {
+        Integer id = termIds.get(term);
+        return id == null ? 0 : dfs[id];
+    }
+
+    /** The term's number, or -1 when the pack never uses it. */
+    int termId(String term) {
+        return termIds.getOrDefault(term, -1);
+    }
+
+    /** Whether the passage's text or its section's heading contains the term. */
+    boolean passageHas(int passage, int termId) {
+        return Arrays.binarySearch(passageTerms[passage], termId) >= 0;
+    }
+
+    /** Whether the section's headings or text contain the term. */
+    boolean sectionHas(int section, int termId) {
+        return Arrays.binarySearch(sectionTerms[section], termId) >= 0;
+    }
+
+    private static int[] vocabulary(LeafReader leaf, String field, Map<String, Integer> ids) {
+        List<Integer> dfs = new ArrayList<>();
+        try {
+            Terms terms = leaf.terms(field);
+            if (terms == null) return new int[0];
+            TermsEnum it = terms.iterator();
+            for (BytesRef term = it.next(); term != null; term = it.next()) {
+                ids.put(term.utf8ToString(), dfs.size());
+                dfs.add(it.docFreq());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the in-memory index failed", e);
+        }
+        return dfs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int[] ids(GuideAnalysis analysis, String text) {
+        return analysis.indexTerms(text).stream().mapToInt(this::termId).filter(id -> id >= 0).sorted().distinct().toArray();
+    }
+
+    static String contextText(Section section) {
+        StringBuilder context = new StringBuilder(String.join("\n", section.path()));
+        for (Block b : section.blocks()) context.append("\n\n").append(b.plainText());
+        return context.toString();
     }
 
     private static void collectWords(String text, Set<String> into) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -23,6 +25,7 @@ final class QuestionReader {
     static final int MAX_CONCEPTS = 24;
     private static final int MAX_TERMS = 32;
     private static final float SYNONYM_WEIGHT = 0.8f;
+    private static final Pattern SCENE = Pattern.compile("(?i)\\b(when|whenever|while|after|before|every time|each time)\\b");
 
     private final GuideAnalysis analysis;
 
@@ -44,6 +47,9 @@ final class QuestionReader {
             int endOfEarlier = 0; // furthest position reached by tokens that started before the current one
             int endSoFar = 0;
             Draft current = null;
+            int spanStart = -1;
+            int spanEnd = -1;
+            List<String> spanStems = List.of();
             while (ts.incrementToken()) {
                 pos += inc.getPositionIncrement();
                 if (pos > lastStart) {
@@ -55,21 +61,40 @@ final class QuestionReader {
                 boolean inner = synonym && pos < endOfEarlier;
                 if (current == null || (pos != current.position && !inner)) {
                     if (drafts.size() >= MAX_CONCEPTS) break;
-                    current = new Draft(pos, question.substring(offset.startOffset(), offset.endOffset()));
+                    current = new Draft(pos, offset.startOffset(), question.substring(offset.startOffset(), offset.endOffset()));
                     drafts.add(current);
                 }
-                if (current.terms.size() < MAX_TERMS || !synonym) current.terms.merge(term.toString(), synonym ? SYNONYM_WEIGHT : 1f, Math::max);
+                // The owner's own word weighs more than what the synonym rules add for it.
+                String t = term.toString();
+                if (offset.startOffset() != spanStart || offset.endOffset() != spanEnd) {
+                    spanStart = offset.startOffset();
+                    spanEnd = offset.endOffset();
+                    spanStems = analysis.stems(question.substring(spanStart, spanEnd));
+                }
+                boolean own = !synonym || spanStems.contains(t);
+                if (current.terms.size() < MAX_TERMS || own) current.terms.merge(t, own ? 1f : SYNONYM_WEIGHT, Math::max);
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String cannot fail
         }
+        int sceneStart = sceneStart(question);
         List<Concept> concepts = new ArrayList<>();
+        boolean topicSeen = false;
         for (Draft d : drafts) {
             if (concepts.stream().anyMatch(c -> c.terms().keySet().equals(d.terms.keySet()))) continue;
-            concepts.add(new Concept(word(d), Map.copyOf(d.terms), isGeneric(d)));
+            boolean generic = isGeneric(d);
+            boolean secondary = topicSeen && d.start >= sceneStart;
+            if (!generic && d.start < sceneStart) topicSeen = true;
+            concepts.add(new Concept(word(d), Map.copyOf(d.terms), generic, secondary));
         }
         return concepts;
+    }
+
+    /** Where a scene-setting clause ("when I pick it up", "while she was out") begins, or the text's length. */
+    private static int sceneStart(String question) {
+        Matcher m = SCENE.matcher(question);
+        return m.find() ? m.start() : question.length();
     }
 
     private String word(Draft d) {
@@ -87,11 +112,13 @@ final class QuestionReader {
 
     private static final class Draft {
         final int position;
+        final int start;
         final String surface;
         final Map<String, Float> terms = new LinkedHashMap<>();
 
-        Draft(int position, String surface) {
+        Draft(int position, int start, String surface) {
             this.position = position;
+            this.start = start;
             this.surface = surface;
         }
     }

@@ -16,34 +16,34 @@ package dev.ratbot.answer;
  * @param scoreHalf      the score at which that factor is halfway
  * @param threshold      the confidence needed to answer
  * @param lengthNorm     BM25's b: how much longer passages are discounted
- * @param titleMatch     rank bonus for a section whose heading the question matches, by the share of the heading matched
+ * @param signsForAdvice rank factor for a list of signs when the question asks what to do, not how to tell
  * @param earlier        rank bonus for passages early in the pack, where guides explain what they later only mention
  */
 record Weights(float title, float path, float body, float context, float exact, float generic,
                double sectionOnly, double focusSection, double unknown, double scoreFloor, double scoreHalf,
-               double threshold, float lengthNorm, double titleMatch, double earlier) {
+               double threshold, float lengthNorm, double signsForAdvice, double earlier) {
 
     static final Weights DEFAULT = new Weights(2.5f, 0.6f, 1.5f, 0.6f, 0.5f, 0.25f,
-            0.85, 0.4, 2.0, 0.5, 2.0, 0.55, 0.75f, 0.0, 0.2);
+            0.85, 0.4, 2.0, 0.5, 2.0, 0.55, 0.75f, 0.85, 0.2);
 
     Weights with(String name, double v) {
         float f = (float) v;
         return switch (name) {
-            case "title" -> new Weights(f, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "path" -> new Weights(title, f, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "body" -> new Weights(title, path, f, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "context" -> new Weights(title, path, body, f, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "exact" -> new Weights(title, path, body, context, f, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "generic" -> new Weights(title, path, body, context, exact, f, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "sectionOnly" -> new Weights(title, path, body, context, exact, generic, v, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "focusSection" -> new Weights(title, path, body, context, exact, generic, sectionOnly, v, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "unknown" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, v, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "scoreFloor" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, v, scoreHalf, threshold, lengthNorm, titleMatch, earlier);
-            case "scoreHalf" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, v, threshold, lengthNorm, titleMatch, earlier);
-            case "threshold" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, v, lengthNorm, titleMatch, earlier);
-            case "lengthNorm" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, f, titleMatch, earlier);
-            case "titleMatch" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, v, earlier);
-            case "earlier" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, titleMatch, v);
+            case "title" -> new Weights(f, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "path" -> new Weights(title, f, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "body" -> new Weights(title, path, f, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "context" -> new Weights(title, path, body, f, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "exact" -> new Weights(title, path, body, context, f, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "generic" -> new Weights(title, path, body, context, exact, f, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "sectionOnly" -> new Weights(title, path, body, context, exact, generic, v, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "focusSection" -> new Weights(title, path, body, context, exact, generic, sectionOnly, v, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "unknown" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, v, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "scoreFloor" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, v, scoreHalf, threshold, lengthNorm, signsForAdvice, earlier);
+            case "scoreHalf" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, v, threshold, lengthNorm, signsForAdvice, earlier);
+            case "threshold" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, v, lengthNorm, signsForAdvice, earlier);
+            case "lengthNorm" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, f, signsForAdvice, earlier);
+            case "signsForAdvice" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, v, earlier);
+            case "earlier" -> new Weights(title, path, body, context, exact, generic, sectionOnly, focusSection, unknown, scoreFloor, scoreHalf, threshold, lengthNorm, signsForAdvice, v);
             default -> throw new IllegalArgumentException("no weight " + name);
         };
     }

@@ -53,6 +53,14 @@ class LuceneAnswerEngineTest {
     }
 
     @Test
+    void realWordsAreNotCorrectedIntoTheGuidesWords() {
+        // "movie" is one edit from the guide's "move", "losing" from "loving": neither is a misspelling.
+        assertFalse(engine.answer("recommend a good movie").answered());
+        assertFalse(engine.answer("my rat is losing fur").answered());
+        assertTrue(engine.answer("do rats snugle").answered());
+    }
+
+    @Test
     void aRatQuestionTheGuideDoesNotCoverIsDeclinedWithSuggestions() {
         Answer a = engine.answer("Can rats eat grapes?");
         assertFalse(a.answered());
@@ -100,6 +108,35 @@ class LuceneAnswerEngineTest {
         assertTrue(engine.suggest("gro", 0).isEmpty());
         assertTrue(engine.suggest(null, 5).size() <= 5);
         assertTrue(engine.suggest("", 100).size() <= 25);
+    }
+
+    @Test
+    void suggestFallsBackToTheSectionsThatWouldAnswerATypedQuestion() {
+        assertTrue(engine.suggest("my rat bites", 3).contains("Shyness or Aggression"), engine.suggest("my rat bites", 3).toString());
+        assertTrue(engine.suggest("what is the capital of france", 3).isEmpty());
+    }
+
+    @Test
+    void concurrentQuestionsGetTheSameAnswersAsSequentialOnes() throws Exception {
+        List<String> questions = AnswerBenchmark.QUESTIONS;
+        List<Answer> expected = questions.stream().map(engine::answer).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < questions.size(); i++) {
+                            if (!engine.answer(questions.get(i)).equals(expected.get(i))) return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var run : runs) assertTrue(run.get());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

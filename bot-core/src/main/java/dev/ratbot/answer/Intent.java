@@ -1,0 +1,19 @@
+package dev.ratbot.answer;
+
+import java.util.regex.Pattern;
+
+/** What kind of answer a question asks for, from its wording. */
+final class Intent {
+    private static final Pattern ADVICE = Pattern.compile(
+            "(?i)\\b(how (do|can|should|would|could) (i|we|you)|how to|what (should|can|do) (i|we) do|ways? to|tips? (for|on|to)|help)\\b");
+    private static final Pattern TELLING = Pattern.compile(
+            "(?i)\\b(signs?|symptoms?|tell|know (if|whether|that|when)|recogni[sz]e|notice|spot|look like)\\b");
+
+    private Intent() {
+    }
+
+    /** Whether the question asks what to do ("how can I get my shy rat to trust me") rather than how to tell. */
+    static boolean wantsAdvice(String question) {
+        return ADVICE.matcher(question).find() && !TELLING.matcher(question).find();
+    }
+}
