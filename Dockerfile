@@ -25,5 +25,5 @@ ENV RATBOT_OPS_BIND=0.0.0.0
 # 8080: /healthz, /readyz, /metrics. 8443: the Telegram webhook endpoint (webhook mode only).
 EXPOSE 8080 8443
 # Exec form: java is PID 1 and gets SIGTERM itself, so shutdown is graceful.
-ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/ratbot.jar"]
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/ratbot.jar"]
 CMD ["serve"]

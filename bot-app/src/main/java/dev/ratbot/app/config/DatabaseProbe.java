@@ -38,6 +38,18 @@ public final class DatabaseProbe {
         }
     }
 
+    /** True when the URL names a SQLite file that does not exist (yet): there is no store to read. */
+    public static boolean sqliteFileMissing(DatabaseConfig database) {
+        String url = database.url();
+        if (!url.startsWith("jdbc:sqlite:")) return false;
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) file = file.substring(0, query);
+        if (file.startsWith("file:")) file = file.substring("file:".length());
+        if (file.isEmpty() || file.equals(":memory:")) return false;
+        return !Files.exists(Path.of(file));
+    }
+
     private static void createSqliteFolder(DatabaseConfig database) {
         String file = database.url().substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');

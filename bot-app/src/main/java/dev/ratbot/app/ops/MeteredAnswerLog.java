@@ -2,6 +2,7 @@ package dev.ratbot.app.ops;
 
 import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.platform.Platform;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,5 +30,15 @@ public final class MeteredAnswerLog implements AnswerLog {
         boolean known = log.recordFeedback(answerKey, helpful);
         if (known) metrics.feedback(helpful);
         return known;
+    }
+
+    @Override
+    public List<UnansweredQuestion> mostUnanswered(int limit) {
+        return log.mostUnanswered(limit);
+    }
+
+    @Override
+    public List<SectionRating> mostDownvoted(int limit) {
+        return log.mostDownvoted(limit);
     }
 }
