@@ -52,7 +52,10 @@ final class ReportCommand implements Callable<Integer> {
                 .withPassword(config.database().password().map(Secret::reveal).orElse(null));
         try (Database db = Database.open(settings)) {
             AnswerLog log = new JdbcAnswerLog(db, Clock.systemUTC());
-            print(System.out, log.mostUnanswered(limit), log.mostDownvoted(limit), titles::get);
+            // UTF-8 whatever the locale: questions are in any script, and the report shows emoji.
+            PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
+            print(out, log.mostUnanswered(limit), log.mostDownvoted(limit), titles::get);
+            out.flush();
         } catch (StoreException e) {
             throw new StartupException("RATBOT_DB_URL=" + config.database().redactedUrl() + ": " + Failures.describe(e), e);
         }

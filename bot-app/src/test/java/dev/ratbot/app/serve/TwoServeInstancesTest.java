@@ -67,6 +67,9 @@ class TwoServeInstancesTest {
 
                 awaitSends(telegram, SUBSCRIPTIONS / 2, Duration.ofMinutes(5));
                 System.out.println(java.time.LocalTime.now() + " before a.kill sends=" + telegram.calls("sendMessage").size());
+                // Strike while the first instance has tips claimed and not yet confirmed, if we can catch it so.
+                long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (System.nanoTime() < until && sendingBy(url, "instance-a") == 0) Thread.onSpinWait();
                 a.kill();
                 a.exitCode(Duration.ofSeconds(30));
 
@@ -173,6 +176,17 @@ class TwoServeInstancesTest {
             while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
         }
         return out;
+    }
+
+    private static long sendingBy(String url, String instance) throws Exception {
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM deliveries WHERE status = 'SENDING' AND claimed_by = ?")) {
+            ps.setString(1, instance);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static long sendingNotBy(String url, String instance) throws Exception {
