@@ -62,7 +62,6 @@ public final class BotServer implements AutoCloseable {
     /** How often an instance on standby tries the long-polling lock, and the holder checks its session. */
     static final Duration LEADER_CHECK = Duration.ofSeconds(5);
     private static final Duration WORKER_STOP = Duration.ofSeconds(20);
-    private static final Duration IDLE_WAIT = Duration.ofMillis(40);
 
     private final RatbotConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -143,14 +142,9 @@ public final class BotServer implements AutoCloseable {
         log.info("started: operations endpoint on {}:{}", config.ops().bind(), ops.port());
     }
 
-    /**
-     * The store's defaults, except a shorter rest between rounds: a round that finds the pacer's next slot a few
-     * milliseconds away sends nothing, and resting the default 250 ms then would hold sending far below the platform's
-     * limit.
-     */
+    /** The store's defaults with the configured grace; the worker itself rests only until the pacer's next permit. */
     private DeliverySettings deliverySettings() {
-        DeliverySettings d = DeliverySettings.defaults(config.instanceId()).withGrace(config.tips().grace());
-        return new DeliverySettings(d.instanceId(), d.batchSize(), d.concurrency(), d.lease(), d.grace(), d.maxMoves(), IDLE_WAIT);
+        return DeliverySettings.defaults(config.instanceId()).withGrace(config.tips().grace());
     }
 
     private Database openDatabase() {
