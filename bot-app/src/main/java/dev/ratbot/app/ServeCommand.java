@@ -18,15 +18,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code ratbot serve}: runs the bot on every configured platform with the store, the daily tips and the operations
  * endpoint until SIGTERM. Configuration comes from the environment and an optional properties file, never from
- * secrets on the command line; see docs/operations.md.
+ * secrets on the command line; see the README.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = {
         "Run the bot on Telegram and/or Discord, with daily tips and the operations endpoint, until stopped.",
-        "Settings come from environment variables and an optional properties file (see docs/operations.md)."})
+        "Settings come from environment variables and an optional properties file (see the README)."})
 final class ServeCommand implements Callable<Integer> {
 
     static final String NO_PLATFORM = "no platform configured: set TELEGRAM_BOT_TOKEN (from @BotFather) and/or DISCORD_BOT_TOKEN"
-            + " (from the Discord Developer Portal) in the environment or the configuration file; see docs/operations.md";
+            + " (from the Discord Developer Portal) in the environment or the configuration file; see the README";
 
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file with settings (default: $RATBOT_CONFIG); the environment wins.")
     Path configFile;

@@ -128,7 +128,7 @@ final class SettingsSource {
 
     private static String unknown(String key, String origin) {
         String where = origin.equals("environment") ? "environment variable " : origin + ": ";
-        String hint = closest(key).map(s -> " (did you mean " + s + "?)").orElse(". Known settings: see docs/operations.md");
+        String hint = closest(key).map(s -> " (did you mean " + s + "?)").orElse(". Known settings: see the README");
         return where + key + " is not a Ratbot setting" + hint;
     }
 

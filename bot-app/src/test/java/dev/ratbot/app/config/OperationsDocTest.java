@@ -12,10 +12,10 @@ class OperationsDocTest {
 
     @Test
     void everySettingIsDocumentedWithItsDefault() throws IOException {
-        String doc = Files.readString(Path.of("..", "docs", "operations.md"));
+        String doc = Files.readString(Path.of("..", "README.md"));
         for (Setting s : Setting.values()) {
             String row = "| `" + s.name() + "`" + (s.secret() ? " \uD83D\uDD12" : "") + " | ";
-            assertTrue(doc.contains(row), "docs/operations.md has no row for " + s.name());
+            assertTrue(doc.contains(row), "README.md has no row for " + s.name());
             s.defaultValue().ifPresent(d -> assertTrue(doc.contains(row + "`" + d + "`"), s.name() + " default " + d + " not documented"));
         }
     }
