@@ -1,5 +1,9 @@
 package dev.ratbot.app.config;
 
+import dev.ratbot.subscription.ParseResult;
+import dev.ratbot.subscription.SubscriptionDefaults;
+import dev.ratbot.subscription.TimeOfDayParser;
+import dev.ratbot.subscription.ZoneParser;
 import dev.ratbot.app.StartupException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -36,7 +40,9 @@ final class ConfigReader {
         DatabaseConfig database = database();
         Optional<Path> knowledge = text(Setting.RATBOT_KNOWLEDGE).map(this::knowledgeFolder);
         OpsConfig ops = new OpsConfig(bindAddress(Setting.RATBOT_OPS_BIND), port(Setting.RATBOT_OPS_PORT, true));
-        TipsConfig tips = new TipsConfig(duration(Setting.RATBOT_TIP_GRACE));
+        TipsConfig tips = new TipsConfig(duration(Setting.RATBOT_TIP_GRACE),
+                new SubscriptionDefaults(parsed(Setting.RATBOT_DEFAULT_TIP_TIME, TimeOfDayParser::parse),
+                        parsed(Setting.RATBOT_DEFAULT_ZONE, ZoneParser::parse)));
         String instanceId = text(Setting.RATBOT_INSTANCE_ID).map(this::instanceId).orElseGet(ConfigReader::defaultInstanceId);
         return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord());
     }
@@ -220,6 +226,15 @@ final class ConfigReader {
             throw bad(setting, text, "is not an http:// or https:// URL with a host");
         }
         return uri;
+    }
+
+    /** A setting read by one of the parsers users' /subscribe goes through, so both accept the same words. */
+    private <T> T parsed(Setting setting, java.util.function.Function<String, ParseResult<T>> parser) {
+        String text = textOrDefault(setting);
+        return switch (parser.apply(text)) {
+            case ParseResult.Parsed<T> p -> p.value();
+            case ParseResult.Refused<T> r -> throw bad(setting, text, "is not understood: " + r.hint());
+        };
     }
 
     private Duration duration(Setting setting) {

@@ -111,7 +111,7 @@ public final class BotServer implements AutoCloseable {
 
         AnswerEngine metered = new MeteredAnswerEngine(engine, metrics);
         Conversation conversation = new Conversation(metered, tipsOnRequest, new JdbcSubscriptionStore(db, clock),
-                new MeteredAnswerLog(new JdbcAnswerLog(db, clock), metrics), clock);
+                new MeteredAnswerLog(new JdbcAnswerLog(db, clock), metrics), clock, config.tips().defaults());
 
         List<MessageSender> senders = new ArrayList<>();
         config.telegram().ifPresent(t -> {

@@ -69,6 +69,8 @@ class RatbotConfigTest {
                 "RATBOT_OPS_BIND", "0.0.0.0",
                 "RATBOT_OPS_PORT", "0",
                 "RATBOT_TIP_GRACE", "90m",
+                "RATBOT_DEFAULT_TIP_TIME", "7:30",
+                "RATBOT_DEFAULT_ZONE", "Europe/Berlin",
                 "RATBOT_INSTANCE_ID", "bot-1",
                 "TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN,
                 "TELEGRAM_API_URL", "http://127.0.0.1:9000",
@@ -87,6 +89,8 @@ class RatbotConfigTest {
         assertEquals(Optional.of(pack), config.knowledge());
         assertEquals(new OpsConfig("0.0.0.0", 0), config.ops());
         assertEquals(Duration.ofMinutes(90), config.tips().grace());
+        assertEquals(new dev.ratbot.subscription.SubscriptionDefaults(java.time.LocalTime.of(7, 30), java.time.ZoneId.of("Europe/Berlin")),
+                config.tips().defaults());
         assertEquals("bot-1", config.instanceId());
         TelegramConfig telegram = config.telegram().orElseThrow();
         assertEquals(TELEGRAM_TOKEN, telegram.token().reveal());
@@ -142,6 +146,8 @@ class RatbotConfigTest {
             "RATBOT_TIP_GRACE|three hours|RATBOT_TIP_GRACE=three hours (environment) is not a duration; write e.g. PT3H",
             "RATBOT_TIP_GRACE|PT48H|RATBOT_TIP_GRACE=PT48H (environment) must be between 0 and 24 hours",
             "RATBOT_TIP_GRACE|-PT1H|RATBOT_TIP_GRACE=-PT1H (environment) must be between 0 and 24 hours",
+            "RATBOT_DEFAULT_ZONE|Mars/Olympus|RATBOT_DEFAULT_ZONE=Mars/Olympus (environment) is not understood:",
+            "RATBOT_DEFAULT_TIP_TIME|25:00|RATBOT_DEFAULT_TIP_TIME=25:00 (environment) is not understood:",
             "RATBOT_INSTANCE_ID|a b|RATBOT_INSTANCE_ID=a b (environment) must be 1-64 letters",
             "RATBOT_KNOWLEDGE|/no/such/folder|RATBOT_KNOWLEDGE=/no/such/folder (environment) is not a folder of knowledge-pack .md files",
             "RATBOT_TOKEN|x|environment variable RATBOT_TOKEN is not a Ratbot setting",
