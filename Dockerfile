@@ -1,7 +1,7 @@
 # Ratbot: build the shaded jar with Maven on a JDK, run it on a JRE as an unprivileged user.
 #   docker build -t ratbot .
 #   docker run --rm -e TELEGRAM_BOT_TOKEN -v ratbot-data:/app/data -p 127.0.0.1:8080:8080 ratbot
-# See docs/operations.md for every setting.
+# See the README for every setting.
 
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
