@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A Bot API server on 127.0.0.1 for tests, speaking the documented protocol: {@code POST /bot<token>/<method>} with
@@ -70,6 +71,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<ObjectNode> updates = new ArrayList<>();
     private final Map<String, ArrayDeque<ObjectNode>> scriptedErrors = new HashMap<>();
     private final Map<String, String> members = new ConcurrentHashMap<>();
+    private final Map<String, UnaryOperator<ObjectNode>> alterations = new ConcurrentHashMap<>();
     private final Map<Long, String> chatTypes = new ConcurrentHashMap<>();
     private final Set<String> openCallbacks = new HashSet<>();
     private final Set<String> openInlineQueries = new HashSet<>();
@@ -151,6 +153,20 @@ public final class FakeBotApi implements AutoCloseable {
             for (int i = 0; i < skip; i++) queue.add(JSON.createObjectNode().put("pass", true));
             queue.add(error);
         }
+    }
+
+    /**
+     * From now on every answer to {@code method} passes through {@code change} before it is sent (the HTTP status
+     * follows the changed body: 200 when it says {@code ok: true}, else its {@code error_code}, else 500). Lets the
+     * fake answer as other servers that speak the Bot API do, e.g. an emulator that leaves out a field.
+     */
+    public void alterAnswers(String method, UnaryOperator<ObjectNode> change) {
+        alterations.put(method.toLowerCase(Locale.ROOT), change);
+    }
+
+    /** From now on {@code method} is answered as a server that does not implement it: HTTP 500 without {@code ok}. */
+    public void unsupported(String method) {
+        alterAnswers(method, answer -> JSON.createObjectNode().put("message", "API method '" + method + "' is not supported."));
     }
 
     /** The next call of {@code method} is cut off without any answer, as a dropped connection would be. */
@@ -289,7 +305,8 @@ public final class FakeBotApi implements AutoCloseable {
                 }
                 answer = error(bad.code, bad.getMessage());
             }
-            send(exchange, answer);
+            UnaryOperator<ObjectNode> alteration = alterations.get(method);
+            send(exchange, alteration == null ? answer : alteration.apply(answer));
         } catch (RuntimeException e) {
             e.printStackTrace();
         }
