@@ -3,8 +3,6 @@ package dev.ratbot.telegram;
 import dev.ratbot.conversation.Rights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
-import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -39,8 +37,7 @@ final class ChatAdminRights implements Rights {
 
     private boolean ask() {
         try {
-            ChatMember member = client.execute(GetChatMember.builder().chatId(chatId).userId(userId).build());
-            String status = member == null ? "" : member.getStatus();
+            String status = client.execute(new GetMemberStatus(chatId, userId));
             return "creator".equals(status) || "administrator".equals(status);
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("could not check a group member's rights: {}", Redaction.describe(e));

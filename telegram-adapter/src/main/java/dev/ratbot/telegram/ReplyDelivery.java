@@ -69,7 +69,7 @@ final class ReplyDelivery {
 
     private SendResult execute(SendMessage message, Address to) {
         try {
-            client.execute(message);
+            client.execute(new ResultIgnoringCall<>(message));
             return new SendResult.Delivered();
         } catch (TelegramApiException e) {
             return SendFailures.classify(e, to);

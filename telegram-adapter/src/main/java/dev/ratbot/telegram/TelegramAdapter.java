@@ -23,11 +23,9 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
@@ -177,9 +175,7 @@ public final class TelegramAdapter implements AutoCloseable {
 
     private BotIdentity whoAmI() {
         try {
-            User me = client.execute(new GetMe());
-            if (me == null || me.getId() == null) throw new TelegramStartException("Telegram's getMe answered without a bot id");
-            return new BotIdentity(me.getId(), me.getUserName());
+            return client.execute(new GetBotIdentity());
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             if (code != null && (code == 401 || code == 404)) {
@@ -194,7 +190,7 @@ public final class TelegramAdapter implements AutoCloseable {
     /** The command menu is a convenience: a failure is logged, not fatal. */
     private void setCommands() {
         try {
-            client.execute(SetMyCommands.builder().commands(BotCommandsMenu.COMMANDS).build());
+            client.execute(new ResultIgnoringCall<>(SetMyCommands.builder().commands(BotCommandsMenu.COMMANDS).build()));
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("could not set the Telegram command menu: {}", Redaction.describe(e));
         }
@@ -242,7 +238,8 @@ public final class TelegramAdapter implements AutoCloseable {
                     .secretToken(settings.webhookSecret().orElseThrow())
                     .allowedUpdates(ALLOWED_UPDATES)
                     .build());
-            if (!Boolean.TRUE.equals(set)) throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get());
+            // ok:true is the acceptance; a server that leaves the result out (null) has still accepted it.
+            if (Boolean.FALSE.equals(set)) throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get());
         } catch (TelegramApiException e) {
             throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get() + ": " + Redaction.describe(e));
         }

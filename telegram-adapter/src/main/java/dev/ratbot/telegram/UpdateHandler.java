@@ -123,12 +123,12 @@ final class UpdateHandler {
     private void onInlineQuery(InlineQuery query) {
         String text = query.getQuery() == null ? "" : query.getQuery();
         try {
-            client.execute(AnswerInlineQuery.builder()
+            client.execute(new ResultIgnoringCall<>(AnswerInlineQuery.builder()
                     .inlineQueryId(query.getId())
                     .results(inline.articles(text))
                     .cacheTime(INLINE_CACHE_SECONDS)
                     .isPersonal(false)
-                    .build());
+                    .build()));
         } catch (TelegramApiException e) {
             log.warn("inline query not answered: {}", Redaction.describe(e));
         }
@@ -138,7 +138,7 @@ final class UpdateHandler {
         try {
             AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(query.getId());
             text.map(String::strip).filter(t -> !t.isEmpty()).map(UpdateHandler::notice).ifPresent(answer::text);
-            client.execute(answer.build());
+            client.execute(new ResultIgnoringCall<>(answer.build()));
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("button tap not acknowledged: {}", Redaction.describe(e));
         }
