@@ -1,11 +1,16 @@
 package dev.ratbot.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
@@ -22,13 +27,24 @@ import okhttp3.ResponseBody;
  * request for up to 50 seconds; stopping closes its socket, and the interrupted poll reads as an empty batch, so the
  * library ends its loop quietly instead of logging an error and backing off. Nothing is lost: updates are only
  * confirmed by the next poll's offset, so any that were in flight are delivered again to whoever polls next.
+ *
+ * <p>The library polls again as soon as a poll returns. A server that answers an empty {@code getUpdates} at once
+ * instead of holding it (one that ignores {@code timeout}, as some emulators and proxies do) would be asked
+ * thousands of times a second; so an empty answer that came back sooner than {@link #MIN_EMPTY_POLL} is held here
+ * until that much time has passed, or until stopping. Answers with updates are never held.
  */
 final class PollingHttp {
 
     private static final String NO_UPDATES = "{\"ok\":true,\"result\":[]}";
+    /** The shortest time between two polls when nothing is new. */
+    static final Duration MIN_EMPTY_POLL = Duration.ofMillis(500);
+    /** An empty batch is a few bytes; a longer answer carries updates. */
+    private static final int EMPTY_ANSWER_MAX_BYTES = 256;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final OkHttpClient client;
 
     PollingHttp(OkHttpClient base) {
@@ -41,12 +57,18 @@ final class PollingHttp {
                 .callTimeout(Duration.ofSeconds(90))
                 .addInterceptor(chain -> {
                     if (stopping.get()) return noUpdates(chain.request());
+                    long started = System.nanoTime();
+                    Response response;
                     try {
-                        return chain.proceed(chain.request());
+                        response = chain.proceed(chain.request());
                     } catch (IOException e) {
                         if (!stopping.get()) throw e;
                         return noUpdates(chain.request());
                     }
+                    if (isPoll(chain.request()) && isEmptyBatch(response)) {
+                        holdUntil(started + MIN_EMPTY_POLL.toNanos());
+                    }
+                    return response;
                 })
                 .build();
     }
@@ -56,6 +78,34 @@ final class PollingHttp {
                 .body(ResponseBody.create(NO_UPDATES, MediaType.get("application/json"))).build();
     }
 
+    private static boolean isPoll(Request request) {
+        List<String> segments = request.url().pathSegments();
+        return !segments.isEmpty() && segments.getLast().equalsIgnoreCase("getUpdates");
+    }
+
+    private static boolean isEmptyBatch(Response response) throws IOException {
+        if (!response.isSuccessful()) return false;
+        byte[] start = response.peekBody(EMPTY_ANSWER_MAX_BYTES + 1).bytes();
+        if (start.length > EMPTY_ANSWER_MAX_BYTES) return false;
+        try {
+            JsonNode answer = JSON.readTree(start);
+            return answer != null && answer.path("ok").asBoolean(false) && answer.path("result").isArray()
+                    && answer.path("result").isEmpty();
+        } catch (IOException e) {
+            return false; // not ours to judge: the library reports an answer it cannot read
+        }
+    }
+
+    private void holdUntil(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return;
+        try {
+            stopped.await(left, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     OkHttpClient client() {
         return client;
     }
@@ -63,6 +113,7 @@ final class PollingHttp {
     /** Ends any poll in flight (it returns no updates) and releases the client's threads and connections. */
     void stop() {
         stopping.set(true);
+        stopped.countDown();
         for (Socket socket : sockets) {
             try {
                 socket.close();

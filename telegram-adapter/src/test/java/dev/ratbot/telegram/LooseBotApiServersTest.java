@@ -116,6 +116,26 @@ class LooseBotApiServersTest {
     }
 
     @Test
+    void aServerThatAnswersEmptyPollsAtOnceIsNotHammered() throws Exception {
+        // The emulator ignores getUpdates' timeout and answers an empty list at once.
+        api.holdEmptyPolls(Duration.ZERO);
+        adapter = polling();
+        adapter.start();
+        api.await("getUpdates", WAIT);
+        int before = api.calls("getUpdates").size();
+        Thread.sleep(2_000);
+        int polls = api.calls("getUpdates").size() - before;
+        // One poll per MIN_EMPTY_POLL (500 ms) at most, with a little slack; without the pause it is thousands.
+        assertTrue(polls <= 2_000 / PollingHttp.MIN_EMPTY_POLL.toMillis() + 2, polls + " polls in 2 s");
+        // Updates still arrive, and stopping does not wait out a pause.
+        api.enqueue(Updates.privateText(USER, "/help"));
+        api.await("sendMessage", c -> String.valueOf(USER).equals(c.text("chat_id")), WAIT);
+        long started = System.nanoTime();
+        adapter.close();
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(3).toNanos(), "close waited for a paused poll");
+    }
+
+    @Test
     void aWebhookAcceptedWithoutAResultIsAccepted() {
         // The emulator answers setWebhook with ok: true and result: null.
         api.alterAnswers("setWebhook", answer -> answer.path("ok").asBoolean() ? answer.putNull("result") : answer);
