@@ -55,6 +55,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private static final int MAX_RELATED = 3;
     /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
     private static final double SECONDARY = 0.5;
+    private static final java.util.regex.Pattern PRONOUN =
+            java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|mine|ours)\\b");
 
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
@@ -98,6 +100,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         String corrected = index.spelling.correct(cleaned);
         List<Concept> concepts = reader.read(corrected);
         if (concepts.isEmpty()) return decline(question, 0, List.of());
+        if (aboutAnotherAnimal(concepts)) return decline(question, 0, List.of());
         List<Hit> hits = search(concepts, cleaned);
         if (hits.isEmpty()) return decline(question, 0, List.of());
         Hit best = hits.get(0);
@@ -126,6 +129,27 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return search(concepts, "");
     }
 
+    /** Whether the question names another animal ("my dog", "a kitten") and never the pack's own. */
+    private boolean aboutAnotherAnimal(List<Concept> concepts) {
+        boolean other = false;
+        for (Concept c : concepts) {
+            for (Map.Entry<String, Float> t : c.terms().entrySet()) {
+                if (analysis.isOwnAnimal(t.getKey())) return false;
+                other |= t.getValue() == 1f && analysis.isOtherAnimal(t.getKey());
+            }
+        }
+        return other;
+    }
+
+    /**
+     * Whether the question is about a pet: it names the pack's animal or refers to one ("he", "them"). Only then are
+     * everyday words the pack lacks read as chat around it; "what is the boiling point of water" gets no such leeway.
+     */
+    private boolean aboutAPet(List<Concept> concepts, String question) {
+        for (Concept c : concepts) for (String t : c.terms().keySet()) if (analysis.isOwnAnimal(t)) return true;
+        return PRONOUN.matcher(question).find();
+    }
+
     List<Hit> search(List<Concept> concepts, String question) {
         try {
             TopDocs top = index.searcher.search(query(concepts), CANDIDATES);
@@ -133,7 +157,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) found.add(sd);
             if (found.isEmpty()) return List.of();
             int[] docs = found.stream().mapToInt(sd -> sd.doc).toArray();
-            double[][] coverage = coverage(concepts, docs);
+            double[][] coverage = coverage(concepts, docs, aboutAPet(concepts, question));
             boolean wantsAdvice = Intent.wantsAdvice(question);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
@@ -205,7 +229,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      * a concept found anywhere in the passage's section (its titles and text), [1] mainly those in the passage itself.
      * A concept the pack never mentions weighs double: it is the surest sign of a question the guide does not answer.
      */
-    private double[][] coverage(List<Concept> concepts, int[] docs) {
+    private double[][] coverage(List<Concept> concepts, int[] docs, boolean aboutAPet) {
         double[][] covered = new double[2][docs.length];
         double total = 0;
         int n = index.passages.size();
@@ -217,7 +241,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             df = Math.min(df, n);
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             if (df == 0) {
-                total += weights.unknown() * idf * (c.secondary() ? SECONDARY : 1);
+                // A care topic or a rare word the pack never uses is the surest sign of a question it does not
+                // answer; an everyday word it never uses ("breakfast", "weekend") is mostly chat around the question.
+                total += (c.everyday() && aboutAPet ? weights.everyday() : weights.unknown()) * idf * (c.secondary() ? SECONDARY : 1);
                 continue;
             }
             if (c.secondary()) idf *= SECONDARY;
