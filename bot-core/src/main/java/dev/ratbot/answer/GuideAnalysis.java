@@ -46,10 +46,15 @@ final class GuideAnalysis {
     private final Analyzer stemmer = new ChainAnalyzer(null, null);
     final Analyzer index;
     final Analyzer query;
+    /**
+     * For headings: the index chain plus the synonym rules for phrases, so that a heading is read by what its phrases
+     * mean ("Handling Outside the Cage" is about being outside, not about cages).
+     */
+    final Analyzer headings;
 
     private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords,
                           Set<String> englishWords, Set<String> commonWords, Set<String> topicStems,
-                          Set<String> ownAnimals, Set<String> otherAnimals) {
+                          Set<String> ownAnimals, Set<String> otherAnimals, SynonymMap phrases) {
         this.ownAnimals = ownAnimals;
         this.otherAnimals = otherAnimals;
         this.englishWords = englishWords;
@@ -60,6 +65,7 @@ final class GuideAnalysis {
         this.listedWords = listedWords;
         this.index = new ChainAnalyzer(null, stopStems);
         this.query = new ChainAnalyzer(synonyms, stopStems);
+        this.headings = new ChainAnalyzer(phrases, stopStems);
     }
 
     /** The analysis with the word lists and synonyms shipped in this package; built once, shared (it is immutable). */
@@ -92,12 +98,14 @@ final class GuideAnalysis {
         String synonymText = singleWordOutputs(resource("synonyms.txt"));
         listed.addAll(words(synonymText.replaceAll("=>|,", " "), new HashSet<>()));
         SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
+        SolrSynonymParser phraseParser = new SolrSynonymParser(true, true, plain);
         try {
             parser.parse(new StringReader(synonymText));
+            phraseParser.parse(new StringReader(phraseRules(synonymText)));
             Set<String> english = Set.of(resource("english-words.txt").split("\n"));
             Set<String> common = Set.of(resource("common-words.txt").split("\n"));
             return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed),
-                    english, common, Set.copyOf(topics), Set.copyOf(own), Set.copyOf(other));
+                    english, common, Set.copyOf(topics), Set.copyOf(own), Set.copyOf(other), phraseParser.build());
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("the engine's synonyms.txt is broken: " + e.getMessage(), e);
         }
@@ -190,6 +198,15 @@ final class GuideAnalysis {
                 if (!input.contains(" ") && !targets.contains(input)) targets.add(0, input);
                 out.append(input).append(" => ").append(String.join(", ", targets)).append('\n');
             }
+        }
+        return out.toString();
+    }
+
+    /** The normalised rules whose input is a phrase of several words. */
+    static String phraseRules(String normalised) {
+        StringBuilder out = new StringBuilder();
+        for (String line : normalised.split("\n")) {
+            if (line.split("=>", 2)[0].strip().contains(" ")) out.append(line).append('\n');
         }
         return out.toString();
     }

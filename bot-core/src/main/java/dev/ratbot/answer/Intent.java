@@ -9,7 +9,15 @@ final class Intent {
     private static final Pattern TELLING = Pattern.compile(
             "(?i)\\b(signs?|symptoms?|tell|know (if|whether|that|when)|recogni[sz]e|notice|spot|look like)\\b");
 
+    private static final Pattern MEANING = Pattern.compile(
+            "(?i)\\b(what does (it|that|this|he|she|they|his|her|their|my)\\b.*\\bmean|what do(es)? .* mean|what is (it|he|she) (doing|saying|trying)|what'?s (that|this|it) mean|meaning|why (does|do|is|are|would|did) (my|a|the|rats?|he|she|they|it))\\b");
+
     private Intent() {
+    }
+
+    /** Whether the question asks what a behaviour means ("my rat falls asleep on me, what does that mean"). */
+    static boolean asksMeaning(String question) {
+        return MEANING.matcher(question).find();
     }
 
     /** Whether the question asks what to do ("how can I get my shy rat to trust me") rather than how to tell. */

@@ -56,7 +56,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
     private static final double SECONDARY = 0.5;
     private static final java.util.regex.Pattern PRONOUN =
-            java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|mine|ours)\\b");
+            java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
 
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
@@ -142,7 +142,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     }
 
     /**
-     * Whether the question is about a pet: it names the pack's animal or refers to one ("he", "them"). Only then are
+     * Whether the question is about someone's pet: it names the pack's animal or refers to an owner or an animal
+     * ("my", "he", "them"). Only then are
      * everyday words the pack lacks read as chat around it; "what is the boiling point of water" gets no such leeway.
      */
     private boolean aboutAPet(List<Concept> concepts, String question) {
@@ -159,6 +160,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             int[] docs = found.stream().mapToInt(sd -> sd.doc).toArray();
             double[][] coverage = coverage(concepts, docs, aboutAPet(concepts, question));
             boolean wantsAdvice = Intent.wantsAdvice(question);
+            boolean asksMeaning = Intent.asksMeaning(question);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 float score = found.get(i).score;
@@ -167,7 +169,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 int section = index.passages.get(docs[i]).section();
                 double focus = coverage[1][i];
                 double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]))
-                        * (wantsAdvice && index.passages.get(docs[i]).describesSigns() ? weights.signsForAdvice() : 1);
+                        * (wantsAdvice && index.describesSigns(docs[i]) ? weights.signsForAdvice() : 1)
+                        * (asksMeaning && index.passages.get(docs[i]).interprets() ? weights.meaning() : 1);
                 hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
             hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
