@@ -235,14 +235,31 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private double[][] coverage(List<Concept> concepts, int[] docs, boolean aboutAPet) {
         double[][] covered = new double[2][docs.length];
         double total = 0;
+        // A generic word that stands for specific ones ("start" for "first steps") counts where it is found, never against.
+        double[] bonus = new double[docs.length];
         int n = index.passages.size();
         for (Concept c : concepts) {
-            if (c.generic()) continue;
+            boolean bonusOnly = c.generic() && c.terms().keySet().stream().anyMatch(t -> !analysis.isGeneric(t) && index.df(t) > 0);
+            if (c.generic() && !bonusOnly) continue;
             int df = 0;
             int[] ids = c.terms().keySet().stream().mapToInt(index::termId).filter(id -> id >= 0).toArray();
             for (String t : c.terms().keySet()) df += index.df(t);
             df = Math.min(df, n);
-            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            // Even the pack's commonest topic words ("bond") say something, unlike the chat around a question.
+            double idf = Math.max(weights.idfFloor(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+            if (bonusOnly) {
+                int[] specific = c.terms().keySet().stream().filter(t -> !analysis.isGeneric(t)).mapToInt(index::termId)
+                        .filter(id -> id >= 0).toArray();
+                for (int i = 0; i < docs.length; i++) {
+                    for (int id : specific) {
+                        if (index.passageHas(docs[i], id)) {
+                            bonus[i] += idf * weights.generic();
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
             if (df == 0) {
                 // A care topic or a rare word the pack never uses is the surest sign of a question it does not
                 // answer; an everyday word it never uses ("breakfast", "weekend") is mostly chat around the question.
@@ -265,7 +282,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             }
         }
         if (total == 0) return covered;
-        for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] /= total;
+        for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] = (row[i] + bonus[i]) / (total + bonus[i]);
         return covered;
     }
 

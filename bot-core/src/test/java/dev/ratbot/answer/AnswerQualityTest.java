@@ -24,6 +24,18 @@ import org.junit.jupiter.api.Test;
  * <p>fresh-questions.jsonl came last of all, the same way: on first run 80% right and 3 of 5 declined (a real word,
  * "movie", was "corrected" into the guide's "move"; "losing" into "loving"). That led to protecting real English
  * words from spelling correction and to preferring advice over lists of signs for "how do I ..." questions.
+ *
+ * <p>tuning-questions.jsonl is half of an independent tester's held-out set (the other half stays with the lead).
+ * On it the engine first got 35% of answerable questions right: ordinary chat words ("from my breakfast", "is he
+ * sick??") vetoed otherwise matching questions. The mechanisms that followed (everyday words weigh little in the
+ * decline gate while care topics still veto, owners' vocabulary as synonym groups, headings read by their phrases,
+ * meaning questions preferring interpretations) were made with it in view, so its bar guards them; it is not a
+ * measure of generalisation any more.
+ *
+ * <p>probe-questions.jsonl was written after those mechanisms, from the guide alone, and run once: 72% right, 10 of
+ * 15 near questions declined (near questions about growth, materials, salt licks, how many rats per cage and pet
+ * food got through). The care-topic list and a few vocabulary groups were widened after it, so it too is now a
+ * guard.
  */
 class AnswerQualityTest {
     private static AnswerEngine engine;
@@ -70,6 +82,26 @@ class AnswerQualityTest {
         String report = score.report("blind set");
         System.out.println(report);
         assertTrue(score.rightShare() >= 0.80, report);
+        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
+        assertEquals(score.near(), score.nearDeclined(), report);
+    }
+
+    @Test
+    void tuningSetAtLeast80PercentRightAndEveryUncoveredQuestionDeclined() {
+        EvalSet.Score score = EvalSet.load("tuning-questions.jsonl").score(engine);
+        String report = score.report("tuning set");
+        System.out.println(report);
+        assertTrue(score.rightShare() >= 0.80, report);
+        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
+        assertEquals(score.near(), score.nearDeclined(), report);
+    }
+
+    @Test
+    void probeSetAtLeast75PercentRightAndEveryUncoveredQuestionDeclined() {
+        EvalSet.Score score = EvalSet.load("probe-questions.jsonl").score(engine);
+        String report = score.report("probe set");
+        System.out.println(report);
+        assertTrue(score.rightShare() >= 0.75, report);
         assertEquals(score.offtopic(), score.offtopicDeclined(), report);
         assertEquals(score.near(), score.nearDeclined(), report);
     }
