@@ -161,6 +161,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             double[][] coverage = coverage(concepts, docs, aboutAPet(concepts, question));
             boolean wantsAdvice = Intent.wantsAdvice(question);
             boolean asksMeaning = Intent.asksMeaning(question);
+            boolean asksForKinds = Intent.asksForKinds(question);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 float score = found.get(i).score;
@@ -170,7 +171,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 double focus = coverage[1][i];
                 double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]))
                         * (wantsAdvice && index.describesSigns(docs[i]) ? weights.signsForAdvice() : 1)
-                        * (asksMeaning && index.passages.get(docs[i]).interprets() ? weights.meaning() : 1);
+                        * (asksMeaning && index.passages.get(docs[i]).interprets() ? weights.meaning() : 1)
+                        * (asksForKinds && index.passages.get(docs[i]).enumerates() ? weights.examples() : 1);
                 hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
             hits.sort(Comparator.comparingDouble(Hit::rank).reversed());

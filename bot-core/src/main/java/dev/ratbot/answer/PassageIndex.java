@@ -48,6 +48,7 @@ final class PassageIndex {
     private static final Pattern SIGNS = Pattern.compile("(?i)\\b(signs?|symptoms?|indicators?)\\b");
     /** Wording that interprets a behaviour: "a sign that", "expresses contentment", "can signify". */
     private static final Pattern INTERPRETS = Pattern.compile("(?i)\\b(a sign|signify|signifies|indicates?|express(es)?|means?)\\b");
+    private static final Pattern ENUMERATES = Pattern.compile("(?i)\\b(include|includes|such as)\\b");
     /** A heading that promises signs to look for ("How to Tell if Your Rat Trusts You?"). */
     private static final Pattern TELLING_TITLE = Pattern.compile("(?i)\\b(how to tell|signs?|how to know)\\b");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
@@ -60,6 +61,14 @@ final class PassageIndex {
         /** Whether it is a list of signs ("Signs of a shy rat:"): it describes a state rather than advising. */
         boolean describesSigns() {
             return blocks.stream().anyMatch(b -> b instanceof Block.BulletList l && SIGNS.matcher(l.leadIn()).find());
+        }
+
+        /** Whether it names examples of something: a list that is not of signs, or a sentence that "includes" them. */
+        boolean enumerates() {
+            for (Block b : blocks) {
+                if (b instanceof Block.BulletList l && !SIGNS.matcher(l.leadIn()).find()) return true;
+            }
+            return ENUMERATES.matcher(text()).find();
         }
 
         /** Whether it says what a behaviour means ("It's a sign that it feels safe"). */
