@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ratbot", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Answers pet-rat owners' questions from a trusted care guide, on Telegram, Discord and the console.",
         subcommands = {AskCommand.class, ChatCommand.class, TopicsCommand.class, TipCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                ServeCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     // Lucene suggests the incubating Vector API on every start; on packs of this size it gains nothing, and
@@ -40,6 +40,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dev.ratbot.app.config.RatbotConfig.platformConfigured(System.getenv(), java.util.Optional.empty())) {
+            return new ServeCommand().withKnowledge(knowledge.directory).call();
+        }
+        System.err.println("ratbot: " + ServeCommand.NO_PLATFORM + ". Meanwhile, here is the console chat.");
         return new ChatCommand().withKnowledge(knowledge).call();
     }
 }

@@ -2,6 +2,7 @@ package dev.ratbot.conversation;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.feedback.AnswerLog;
+import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.SubscriptionStore;
 import java.time.Clock;
 import java.util.Objects;
@@ -22,10 +23,16 @@ public final class Conversation {
     private final SubscriptionReplies subscriptions;
     private final TipReplies tips;
 
+    /** A conversation whose new subscriptions default to 09:00 UTC. */
     public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock) {
+        this(engine, tipSource, store, answerLog, clock, SubscriptionDefaults.STANDARD);
+    }
+
+    public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock,
+                        SubscriptionDefaults defaults) {
         Objects.requireNonNull(engine, "engine");
         this.answers = new AnswerReplies(engine, answerLog);
-        this.subscriptions = new SubscriptionReplies(store, clock);
+        this.subscriptions = new SubscriptionReplies(store, clock, defaults);
         this.tips = new TipReplies(tipSource);
     }
 
@@ -39,7 +46,9 @@ public final class Conversation {
         try {
             return dispatch(in, command);
         } catch (RuntimeException e) {
-            log.error("could not handle {} from {}", command.getClass().getSimpleName(), in.address().platform(), e);
+            // One line per event; the trace only when debugging, so logs stay greppable.
+            log.error("could not handle {} from {}: {}", command.getClass().getSimpleName(), in.address().platform(), e.toString());
+            log.debug("trace of the failure above", e);
             return Reply.text(Reply.Kind.ERROR, "Sorry, something went wrong on my side. Please try again in a moment.");
         }
     }

@@ -5,6 +5,7 @@ import dev.ratbot.subscription.DeliveryTimes;
 import dev.ratbot.subscription.ParseResult;
 import dev.ratbot.subscription.SubscribeArguments;
 import dev.ratbot.subscription.Subscription;
+import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.subscription.SubscriptionStore;
 import java.time.Clock;
@@ -27,17 +28,19 @@ final class SubscriptionReplies {
 
     private final SubscriptionStore store;
     private final Clock clock;
+    private final SubscriptionDefaults defaults;
 
-    SubscriptionReplies(SubscriptionStore store, Clock clock) {
+    SubscriptionReplies(SubscriptionStore store, Clock clock, SubscriptionDefaults defaults) {
         this.store = store;
         this.clock = clock;
+        this.defaults = defaults;
     }
 
     Reply subscribe(Incoming in, Command.Subscribe command) {
         if (!mayChange(in)) return notAdmin();
         Optional<Subscription> existing = store.find(in.address()).filter(s -> s.status() != SubscriptionStatus.STOPPED);
-        LocalTime time = existing.map(Subscription::localTime).orElse(Subscription.DEFAULT_TIME);
-        ZoneId zone = existing.map(Subscription::zone).orElse(Subscription.DEFAULT_ZONE);
+        LocalTime time = existing.map(Subscription::localTime).orElse(defaults.time());
+        ZoneId zone = existing.map(Subscription::zone).orElse(defaults.zone());
 
         ParseResult<SubscribeArguments> parsed = SubscribeArguments.parse(command.time(), command.zone());
         if (parsed instanceof ParseResult.Refused<SubscribeArguments> refused) return error(refused.hint());
@@ -75,8 +78,9 @@ final class SubscriptionReplies {
     Reply settings(Incoming in) {
         Optional<Subscription> found = store.find(in.address());
         if (found.isEmpty()) {
-            return Reply.text(Reply.Kind.SETTINGS, "No daily tip here yet. /subscribe gets one every day at 09:00 UTC; "
-                    + "/subscribe 08:00 Europe/London picks your own time and zone.");
+            return Reply.text(Reply.Kind.SETTINGS, "No daily tip here yet. /subscribe gets one every day at "
+                    + HH_MM.format(defaults.time()) + " " + defaults.zone().getId()
+                    + "; /subscribe 08:00 Europe/London picks your own time and zone.");
         }
         Subscription s = found.get();
         String schedule = "Daily tip at " + HH_MM.format(s.localTime()) + " (" + s.zone().getId() + ").";

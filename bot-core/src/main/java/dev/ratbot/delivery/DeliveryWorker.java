@@ -57,11 +57,15 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Backoff backoff;
     private final TipMessages tips;
     private final Clock clock;
+    private static final Duration MIN_REST = Duration.ofMillis(1);
+
     private final DeliverySettings settings;
     private final Outbox outbox;
 
     private volatile boolean stopping;
     private volatile boolean releaseUnsent;
+    /** How soon the pacer will grant the next refused delivery, as the last round learnt; null when unknown. */
+    private volatile Duration nextPermit;
     private Instant lastSweep = Instant.MIN;
     private Thread loop;
 
@@ -97,11 +101,23 @@ public final class DeliveryWorker implements AutoCloseable {
             if (pacer.pausedFor(p).isZero()) open.add(p);
         }
         Outbox.Round round = outbox.claim(now, open, settings.batchSize(), pacer, settings.lease(), settings.grace());
+        nextPermit = round.nextPermit().orElse(null);
         List<ClaimedDelivery> claimed = round.claimed();
         if (claimed.isEmpty()) return swept + round.settled();
         List<Outcome> outcomes = send(claimed);
         outbox.record(claimed, outcomes, clock.instant(), backoff, settings.maxMoves());
         return swept + round.settled() + claimed.size();
+    }
+
+    /**
+     * How long the loop rests after a round that sent nothing: until the pacer's next permit when it refused
+     * something (a paced platform is sent to at its full rate), otherwise the idle wait.
+     */
+    Duration restAfterIdleRound() {
+        Duration permit = nextPermit;
+        Duration idle = settings.idleWait();
+        if (permit == null || permit.compareTo(idle) >= 0) return idle;
+        return permit.compareTo(MIN_REST) < 0 ? MIN_REST : permit;
     }
 
     /** Runs rounds until one finds nothing to do at the current time. For tests and tools. */
@@ -125,7 +141,7 @@ public final class DeliveryWorker implements AutoCloseable {
                     log.warn("delivery round failed: {}", e.getMessage());
                     n = 0;
                 }
-                if (n == 0 && !stopping) LockSupport.parkNanos(settings.idleWait().toNanos());
+                if (n == 0 && !stopping) LockSupport.parkNanos(restAfterIdleRound().toNanos());
             }
         });
     }

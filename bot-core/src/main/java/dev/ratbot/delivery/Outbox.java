@@ -57,8 +57,11 @@ final class Outbox {
         });
     }
 
-    /** Rows claimed by one round, and how many others it settled (cancelled, expired) on the way. */
-    record Round(List<ClaimedDelivery> claimed, int settled) {
+    /**
+     * Rows claimed by one round, how many others it settled (cancelled, expired) on the way, and how soon the pacer
+     * will grant the earliest row it refused (empty when it refused none).
+     */
+    record Round(List<ClaimedDelivery> claimed, int settled, Optional<Duration> nextPermit) {
     }
 
     /**
@@ -67,7 +70,7 @@ final class Outbox {
      * expire, rows the pacer refuses are put back a little.
      */
     Round claim(Instant now, Collection<Platform> platforms, int limit, Pacer pacer, Duration lease, Duration grace) {
-        if (platforms.isEmpty()) return new Round(List.of(), 0);
+        if (platforms.isEmpty()) return new Round(List.of(), 0, Optional.empty());
         String sql = "SELECT d.id, d.subscription_id, d.tip_id, d.attempts, d.due_at, s.status, s.platform, s.chat_id,"
                 + " s.thread_id, s.server_id, s.is_group FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
                 + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND d.platform IN (" + placeholders(platforms.size()) + ")"
@@ -78,6 +81,7 @@ final class Outbox {
             List<Long> expired = new ArrayList<>();
             Map<Long, Instant> deferred = new HashMap<>();
             Map<Platform, Integer> refusals = new HashMap<>();
+            Duration[] soonest = {null};
             db.dialect().preferIndexOrder(c);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -102,6 +106,7 @@ final class Outbox {
                                 // Three refusals in a row: the platform's overall budget is spent for now; leave the rest as they are.
                                 refusals.merge(to.platform(), 1, Integer::sum);
                                 deferred.put(id, now.plus(wait.get()));
+                                if (soonest[0] == null || wait.get().compareTo(soonest[0]) < 0) soonest[0] = wait.get();
                             }
                         }
                     }
@@ -119,7 +124,7 @@ final class Outbox {
                 }
                 if (!deferred.isEmpty()) ps.executeBatch();
             }
-            return new Round(take, cancelled.size() + expired.size());
+            return new Round(take, cancelled.size() + expired.size(), Optional.ofNullable(soonest[0]));
         });
     }
 

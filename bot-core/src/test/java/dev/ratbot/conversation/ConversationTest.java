@@ -161,4 +161,17 @@ class ConversationTest {
         }
         assertTrue(say(privateChat, "").isNone());
     }
+
+    @Test
+    void anOperatorsDefaultTimeAndZoneApplyToNewSubscriptions() {
+        Conversation local = new Conversation(ConversationFixture.engine(), a -> java.util.Optional.empty(), fixture.subscriptions,
+                fixture.answerLog, fixture.clock,
+                new dev.ratbot.subscription.SubscriptionDefaults(LocalTime.of(8, 15), ZoneId.of("Europe/Berlin")));
+        Reply none = local.handle(new Incoming(privateChat, "u", "/settings", Rights.OWNER));
+        assertTrue(none.plainText().contains("08:15 Europe/Berlin"), none.plainText());
+        local.handle(new Incoming(privateChat, "u", "/subscribe", Rights.OWNER));
+        Subscription s = fixture.subscriptions.find(privateChat).orElseThrow();
+        assertEquals(LocalTime.of(8, 15), s.localTime());
+        assertEquals(ZoneId.of("Europe/Berlin"), s.zone());
+    }
 }

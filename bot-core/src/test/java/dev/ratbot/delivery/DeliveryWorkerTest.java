@@ -302,4 +302,22 @@ class DeliveryWorkerTest {
         }
         assertFalse(times.get(99).isBefore(NINE.plusMillis(3000)), "100 sends at 30/s take over 3 s");
     }
+
+    @Test
+    void whenThePacerRefusesTheLoopRestsOnlyUntilItsNextPermit() {
+        rig.close();
+        clock = MutableClock.at("2026-05-01T08:00:00Z");
+        RecordingSender limited = new RecordingSender(Platform.TELEGRAM, new PlatformLimits(4096, 30, Duration.ofSeconds(1), 20), clock);
+        rig = new TipRig(TestDatabases.sqlite(dir.resolve("rest")), clock, ScheduleSettings.defaults(),
+                DeliverySettings.defaults("rest").withConcurrency(1), Pacer.forSenders(List.of(limited), clock), List.of(limited));
+        for (int i = 0; i < 10; i++) subscribe("r" + i);
+        assertEquals(DeliverySettings.defaults("rest").idleWait(), rig.worker.restAfterIdleRound(), "nothing refused yet");
+        clock.set(NINE);
+        rig.scheduler.tick();
+        rig.worker.drain();
+        // One send went; the rest wait for the next 1/30 s permit, so the loop must not sleep the whole idle wait.
+        assertEquals(1, limited.sent().size());
+        Duration rest = rig.worker.restAfterIdleRound();
+        assertTrue(rest.compareTo(Duration.ofMillis(34)) <= 0 && !rest.isNegative(), "rests " + rest);
+    }
 }

@@ -144,7 +144,8 @@ public final class DiscordAdapter implements AutoCloseable {
                     try {
                         handler.accept(event);
                     } catch (RuntimeException e) {
-                        log.error("Discord: {} handler failed", type.getSimpleName(), e);
+                        log.error("Discord: {} handler failed: {}", type.getSimpleName(), e.toString());
+                        log.debug("trace of the failure above", e);
                     }
                 });
             } catch (RuntimeException rejected) {

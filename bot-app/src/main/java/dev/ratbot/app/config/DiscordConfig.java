@@ -1,0 +1,25 @@
+package dev.ratbot.app.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Discord, when {@code DISCORD_BOT_TOKEN} is set.
+ *
+ * @param guildId       register slash commands on this one server only (development)
+ * @param shardCount    the number of shards in all; empty for Discord's recommendation
+ * @param shardIndices  the shards this instance runs; empty for all of them
+ */
+public record DiscordConfig(Secret token, URI apiUrl, OptionalLong guildId, OptionalInt shardCount, List<Integer> shardIndices) {
+
+    public DiscordConfig {
+        shardIndices = List.copyOf(shardIndices);
+    }
+
+    /** The application id encoded in the token's first part: safe to log. */
+    public String applicationId() {
+        return DiscordTokens.applicationId(token.reveal()).orElse("?");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ratbot.app.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything {@code ratbot serve} needs, read once from the environment and an optional properties file and
+ * validated as a whole: a bad value stops the start with one line naming the setting (see {@link Setting} for
+ * every name). Secrets print as {@code <redacted>}, so the record may be logged.
+ *
+ * @param knowledge a folder of pack files; empty for the built-in guide
+ * @param instanceId this process's name in logs, metrics and the store
+ * @param telegram  present when a Telegram token is configured
+ * @param discord   present when a Discord token is configured
+ */
+public record RatbotConfig(DatabaseConfig database, Optional<Path> knowledge, OpsConfig ops, TipsConfig tips, String instanceId,
+                           Optional<TelegramConfig> telegram, Optional<DiscordConfig> discord) {
+
+    /**
+     * Reads and validates the configuration.
+     *
+     * @param env        the environment (System.getenv() outside tests)
+     * @param configFile a file named on the command line; else the one RATBOT_CONFIG names, if any
+     * @throws dev.ratbot.app.StartupException naming the first bad or unknown setting
+     */
+    public static RatbotConfig load(Map<String, String> env, Optional<Path> configFile) {
+        return new ConfigReader(SettingsSource.load(env, configFile)).read();
+    }
+
+    /**
+     * Whether a platform token is configured, without validating anything else: how the launcher chooses between
+     * {@code serve} and the console chat.
+     */
+    public static boolean platformConfigured(Map<String, String> env, Optional<Path> configFile) {
+        SettingsSource source = SettingsSource.load(env, configFile);
+        return source.get(Setting.TELEGRAM_BOT_TOKEN).isPresent() || source.get(Setting.DISCORD_BOT_TOKEN).isPresent();
+    }
+
+    public boolean hasPlatform() {
+        return telegram.isPresent() || discord.isPresent();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ratbot.app.ops;
+
+import dev.ratbot.conversation.Reply;
+import dev.ratbot.platform.Address;
+import dev.ratbot.platform.MessageSender;
+import dev.ratbot.platform.Platform;
+import dev.ratbot.platform.PlatformLimits;
+import dev.ratbot.platform.SendResult;
+
+/**
+ * A {@link MessageSender} that records every outcome (tips sent, failures by reason, retry-afters, send time) into
+ * {@link RatbotMetrics}; sending itself is the wrapped adapter's.
+ */
+public final class MeteredMessageSender implements MessageSender {
+
+    private final MessageSender sender;
+    private final RatbotMetrics metrics;
+
+    public MeteredMessageSender(MessageSender sender, RatbotMetrics metrics) {
+        this.sender = sender;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Platform platform() {
+        return sender.platform();
+    }
+
+    @Override
+    public PlatformLimits limits() {
+        return sender.limits();
+    }
+
+    @Override
+    public SendResult send(Address to, Reply reply) {
+        long start = System.nanoTime();
+        SendResult result;
+        try {
+            result = sender.send(to, reply);
+        } catch (RuntimeException e) {
+            metrics.deliveryError(sender.platform());
+            throw e;
+        }
+        metrics.delivery(sender.platform(), result, System.nanoTime() - start);
+        return result;
+    }
+}

@@ -1,0 +1,305 @@
+package dev.ratbot.app.serve;
+
+import dev.ratbot.answer.AnswerEngine;
+import dev.ratbot.app.StartupException;
+import dev.ratbot.app.config.DatabaseProbe;
+import dev.ratbot.app.config.RatbotConfig;
+import dev.ratbot.app.config.Secret;
+import dev.ratbot.app.config.TelegramConfig;
+import dev.ratbot.app.ops.MeteredAnswerEngine;
+import dev.ratbot.app.ops.MeteredAnswerLog;
+import dev.ratbot.app.ops.MeteredMessageSender;
+import dev.ratbot.app.ops.OpsServer;
+import dev.ratbot.app.ops.RatbotMetrics;
+import dev.ratbot.app.ops.ReadinessCheck;
+import dev.ratbot.conversation.Conversation;
+import dev.ratbot.conversation.TipSource;
+import dev.ratbot.delivery.Backoff;
+import dev.ratbot.delivery.CatalogueTips;
+import dev.ratbot.delivery.DeliverySettings;
+import dev.ratbot.delivery.DeliveryWorker;
+import dev.ratbot.delivery.Pacer;
+import dev.ratbot.discord.DiscordAdapter;
+import dev.ratbot.discord.DiscordStartException;
+import dev.ratbot.feedback.JdbcAnswerLog;
+import dev.ratbot.knowledge.KnowledgePack;
+import dev.ratbot.platform.MessageSender;
+import dev.ratbot.schedule.ScheduleSettings;
+import dev.ratbot.schedule.TipScheduler;
+import dev.ratbot.store.Database;
+import dev.ratbot.store.DatabaseSettings;
+import dev.ratbot.store.StoreException;
+import dev.ratbot.subscription.JdbcSubscriptionStore;
+import dev.ratbot.telegram.TelegramAdapter;
+import dev.ratbot.telegram.TelegramStartException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ratbot serve}: the store, every configured platform, the daily-tip scheduler and delivery worker, and the
+ * operations endpoint, in one process; {@link #close()} (also run on SIGTERM by {@link #awaitShutdown()}) stops
+ * taking updates, lets the delivery worker finish or release what it holds, and closes the store.
+ *
+ * <p>Telegram long polling runs on exactly one instance: on PostgreSQL the one holding a {@link LeaderLock}; on
+ * SQLite, where {@link SingleInstanceLock} allows one instance only, always. Every instance sends daily tips on
+ * every platform.
+ */
+public final class BotServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BotServer.class);
+    /** How often an instance on standby tries the long-polling lock, and the holder checks its session. */
+    static final Duration LEADER_CHECK = Duration.ofSeconds(5);
+    private static final Duration WORKER_STOP = Duration.ofSeconds(20);
+
+    private final RatbotConfig config;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Optional<SingleInstanceLock> instanceLock = Optional.empty();
+    private Database db;
+    private OpsServer ops;
+    private TelegramAdapter telegram;
+    private LeaderLock pollingLock;
+    private DiscordAdapter discord;
+    private TipScheduler scheduler;
+    private DeliveryWorker worker;
+    private volatile boolean closing;
+
+    private BotServer(RatbotConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts everything, or nothing: a failure closes what was started and throws a {@link StartupException} whose
+     * one-line message names what to fix.
+     */
+    public static BotServer start(RatbotConfig config, KnowledgePack pack, AnswerEngine engine, TipSource tipsOnRequest,
+                                  Clock clock) {
+        BotServer server = new BotServer(config);
+        try {
+            server.startAll(pack, engine, tipsOnRequest, clock);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void startAll(KnowledgePack pack, AnswerEngine engine, TipSource tipsOnRequest, Clock clock) {
+        log.info("starting as {}: store {}, Telegram {}, Discord {}, tip grace {}", config.instanceId(), config.database().redactedUrl(),
+                config.telegram().map(t -> t.mode().name().toLowerCase(java.util.Locale.ROOT)).orElse("off"),
+                config.discord().map(d -> "shards " + (d.shardCount().isPresent() ? d.shardCount().getAsInt() : "auto")
+                        + (d.shardIndices().isEmpty() ? "" : " " + d.shardIndices())).orElse("off"), config.tips().grace());
+        instanceLock = SingleInstanceLock.acquire(config.database().url());
+        DatabaseProbe.check(config.database());
+        db = openDatabase();
+
+        RatbotMetrics metrics = new RatbotMetrics(config.instanceId());
+        ops = OpsServer.start(config.ops(), metrics.registry());
+        ops.addCheck(ReadinessCheck.of("database", this::databaseStatus));
+        metrics.queueDepth(this::queueDepth);
+
+        AnswerEngine metered = new MeteredAnswerEngine(engine, metrics);
+        Conversation conversation = new Conversation(metered, tipsOnRequest, new JdbcSubscriptionStore(db, clock),
+                new MeteredAnswerLog(new JdbcAnswerLog(db, clock), metrics), clock, config.tips().defaults());
+
+        List<MessageSender> senders = new ArrayList<>();
+        config.telegram().ifPresent(t -> {
+            telegram = new TelegramAdapter(PlatformSettings.telegram(t), conversation, metered);
+            senders.add(new MeteredMessageSender(telegram.sender(), metrics));
+            startTelegram(t);
+        });
+        config.discord().ifPresent(d -> {
+            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered);
+            senders.add(new MeteredMessageSender(discord.sender(), metrics));
+            try {
+                discord.start();
+            } catch (DiscordStartException e) {
+                throw new StartupException(e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
+            }
+            ops.addCheck(ReadinessCheck.of("discord", () -> discord.connected()
+                    ? ReadinessCheck.Status.ready("shards " + discord.connectedShards())
+                    : ReadinessCheck.Status.notReady("not connected")));
+        });
+
+        CatalogueTips tips = CatalogueTips.from(pack);
+        scheduler = new TipScheduler(db, clock, ScheduleSettings.defaults().withGrace(config.tips().grace()), tips);
+        worker = new DeliveryWorker(db, senders, Pacer.forSenders(senders, clock),
+                new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15), 6, new SplittableRandom()), tips, clock,
+                deliverySettings());
+        scheduler.start();
+        worker.start();
+        log.info("started: operations endpoint on {}:{}", config.ops().bind(), ops.port());
+    }
+
+    /** The store's defaults with the configured grace; the worker itself rests only until the pacer's next permit. */
+    private DeliverySettings deliverySettings() {
+        return DeliverySettings.defaults(config.instanceId()).withGrace(config.tips().grace());
+    }
+
+    private Database openDatabase() {
+        DatabaseSettings settings = DatabaseSettings.of(config.database().url())
+                .withPassword(config.database().password().map(Secret::reveal).orElse(null));
+        try {
+            return Database.open(settings);
+        } catch (StoreException e) {
+            throw new StartupException("RATBOT_DB_URL=" + config.database().redactedUrl() + ": " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private void startTelegram(TelegramConfig t) {
+        boolean elected = t.mode() == TelegramConfig.Mode.LONGPOLLING && config.database().postgres();
+        if (!elected) {
+            startTelegramNow();
+            ops.addCheck(ReadinessCheck.of("telegram", () -> telegram.isRunning()
+                    ? ReadinessCheck.Status.ready(t.mode() == TelegramConfig.Mode.WEBHOOK ? "webhook" : "long polling")
+                    : ReadinessCheck.Status.notReady("not taking updates")));
+            return;
+        }
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        pollingLock = new LeaderLock("telegram-polling:" + t.botId(), this::lockConnection, new LeaderLock.Listener() {
+            @Override
+            public void acquired() {
+                try {
+                    startTelegramNow();
+                } catch (RuntimeException e) {
+                    firstFailure.compareAndSet(null, e);
+                    throw e;
+                }
+            }
+
+            @Override
+            public void lost() {
+                telegram.stop();
+            }
+        });
+        // The first attempt runs here, so that a bad token stops the start instead of a background retry loop.
+        pollingLock.poll();
+        if (firstFailure.get() != null) throw firstFailure.get();
+        firstFailure.set(new IllegalStateException("started"));
+        pollingLock.start(LEADER_CHECK);
+        ops.addCheck(ReadinessCheck.of("telegram", () -> telegram.isRunning()
+                ? ReadinessCheck.Status.ready("long polling")
+                : ReadinessCheck.Status.ready("standby: another instance polls; this one sends daily tips")));
+    }
+
+    private void startTelegramNow() {
+        try {
+            telegram.start();
+        } catch (TelegramStartException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private Connection lockConnection() throws java.sql.SQLException {
+        Properties properties = new Properties();
+        config.database().password().ifPresent(p -> properties.setProperty("password", p.reveal()));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "ratbot-leader-lock-" + config.instanceId());
+        return DriverManager.getConnection(config.database().url(), properties);
+    }
+
+    private ReadinessCheck.Status databaseStatus() {
+        try {
+            boolean valid = db.withConnection(c -> c.isValid(2));
+            return valid ? ReadinessCheck.Status.ready(db.dialect().name().toLowerCase(java.util.Locale.ROOT))
+                    : ReadinessCheck.Status.notReady("no answer");
+        } catch (RuntimeException e) {
+            return ReadinessCheck.Status.notReady("unreachable");
+        }
+    }
+
+    /** Tips due and not yet sent: outbox rows waiting or in flight, and subscriptions due but not yet scheduled. */
+    private Number queueDepth() {
+        if (closing) return Double.NaN;
+        try {
+            return db.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM deliveries WHERE status IN ('PENDING', 'SENDING'))"
+                        + " + (SELECT count(*) FROM subscriptions WHERE next_due_at <= ?)")) {
+                    ps.setLong(1, System.currentTimeMillis());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : 0L;
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The port the operations endpoint listens on. */
+    public int opsPort() {
+        return ops.port();
+    }
+
+    /**
+     * Blocks until the process is asked to stop (SIGTERM, SIGINT), then shuts down gracefully before the JVM exits.
+     */
+    public void awaitShutdown() throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutdown requested");
+            close();
+        }, "ratbot-shutdown"));
+        stopped.await();
+    }
+
+    /**
+     * Stops in order: readiness turns 503; no more updates (Telegram, Discord); no more scheduling; the delivery
+     * worker finishes its sends in flight and releases what it claimed but did not send; then the senders, the
+     * operations endpoint and the store close. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closing) return;
+        closing = true;
+        if (ops != null) ops.markStopping();
+        closeQuietly("the long-polling lock", pollingLock);
+        if (telegram != null) run("stopping Telegram updates", telegram::stop);
+        closeQuietly("Discord", discord);
+        closeQuietly("the tip scheduler", scheduler);
+        if (worker != null) {
+            run("stopping the delivery worker", () -> {
+                if (!worker.stop(WORKER_STOP)) log.warn("the delivery worker did not finish within {} s", WORKER_STOP.toSeconds());
+            });
+        }
+        closeQuietly("Telegram", telegram);
+        closeQuietly("the operations endpoint", ops);
+        closeQuietly("the store", db);
+        instanceLock.ifPresent(lock -> closeQuietly("the instance lock", lock));
+        log.info("stopped");
+        stopped.countDown();
+    }
+
+    private static void closeQuietly(String what, AutoCloseable thing) {
+        if (thing == null) return;
+        run("closing " + what, () -> {
+            try {
+                thing.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void run(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.warn("{} failed: {}", what, oneLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse(message);
+    }
+}
