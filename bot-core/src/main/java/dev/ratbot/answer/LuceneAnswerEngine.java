@@ -55,6 +55,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private static final int MAX_RELATED = 3;
     /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
     private static final double SECONDARY = 0.5;
+    /** Rank factor for a passage of signs (or under a "How to Tell if" heading) when the question asks how to tell. */
+    private static final double SIGNS_FOR_TELLING = 1.3;
     private static final java.util.regex.Pattern PRONOUN =
             java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
 
@@ -101,18 +103,45 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         List<Concept> concepts = reader.read(corrected);
         if (concepts.isEmpty()) return decline(question, 0, List.of());
         if (aboutAnotherAnimal(concepts)) return decline(question, 0, List.of());
-        List<Hit> hits = search(concepts, cleaned);
+        // Intents are read from the corrected text: "best treets" asks for kinds as much as "best treats".
+        List<Hit> hits = search(concepts, corrected);
         if (hits.isEmpty()) return decline(question, 0, List.of());
         Hit best = hits.get(0);
         if (best.confidence() < weights.threshold()) {
             // Suggest only sections that share something distinctive with the question, not ones that merely say "rat".
-            List<SectionRef> closest = hits.stream().filter(h -> h.coverage() > 0).map(Hit::section).distinct()
-                    .limit(MAX_RELATED).map(this::ref).toList();
-            return decline(question, best.confidence(), closest);
+            return decline(question, best.confidence(), closest(hits));
         }
         PassageIndex.Passage passage = index.passages.get(best.doc());
+        if (Intent.asksQuantity(corrected) && !givesQuantityOf(passage.text(), concepts, corrected)) {
+            // "How many rats can I keep" is answered only by a passage that gives some number; a near passage
+            // that names the topic but no quantity would be confidently wrong.
+            return decline(question, Math.min(best.confidence(), weights.threshold() - 0.01), closest(hits));
+        }
         return new Answer(question, true, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS),
                 Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related(hits, best.section()));
+    }
+
+    /**
+     * Whether a passage gives a number of something the question asks about: a measure with its unit ("2ft"), or
+     * a number followed by a word the question uses for its topic ("two weeks" for "how many weeks"), not by "rats",
+     * which every question names ("for two rats" says how big a cage is, not how many rats to keep).
+     */
+    private boolean givesQuantityOf(String text, List<Concept> concepts, String question) {
+        if (Intent.MEASURE.matcher(text).find()) return true;
+        if (Intent.ASKS_FREQUENCY.matcher(question).find() && Intent.FREQUENCY.matcher(text).find()) return true;
+        java.util.regex.Matcher m = Intent.COUNTED.matcher(text);
+        while (m.find()) {
+            for (String stem : analysis.stems(m.group(2))) {
+                if (analysis.isGeneric(stem)) continue;
+                for (Concept c : concepts) if (!c.generic() && c.terms().containsKey(stem)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sections to suggest on a decline: only those sharing something distinctive with the question, not just "rat". */
+    private List<SectionRef> closest(List<Hit> hits) {
+        return hits.stream().filter(h -> h.coverage() > 0).map(Hit::section).distinct().limit(MAX_RELATED).map(this::ref).toList();
     }
 
     /**
@@ -162,6 +191,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             boolean wantsAdvice = Intent.wantsAdvice(question);
             boolean asksMeaning = Intent.asksMeaning(question);
             boolean asksForKinds = Intent.asksForKinds(question);
+            boolean asksSigns = Intent.asksSigns(question);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 float score = found.get(i).score;
@@ -172,7 +202,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]))
                         * (wantsAdvice && index.describesSigns(docs[i]) ? weights.signsForAdvice() : 1)
                         * (asksMeaning && index.passages.get(docs[i]).interprets() ? weights.meaning() : 1)
-                        * (asksForKinds && index.passages.get(docs[i]).enumerates() ? weights.examples() : 1);
+                        * (asksForKinds && index.passages.get(docs[i]).enumerates() ? weights.examples() : 1)
+                        * (asksSigns && index.describesSigns(docs[i]) ? SIGNS_FOR_TELLING : 1);
                 hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
             hits.sort(Comparator.comparingDouble(Hit::rank).reversed());

@@ -106,4 +106,19 @@ class AnswerQualityTest {
         assertEquals(score.offtopic(), score.offtopicDeclined(), report);
         assertTrue(score.nearDeclined() >= 0.9 * score.near(), report);
     }
+
+    /**
+     * held-questions.jsonl was written from the guide alone before the sign-intent, corrected-intent and quantity
+     * changes, and run once: 76% right, off-topic 2/2, near 4/5 ("what temperature should my rats room be" got
+     * through). Its bar is that first figure, not a tuned one.
+     */
+    @Test
+    void heldSetAtLeastBarRightAndMostUncoveredQuestionsDeclined() {
+        EvalSet.Score score = EvalSet.load("held-questions.jsonl").score(engine);
+        String report = score.report("held set");
+        System.out.println(report);
+        assertTrue(score.rightShare() >= 0.75, report);
+        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
+        assertTrue(score.nearDeclined() >= 0.8 * score.near(), report);
+    }
 }
