@@ -57,6 +57,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private static final double SECONDARY = 0.5;
     /** Rank factor for a passage of signs (or under a "How to Tell if" heading) when the question asks how to tell. */
     private static final double SIGNS_FOR_TELLING = 1.3;
+    /** A clear winner's score is at least this many times the best score of any other section... */
+    private static final double CLEAR_LEAD = 1.6;
+    /** ...and its confidence at least this, though below the threshold. */
+    private static final double CLEAR_FLOOR = 0.40;
     private static final java.util.regex.Pattern PRONOUN =
             java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
 
@@ -107,7 +111,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         List<Hit> hits = search(concepts, corrected);
         if (hits.isEmpty()) return decline(question, 0, List.of());
         Hit best = hits.get(0);
-        if (best.confidence() < weights.threshold()) {
+        if (best.confidence() < weights.threshold() && !clearWinner(hits, concepts, corrected)) {
             // Suggest only sections that share something distinctive with the question, not ones that merely say "rat".
             return decline(question, best.confidence(), closest(hits));
         }
@@ -119,6 +123,26 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         }
         return new Answer(question, true, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS),
                 Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related(hits, best.section()));
+    }
+
+    /**
+     * Whether the best passage wins so clearly that a long, chatty message should not be declined for its chat: its
+     * score is well ahead of every other section's, its confidence is near the threshold, and nothing the question
+     * names is a word the pack never uses (a care topic such as "vet", or a rare word), the surest sign of a question
+     * the guide does not answer. Story words the pack uses elsewhere ("home", "last week") then no longer dilute it.
+     */
+    private boolean clearWinner(List<Hit> hits, List<Concept> concepts, String question) {
+        Hit best = hits.get(0);
+        if (best.confidence() < CLEAR_FLOOR) return false;
+        double runnerUp = 0;
+        for (Hit h : hits) if (h.section() != best.section()) runnerUp = Math.max(runnerUp, h.score());
+        if (best.score() < CLEAR_LEAD * runnerUp) return false;
+        boolean aboutAPet = aboutAPet(concepts, question);
+        for (Concept c : concepts) {
+            if (c.generic() || c.terms().keySet().stream().anyMatch(t -> index.df(t) > 0)) continue;
+            if (!(c.everyday() && aboutAPet)) return false;
+        }
+        return true;
     }
 
     /**
