@@ -67,4 +67,13 @@ class DeclineGateTest {
     void aQuestionAskingForKindsGetsTheList() {
         assertTrue(engine.answer("what snacks can I give my ratties").text().contains("blueberries"));
     }
+
+    /** A passage far ahead of every other section answers despite story words the pack uses elsewhere ("home"). */
+    @Test
+    void aClearWinnerIsNotDeclinedForTheStoryAroundIt() {
+        Answer a = engine.answer("is it fine for my rats to be out while our cat is home");
+        assertTrue(a.answered() && a.text().contains("predators"), a.text());
+        // The same lead over a topic the pack never names still declines.
+        assertFalse(engine.answer("is it fine for my rats to be out while the vet is home").answered());
+    }
 }
