@@ -63,6 +63,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private static final double CLEAR_FLOOR = 0.40;
     private static final java.util.regex.Pattern PRONOUN =
             java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
+    private static final java.util.regex.Pattern PET = java.util.regex.Pattern.compile("(?i)\\bpets?\\b");
 
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
@@ -196,12 +197,16 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     /**
      * Whether the question is about someone's pet: it names the pack's animal or refers to an owner or an animal
-     * ("my", "he", "them"). Only then are
+     * ("my", "he", "them"), or it says "pet" and names something specific the pack covers. Only then are
      * everyday words the pack lacks read as chat around it; "what is the boiling point of water" gets no such leeway.
      */
     private boolean aboutAPet(List<Concept> concepts, String question) {
         for (Concept c : concepts) for (String t : c.terms().keySet()) if (analysis.isOwnAnimal(t)) return true;
-        return PRONOUN.matcher(question).find();
+        if (PRONOUN.matcher(question).find()) return true;
+        // "Is bedding from the pet store ok" is about a pet when it also names something specific the pack covers;
+        // "what time does the pet store close" names only everyday words and gets no leeway.
+        return PET.matcher(question).find() && concepts.stream().anyMatch(c -> !c.generic() && !c.everyday()
+                && c.terms().keySet().stream().anyMatch(t -> index.df(t) > 0));
     }
 
     List<Hit> search(List<Concept> concepts, String question) {
