@@ -11,6 +11,9 @@ import java.util.Map;
  * @param generic   whether the idea says nothing about the topic ("rat", "how", "help")
  * @param secondary whether it only sets the scene: it sits in a clause such as "when I pick it up" that follows
  *                  the question's topic ("my rat squeaks"), so the answer need not mention it
+ * @param everyday  whether the words as typed are everyday English that names no care topic ("breakfast",
+ *                  "weekend", "hurting"): when the pack never uses them, they are chat around the question rather
+ *                  than a topic the guide misses
  */
-record Concept(String word, Map<String, Float> terms, boolean generic, boolean secondary) {
+record Concept(String word, Map<String, Float> terms, boolean generic, boolean secondary, boolean everyday) {
 }

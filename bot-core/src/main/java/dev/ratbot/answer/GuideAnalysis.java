@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -38,18 +39,33 @@ final class GuideAnalysis {
     private final Set<String> genericStems;
     private final Set<String> listedWords;
     private final Set<String> englishWords;
+    private final Set<String> commonWords;
+    private final Set<String> topicStems;
+    private final Set<String> ownAnimals;
+    private final Set<String> otherAnimals;
     private final Analyzer stemmer = new ChainAnalyzer(null, null);
     final Analyzer index;
     final Analyzer query;
+    /**
+     * For headings: the index chain plus the synonym rules for phrases, so that a heading is read by what its phrases
+     * mean ("Handling Outside the Cage" is about being outside, not about cages).
+     */
+    final Analyzer headings;
 
     private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords,
-                          Set<String> englishWords) {
+                          Set<String> englishWords, Set<String> commonWords, Set<String> topicStems,
+                          Set<String> ownAnimals, Set<String> otherAnimals, SynonymMap phrases) {
+        this.ownAnimals = ownAnimals;
+        this.otherAnimals = otherAnimals;
         this.englishWords = englishWords;
+        this.commonWords = commonWords;
+        this.topicStems = topicStems;
         this.stopStems = stopStems;
         this.genericStems = genericStems;
         this.listedWords = listedWords;
         this.index = new ChainAnalyzer(null, stopStems);
         this.query = new ChainAnalyzer(synonyms, stopStems);
+        this.headings = new ChainAnalyzer(phrases, stopStems);
     }
 
     /** The analysis with the word lists and synonyms shipped in this package; built once, shared (it is immutable). */
@@ -70,13 +86,26 @@ final class GuideAnalysis {
         for (String w : stopWords) stops.addAll(terms(plain, w));
         Set<String> generic = new HashSet<>();
         for (String w : words(resource("generic-words.txt"), listed)) generic.addAll(terms(plain, w));
+        Set<String> own = new HashSet<>();
+        Set<String> other = new HashSet<>();
+        for (String line : resource("animals.txt").split("\n")) {
+            String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+            if (content.startsWith("own:")) own.addAll(terms(plain, content.substring(4)));
+            if (content.startsWith("other:")) other.addAll(terms(plain, content.substring(6)));
+        }
+        Set<String> topics = new HashSet<>();
+        for (String w : words(resource("care-topics.txt"), new HashSet<>())) topics.addAll(terms(plain, w));
         String synonymText = singleWordOutputs(resource("synonyms.txt"));
         listed.addAll(words(synonymText.replaceAll("=>|,", " "), new HashSet<>()));
         SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
+        SolrSynonymParser phraseParser = new SolrSynonymParser(true, true, plain);
         try {
             parser.parse(new StringReader(synonymText));
+            phraseParser.parse(new StringReader(phraseRules(synonymText)));
             Set<String> english = Set.of(resource("english-words.txt").split("\n"));
-            return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed), english);
+            Set<String> common = Set.of(resource("common-words.txt").split("\n"));
+            return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed),
+                    english, common, Set.copyOf(topics), Set.copyOf(own), Set.copyOf(other), phraseParser.build());
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("the engine's synonyms.txt is broken: " + e.getMessage(), e);
         }
@@ -100,6 +129,30 @@ final class GuideAnalysis {
     /** Whether a lower-case word is a real English word (SCOWL list, see english-words-NOTICE.txt). */
     boolean isEnglish(String word) {
         return englishWords.contains(word);
+    }
+
+    /**
+     * Whether a lower-case word is everyday English: among the most common words (SCOWL sizes 10 and 20, see
+     * english-words-NOTICE.txt). Such a word, when the pack does not use it, is more likely chat around a question
+     * ("from my breakfast") than the topic of one, unless it names a care topic ({@link #isCareTopic}).
+     */
+    boolean isCommon(String word) {
+        return commonWords.contains(word);
+    }
+
+    /** Whether an analysed term names a pet-care topic ("vet", "cheese", "wheel"; {@code care-topics.txt}). */
+    boolean isCareTopic(String term) {
+        return topicStems.contains(term);
+    }
+
+    /** Whether an analysed term names the animal the pack is about ("rat"). */
+    boolean isOwnAnimal(String term) {
+        return ownAnimals.contains(term);
+    }
+
+    /** Whether an analysed term names another animal ("dog", "kitten"). */
+    boolean isOtherAnimal(String term) {
+        return otherAnimals.contains(term);
     }
 
     /** The analysed terms of a text with the index chain, in order. */
@@ -145,6 +198,15 @@ final class GuideAnalysis {
                 if (!input.contains(" ") && !targets.contains(input)) targets.add(0, input);
                 out.append(input).append(" => ").append(String.join(", ", targets)).append('\n');
             }
+        }
+        return out.toString();
+    }
+
+    /** The normalised rules whose input is a phrase of several words. */
+    static String phraseRules(String normalised) {
+        StringBuilder out = new StringBuilder();
+        for (String line : normalised.split("\n")) {
+            if (line.split("=>", 2)[0].strip().contains(" ")) out.append(line).append('\n');
         }
         return out.toString();
     }
@@ -203,6 +265,9 @@ final class GuideAnalysis {
         }
     }
 
+    private static final java.util.regex.Pattern PET_NAMES =
+            java.util.regex.Pattern.compile("(?i)\\b(ratt(y|ie|ies|o|os)|rodents?|critters?)\\b");
+
     /** tokenize → possessive → lower case → fold → stem → [synonyms] → [stop]. */
     private static final class ChainAnalyzer extends Analyzer {
         private final SynonymMap synonyms;
@@ -211,6 +276,15 @@ final class GuideAnalysis {
         ChainAnalyzer(SynonymMap synonyms, CharArraySet stops) {
             this.synonyms = synonyms;
             this.stops = stops;
+        }
+
+        /**
+         * Questions call the animals by pet names ("ratties", "critters"); reading them as "rats" before anything else
+         * lets phrase rules ("how long do rats live") match however the owner names them.
+         */
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return synonyms == null ? reader : new PatternReplaceCharFilter(PET_NAMES, "rats", reader);
         }
 
         @Override

@@ -55,6 +55,15 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private static final int MAX_RELATED = 3;
     /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
     private static final double SECONDARY = 0.5;
+    /** Rank factor for a passage of signs (or under a "How to Tell if" heading) when the question asks how to tell. */
+    private static final double SIGNS_FOR_TELLING = 1.3;
+    /** A clear winner's score is at least this many times the best score of any other section... */
+    private static final double CLEAR_LEAD = 1.6;
+    /** ...and its confidence at least this, though below the threshold. */
+    private static final double CLEAR_FLOOR = 0.40;
+    private static final java.util.regex.Pattern PRONOUN =
+            java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
+    private static final java.util.regex.Pattern PET = java.util.regex.Pattern.compile("(?i)\\bpets?\\b");
 
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
@@ -98,18 +107,66 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         String corrected = index.spelling.correct(cleaned);
         List<Concept> concepts = reader.read(corrected);
         if (concepts.isEmpty()) return decline(question, 0, List.of());
-        List<Hit> hits = search(concepts, cleaned);
+        if (aboutAnotherAnimal(concepts)) return decline(question, 0, List.of());
+        // Intents are read from the corrected text: "best treets" asks for kinds as much as "best treats".
+        List<Hit> hits = search(concepts, corrected);
         if (hits.isEmpty()) return decline(question, 0, List.of());
         Hit best = hits.get(0);
-        if (best.confidence() < weights.threshold()) {
+        if (best.confidence() < weights.threshold() && !clearWinner(hits, concepts, corrected)) {
             // Suggest only sections that share something distinctive with the question, not ones that merely say "rat".
-            List<SectionRef> closest = hits.stream().filter(h -> h.coverage() > 0).map(Hit::section).distinct()
-                    .limit(MAX_RELATED).map(this::ref).toList();
-            return decline(question, best.confidence(), closest);
+            return decline(question, best.confidence(), closest(hits));
         }
         PassageIndex.Passage passage = index.passages.get(best.doc());
+        if (Intent.asksQuantity(corrected) && !givesQuantityOf(passage.text(), concepts, corrected)) {
+            // "How many rats can I keep" is answered only by a passage that gives some number; a near passage
+            // that names the topic but no quantity would be confidently wrong.
+            return decline(question, Math.min(best.confidence(), weights.threshold() - 0.01), closest(hits));
+        }
         return new Answer(question, true, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS),
                 Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related(hits, best.section()));
+    }
+
+    /**
+     * Whether the best passage wins so clearly that a long, chatty message should not be declined for its chat: its
+     * score is well ahead of every other section's, its confidence is near the threshold, and nothing the question
+     * names is a word the pack never uses (a care topic such as "vet", or a rare word), the surest sign of a question
+     * the guide does not answer. Story words the pack uses elsewhere ("home", "last week") then no longer dilute it.
+     */
+    private boolean clearWinner(List<Hit> hits, List<Concept> concepts, String question) {
+        Hit best = hits.get(0);
+        if (best.confidence() < CLEAR_FLOOR) return false;
+        double runnerUp = 0;
+        for (Hit h : hits) if (h.section() != best.section()) runnerUp = Math.max(runnerUp, h.score());
+        if (best.score() < CLEAR_LEAD * runnerUp) return false;
+        boolean aboutAPet = aboutAPet(concepts, question);
+        for (Concept c : concepts) {
+            if (c.generic() || c.terms().keySet().stream().anyMatch(t -> index.df(t) > 0)) continue;
+            if (!(c.everyday() && aboutAPet)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether a passage gives a number of something the question asks about: a measure with its unit ("2ft"), or
+     * a number followed by a word the question uses for its topic ("two weeks" for "how many weeks"), not by "rats",
+     * which every question names ("for two rats" says how big a cage is, not how many rats to keep).
+     */
+    private boolean givesQuantityOf(String text, List<Concept> concepts, String question) {
+        if (Intent.MEASURE.matcher(text).find()) return true;
+        if (Intent.ASKS_FREQUENCY.matcher(question).find() && Intent.FREQUENCY.matcher(text).find()) return true;
+        java.util.regex.Matcher m = Intent.COUNTED.matcher(text);
+        while (m.find()) {
+            for (String stem : analysis.stems(m.group(2))) {
+                if (analysis.isGeneric(stem)) continue;
+                for (Concept c : concepts) if (!c.generic() && c.terms().containsKey(stem)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sections to suggest on a decline: only those sharing something distinctive with the question, not just "rat". */
+    private List<SectionRef> closest(List<Hit> hits) {
+        return hits.stream().filter(h -> h.coverage() > 0).map(Hit::section).distinct().limit(MAX_RELATED).map(this::ref).toList();
     }
 
     /**
@@ -126,6 +183,32 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return search(concepts, "");
     }
 
+    /** Whether the question names another animal ("my dog", "a kitten") and never the pack's own. */
+    private boolean aboutAnotherAnimal(List<Concept> concepts) {
+        boolean other = false;
+        for (Concept c : concepts) {
+            for (Map.Entry<String, Float> t : c.terms().entrySet()) {
+                if (analysis.isOwnAnimal(t.getKey())) return false;
+                other |= t.getValue() == 1f && analysis.isOtherAnimal(t.getKey());
+            }
+        }
+        return other;
+    }
+
+    /**
+     * Whether the question is about someone's pet: it names the pack's animal or refers to an owner or an animal
+     * ("my", "he", "them"), or it says "pet" and names something specific the pack covers. Only then are
+     * everyday words the pack lacks read as chat around it; "what is the boiling point of water" gets no such leeway.
+     */
+    private boolean aboutAPet(List<Concept> concepts, String question) {
+        for (Concept c : concepts) for (String t : c.terms().keySet()) if (analysis.isOwnAnimal(t)) return true;
+        if (PRONOUN.matcher(question).find()) return true;
+        // "Is bedding from the pet store ok" is about a pet when it also names something specific the pack covers;
+        // "what time does the pet store close" names only everyday words and gets no leeway.
+        return PET.matcher(question).find() && concepts.stream().anyMatch(c -> !c.generic() && !c.everyday()
+                && c.terms().keySet().stream().anyMatch(t -> index.df(t) > 0));
+    }
+
     List<Hit> search(List<Concept> concepts, String question) {
         try {
             TopDocs top = index.searcher.search(query(concepts), CANDIDATES);
@@ -133,8 +216,11 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) found.add(sd);
             if (found.isEmpty()) return List.of();
             int[] docs = found.stream().mapToInt(sd -> sd.doc).toArray();
-            double[][] coverage = coverage(concepts, docs);
+            double[][] coverage = coverage(concepts, docs, aboutAPet(concepts, question));
             boolean wantsAdvice = Intent.wantsAdvice(question);
+            boolean asksMeaning = Intent.asksMeaning(question);
+            boolean asksForKinds = Intent.asksForKinds(question);
+            boolean asksSigns = Intent.asksSigns(question);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 float score = found.get(i).score;
@@ -143,7 +229,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 int section = index.passages.get(docs[i]).section();
                 double focus = coverage[1][i];
                 double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]))
-                        * (wantsAdvice && index.passages.get(docs[i]).describesSigns() ? weights.signsForAdvice() : 1);
+                        * (wantsAdvice && index.describesSigns(docs[i]) ? weights.signsForAdvice() : 1)
+                        * (asksMeaning && index.passages.get(docs[i]).interprets() ? weights.meaning() : 1)
+                        * (asksForKinds && index.passages.get(docs[i]).enumerates() ? weights.examples() : 1)
+                        * (asksSigns && index.describesSigns(docs[i]) ? SIGNS_FOR_TELLING : 1);
                 hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
             hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
@@ -205,19 +294,38 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      * a concept found anywhere in the passage's section (its titles and text), [1] mainly those in the passage itself.
      * A concept the pack never mentions weighs double: it is the surest sign of a question the guide does not answer.
      */
-    private double[][] coverage(List<Concept> concepts, int[] docs) {
+    private double[][] coverage(List<Concept> concepts, int[] docs, boolean aboutAPet) {
         double[][] covered = new double[2][docs.length];
         double total = 0;
+        // A generic word that stands for specific ones ("start" for "first steps") counts where it is found, never against.
+        double[] bonus = new double[docs.length];
         int n = index.passages.size();
         for (Concept c : concepts) {
-            if (c.generic()) continue;
+            boolean bonusOnly = c.generic() && c.terms().keySet().stream().anyMatch(t -> !analysis.isGeneric(t) && index.df(t) > 0);
+            if (c.generic() && !bonusOnly) continue;
             int df = 0;
             int[] ids = c.terms().keySet().stream().mapToInt(index::termId).filter(id -> id >= 0).toArray();
             for (String t : c.terms().keySet()) df += index.df(t);
             df = Math.min(df, n);
-            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            // Even the pack's commonest topic words ("bond") say something, unlike the chat around a question.
+            double idf = Math.max(weights.idfFloor(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+            if (bonusOnly) {
+                int[] specific = c.terms().keySet().stream().filter(t -> !analysis.isGeneric(t)).mapToInt(index::termId)
+                        .filter(id -> id >= 0).toArray();
+                for (int i = 0; i < docs.length; i++) {
+                    for (int id : specific) {
+                        if (index.passageHas(docs[i], id)) {
+                            bonus[i] += idf * weights.generic();
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
             if (df == 0) {
-                total += weights.unknown() * idf * (c.secondary() ? SECONDARY : 1);
+                // A care topic or a rare word the pack never uses is the surest sign of a question it does not
+                // answer; an everyday word it never uses ("breakfast", "weekend") is mostly chat around the question.
+                total += (c.everyday() && aboutAPet ? weights.everyday() : weights.unknown()) * idf * (c.secondary() ? SECONDARY : 1);
                 continue;
             }
             if (c.secondary()) idf *= SECONDARY;
@@ -236,7 +344,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             }
         }
         if (total == 0) return covered;
-        for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] /= total;
+        for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] = (row[i] + bonus[i]) / (total + bonus[i]);
         return covered;
     }
 

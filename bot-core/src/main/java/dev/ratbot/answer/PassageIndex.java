@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -44,6 +46,11 @@ final class PassageIndex {
     static final String BODY = "body";
     static final String CONTEXT = "context";
     private static final Pattern SIGNS = Pattern.compile("(?i)\\b(signs?|symptoms?|indicators?)\\b");
+    /** Wording that interprets a behaviour: "a sign that", "expresses contentment", "can signify". */
+    private static final Pattern INTERPRETS = Pattern.compile("(?i)\\b(a sign|signify|signifies|indicates?|express(es)?|means?)\\b");
+    private static final Pattern ENUMERATES = Pattern.compile("(?i)\\b(include|includes|such as)\\b");
+    /** A heading that promises signs to look for ("How to Tell if Your Rat Trusts You?"). */
+    private static final Pattern TELLING_TITLE = Pattern.compile("(?i)\\b(how to tell|signs?|how to know)\\b");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
     /**
@@ -54,6 +61,19 @@ final class PassageIndex {
         /** Whether it is a list of signs ("Signs of a shy rat:"): it describes a state rather than advising. */
         boolean describesSigns() {
             return blocks.stream().anyMatch(b -> b instanceof Block.BulletList l && SIGNS.matcher(l.leadIn()).find());
+        }
+
+        /** Whether it names examples of something: a list that is not of signs, or a sentence that "includes" them. */
+        boolean enumerates() {
+            for (Block b : blocks) {
+                if (b instanceof Block.BulletList l && !SIGNS.matcher(l.leadIn()).find()) return true;
+            }
+            return ENUMERATES.matcher(text()).find();
+        }
+
+        /** Whether it says what a behaviour means ("It's a sign that it feels safe"). */
+        boolean interprets() {
+            return INTERPRETS.matcher(text()).find();
         }
 
         String text() {
@@ -132,7 +152,8 @@ final class PassageIndex {
         Set<String> known = new HashSet<>(analysis.listedWords());
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         // A log merge policy keeps documents in the order they were added, so doc number = passage index.
-        IndexWriterConfig config = new IndexWriterConfig(analysis.index)
+        Analyzer perField = new PerFieldAnalyzerWrapper(analysis.index, Map.of(TITLE, analysis.headings, PATH, analysis.headings));
+        IndexWriterConfig config = new IndexWriterConfig(perField)
                 .setSimilarity(similarity)
                 .setMergePolicy(new LogDocMergePolicy())
                 .setRAMBufferSizeMB(64);
@@ -177,6 +198,12 @@ final class PassageIndex {
     /** The term's number, or -1 when the pack never uses it. */
     int termId(String term) {
         return termIds.getOrDefault(term, -1);
+    }
+
+    /** Whether the passage describes signs to recognise: a list of signs, or any passage under a heading that promises them. */
+    boolean describesSigns(int passage) {
+        Passage p = passages.get(passage);
+        return p.describesSigns() || TELLING_TITLE.matcher(sections.get(p.section()).title()).find();
     }
 
     /** Whether the passage's text or its section's heading contains the term. */

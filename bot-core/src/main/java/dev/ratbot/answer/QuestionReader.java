@@ -25,6 +25,7 @@ final class QuestionReader {
     static final int MAX_CONCEPTS = 24;
     private static final int MAX_TERMS = 32;
     private static final float SYNONYM_WEIGHT = 0.8f;
+    private static final Pattern LETTERS = Pattern.compile("[^\\p{L}']+");
     private static final Pattern SCENE = Pattern.compile("(?i)\\b(when|whenever|while|after|before|every time|each time)\\b");
 
     private final GuideAnalysis analysis;
@@ -86,7 +87,12 @@ final class QuestionReader {
             boolean generic = isGeneric(d);
             boolean secondary = topicSeen && d.start >= sceneStart;
             if (!generic && d.start < sceneStart) topicSeen = true;
-            concepts.add(new Concept(word(d), Map.copyOf(d.terms), generic, secondary));
+            concepts.add(new Concept(word(d), Map.copyOf(d.terms), generic, secondary, everyday(d)));
+        }
+        // A question of generic words only ("how to pick them up") is still about what their synonyms name.
+        if (concepts.stream().allMatch(Concept::generic)) {
+            concepts.replaceAll(c -> c.terms().keySet().stream().anyMatch(t -> !analysis.isGeneric(t) && !analysis.isStop(t))
+                    ? new Concept(c.word(), c.terms(), false, c.secondary(), c.everyday()) : c);
         }
         return concepts;
     }
@@ -100,6 +106,15 @@ final class QuestionReader {
     private String word(Draft d) {
         for (Map.Entry<String, Float> e : d.terms.entrySet()) if (e.getValue() == 1f) return e.getKey();
         return d.terms.keySet().iterator().next();
+    }
+
+    /** Everyday when every word as typed is common English and nothing it stands for names a care topic. */
+    private boolean everyday(Draft d) {
+        for (String w : LETTERS.split(d.surface.toLowerCase(java.util.Locale.ROOT))) {
+            if (!w.isEmpty() && !analysis.isCommon(w)) return false;
+        }
+        return analysis.stems(d.surface).stream().noneMatch(analysis::isCareTopic)
+                && d.terms.keySet().stream().noneMatch(analysis::isCareTopic);
     }
 
     /** Generic when the words as typed are generic ("owner"), or when all they mean is generic ("ratties"). */

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Decides when core may send the next unsolicited message, from the limits each adapter declares
  * ({@link PlatformLimits}), with token buckets (bucket4j) read against an injected {@link Clock}.
  *
- * <p>Per platform it keeps: an overall bucket ({@code overallPerSecond}); one bucket per chat (one message per
+ * <p>Per platform it keeps: an overall budget ({@code overallPerSecond}; an {@link OverallBudget}, in this process by
+ * default or shared by every instance on a PostgreSQL database); one bucket per chat (one message per
  * {@code perChat} interval); and one bucket per group chat or channel ({@code perGroupPerMinute}, applied when
  * {@link Address#group()} is true). Each bucket spaces sends evenly, so that for a limit of N per period no window
  * of that length (start included, end excluded) carries more than N permitted sends. A limit of zero (or a zero or
@@ -35,22 +36,44 @@ public final class Pacer {
     private final Clock clock;
 
     /**
+     * A pacer whose overall budgets are held in this process ({@link OverallBudget#local()}).
+     *
      * @param limits the declared limits of every platform this pacer will be asked about
      * @param clock  the time source; tests pass a settable clock
      */
     public Pacer(Map<Platform, PlatformLimits> limits, Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        ClockTimeMeter time = new ClockTimeMeter(clock);
-        limits.forEach((platform, declared) -> paces.put(
-                Objects.requireNonNull(platform, "platform"),
-                new PlatformPace(Objects.requireNonNull(declared, "limits of " + platform), time)));
+        this(limits, clock, OverallBudget.local());
     }
 
-    /** A pacer for the platforms of {@code senders}, each paced by the limits its sender declares. */
+    /**
+     * @param limits  the declared limits of every platform this pacer will be asked about
+     * @param clock   the time source; tests pass a settable clock
+     * @param overall makes each platform's overall budget (asked only for platforms with a positive overall rate)
+     */
+    public Pacer(Map<Platform, PlatformLimits> limits, Clock clock, OverallBudget.Source overall) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(overall, "overall");
+        ClockTimeMeter time = new ClockTimeMeter(clock);
+        limits.forEach((platform, declared) -> {
+            Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(declared, "limits of " + platform);
+            OverallBudget budget = declared.overallPerSecond() > 0
+                    ? Objects.requireNonNull(overall.budget(platform, declared.overallPerSecond(), clock), "budget")
+                    : null;
+            paces.put(platform, new PlatformPace(declared, budget, time));
+        });
+    }
+
+    /** A pacer for the platforms of {@code senders}, each paced by the limits its sender declares, budgets local. */
     public static Pacer forSenders(Collection<? extends MessageSender> senders, Clock clock) {
+        return forSenders(senders, clock, OverallBudget.local());
+    }
+
+    /** A pacer for the platforms of {@code senders}, with overall budgets from {@code overall}. */
+    public static Pacer forSenders(Collection<? extends MessageSender> senders, Clock clock, OverallBudget.Source overall) {
         Map<Platform, PlatformLimits> limits = new EnumMap<>(Platform.class);
         for (MessageSender sender : senders) limits.put(sender.platform(), sender.limits());
-        return new Pacer(limits, clock);
+        return new Pacer(limits, clock, overall);
     }
 
     /**
@@ -69,7 +92,8 @@ public final class Pacer {
      * Asks to send one message to {@code to} now.
      *
      * @return empty when the message may be sent now (a token has been taken for it); otherwise how long to wait
-     *         before asking again (positive; the platform's remaining pause or the longest wait of its buckets)
+     *         before asking again (positive; the longest of the platform's remaining pause and its per-chat
+     *         and per-group waits, or, when those all agree, the overall budget's wait)
      * @throws IllegalArgumentException if no limits were declared for {@code to}'s platform
      */
     public Optional<Duration> tryAcquire(Address to) {

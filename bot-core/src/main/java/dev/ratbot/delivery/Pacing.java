@@ -1,8 +1,11 @@
 package dev.ratbot.delivery;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How Ratbot shapes its token buckets. */
 final class Pacing {
@@ -23,6 +26,21 @@ final class Pacing {
                 .addLimit(limit -> limit.capacity(1).refillGreedy(1, spacing))
                 .withCustomTimePrecision(time)
                 .build();
+    }
+
+    /** The configuration of {@link #smooth}, for buckets kept elsewhere (a database). */
+    static BucketConfiguration smoothConfiguration(long tokens, Duration period) {
+        Duration spacing = spacing(tokens, period);
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, spacing))
+                .build();
+    }
+
+    /** A consumption probe as the budgets report it: empty when consumed, else the (positive) wait. */
+    static Optional<Duration> outcome(ConsumptionProbe probe) {
+        return probe.isConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill())));
     }
 
     /** The least time between two sends that {@code tokens} per {@code period} allows, rounded up. */

@@ -2,28 +2,29 @@ package dev.ratbot.delivery;
 
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.PlatformLimits;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * The pace of one platform: its overall bucket, its per-chat and per-group buckets, and a pause set by a
- * retry-after. A send is allowed only when every bucket that applies has a token; tokens are then taken from all
- * of them together, so a refusal by one bucket never wastes another's token.
+ * The pace of one platform: its overall budget, its per-chat and per-group buckets, and a pause set by a
+ * retry-after. A send is allowed only when every limit that applies has a token. The pause and the local buckets are
+ * checked first; only when they all agree is a token taken from the overall budget (which may be shared through the
+ * database, so it is asked once, never merely probed), and then from the local buckets, which cannot fail by then.
+ * So a refusal by one limit never wastes another's token.
  */
 final class PlatformPace {
 
     private final TimeMeter time;
-    private final Bucket overall;
+    private final OverallBudget overall;
     private final IdleBuckets perChat;
     private final IdleBuckets perGroup;
     private long pausedUntilNanos = Long.MIN_VALUE;
 
-    PlatformPace(PlatformLimits limits, TimeMeter time) {
+    /** @param overall the platform's overall budget; null when its overall rate is not limited */
+    PlatformPace(PlatformLimits limits, OverallBudget overall, TimeMeter time) {
         this.time = time;
-        this.overall = limits.overallPerSecond() > 0
-                ? Pacing.smooth(limits.overallPerSecond(), Duration.ofSeconds(1), time)
-                : null;
+        this.overall = overall;
         Duration chatInterval = limits.perChat();
         this.perChat = chatInterval != null && chatInterval.isPositive()
                 ? new IdleBuckets(1, chatInterval, time)
@@ -39,15 +40,14 @@ final class PlatformPace {
         String key = to.chatId();
         boolean group = perGroup != null && to.group();
         long wait = remainingPause(now);
-        if (overall != null) {
-            var probe = overall.estimateAbilityToConsume(1);
-            if (!probe.canBeConsumed()) wait = Math.max(wait, Math.max(1, probe.getNanosToWaitForRefill()));
-        }
         if (perChat != null) wait = Math.max(wait, perChat.waitNanos(key, now));
         if (group) wait = Math.max(wait, perGroup.waitNanos(key, now));
         if (wait > 0) return wait;
-        // Every limit has a token and only this thread takes them, so none of these can fail.
-        if (overall != null) overall.tryConsume(1);
+        if (overall != null) {
+            Optional<Duration> overallWait = overall.tryTake();
+            if (overallWait.isPresent()) return Math.max(1, overallWait.get().toNanos());
+        }
+        // The local buckets had a token and only this thread (under this lock) takes them, so these cannot fail.
         if (perChat != null) perChat.take(key, now);
         if (group) perGroup.take(key, now);
         return 0;

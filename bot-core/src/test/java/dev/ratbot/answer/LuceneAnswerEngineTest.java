@@ -53,6 +53,23 @@ class LuceneAnswerEngineTest {
     }
 
     @Test
+    void aMisspeltWordIsCorrectedBeforeItIsStemmed() {
+        // Stemming first would turn "beding" into "bede", which no correction reaches.
+        assertEquals(engine.answer("what bedding should i use").section(), engine.answer("what beding should i use").section());
+        assertTrue(engine.answer("what beding should i use").text().contains("paper bedding"));
+    }
+
+    @Test
+    void whereSomethingWasBoughtDoesNotVetoAQuestionAboutIt() {
+        Answer a = engine.answer("is beding from the pet store ok");
+        assertTrue(a.answered() && a.text().contains("paper bedding"), a.text());
+        // Questions about the shop itself, or about prices, stay declined.
+        assertFalse(engine.answer("what time does the pet store close").answered());
+        assertFalse(engine.answer("how much does bedding cost at the pet store").answered());
+        assertFalse(engine.answer("where is the nearest pet store").answered());
+    }
+
+    @Test
     void realWordsAreNotCorrectedIntoTheGuidesWords() {
         // "movie" is one edit from the guide's "move", "losing" from "loving": neither is a misspelling.
         assertFalse(engine.answer("recommend a good movie").answered());

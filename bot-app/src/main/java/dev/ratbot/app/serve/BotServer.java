@@ -18,7 +18,9 @@ import dev.ratbot.delivery.Backoff;
 import dev.ratbot.delivery.CatalogueTips;
 import dev.ratbot.delivery.DeliverySettings;
 import dev.ratbot.delivery.DeliveryWorker;
+import dev.ratbot.delivery.OverallBudget;
 import dev.ratbot.delivery.Pacer;
+import dev.ratbot.delivery.SharedOverallBudgets;
 import dev.ratbot.discord.DiscordAdapter;
 import dev.ratbot.discord.DiscordStartException;
 import dev.ratbot.feedback.JdbcAnswerLog;
@@ -28,6 +30,7 @@ import dev.ratbot.schedule.ScheduleSettings;
 import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.DatabaseSettings;
+import dev.ratbot.store.Dialect;
 import dev.ratbot.store.StoreException;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.telegram.TelegramAdapter;
@@ -134,12 +137,20 @@ public final class BotServer implements AutoCloseable {
 
         CatalogueTips tips = CatalogueTips.from(pack);
         scheduler = new TipScheduler(db, clock, ScheduleSettings.defaults().withGrace(config.tips().grace()), tips);
-        worker = new DeliveryWorker(db, senders, Pacer.forSenders(senders, clock),
+        worker = new DeliveryWorker(db, senders, Pacer.forSenders(senders, clock, overallBudgets()),
                 new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15), 6, new SplittableRandom()), tips, clock,
                 deliverySettings());
         scheduler.start();
         worker.start();
         log.info("started: operations endpoint on {}:{}", config.ops().bind(), ops.port());
+    }
+
+    /**
+     * On PostgreSQL every instance draws from one overall budget per platform kept in the database, so N instances
+     * together send no faster than the platform allows one bot; on SQLite there is only one instance.
+     */
+    private OverallBudget.Source overallBudgets() {
+        return db.dialect() == Dialect.POSTGRESQL ? new SharedOverallBudgets(db) : OverallBudget.local();
     }
 
     /** The store's defaults with the configured grace; the worker itself rests only until the pacer's next permit. */
