@@ -25,9 +25,14 @@ public final class TipMessage {
 
     /** The reply that shows {@code tip}, crediting {@code attribution}. */
     public static Reply reply(Tip tip, Attribution attribution) {
+        return reply(tip, attribution, TITLE);
+    }
+
+    /** The same under another title, e.g. the daily tip's "Daily tip · <section>". */
+    public static Reply reply(Tip tip, Attribution attribution, String title) {
         Objects.requireNonNull(tip, "tip");
         Objects.requireNonNull(attribution, "attribution");
-        return new Reply(Reply.Kind.TIP, Optional.of(TITLE), List.of(new Block.Paragraph(tip.text())),
+        return new Reply(Reply.Kind.TIP, Optional.of(title), List.of(new Block.Paragraph(tip.text())),
                 Optional.of(attribution), moreOn(tip), Optional.empty(), false);
     }
 

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -39,7 +38,7 @@ public final class TipRig implements AutoCloseable {
             Tip.of("Yogurt drops are a favourite, but keep them small and rare.", new SectionRef("treats", "Treats")),
             Tip.of("Rats bond faster in pairs: a lonely rat is a shy rat.", new SectionRef("first-days", "The First Days")));
     public static final CatalogueTips TIPS = new CatalogueTips(new TipRotation(TipCatalogue.of(TIP_LIST)),
-            Optional.of(new Attribution("How to Bond with Your Rats", "Joshua Paulson", "Quality Cage Crafters")));
+            new Attribution("How to Bond with Your Rats", "Joshua Paulson", "Quality Cage Crafters"));
 
     public final Database db;
     public final MutableClock clock;
