@@ -75,7 +75,7 @@ final class AskCommand implements Callable<Integer> {
         ObjectNode node = JSON.createObjectNode();
         node.put("question", question);
         node.put("answered", a.answered());
-        node.put("answer", ConsoleRenderer.text(result.reply()));
+        node.put("answer", result.reply().plainText());
         node.put("section", a.answered() ? a.section().map(SectionRef::title).orElse(null) : null);
         node.put("section_id", a.answered() ? a.section().map(SectionRef::id).orElse(null) : null);
         node.put("score", Math.round(a.score() * 10_000) / 10_000.0);

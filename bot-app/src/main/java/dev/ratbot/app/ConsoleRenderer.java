@@ -10,11 +10,6 @@ final class ConsoleRenderer {
     private ConsoleRenderer() {
     }
 
-    /** The text a user would see, without buttons. */
-    static String text(Reply reply) {
-        return reply.plainText();
-    }
-
     /** The text followed by the numbered choices and the feedback hint, for the interactive chat. */
     static String withChoices(Reply reply) {
         StringBuilder out = new StringBuilder(reply.plainText());

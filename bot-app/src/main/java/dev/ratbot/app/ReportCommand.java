@@ -1,5 +1,6 @@
 package dev.ratbot.app;
 
+import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.app.config.RatbotConfig;
 import dev.ratbot.app.config.Secret;
 import dev.ratbot.feedback.AnswerLog;
@@ -45,8 +46,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new StartupException("RATBOT_DB_URL=" + config.database().redactedUrl() + ": no store there yet; run serve first, or point RATBOT_DB_URL at the bot's store");
         }
         dev.ratbot.app.config.DatabaseProbe.check(config.database());
-        Knowledge pack = Knowledge.load(knowledge != null ? knowledge : config.knowledge().orElse(null));
-        Map<String, String> titles = pack.pack().sections().stream()
+        // Only section titles are needed here: no index, no tips.
+        KnowledgePack pack = Knowledge.loadPack(knowledge != null ? knowledge : config.knowledge().orElse(null));
+        Map<String, String> titles = pack.sections().stream()
                 .collect(Collectors.toMap(dev.ratbot.knowledge.Section::id, s -> String.join(" > ", s.path()), (a, b) -> a));
         DatabaseSettings settings = DatabaseSettings.of(config.database().url())
                 .withPassword(config.database().password().map(Secret::reveal).orElse(null));

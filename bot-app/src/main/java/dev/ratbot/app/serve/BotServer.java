@@ -16,6 +16,8 @@ import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.TipSource;
 import dev.ratbot.delivery.Backoff;
 import dev.ratbot.delivery.CatalogueTips;
+import dev.ratbot.tips.TipCatalogue;
+import dev.ratbot.tips.TipRotation;
 import dev.ratbot.delivery.DeliverySettings;
 import dev.ratbot.delivery.DeliveryWorker;
 import dev.ratbot.delivery.OverallBudget;
@@ -86,11 +88,11 @@ public final class BotServer implements AutoCloseable {
      * Starts everything, or nothing: a failure closes what was started and throws a {@link StartupException} whose
      * one-line message names what to fix.
      */
-    public static BotServer start(RatbotConfig config, KnowledgePack pack, AnswerEngine engine, TipSource tipsOnRequest,
-                                  Clock clock) {
+    public static BotServer start(RatbotConfig config, KnowledgePack pack, AnswerEngine engine, TipCatalogue catalogue,
+                                  TipSource tipsOnRequest, Clock clock) {
         BotServer server = new BotServer(config);
         try {
-            server.startAll(pack, engine, tipsOnRequest, clock);
+            server.startAll(pack, engine, catalogue, tipsOnRequest, clock);
             return server;
         } catch (RuntimeException e) {
             server.close();
@@ -98,7 +100,7 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
-    private void startAll(KnowledgePack pack, AnswerEngine engine, TipSource tipsOnRequest, Clock clock) {
+    private void startAll(KnowledgePack pack, AnswerEngine engine, TipCatalogue catalogue, TipSource tipsOnRequest, Clock clock) {
         log.info("starting as {}: store {}, Telegram {}, Discord {}, tip grace {}", config.instanceId(), config.database().redactedUrl(),
                 config.telegram().map(t -> t.mode().name().toLowerCase(java.util.Locale.ROOT)).orElse("off"),
                 config.discord().map(d -> "shards " + (d.shardCount().isPresent() ? d.shardCount().getAsInt() : "auto")
@@ -135,7 +137,7 @@ public final class BotServer implements AutoCloseable {
                     : ReadinessCheck.Status.notReady("not connected")));
         });
 
-        CatalogueTips tips = CatalogueTips.from(pack);
+        CatalogueTips tips = new CatalogueTips(new TipRotation(catalogue), pack.attribution());
         scheduler = new TipScheduler(db, clock, ScheduleSettings.defaults().withGrace(config.tips().grace()), tips);
         worker = new DeliveryWorker(db, senders, Pacer.forSenders(senders, clock, overallBudgets()),
                 new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15), 6, new SplittableRandom()), tips, clock,
