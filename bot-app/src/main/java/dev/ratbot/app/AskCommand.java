@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ratbot ask "question"} prints the answer for a person; {@code ratbot ask --json} reads one question per
- * line from standard input and writes one JSON object per line (question, answered, answer, section, section_id,
- * score, related), flushed per line, in input order. That JSON is a stable contract for answer checks.
+ * line from standard input and writes one JSON object per line (question, answered, confidence, health, answer,
+ * section, section_id, score, related), flushed per line, in input order. That JSON is a stable contract for answer checks.
  */
 @Command(name = "ask", mixinStandardHelpOptions = true, description = {
         "Answer one question, or (with --json) every line of standard input.",
@@ -35,6 +35,9 @@ final class AskCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Read questions from standard input, one per line; write one JSON object per line.")
     boolean json;
+
+    @Option(names = "--explain", description = "Show how the engine reads the question: its focus, candidates and signals.")
+    boolean explain;
 
     @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (quote it, or give it as several words).")
     List<String> words = List.of();
@@ -62,6 +65,9 @@ final class AskCommand implements Callable<Integer> {
                 out.println(JSON.writeValueAsString(toJson(line, conversation.ask(Platform.CONSOLE, line))));
                 out.flush();
             }
+        } else if (explain && knowledge.load().engine() instanceof dev.ratbot.answer.LuceneAnswerEngine engine) {
+            out.println(engine.explain(String.join(" ", words)));
+            out.flush();
         } else {
             AnsweredQuestion result = conversation.ask(Platform.CONSOLE, String.join(" ", words));
             out.println(ConsoleRenderer.withChoices(result.reply()));
@@ -75,6 +81,8 @@ final class AskCommand implements Callable<Integer> {
         ObjectNode node = JSON.createObjectNode();
         node.put("question", question);
         node.put("answered", a.answered());
+        node.put("confidence", a.verdict().confidence());
+        node.put("health", a.verdict() == Answer.Verdict.HEALTH);
         node.put("answer", result.reply().plainText());
         node.put("section", a.answered() ? a.section().map(SectionRef::title).orElse(null) : null);
         node.put("section_id", a.answered() ? a.section().map(SectionRef::id).orElse(null) : null);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ratbot", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Answers pet-rat owners' questions from a trusted care guide, on Telegram, Discord and the console.",
         subcommands = {AskCommand.class, ChatCommand.class, TopicsCommand.class, TipCommand.class, BenchCommand.class,
-                ServeCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, ReportCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     // Lucene suggests the incubating Vector API on every start; on packs of this size it gains nothing, and

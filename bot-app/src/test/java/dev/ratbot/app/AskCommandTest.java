@@ -57,6 +57,42 @@ class AskCommandTest {
         assertEquals("<b>AND (</b>", json.readTree(lines.get(3)).get("question").asText());
     }
 
+    /** Each kind of reply with its confidence and health flag: sure, declined, health, small talk. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "How do I hold my rat properly?                                  | true  | sure | false",
+            "What is the boiling point of water?                             | false | none | false",
+            "my rat has a lump on her belly and there is blood on her nose   | false | none | true",
+            "thanks!                                                         | false | none | false",
+    })
+    void eachLineSaysItsConfidenceAndWhetherItIsAHealthReply(String question, boolean answered, String confidence, boolean health)
+            throws Exception {
+        JsonNode node = new ObjectMapper().readTree(run(question + "\n", "ask", "--json").strip());
+        assertEquals(answered, node.get("answered").asBoolean(), node.toString());
+        assertEquals(confidence, node.get("confidence").asText(), node.toString());
+        assertEquals(health, node.get("health").asBoolean(), node.toString());
+    }
+
+    @Test
+    void smallTalkGetsAFriendlyWordNotTheRefusal() throws Exception {
+        JsonNode node = new ObjectMapper().readTree(run("hi\n", "ask", "--json").strip());
+        assertFalse(node.get("answer").asText().contains("couldn't find"), node.toString());
+        assertTrue(node.get("answer").asText().contains("Happy to help"), node.toString());
+    }
+
+    @Test
+    void aLikelyAnswerSaysItIsTheClosestAdvice() throws Exception {
+        // A long, chatty post: the engine gives the guide's closest advice rather than claiming certainty.
+        String post = "so my girl Pepper came from a pet shop two weeks ago and honestly she is such a sweetheart with my sister, "
+                + "but when i reach into the cage she runs off and hides in her hammock, and today she nipped me lol. "
+                + "is there anything i can do so she stops running from my hand?";
+        JsonNode node = new ObjectMapper().readTree(run(post + "\n", "ask", "--json").strip());
+        assertTrue(node.get("answered").asBoolean(), node.toString());
+        String confidence = node.get("confidence").asText();
+        assertTrue(confidence.equals("sure") || confidence.equals("likely"), node.toString());
+        assertEquals(confidence.equals("likely"), node.get("answer").asText().contains("The guide's closest advice on this:"), node.toString());
+    }
+
     @Test
     void oneQuestionForAPerson() {
         String out = run("", "ask", "Why", "does", "my", "rat", "chirp?");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import dev.ratbot.knowledge.KnowledgePack;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -43,7 +44,7 @@ final class GuideAnalysis {
     private final Set<String> topicStems;
     private final Set<String> ownAnimals;
     private final Set<String> otherAnimals;
-    private final Analyzer stemmer = new ChainAnalyzer(null, null);
+    private final Analyzer stemmer = new ChainAnalyzer(null, null, null);
     final Analyzer index;
     final Analyzer query;
     /**
@@ -51,10 +52,12 @@ final class GuideAnalysis {
      * mean ("Handling Outside the Cage" is about being outside, not about cages).
      */
     final Analyzer headings;
+    private final Analyzer petNamesOnly;
 
     private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords,
                           Set<String> englishWords, Set<String> commonWords, Set<String> topicStems,
-                          Set<String> ownAnimals, Set<String> otherAnimals, SynonymMap phrases) {
+                          Set<String> ownAnimals, Set<String> otherAnimals, SynonymMap phrases,
+                          java.util.regex.Pattern petNames, String ownWord) {
         this.ownAnimals = ownAnimals;
         this.otherAnimals = otherAnimals;
         this.englishWords = englishWords;
@@ -63,52 +66,72 @@ final class GuideAnalysis {
         this.stopStems = stopStems;
         this.genericStems = genericStems;
         this.listedWords = listedWords;
-        this.index = new ChainAnalyzer(null, stopStems);
-        this.query = new ChainAnalyzer(synonyms, stopStems);
-        this.headings = new ChainAnalyzer(phrases, stopStems);
+        this.index = new ChainAnalyzer(null, stopStems, null);
+        this.query = new ChainAnalyzer(synonyms, stopStems, petNames == null ? null : new PetNames(petNames, ownWord));
+        this.headings = new ChainAnalyzer(phrases, stopStems, null);
+        this.petNamesOnly = new ChainAnalyzer(null, null, petNames == null ? null : new PetNames(petNames, ownWord));
     }
 
-    /** The analysis with the word lists and synonyms shipped in this package; built once, shared (it is immutable). */
-    static GuideAnalysis load() {
-        return Shipped.INSTANCE;
+    /**
+     * The analysis for a pack: its own word lists ({@code synonyms.txt}, {@code generic-words.txt},
+     * {@code animals.txt}, {@code care-topics.txt}) with the English lists shipped in this package. A pack that brings
+     * none of a list gets the default pack's when that is on the classpath, so an operator's pack of Markdown alone
+     * still reads questions well. Built once per set of lists and shared (it is immutable).
+     */
+    static GuideAnalysis of(KnowledgePack pack) {
+        PackWords words = PackWords.of(pack);
+        return CACHE.computeIfAbsent(words.lists(), k -> parse(words));
     }
 
-    /** Holder: the shipped lists are parsed on first use only. */
-    private static final class Shipped {
-        static final GuideAnalysis INSTANCE = parse();
+    private static final java.util.Map<java.util.Map<String, String>, GuideAnalysis> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The English lists of this package: the same for every pack, parsed on first use only. */
+    private static final class English {
+        static final Set<String> WORDS = Set.of(resource("english-words.txt").split("\n"));
+        static final Set<String> COMMON = Set.of(resource("common-words.txt").split("\n"));
     }
 
-    private static GuideAnalysis parse() {
-        Analyzer plain = new ChainAnalyzer(null, null);
+    private static GuideAnalysis parse(PackWords pack) {
+        Analyzer plain = new ChainAnalyzer(null, null, null);
         Set<String> listed = new HashSet<>();
         List<String> stopWords = words(resource("stop-words.txt"), listed);
         CharArraySet stops = new CharArraySet(stopWords.size() * 2, false);
         for (String w : stopWords) stops.addAll(terms(plain, w));
         Set<String> generic = new HashSet<>();
-        for (String w : words(resource("generic-words.txt"), listed)) generic.addAll(terms(plain, w));
+        for (String w : words(pack.text("generic-words.txt"), listed)) generic.addAll(terms(plain, w));
         Set<String> own = new HashSet<>();
         Set<String> other = new HashSet<>();
-        for (String line : resource("animals.txt").split("\n")) {
+        List<String> petNames = new ArrayList<>();
+        for (String line : pack.text("animals.txt").split("\n")) {
             String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
             if (content.startsWith("own:")) own.addAll(terms(plain, content.substring(4)));
             if (content.startsWith("other:")) other.addAll(terms(plain, content.substring(6)));
+            if (content.startsWith("pet-names:")) petNames.addAll(words(content.substring(10), new HashSet<>()));
         }
         Set<String> topics = new HashSet<>();
-        for (String w : words(resource("care-topics.txt"), new HashSet<>())) topics.addAll(terms(plain, w));
-        String synonymText = singleWordOutputs(resource("synonyms.txt"));
+        for (String w : words(pack.text("care-topics.txt"), new HashSet<>())) topics.addAll(terms(plain, w));
+        String synonymText = singleWordOutputs(pack.text("synonyms.txt"));
         listed.addAll(words(synonymText.replaceAll("=>|,", " "), new HashSet<>()));
+        java.util.regex.Pattern petPattern = petNames.isEmpty() || own.isEmpty() ? null : java.util.regex.Pattern.compile(
+                "(?i)\\b(" + String.join("|", petNames.stream().map(java.util.regex.Pattern::quote).toList()) + ")\\b");
+        String ownWord = own.isEmpty() ? "" : pack.text("animals.txt").lines().filter(l -> l.startsWith("own:"))
+                .map(l -> l.substring(4).strip().split("\\s+")).filter(a -> a.length > 0).map(a -> a[a.length - 1]).findFirst().orElse("");
         SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
         SolrSynonymParser phraseParser = new SolrSynonymParser(true, true, plain);
         try {
             parser.parse(new StringReader(synonymText));
             phraseParser.parse(new StringReader(phraseRules(synonymText)));
-            Set<String> english = Set.of(resource("english-words.txt").split("\n"));
-            Set<String> common = Set.of(resource("common-words.txt").split("\n"));
             return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed),
-                    english, common, Set.copyOf(topics), Set.copyOf(own), Set.copyOf(other), phraseParser.build());
+                    English.WORDS, English.COMMON, Set.copyOf(topics), Set.copyOf(own), Set.copyOf(other), phraseParser.build(),
+                    petPattern, ownWord);
         } catch (IOException | ParseException e) {
-            throw new IllegalStateException("the engine's synonyms.txt is broken: " + e.getMessage(), e);
+            throw new IllegalStateException("the pack's synonyms.txt is broken: " + e.getMessage(), e);
         }
+    }
+
+    /** Stems of a text after the pack's pet names are read as its animal ("ratties" as "rats"). */
+    List<String> petStems(String text) {
+        return terms(petNamesOnly, text);
     }
 
     /** Whether an analysed term is a stop word. */
@@ -265,17 +288,20 @@ final class GuideAnalysis {
         }
     }
 
-    private static final java.util.regex.Pattern PET_NAMES =
-            java.util.regex.Pattern.compile("(?i)\\b(ratt(y|ie|ies|o|os)|rodents?|critters?)\\b");
+    /** The pack's pet names for its animal ("ratties", "critters") and the plural they stand for ("rats"). */
+    private record PetNames(java.util.regex.Pattern pattern, String plural) {
+    }
 
     /** tokenize → possessive → lower case → fold → stem → [synonyms] → [stop]. */
     private static final class ChainAnalyzer extends Analyzer {
         private final SynonymMap synonyms;
         private final CharArraySet stops;
+        private final PetNames petNames;
 
-        ChainAnalyzer(SynonymMap synonyms, CharArraySet stops) {
+        ChainAnalyzer(SynonymMap synonyms, CharArraySet stops, PetNames petNames) {
             this.synonyms = synonyms;
             this.stops = stops;
+            this.petNames = petNames;
         }
 
         /**
@@ -284,7 +310,7 @@ final class GuideAnalysis {
          */
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return synonyms == null ? reader : new PatternReplaceCharFilter(PET_NAMES, "rats", reader);
+            return petNames == null ? reader : new PatternReplaceCharFilter(petNames.pattern(), petNames.plural(), reader);
         }
 
         @Override

@@ -16,6 +16,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -48,19 +49,19 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneAnswerEngine.class);
 
     /** Longer questions are cut: no real question needs more, and it bounds the work per question. */
-    static final int MAX_QUESTION_CHARS = 500;
+    static final int MAX_QUESTION_CHARS = 4000;
     /** Answers are at most about this long (a block longer than this is shortened at a sentence or item). */
     static final int MAX_ANSWER_CHARS = 700;
     private static final int CANDIDATES = 24;
     private static final int MAX_RELATED = 3;
+    /** How many of each ranking's first passages compete for the answer. */
+    static final int FUSED = 8;
+    /** The whole post is read by its words up to this length (the focus is read in full). */
+    static final int WHOLE_CHARS = 1500;
     /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
     private static final double SECONDARY = 0.5;
     /** Rank factor for a passage of signs (or under a "How to Tell if" heading) when the question asks how to tell. */
     private static final double SIGNS_FOR_TELLING = 1.3;
-    /** A clear winner's score is at least this many times the best score of any other section... */
-    private static final double CLEAR_LEAD = 1.6;
-    /** ...and its confidence at least this, though below the threshold. */
-    private static final double CLEAR_FLOOR = 0.40;
     private static final java.util.regex.Pattern PRONOUN =
             java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
     private static final java.util.regex.Pattern PET = java.util.regex.Pattern.compile("(?i)\\bpets?\\b");
@@ -73,20 +74,41 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final TopicSuggester suggester;
 
     private final Weights weights;
+    private final SentenceEmbedder embedder;
+    private final PostReader posts;
+    private final SmallTalk smallTalk;
+    private final Set<String> healthStems;
+    private final DecisionModel model;
+    private final Exemplars exemplars;
 
-    LuceneAnswerEngine(KnowledgePack pack, Weights weights) {
+    LuceneAnswerEngine(KnowledgePack pack, Weights weights, SentenceEmbedder embedder) {
         this.pack = pack;
         this.weights = weights;
-        this.analysis = GuideAnalysis.load();
-        this.index = PassageIndex.build(pack, analysis, MAX_ANSWER_CHARS, weights.lengthNorm());
+        this.embedder = embedder;
+        PackWords words = PackWords.of(pack);
+        this.analysis = GuideAnalysis.of(pack);
+        this.index = PassageIndex.build(pack, analysis, MAX_ANSWER_CHARS, weights.lengthNorm(),
+                embedder == null ? PassageVectors.none() : PassageVectors.of(embedder, words.text(PassageVectors.FILE)));
         this.reader = new QuestionReader(analysis);
+        this.posts = new PostReader(words.words("question-words.txt"), words.words("plea-words.txt"));
+        this.smallTalk = SmallTalk.parse(words.phrases("small-talk.txt"));
+        Set<String> health = new java.util.HashSet<>();
+        for (String w : words.words("health-words.txt")) health.addAll(analysis.stems(w));
+        this.healthStems = Set.copyOf(health);
+        this.model = DecisionModel.parse(words.text(DecisionModel.FILE));
+        this.exemplars = index.vectors.length == 0 ? Exemplars.EMPTY : Exemplars.parse(words.text(Exemplars.FILE), passageKeys());
         this.topics = pack.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList();
         this.suggester = new TopicSuggester(pack.sections());
     }
 
-    /** Indexes the pack in memory and returns an engine over it. */
+    /** Indexes the pack in memory and returns an engine over it, ranking by words and by meaning. */
     public static LuceneAnswerEngine build(KnowledgePack pack) {
-        return new LuceneAnswerEngine(pack, Weights.DEFAULT);
+        return new LuceneAnswerEngine(pack, Weights.DEFAULT, MiniLmEmbedder.shared());
+    }
+
+    /** The same with another embedder, or none ({@code null}: words only, for load tests on synthetic packs). */
+    public static LuceneAnswerEngine build(KnowledgePack pack, SentenceEmbedder embedder) {
+        return new LuceneAnswerEngine(pack, Weights.DEFAULT, embedder);
     }
 
     @Override
@@ -103,47 +125,274 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     private Answer answerOrDecline(String question) {
         String cleaned = clean(question);
-        if (cleaned.isBlank()) return decline(question, 0, List.of());
-        String corrected = index.spelling.correct(cleaned);
-        List<Concept> concepts = reader.read(corrected);
-        if (concepts.isEmpty()) return decline(question, 0, List.of());
-        if (aboutAnotherAnimal(concepts)) return decline(question, 0, List.of());
-        // Intents are read from the corrected text: "best treets" asks for kinds as much as "best treats".
-        List<Hit> hits = search(concepts, corrected);
-        if (hits.isEmpty()) return decline(question, 0, List.of());
-        Hit best = hits.get(0);
-        if (best.confidence() < weights.threshold() && !clearWinner(hits, concepts, corrected)) {
-            // Suggest only sections that share something distinctive with the question, not ones that merely say "rat".
-            return decline(question, best.confidence(), closest(hits));
+        if (smallTalk.isSmallTalk(cleaned)) return verdict(question, Answer.Verdict.SMALL_TALK, 0, List.of());
+        Reading r = read(cleaned);
+        if (r == null) return decline(question, 0, List.of());
+        double covered = model.coveredProbability(r.signals());
+        double right = model.rightProbability(r.signals());
+        if (r.signals().healthCues() > 0 && model.healthProbability(r.signals()) >= model.healthFloor()) {
+            // Never a bonding passage for illness or injury; a section that truly applies is offered as a button.
+            List<SectionRef> applies = covered >= model.likely() && right >= model.sure()
+                    ? List.of(ref(index.passages.get(r.candidate()).section())) : List.of();
+            return verdict(question, Answer.Verdict.HEALTH, right, applies);
         }
-        PassageIndex.Passage passage = index.passages.get(best.doc());
-        if (Intent.asksQuantity(corrected) && !givesQuantityOf(passage.text(), concepts, corrected)) {
-            // "How many rats can I keep" is answered only by a passage that gives some number; a near passage
-            // that names the topic but no quantity would be confidently wrong.
-            return decline(question, Math.min(best.confidence(), weights.threshold() - 0.01), closest(hits));
-        }
-        return new Answer(question, true, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS),
-                Optional.of(ref(best.section())), Optional.of(pack.attribution()), best.confidence(), related(hits, best.section()));
+        if (r.signals().otherAnimal() > 0 || (covered < model.likely() && right < model.sure())) return decline(question, right, r.suggestions());
+        PassageIndex.Passage passage = index.passages.get(r.candidate());
+        Answer.Verdict verdict = right >= model.sure() ? Answer.Verdict.SURE : Answer.Verdict.LIKELY;
+        return new Answer(question, verdict, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS), Optional.of(ref(passage.section())),
+                Optional.of(pack.attribution()), right, r.next());
     }
 
     /**
-     * Whether the best passage wins so clearly that a long, chatty message should not be declined for its chat: its
-     * score is well ahead of every other section's, its confidence is near the threshold, and nothing the question
-     * names is a word the pack never uses (a care topic such as "vet", or a rare word), the surest sign of a question
-     * the guide does not answer. Story words the pack uses elsewhere ("home", "last week") then no longer dilute it.
+     * What the engine makes of a post: its best candidate passage by words and meaning together, the signals the
+     * decision model weighs, the sections to suggest on a refusal and the next ones to offer with an answer.
      */
-    private boolean clearWinner(List<Hit> hits, List<Concept> concepts, String question) {
-        Hit best = hits.get(0);
-        if (best.confidence() < CLEAR_FLOOR) return false;
-        double runnerUp = 0;
-        for (Hit h : hits) if (h.section() != best.section()) runnerUp = Math.max(runnerUp, h.score());
-        if (best.score() < CLEAR_LEAD * runnerUp) return false;
-        boolean aboutAPet = aboutAPet(concepts, question);
-        for (Concept c : concepts) {
-            if (c.generic() || c.terms().keySet().stream().anyMatch(t -> index.df(t) > 0)) continue;
-            if (!(c.everyday() && aboutAPet)) return false;
+    record Reading(int candidate, Signals signals, List<SectionRef> suggestions, List<SectionRef> next,
+                   List<Integer> keywordDocs, List<Integer> meaningDocs, List<Candidate> candidates, float[] focusVector,
+                   double keywordTopConfidence) {
+    }
+
+    /** The reading of a cleaned post, or null when it has no word the engine can use. */
+    Reading read(String cleaned) {
+        if (cleaned.isBlank()) return null;
+        PostReader.Post post = posts.read(cleaned);
+        String focus = post.focus();
+        String meaningText = focus;
+        String corrected = index.spelling.correct(focus);
+        List<Concept> concepts = reader.read(corrected);
+        List<Hit> hits = concepts.isEmpty() ? List.of() : search(concepts, corrected);
+        // The whole post by its words too: the story around a question often names what it is about.
+        List<Hit> wholeHits = hits;
+        if (!focus.equals(cleaned)) {
+            String wholeCorrected = index.spelling.correct(cleaned.length() > WHOLE_CHARS ? cleaned.substring(0, WHOLE_CHARS) : cleaned);
+            List<Concept> wholeConcepts = reader.read(wholeCorrected);
+            wholeHits = wholeConcepts.isEmpty() ? List.of() : search(wholeConcepts, wholeCorrected);
         }
-        return true;
+        List<Meaning> meanings = embedder == null ? List.of() : meanings(meaningText);
+        if (hits.isEmpty() && wholeHits.isEmpty() && meanings.isEmpty()) return null;
+        float[] q = meanings.isEmpty() ? null : focusVector(meaningText);
+        Exemplars.Nearest taught = q == null ? new Exemplars.Nearest(Map.of(), 0, 0) : exemplars.nearest(q, PassageVectors.key(cleaned));
+        List<Candidate> candidates = candidates(hits, wholeHits, meanings, q, taught);
+        Candidate best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double secondScore = Double.NEGATIVE_INFINITY;
+        for (Candidate c : candidates) {
+            double score = model.rankScore(c.signals());
+            if (score > bestScore) {
+                secondScore = bestScore;
+                bestScore = score;
+                best = c;
+            } else if (score > secondScore) {
+                secondScore = score;
+            }
+        }
+        int candidate = best.doc();
+        int section = index.passages.get(candidate).section();
+        Hit hit = hits.stream().filter(h -> h.doc() == candidate).findFirst().orElse(null);
+        double kwBest = hits.isEmpty() ? 0 : hits.get(0).score();
+        double kwOther = 0;
+        for (Hit h : hits) if (!hits.isEmpty() && h.section() != hits.get(0).section()) kwOther = Math.max(kwOther, h.score());
+        double cos = q == null ? 0 : similarity(q, candidate);
+        double cosOther = 0;
+        for (Meaning m : meanings) if (index.passages.get(m.doc()).section() != section) cosOther = Math.max(cosOther, m.similarity());
+        int distinctive = 0;
+        int unknown = 0;
+        boolean unknownTopic = false;
+        for (Concept c : concepts) {
+            if (c.generic()) continue;
+            distinctive++;
+            if (c.terms().keySet().stream().noneMatch(t -> index.df(t) > 0)) {
+                unknown++;
+                unknownTopic |= c.terms().keySet().stream().anyMatch(analysis::isCareTopic);
+            }
+        }
+        PassageIndex.Passage passage = index.passages.get(candidate);
+        boolean quantityMissing = Intent.asksQuantity(corrected) && !givesQuantityOf(passage.text(), concepts, corrected);
+        Signals signals = new Signals(
+                hit == null ? 0 : hit.confidence(),
+                hit == null ? 0 : hit.score() / (hit.score() + weights.scoreHalf()),
+                kwOther <= 0 ? (kwBest > 0 ? 2 : 0) : Math.min(2, Math.log(kwBest / kwOther)),
+                !hits.isEmpty() && hits.get(0).section() == section ? 1 : 0,
+                cos,
+                meanings.isEmpty() ? 0 : cos - cosOther,
+                !meanings.isEmpty() && index.passages.get(meanings.get(0).doc()).section() == section ? 1 : 0,
+                hit == null ? 0 : hit.coverage(),
+                unknownTopic ? 1 : 0,
+                distinctive == 0 ? 0 : unknown / (double) distinctive,
+                Math.min(3, healthCues(cleaned)),
+                post.asksAnything() ? 1 : 0,
+                aboutAnotherAnimal(concepts) ? 1 : 0,
+                quantityMissing ? 1 : 0,
+                Math.log(1 + post.sentences().stream().mapToInt(x -> x.split("\\s+").length).sum()),
+                1 / (1 + Math.exp(-bestScore)),
+                secondScore == Double.NEGATIVE_INFINITY ? 4 : Math.min(4, bestScore - secondScore),
+                taught.covered(),
+                taught.uncovered(),
+                taught.of(candidate),
+                namesAnimal(cleaned) ? 1 : 0,
+                DecisionModel.probe(model.coveredProbe(), q),
+                DecisionModel.probe(model.healthProbe(), q));
+        List<Integer> byRank = candidates.stream().sorted(Comparator.comparingDouble((Candidate c) -> -model.rankScore(c.signals())))
+                .map(c -> index.passages.get(c.doc()).section()).distinct().toList();
+        List<SectionRef> suggestions = byRank.stream().limit(MAX_RELATED).map(this::ref).toList();
+        List<SectionRef> next = byRank.stream().filter(x -> x != section).limit(MAX_RELATED).map(this::ref).toList();
+        return new Reading(candidate, signals, suggestions, next,
+                hits.stream().map(Hit::doc).limit(FUSED).toList(), meanings.stream().map(Meaning::doc).limit(FUSED).toList(), candidates, q,
+                hits.isEmpty() ? 0 : hits.get(0).confidence());
+    }
+
+    /**
+     * How the engine reads a question, for people tuning a pack ({@code ratbot ask --explain}): the focus, the
+     * candidate passages with their ranking scores, and the signals with what each model makes of them.
+     */
+    public String explain(String question) {
+        String cleaned = clean(question == null ? "" : question);
+        if (smallTalk.isSmallTalk(cleaned)) return "small talk";
+        Reading r = read(cleaned);
+        if (r == null) return "no word to read";
+        StringBuilder out = new StringBuilder("focus: ").append(posts.read(cleaned).focus()).append('\n');
+        r.candidates().stream().sorted(Comparator.comparingDouble((Candidate c) -> -model.rankScore(c.signals()))).limit(5).forEach(c ->
+                out.append(String.format(java.util.Locale.ROOT, "  %6.2f %s | %s%n", model.rankScore(c.signals()),
+                        index.sections.get(index.passages.get(c.doc()).section()).title(),
+                        index.passages.get(c.doc()).text().substring(0, Math.min(70, index.passages.get(c.doc()).text().length())).replace('\n', ' '))));
+        double[] v = r.signals().values();
+        for (int i = 0; i < v.length; i++) out.append(String.format(java.util.Locale.ROOT, "  %s=%.3f", Signals.NAMES.get(i), v[i]));
+        out.append(String.format(java.util.Locale.ROOT, "%n  covered=%.3f (likely from %.2f) right=%.3f (sure from %.2f) health=%.3f (from %.2f)",
+                model.coveredProbability(r.signals()), model.likely(), model.rightProbability(r.signals()), model.sure(),
+                model.healthProbability(r.signals()), model.healthFloor()));
+        return out.toString();
+    }
+
+    /** The text of a passage as an answer would show it. */
+    String passageText(int doc) {
+        StringBuilder out = new StringBuilder();
+        for (Block b : Passages.fit(index.passages.get(doc).blocks(), MAX_ANSWER_CHARS)) out.append(b.plainText()).append("\n\n");
+        return out.toString();
+    }
+
+    /** Each passage's key (see {@link PassageVectors#key}) to its document number. */
+    private Map<String, Integer> passageKeys() {
+        Map<String, Integer> out = new HashMap<>();
+        for (int doc = 0; doc < index.passages.size(); doc++) {
+            PassageIndex.Passage p = index.passages.get(doc);
+            out.put(PassageVectors.key(PassageIndex.meaningText(index.sections.get(p.section()), p)), doc);
+        }
+        return out;
+    }
+
+    /** The key of a passage, as {@code exemplars.txt} names it. */
+    String passageKey(int doc) {
+        PassageIndex.Passage p = index.passages.get(doc);
+        return PassageVectors.key(PassageIndex.meaningText(index.sections.get(p.section()), p));
+    }
+
+    /** The number of passages. */
+    int passageCount() {
+        return index.passages.size();
+    }
+
+    /** The focus of a post and its vector, as the engine reads it (for {@code ratbot train}'s taught posts). */
+    float[] focusVectorOf(String cleaned) {
+        return embedder.embed(posts.read(cleaned).focus());
+    }
+
+    /** Every passage's vector by its key, for the pack's precomputed file. */
+    Map<String, float[]> passageVectors() {
+        Map<String, float[]> out = new HashMap<>();
+        for (int doc = 0; doc < index.vectors.length; doc++) {
+            PassageIndex.Passage p = index.passages.get(doc);
+            out.put(PassageVectors.key(PassageIndex.meaningText(index.sections.get(p.section()), p)), index.vectors[doc]);
+        }
+        return out;
+    }
+
+    /** A passage close in meaning to the question's focus. */
+    record Meaning(int doc, double similarity) {
+    }
+
+    private float[] focusVector(String focus) {
+        return embedder.embed(focus);
+    }
+
+    private double similarity(float[] q, int doc) {
+        return index.vectors.length > doc ? SentenceEmbedder.similarity(q, index.vectors[doc]) : 0;
+    }
+
+    /** The passages nearest in meaning, best first, from the index's vector field. */
+    private List<Meaning> meanings(String focus) {
+        if (index.vectors.length == 0) return List.of();
+        float[] q = focusVector(focus);
+        try {
+            TopDocs top = index.searcher.search(new KnnFloatVectorQuery(PassageIndex.MEANING, q, CANDIDATES), CANDIDATES);
+            List<Meaning> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) out.add(new Meaning(sd.doc, similarity(q, sd.doc)));
+            out.sort(Comparator.comparingDouble(Meaning::similarity).reversed());
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory index read failed", e);
+        }
+    }
+
+    /** A candidate passage with what speaks for it. */
+    record Candidate(int doc, CandidateSignals signals) {
+    }
+
+    /** The passages either ranking put among its first {@link #FUSED}, each with its signals. */
+    private List<Candidate> candidates(List<Hit> hits, List<Hit> wholeHits, List<Meaning> meanings, float[] q, Exemplars.Nearest taught) {
+        Map<Integer, Integer> kwPlace = new HashMap<>();
+        Map<Integer, Integer> wholePlace = new HashMap<>();
+        for (int i = 0; i < wholeHits.size() && i < FUSED; i++) wholePlace.putIfAbsent(wholeHits.get(i).doc(), i);
+        Map<Integer, Integer> vecPlace = new HashMap<>();
+        for (int i = 0; i < hits.size() && i < FUSED; i++) kwPlace.putIfAbsent(hits.get(i).doc(), i);
+        for (int i = 0; i < meanings.size() && i < FUSED; i++) vecPlace.putIfAbsent(meanings.get(i).doc(), i);
+        java.util.Set<Integer> docs = new java.util.TreeSet<>(kwPlace.keySet());
+        docs.addAll(vecPlace.keySet());
+        docs.addAll(wholePlace.keySet());
+        taught.byDoc().entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()).limit(FUSED)
+                .forEach(e -> docs.add(e.getKey()));
+        double bestRank = hits.isEmpty() ? 1 : hits.get(0).rank();
+        double bestWhole = wholeHits.isEmpty() ? 1 : wholeHits.get(0).rank();
+        double bestCos = meanings.isEmpty() ? 0 : meanings.get(0).similarity();
+        int kwTopSection = hits.isEmpty() ? -1 : hits.get(0).section();
+        int vecTopSection = meanings.isEmpty() ? -1 : index.passages.get(meanings.get(0).doc()).section();
+        List<Candidate> out = new ArrayList<>();
+        for (int doc : docs) {
+            Integer kp = kwPlace.get(doc);
+            Integer vp = vecPlace.get(doc);
+            Hit hit = kp == null ? null : hits.get(kp);
+            Integer wp = wholePlace.get(doc);
+            double cos = q == null ? 0 : similarity(q, doc);
+            int section = index.passages.get(doc).section();
+            out.add(new Candidate(doc, new CandidateSignals(
+                    kp == null ? 0 : 1.0 / (1 + kp),
+                    hit == null || bestRank <= 0 ? 0 : hit.rank() / bestRank,
+                    hit == null ? 0 : hit.confidence(),
+                    hit == null ? 0 : hit.focus(),
+                    vp == null ? 0 : 1.0 / (1 + vp),
+                    cos,
+                    cos - bestCos,
+                    section == kwTopSection ? 1 : 0,
+                    section == vecTopSection ? 1 : 0,
+                    index.sections.get(section).faq() ? 1 : 0,
+                    taught.of(doc),
+                    taught.of(doc) - taught.covered(),
+                    wp == null ? 0 : 1.0 / (1 + wp),
+                    wp == null || bestWhole <= 0 ? 0 : wholeHits.get(wp).rank() / bestWhole)));
+        }
+        return out;
+    }
+
+    /** Whether the post names the pack's own animal, by its name or a pet name. */
+    private boolean namesAnimal(String text) {
+        for (String stem : analysis.petStems(text)) if (analysis.isOwnAnimal(stem)) return true;
+        return false;
+    }
+
+    /** How many signs of illness or injury the post names. */
+    private int healthCues(String text) {
+        int n = 0;
+        for (String stem : analysis.stems(text)) if (healthStems.contains(stem)) n++;
+        return n;
     }
 
     /**
@@ -164,9 +413,12 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return false;
     }
 
-    /** Sections to suggest on a decline: only those sharing something distinctive with the question, not just "rat". */
-    private List<SectionRef> closest(List<Hit> hits) {
-        return hits.stream().filter(h -> h.coverage() > 0).map(Hit::section).distinct().limit(MAX_RELATED).map(this::ref).toList();
+    /** Sections to suggest on a decline: those nearest in meaning, then those sharing a distinctive word ("rat" is not one). */
+    private List<SectionRef> closest(List<Hit> hits, List<Meaning> meanings) {
+        Set<Integer> picked = new LinkedHashSet<>();
+        for (Meaning m : meanings) if (picked.size() < MAX_RELATED) picked.add(index.passages.get(m.doc()).section());
+        for (Hit h : hits) if (picked.size() < MAX_RELATED && h.coverage() > 0) picked.add(h.section());
+        return picked.stream().map(this::ref).toList();
     }
 
     /**
@@ -348,8 +600,13 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return covered;
     }
 
-    private List<SectionRef> related(List<Hit> hits, int answered) {
+    private List<SectionRef> related(List<Hit> hits, List<Meaning> meanings, int answered) {
         Set<Integer> picked = new LinkedHashSet<>();
+        for (Meaning m : meanings) {
+            if (picked.size() >= MAX_RELATED - 1) break;
+            int s = index.passages.get(m.doc()).section();
+            if (s != answered) picked.add(s);
+        }
         for (Hit h : hits) {
             if (picked.size() >= MAX_RELATED) break;
             if (h.section() != answered && h.coverage() > 0) picked.add(h.section());
@@ -362,7 +619,11 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     }
 
     private Answer decline(String question, double confidence, List<SectionRef> related) {
-        return new Answer(question, false, List.of(), Optional.empty(), Optional.empty(), clamp(confidence), related);
+        return verdict(question, Answer.Verdict.NOT_COVERED, confidence, related);
+    }
+
+    private static Answer verdict(String question, Answer.Verdict verdict, double confidence, List<SectionRef> related) {
+        return new Answer(question, verdict, List.of(), Optional.empty(), Optional.empty(), clamp(confidence), related);
     }
 
     private SectionRef ref(int section) {

@@ -19,6 +19,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -45,6 +47,8 @@ final class PassageIndex {
     static final String PATH = "path";
     static final String BODY = "body";
     static final String CONTEXT = "context";
+    /** The passage's meaning: its section title and text embedded as one unit vector. */
+    static final String MEANING = "meaning";
     private static final Pattern SIGNS = Pattern.compile("(?i)\\b(signs?|symptoms?|indicators?)\\b");
     /** Wording that interprets a behaviour: "a sign that", "expresses contentment", "can signify". */
     private static final Pattern INTERPRETS = Pattern.compile("(?i)\\b(a sign|signify|signifies|indicates?|express(es)?|means?)\\b");
@@ -96,6 +100,8 @@ final class PassageIndex {
     final IndexSearcher searcher;
     final LeafReader leaf;
     final SpellingCorrector spelling;
+    /** Per passage, its unit vector (the same as in the index's {@link #MEANING} field); empty without an embedder. */
+    final float[][] vectors;
     /** Every analysed term of the pack, numbered, with how many passages' sections use it. */
     private final Map<String, Integer> termIds;
     private final int[] dfs;
@@ -104,7 +110,9 @@ final class PassageIndex {
     /** Per section, the sorted ids of the terms in its headings and all its text. */
     private final int[][] sectionTerms;
 
-    private PassageIndex(List<Section> sections, List<Passage> passages, int[] parents, DirectoryReader reader, Set<String> known, Similarity similarity, GuideAnalysis analysis) {
+    private PassageIndex(List<Section> sections, List<Passage> passages, int[] parents, DirectoryReader reader, Set<String> known,
+                         Similarity similarity, GuideAnalysis analysis, float[][] vectors) {
+        this.vectors = vectors;
         this.sections = sections;
         this.passages = passages;
         this.parents = parents;
@@ -144,12 +152,18 @@ final class PassageIndex {
         return out;
     }
 
-    static PassageIndex build(KnowledgePack pack, GuideAnalysis analysis, int maxChars, float lengthNorm) {
+    /** The text embedded for a passage: what it is about (its heading) and what it says. */
+    static String meaningText(Section section, Passage passage) {
+        return section.title() + ". " + passage.text();
+    }
+
+    static PassageIndex build(KnowledgePack pack, GuideAnalysis analysis, int maxChars, float lengthNorm, PassageVectors meaning) {
         Similarity similarity = new BM25Similarity(1.2f, lengthNorm);
         List<Section> sections = pack.sections();
         int[] parents = parents(sections);
         List<Passage> passages = new ArrayList<>();
         Set<String> known = new HashSet<>(analysis.listedWords());
+        List<float[]> vectors = new ArrayList<>();
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         // A log merge policy keeps documents in the order they were added, so doc number = passage index.
         Analyzer perField = new PerFieldAnalyzerWrapper(analysis.index, Map.of(TITLE, analysis.headings, PATH, analysis.headings));
@@ -170,6 +184,11 @@ final class PassageIndex {
                     doc.add(new TextField(PATH, path, Field.Store.NO));
                     doc.add(new TextField(BODY, passage.text(), Field.Store.NO));
                     doc.add(new TextField(CONTEXT, contextText, Field.Store.NO));
+                    if (meaning.enabled()) {
+                        float[] v = meaning.vector(meaningText(section, passage));
+                        vectors.add(v);
+                        doc.add(new KnnFloatVectorField(MEANING, v, VectorSimilarityFunction.DOT_PRODUCT));
+                    }
                     writer.addDocument(doc);
                     passages.add(passage);
                 }
@@ -183,7 +202,8 @@ final class PassageIndex {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
         try {
-            return new PassageIndex(sections, List.copyOf(passages), parents, DirectoryReader.open(dir), Set.copyOf(known), similarity, analysis);
+            return new PassageIndex(sections, List.copyOf(passages), parents, DirectoryReader.open(dir), Set.copyOf(known), similarity,
+                    analysis, vectors.toArray(new float[0][]));
         } catch (IOException e) {
             throw new UncheckedIOException("opening the in-memory index failed", e);
         }

@@ -14,6 +14,9 @@ import java.util.Optional;
 final class AnswerReplies {
 
     static final int MAX_FOLLOW_UPS = 3;
+    /** A likely answer offers the next two sections, the ones the engine ranked right after it. */
+    static final int LIKELY_FOLLOW_UPS = 2;
+    static final String LIKELY_LEAD_IN = "The guide's closest advice on this:";
 
     private final AnswerEngine engine;
     private final AnswerLog answerLog;
@@ -29,10 +32,16 @@ final class AnswerReplies {
 
     AnsweredQuestion ask(Platform platform, String question) {
         Answer answer = engine.answer(question);
+        if (answer.verdict() == Answer.Verdict.SMALL_TALK) return new AnsweredQuestion(answer, smallTalk());
         String key = answerLog.recordAnswer(platform, question, answer.section().map(SectionRef::id), answer.answered());
-        Reply reply = !answer.answered() ? notFound(answer)
-                : new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), answer.blocks(), answer.attribution(),
-                        followUps(answer.related()), Optional.of(key), false);
+        Reply reply = switch (answer.verdict()) {
+            case SURE -> new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), answer.blocks(), answer.attribution(),
+                    followUps(answer.related()), Optional.of(key), false);
+            case LIKELY -> likely(answer, key);
+            case NOT_COVERED -> notFound(answer);
+            case HEALTH -> health(answer);
+            case SMALL_TALK -> smallTalk();
+        };
         return new AnsweredQuestion(answer, reply);
     }
 
@@ -58,6 +67,30 @@ final class AnswerReplies {
                 : feedback.helpful() ? "Thanks for the feedback! \uD83D\uDC00"
                 : "Thanks for telling me. I'll pass it on so the guide can get better.";
         return Reply.text(Reply.Kind.INFO, text).withPrivate(true);
+    }
+
+    /** The guide's closest advice, said as such, with the next two sections to read instead. */
+    private static Reply likely(Answer answer, String key) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Paragraph(LIKELY_LEAD_IN));
+        blocks.addAll(answer.blocks());
+        return new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), blocks, answer.attribution(),
+                answer.related().stream().limit(LIKELY_FOLLOW_UPS).map(AnswerReplies::choice).toList(), Optional.of(key), false);
+    }
+
+    /** Illness or injury: never a bonding passage; a vet who treats rats should see the rat. */
+    private static Reply health(Answer answer) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Paragraph("I'm sorry, that sounds like it could be a health problem, and the bonding guide doesn't cover illness or injury."));
+        blocks.add(new Block.Paragraph("Please have a vet who treats rats (an exotics vet) look at your rat soon: rats hide pain and illness well, so early checks matter."));
+        if (!answer.related().isEmpty()) blocks.add(new Block.Paragraph("If it helps meanwhile, the guide has this:"));
+        return new Reply(Reply.Kind.HEALTH, Optional.empty(), blocks, Optional.empty(), followUps(answer.related()), Optional.empty(), false);
+    }
+
+    /** Greetings, thanks, a nod or an emoji: a friendly word, never the refusal. */
+    private static Reply smallTalk() {
+        return Reply.text(Reply.Kind.SMALL_TALK,
+                "\uD83D\uDC00 Happy to help! Ask me anything about bonding with your rats (handling, treats, trust, play), or try /topics.");
     }
 
     private static Reply notFound(Answer answer) {

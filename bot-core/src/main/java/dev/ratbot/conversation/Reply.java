@@ -26,7 +26,7 @@ public record Reply(
         Optional<String> feedbackKey,
         boolean privateHint) {
 
-    public enum Kind { ANSWER, NOT_FOUND, TOPICS, TIP, SETTINGS, INFO, ERROR, NONE }
+    public enum Kind { ANSWER, NOT_FOUND, HEALTH, SMALL_TALK, TOPICS, TIP, SETTINGS, INFO, ERROR, NONE }
 
     public Reply {
         title = title == null ? Optional.empty() : title;

@@ -44,17 +44,21 @@ public final class KnowledgePackLoader {
         String indexName = base + "/" + INDEX_FILE;
         String index = readResource(loader, indexName);
         List<NamedText> files = new ArrayList<>();
+        Map<String, String> wordLists = new HashMap<>();
         String[] lines = index.split("\r\n|\r|\n");
         for (int i = 0; i < lines.length; i++) {
             String file = lines[i].strip();
             if (file.isEmpty() || file.startsWith("#")) continue;
-            if (file.contains("/") || file.contains("\\") || !file.endsWith(".md")) {
-                throw new PackFormatException(indexName, i + 1, "expected a .md file name in this folder, found '" + file + "'");
+            if (file.contains("/") || file.contains("\\") || !(file.endsWith(".md") || isWordList(file))) {
+                throw new PackFormatException(indexName, i + 1,
+                        "expected a .md, .txt or .properties file name in this folder, found '" + file + "'");
             }
-            files.add(new NamedText(base + "/" + file, readResource(loader, base + "/" + file)));
+            String text = readResource(loader, base + "/" + file);
+            if (isWordList(file)) wordLists.put(file, text);
+            else files.add(new NamedText(base + "/" + file, text));
         }
         if (files.isEmpty()) throw new PackFormatException(indexName, 0, "the index names no .md file");
-        return assemble(indexName, files);
+        return assemble(indexName, files, wordLists);
     }
 
     /** A pack from a folder: every {@code *.md} file directly in it, in file-name order. */
@@ -63,26 +67,36 @@ public final class KnowledgePackLoader {
         if (!Files.isDirectory(dir)) throw new PackFormatException(dirName, 0, "not a folder (a pack is a folder of .md files)");
         List<Path> paths;
         try (Stream<Path> listing = Files.list(dir)) {
-            paths = listing.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p)).sorted().toList();
+            paths = listing.filter(p -> Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new PackFormatException(dirName, 0, "cannot list the folder: " + e.getMessage(), e);
         }
-        if (paths.isEmpty()) throw new PackFormatException(dirName, 0, "no .md files in the folder");
         List<NamedText> files = new ArrayList<>();
+        Map<String, String> wordLists = new HashMap<>();
         for (Path p : paths) {
+            String name = p.getFileName().toString();
+            if (!name.endsWith(".md") && !isWordList(name)) continue;
             try {
-                files.add(new NamedText(p.toString(), decode(p.toString(), Files.readAllBytes(p))));
+                String text = decode(p.toString(), Files.readAllBytes(p));
+                if (isWordList(name)) wordLists.put(name, text);
+                else files.add(new NamedText(p.toString(), text));
             } catch (IOException e) {
                 throw new PackFormatException(p.toString(), 0, "cannot read the file: " + e.getMessage(), e);
             }
         }
-        return assemble(dirName, files);
+        if (files.isEmpty()) throw new PackFormatException(dirName, 0, "no .md files in the folder");
+        return assemble(dirName, files, wordLists);
     }
 
     private record NamedText(String name, String text) {
     }
 
-    private static KnowledgePack assemble(String packName, List<NamedText> files) {
+    /** Word lists and the engine's trained weights: plain files beside the Markdown. */
+    private static boolean isWordList(String name) {
+        return name.endsWith(".txt") || name.endsWith(".properties");
+    }
+
+    private static KnowledgePack assemble(String packName, List<NamedText> files, Map<String, String> wordLists) {
         PackFileParser parser = new PackFileParser();
         Attribution attribution = null;
         List<String> tips = new ArrayList<>();
@@ -122,7 +136,7 @@ public final class KnowledgePackLoader {
                     "no attribution: give title, author and source in the front matter of the first file");
         }
         if (sections.isEmpty()) throw new PackFormatException(packName, 0, "the pack has no sections");
-        return new KnowledgePack(attribution, sections, tips);
+        return new KnowledgePack(attribution, sections, tips, wordLists);
     }
 
     private static String uniqueSlug(String title, Set<String> taken, Map<String, Integer> counts) {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.knowledge.KnowledgePackLoader;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The engine's quality on the default pack, with the figures printed for the log.
@@ -37,6 +38,11 @@ import org.junit.jupiter.api.Test;
  * food got through). The care-topic list and a few vocabulary groups were widened after it. A second round was
  * appended later and run once the same way: 75% right, 8 of 12 near questions declined (a clicking breath, a rat's
  * sex and wild rats' food read as covered). Both rounds are guards now, not measures.
+  *
+ * <p>Since the engine learns its decisions ({@code ratbot train}), every set above is also a training set: their bars
+ * guard against regressions, they no longer measure generalisation. The sets that do are {@code eval/owners-test.jsonl}
+ * and {@code eval/chat-test.jsonl} at the project's root: owners' posts and chat messages written for the project and
+ * never trained on (see eval/README.md). Their bars are the figures of the engine that introduced them.
  */
 class AnswerQualityTest {
     private static AnswerEngine engine;
@@ -46,109 +52,32 @@ class AnswerQualityTest {
         engine = LuceneAnswerEngine.build(KnowledgePackLoader.loadDefault());
     }
 
-    @Test
-    void devSetAtLeast95PercentRightAndEveryUncoveredQuestionDeclined() {
-        EvalSet.Score score = EvalSet.load("dev-questions.jsonl").score(engine);
-        String report = score.report("dev set");
-        System.out.println(report);
-        assertTrue(score.rightShare() >= 0.95, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertEquals(score.near(), score.nearDeclined(), report);
-    }
-
-    /** A lower bar than the dev set's, honestly: these questions were not used to build the synonym lists first. */
-    @Test
-    void privateSetAtLeast75PercentRightAllOffTopicAndMostNearDeclined() {
-        EvalSet.Score score = EvalSet.load("private-questions.jsonl").score(engine);
-        String report = score.report("private set");
-        System.out.println(report);
-        assertTrue(score.rightShare() >= 0.75, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertTrue(score.nearDeclined() >= 0.85 * score.near(), report);
-    }
-
-    @Test
-    void freshSetAtLeast80PercentRightAndEveryUncoveredQuestionDeclined() {
-        EvalSet.Score score = EvalSet.load("fresh-questions.jsonl").score(engine);
-        String report = score.report("fresh set");
-        System.out.println(report);
-        assertTrue(score.rightShare() >= 0.80, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertEquals(score.near(), score.nearDeclined(), report);
-    }
-
-    @Test
-    void blindSetAtLeast80PercentRightAndEveryUncoveredQuestionDeclined() {
-        EvalSet.Score score = EvalSet.load("blind-questions.jsonl").score(engine);
-        String report = score.report("blind set");
-        System.out.println(report);
-        assertTrue(score.rightShare() >= 0.80, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertEquals(score.near(), score.nearDeclined(), report);
-    }
-
-    @Test
-    void tuningSetAtLeast80PercentRightAndEveryUncoveredQuestionDeclined() {
-        EvalSet.Score score = EvalSet.load("tuning-questions.jsonl").score(engine);
-        String report = score.report("tuning set");
-        System.out.println(report);
-        assertTrue(score.rightShare() >= 0.80, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertEquals(score.near(), score.nearDeclined(), report);
-    }
-
-    @Test
-    void probeSetAtLeast75PercentRightAndEveryUncoveredQuestionDeclined() {
-        EvalSet.Score score = EvalSet.load("probe-questions.jsonl").score(engine);
-        String report = score.report("probe set");
-        System.out.println(report);
-        assertTrue(score.rightShare() >= 0.75, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertTrue(score.nearDeclined() >= 0.9 * score.near(), report);
-    }
-
     /**
-     * held-questions.jsonl was written from the guide alone before the sign-intent, corrected-intent and quantity
-     * changes, and run once: 76% right, off-topic 2/2, near 4/5 ("what temperature should my rats room be" got
-     * through). Its bar is that first figure, not a tuned one.
+     * Each set with the least share of answerable questions answered right, of near ones declined, of health posts given
+     * the health reply and of off-topic ones declined (the issue asks for all; chat-test.jsonl misses one, see the note).
      */
-    @Test
-    void heldSetAtLeastBarRightAndMostUncoveredQuestionsDeclined() {
-        EvalSet.Score score = EvalSet.load("held-questions.jsonl").score(engine);
-        String report = score.report("held set");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "dev-questions.jsonl              | 0.95 | 1.00 | 1.00 | 1.00",
+            "private-questions.jsonl          | 0.75 | 0.85 | 1.00 | 1.00",
+            "fresh-questions.jsonl            | 0.80 | 1.00 | 1.00 | 1.00",
+            "blind-questions.jsonl            | 0.80 | 1.00 | 1.00 | 1.00",
+            "tuning-questions.jsonl           | 0.80 | 1.00 | 1.00 | 1.00",
+            "probe-questions.jsonl            | 0.75 | 0.90 | 1.00 | 1.00",
+            "held-questions.jsonl             | 0.75 | 0.80 | 1.00 | 1.00",
+            "chatty-questions.jsonl           | 0.55 | 1.00 | 1.00 | 1.00",
+            "order-questions.jsonl            | 1.00 | 0.75 | 1.00 | 1.00",
+            "../eval/owners-test.jsonl        | 0.40 | 0.80 | 0.80 | 1.00",
+            "../eval/chat-test.jsonl          | 0.60 | 1.00 | 0.85 | 0.80",
+    })
+    void eachSetKeepsItsBar(String set, double rightBar, double nearBar, double healthBar, double offtopicBar) {
+        EvalSet.Score score = EvalSet.load(set).score(engine);
+        String report = score.report(set);
         System.out.println(report);
-        assertTrue(score.rightShare() >= 0.75, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertTrue(score.nearDeclined() >= 0.8 * score.near(), report);
-    }
-
-    /**
-     * chatty-questions.jsonl: long, chatty owner messages and uncovered care topics, written from the guide alone
-     * before the content-word and clear-winner changes, and run once: 10 of 18 answerable right (55.6%), off-topic
-     * 1/1 and near 7/7 declined. Its bar is that first figure.
-     */
-    @Test
-    void chattySetAtLeastBarRightAndUncoveredQuestionsDeclined() {
-        EvalSet.Score score = EvalSet.load("chatty-questions.jsonl").score(engine);
-        String report = score.report("chatty set");
-        System.out.println(report);
-        assertTrue(score.rightShare() >= 0.55, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertEquals(score.near(), score.nearDeclined(), report);
-    }
-
-    /**
-     * order-questions.jsonl: written from the guide alone before the spelling-order and passage-choice changes, and
-     * run once: 16 of 16 answerable right, off-topic 2/2 and near 3/4 declined ("where can i buy a rat cage" got
-     * through). Its bar is that first figure.
-     */
-    @Test
-    void orderSetAtLeastBarRightAndUncoveredQuestionsDeclined() {
-        EvalSet.Score score = EvalSet.load("order-questions.jsonl").score(engine);
-        String report = score.report("order set");
-        System.out.println(report);
-        assertTrue(score.rightShare() >= 1.0, report);
-        assertEquals(score.offtopic(), score.offtopicDeclined(), report);
-        assertTrue(score.nearDeclined() >= 0.75 * score.near(), report);
+        assertTrue(score.rightShare() >= rightBar, report);
+        assertTrue(score.nearDeclinedShare() >= nearBar, report);
+        assertTrue(score.healthShare() >= healthBar, report);
+        assertTrue(score.offtopicDeclined() >= offtopicBar * score.offtopic(), report);
+        assertEquals(score.smallTalk(), score.smallTalkReplies(), report);
     }
 }
