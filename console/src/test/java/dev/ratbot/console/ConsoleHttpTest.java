@@ -1,0 +1,126 @@
+package dev.ratbot.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratbot.answer.LuceneAnswerEngine;
+import dev.ratbot.knowledge.KnowledgePack;
+import dev.ratbot.knowledge.KnowledgePackLoader;
+import dev.ratbot.store.Database;
+import dev.ratbot.store.TestDatabases;
+import dev.ratbot.testing.MutableClock;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console's protections at the HTTP level, where a forged request is easiest to make. */
+class ConsoleHttpTest {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    static Path dir;
+    static Database db;
+    static OperatorKnowledge knowledge;
+    static ConsoleServer console;
+    static String base;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        MutableClock clock = MutableClock.at(Instant.parse("2026-11-30T12:00:00Z"));
+        db = TestDatabases.sqlite(dir);
+        KnowledgePack pack = KnowledgePackLoader.loadDefault();
+        knowledge = new OperatorKnowledge(pack, LuceneAnswerEngine.build(pack), new OperatorEntries(db, clock), LuceneAnswerEngine::build);
+        console = ConsoleServer.start(new ConsoleSettings("127.0.0.1", 0, PASSWORD), db, knowledge, pack, new TokenVectors(), clock);
+        base = "http://127.0.0.1:" + console.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        console.close();
+        knowledge.close();
+        db.close();
+    }
+
+    private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) b.header("Cookie", cookie);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (cookie != null) b.header("Cookie", cookie);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String logIn() throws Exception {
+        HttpResponse<String> r = post("/login", null, "password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+        assertEquals(302, r.statusCode(), r.body());
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("; HttpOnly") && setCookie.contains("; SameSite=Strict"), setCookie);
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static String csrf(String page) {
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1);
+    }
+
+    @Test
+    void everyPageSendsAStrictContentSecurityPolicy() throws Exception {
+        HttpResponse<String> r = get("/login", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of(ConsoleServer.CSP), r.headers().allValues("Content-Security-Policy"));
+        assertEquals(List.of("nosniff"), r.headers().allValues("X-Content-Type-Options"));
+    }
+
+    @Test
+    void withoutASessionPagesRedirectToTheLoginAndPostsAreRefused() throws Exception {
+        assertEquals(List.of("/login"), get("/entries", null).headers().allValues("Location"));
+        assertEquals(403, post("/entries", null, "title=x&body=y").statusCode());
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        String cookie = logIn();
+        HttpResponse<String> r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=Yes.&enabled=true");
+        assertEquals(403, r.statusCode());
+        assertEquals("This form has expired or did not come from the console; reload the page and try again.", r.body());
+        r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=Yes.&enabled=true&csrf=forged");
+        assertEquals(403, r.statusCode());
+        assertEquals(List.of(), new OperatorEntries(db, java.time.Clock.systemUTC()).all());
+
+        String token = csrf(get("/entries", cookie).body());
+        r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=A+little+hard+cheese+is+fine.&enabled=true&csrf=" + token);
+        assertEquals(302, r.statusCode(), r.body());
+        assertEquals(1, new OperatorEntries(db, java.time.Clock.systemUTC()).all().size());
+    }
+
+    @Test
+    void aPostFromAnotherOriginIsRefusedEvenWithTheToken() throws Exception {
+        String cookie = logIn();
+        String token = csrf(get("/entries", cookie).body());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/entries/export")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, r.statusCode());
+        r = http.send(HttpRequest.newBuilder(URI.create(base + "/logout")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie).header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("csrf=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, r.statusCode());
+    }
+}
