@@ -99,17 +99,45 @@ class ConsoleHttpTest {
     @Test
     void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         String cookie = logIn();
+        List<OperatorEntry> before = new OperatorEntries(db, java.time.Clock.systemUTC()).all();
         HttpResponse<String> r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=Yes.&enabled=true");
         assertEquals(403, r.statusCode());
         assertEquals("This form has expired or did not come from the console; reload the page and try again.", r.body());
         r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=Yes.&enabled=true&csrf=forged");
         assertEquals(403, r.statusCode());
-        assertEquals(List.of(), new OperatorEntries(db, java.time.Clock.systemUTC()).all());
+        assertEquals(before, new OperatorEntries(db, java.time.Clock.systemUTC()).all());
 
         String token = csrf(get("/entries", cookie).body());
         r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=A+little+hard+cheese+is+fine.&enabled=true&csrf=" + token);
         assertEquals(302, r.statusCode(), r.body());
-        assertEquals(1, new OperatorEntries(db, java.time.Clock.systemUTC()).all().size());
+        assertEquals(before.size() + 1, new OperatorEntries(db, java.time.Clock.systemUTC()).all().size());
+    }
+
+    @Test
+    void behindAnHttpsProxyTheCookieIsSecure() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-Proto", "https").POST(HttpRequest.BodyPublishers.ofString("password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.headers().firstValue("Set-Cookie").orElseThrow().endsWith("; HttpOnly; SameSite=Strict; Secure"), r.headers().toString());
+    }
+
+    @Test
+    void anExportedFileImportsBackAndTheEngineAnswersFromIt() throws Exception {
+        String cookie = logIn();
+        String file = EntryFiles.export(List.of(OperatorEntry.answer(1, "Do rats need a wheel?", "A solid wheel of 30 cm or more is fine.", true)));
+        String boundary = "----ratbot" + System.nanoTime();
+        String token = csrf(get("/entries", cookie).body());
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"answers.md\"\r\nContent-Type: text/markdown\r\n\r\n"
+                + file + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/entries/import")).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, r.statusCode(), r.body());
+        assertEquals(List.of("/entries?done=imported&n=1"), r.headers().allValues("Location"));
+        assertTrue(knowledge.answer("does my rat need a wheel").answered());
+        HttpResponse<String> exported = get("/entries/export", cookie);
+        assertTrue(exported.body().contains("# Do rats need a wheel?\n\nA solid wheel of 30 cm or more is fine.\n"), exported.body());
     }
 
     @Test
