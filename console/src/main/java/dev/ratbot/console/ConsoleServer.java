@@ -261,9 +261,10 @@ public final class ConsoleServer implements AutoCloseable {
             List<String> questions = g.questions().stream().map(QuestionGrouper.Asked::question).toList();
             Answer now = knowledge.answer(questions.get(0));
             String nowAnswered = now.answered() ? now.section().map(SectionRef::title).orElse(null) : null;
+            String suggested = (now.answered() ? now.section() : now.related().stream().findFirst()).map(SectionRef::id).orElse("");
             views.add(new GroupView(i + 1, g.times(), day(g.firstAt()), day(g.lastAt()),
                     questions.subList(0, Math.min(EXAMPLES, questions.size())), questions.subList(0, Math.min(PHRASINGS, questions.size())),
-                    nowAnswered, "/entries/new?title=" + URLEncoder.encode(questions.get(0), StandardCharsets.UTF_8)));
+                    nowAnswered, suggested, "/entries/new?title=" + URLEncoder.encode(questions.get(0), StandardCharsets.UTF_8)));
         }
         render(ctx, "lacks.jte", model("nav", nav(ctx, "lacks"), "groups", views, "sections", guideSections(), "total", groups.size()));
     }
