@@ -111,7 +111,8 @@ public final class EntryFiles {
         String t = text == null ? "" : text.startsWith("\uFEFF") ? text.substring(1) : text;
         KnowledgePack pack;
         try {
-            pack = KnowledgePackLoader.parse("file", t.contains("\n---") || t.startsWith("---") ? t : FRONT + t);
+            // A file without front matter (only headings and answers) gets the operators' attribution.
+            pack = KnowledgePackLoader.parse("file", t.strip().startsWith("---") ? t : FRONT + t);
         } catch (PackFormatException e) {
             throw new Refused(e.getMessage());
         }

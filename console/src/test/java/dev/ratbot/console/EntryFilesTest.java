@@ -45,6 +45,12 @@ class EntryFilesTest {
     }
 
     @Test
+    void aFileWithoutFrontMatterImportsAsTheOperatorsAnswers() {
+        assertEquals(List.of(OperatorEntry.answer(0, "Do rats need a wheel?", "A solid wheel of 30 cm or more.", true)),
+                EntryFiles.read("# Do rats need a wheel?\n\nA solid wheel of 30 cm or more.\n"));
+    }
+
+    @Test
     void aFileThatIsNotAPackFileIsRefusedNamingTheLine() {
         var refused = assertThrows(EntryFiles.Refused.class, () -> EntryFiles.read("---\nkind: faq\n---\n# Q?\n\n> quoted\n"));
         assertEquals("file:6: a block quote is not part of the pack format (headings, paragraphs, lists and comments)", refused.getMessage());
