@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ratbot.console.Browser;
+import dev.ratbot.feedback.AnswerLog;
+import dev.ratbot.feedback.JdbcAnswerLog;
+import dev.ratbot.platform.Platform;
+import dev.ratbot.store.Database;
+import dev.ratbot.store.DatabaseSettings;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import dev.ratbot.telegram.fake.FakeBotApi;
 import dev.ratbot.telegram.fake.Updates;
 import java.io.IOException;
@@ -64,15 +72,30 @@ class ServeConsoleTest {
     }
 
     @Test
-    void withNoPasswordSetTheConsolePortIsClosed() throws Exception {
+    void withNoPasswordSetTheConsolePortIsClosedAndOldQuestionsArePrunedAtStart() throws Exception {
         assumeTrue(!listening(8081), "something else listens on 8081");
+        String url = "jdbc:sqlite:" + dir.resolve("ratbot.db");
+        try (Database db = Database.open(DatabaseSettings.of(url))) {
+            JdbcAnswerLog log = new JdbcAnswerLog(db, Clock.offset(Clock.systemUTC(), Duration.ofDays(-31)));
+            log.recordAnswer(Platform.TELEGRAM, "an old question", Optional.empty(), false);
+            new JdbcAnswerLog(db, Clock.systemUTC()).recordAnswer(Platform.TELEGRAM, "a new question", Optional.empty(), false);
+        }
         try (FakeBotApi telegram = new FakeBotApi(TOKEN);
-             ServeProcess serve = ServeProcess.start(dir, env("jdbc:sqlite:" + dir.resolve("ratbot.db"), telegram, "solo"), "serve")) {
+             ServeProcess serve = ServeProcess.start(dir, with(env(url, telegram, "solo"), "RATBOT_QUESTION_RETENTION", "30d"), "serve")) {
             serve.awaitReady(START);
             serve.await(Pattern.compile("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"), START);
             assertFalse(listening(8081), "nothing listens on the console's default port");
             assertFalse(serve.output().contains("console listening"), serve.output());
+            serve.await(Pattern.compile("deleted 1 questions older than PT720H"), START);
+            try (Database db = Database.open(DatabaseSettings.of(url))) {
+                assertEquals(List.of(new AnswerLog.UnansweredQuestion("a new question", 1)), new JdbcAnswerLog(db, Clock.systemUTC()).mostUnanswered(10));
+            }
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String key, String value) {
+        env.put(key, value);
+        return env;
     }
 
     @Test
