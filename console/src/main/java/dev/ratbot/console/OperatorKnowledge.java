@@ -114,9 +114,13 @@ public final class OperatorKnowledge implements AnswerEngine, AutoCloseable {
         return c.engine().topics().stream().filter(t -> !c.taught().aliases().containsKey(t.id())).toList();
     }
 
+    /** The engine's completions without the phrasings: those are what some user typed, not for everyone to see. */
     @Override
     public List<String> suggest(String prefix, int max) {
-        return current.get().engine().suggest(prefix, max);
+        Current c = current.get();
+        if (c.taught().phrasings().isEmpty()) return c.engine().suggest(prefix, max);
+        int ask = (int) Math.min(Integer.MAX_VALUE, (long) Math.max(0, max) + c.taught().phrasings().size());
+        return c.engine().suggest(prefix, ask).stream().filter(s -> !c.taught().phrasings().contains(s)).limit(Math.max(0, max)).toList();
     }
 
     private static Answer credited(Current c, Answer a) {

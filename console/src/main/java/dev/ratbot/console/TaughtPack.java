@@ -19,8 +19,9 @@ import java.util.Set;
  * @param pack     the pack the engine is built from
  * @param aliases  alias section id to the pack section it stands for
  * @param answers  section ids of the operator's own answers
+ * @param phrasings the phrasings' texts (users' own words), which are never offered as suggestions to others
  */
-record TaughtPack(KnowledgePack pack, Map<String, String> aliases, Set<String> answers) {
+record TaughtPack(KnowledgePack pack, Map<String, String> aliases, Set<String> answers, Set<String> phrasings) {
 
     static TaughtPack of(KnowledgePack base, List<OperatorEntry> entries) {
         List<Section> sections = new ArrayList<>(base.sections());
@@ -28,6 +29,7 @@ record TaughtPack(KnowledgePack pack, Map<String, String> aliases, Set<String> a
         base.sections().forEach(s -> taken.add(s.id()));
         Map<String, String> aliases = new HashMap<>();
         Set<String> answers = new HashSet<>();
+        Set<String> phrasings = new HashSet<>();
         for (OperatorEntry e : entries) {
             if (!e.enabled()) continue;
             String id = freeId("operator-" + e.id(), taken);
@@ -49,11 +51,13 @@ record TaughtPack(KnowledgePack pack, Map<String, String> aliases, Set<String> a
                     List<Block> blocks = section.get().blocks().isEmpty() ? List.of(new Block.Paragraph(section.get().title())) : section.get().blocks();
                     sections.add(new Section(id, List.of(e.title()), blocks, true));
                     aliases.put(id, target);
+                    phrasings.add(e.title());
                 }
             }
             taken.add(id);
         }
-        return new TaughtPack(new KnowledgePack(base.attribution(), sections, base.explicitTips()), Map.copyOf(aliases), Set.copyOf(answers));
+        return new TaughtPack(new KnowledgePack(base.attribution(), sections, base.explicitTips()), Map.copyOf(aliases), Set.copyOf(answers),
+                Set.copyOf(phrasings));
     }
 
     private static String freeId(String wanted, Set<String> taken) {

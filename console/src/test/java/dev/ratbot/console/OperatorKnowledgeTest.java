@@ -88,6 +88,7 @@ class OperatorKnowledgeTest {
         assertEquals(Optional.of(section), a.section().map(SectionRef::id));
         assertEquals(Optional.of(PACK.attribution()), a.attribution());
         assertFalse(knowledge.topics().stream().anyMatch(t -> t.id().startsWith("operator-")), "phrasings are not topics");
+        assertFalse(knowledge.suggest("how do i trim", 25).contains(phrasing), "a user's words are not suggested to others");
     }
 
     @Test
