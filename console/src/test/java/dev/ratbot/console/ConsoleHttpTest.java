@@ -1,6 +1,7 @@
 package dev.ratbot.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.answer.LuceneAnswerEngine;
@@ -111,6 +112,33 @@ class ConsoleHttpTest {
         r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=A+little+hard+cheese+is+fine.&enabled=true&csrf=" + token);
         assertEquals(302, r.statusCode(), r.body());
         assertEquals(before.size() + 1, new OperatorEntries(db, java.time.Clock.systemUTC()).all().size());
+    }
+
+    @Test
+    void anAnswerIsEditedDisabledEnabledAndDeletedAndTheEngineFollowsEachStep() throws Exception {
+        String cookie = logIn();
+        String token = csrf(get("/entries", cookie).body());
+        assertEquals(302, post("/entries", cookie, "csrf=" + token + "&enabled=true&title=Can+rats+eat+grapes%3F&body=A+few+grapes+are+fine.").statusCode());
+        OperatorEntry entry = new OperatorEntries(db, java.time.Clock.systemUTC()).all().stream()
+                .filter(e -> e.title().equals("Can rats eat grapes?")).findFirst().orElseThrow();
+        assertTrue(knowledge.answer("can rats eat grapes").answered());
+
+        HttpResponse<String> edited = post("/entries/" + entry.id(), cookie, "csrf=" + token + "&enabled=true&title=Can+rats+eat+grapes%3F"
+                + "&body=A+few+seedless+grapes+now+and+then+are+fine.");
+        assertEquals(List.of("/entries?done=saved"), edited.headers().allValues("Location"));
+        assertEquals("A few seedless grapes now and then are fine.", knowledge.answer("can rats eat grapes").text());
+
+        HttpResponse<String> refused = post("/entries/" + entry.id(), cookie, "csrf=" + token + "&enabled=true&title=Can+rats+eat+grapes%3F&body=%23+Heading");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("The answer cannot contain headings (lines starting with #)."), refused.body());
+
+        assertEquals(302, post("/entries/" + entry.id() + "/enabled", cookie, "csrf=" + token + "&enabled=false").statusCode());
+        assertFalse(knowledge.answer("can rats eat grapes").answered(), "disabled");
+        assertEquals(302, post("/entries/" + entry.id() + "/enabled", cookie, "csrf=" + token + "&enabled=true").statusCode());
+        assertTrue(knowledge.answer("can rats eat grapes").answered(), "enabled again");
+        assertEquals(302, post("/entries/" + entry.id() + "/delete", cookie, "csrf=" + token).statusCode());
+        assertFalse(knowledge.answer("can rats eat grapes").answered(), "deleted");
+        assertEquals(404, post("/entries/" + entry.id() + "/delete", cookie, "csrf=" + token).statusCode());
     }
 
     @Test
