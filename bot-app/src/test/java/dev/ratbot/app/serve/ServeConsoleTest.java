@@ -57,9 +57,12 @@ class ServeConsoleTest {
     Path dir;
 
     private Map<String, String> env(String url, FakeBotApi telegram, String instance) {
-        Map<String, String> env = new HashMap<>(Map.of("RATBOT_DB_URL", url, "RATBOT_OPS_PORT", "0", "RATBOT_INSTANCE_ID", instance,
-                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.url().toString()));
-        return env;
+        return env(url, telegram, instance, TOKEN);
+    }
+
+    private Map<String, String> env(String url, FakeBotApi telegram, String instance, String token) {
+        return new HashMap<>(Map.of("RATBOT_DB_URL", url, "RATBOT_OPS_PORT", "0", "RATBOT_INSTANCE_ID", instance,
+                "TELEGRAM_BOT_TOKEN", token, "TELEGRAM_API_URL", telegram.url().toString()));
     }
 
     private static boolean listening(int port) {
@@ -143,11 +146,14 @@ class ServeConsoleTest {
         try (Connection admin = DriverManager.getConnection(base); Statement s = admin.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
-        try (FakeBotApi telegram = new FakeBotApi(TOKEN);
-             ServeProcess polling = ServeProcess.start(dir.resolve("a"), env(url, telegram, "instance-a"), "serve")) {
+        // The polling lock is a PostgreSQL advisory lock named after the bot, shared by every schema on the server:
+        // a bot id of this test's own keeps other tests on the same server (and other checkouts) from holding it.
+        String token = (7_100_000 + new java.util.Random().nextInt(1_000_000)) + ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq";
+        try (FakeBotApi telegram = new FakeBotApi(token);
+             ServeProcess polling = ServeProcess.start(dir.resolve("a"), env(url, telegram, "instance-a", token), "serve")) {
             polling.awaitReady(START);
             polling.await(Pattern.compile("took the telegram-polling"), START);
-            Map<String, String> env = env(url, telegram, "instance-b");
+            Map<String, String> env = env(url, telegram, "instance-b", token);
             env.put("RATBOT_CONSOLE_PASSWORD", PASSWORD);
             env.put("RATBOT_CONSOLE_PORT", "0");
             try (ServeProcess withConsole = ServeProcess.start(dir.resolve("b"), env, "serve")) {
