@@ -37,6 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -136,10 +137,18 @@ class ConsoleBrowserTest {
         });
     }
 
+    /** Submits the login form and waits for the answer: the overview, or the login page again with a message. */
     private void logIn(String password) {
         browser.get(base + "/login");
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        waiting().until(d -> d.getCurrentUrl().equals(base + "/") || !d.findElements(By.id("login-error")).isEmpty());
+    }
+
+    /** Clicks a button that submits a form and waits for the page it leads to. */
+    private void submit(WebElement button, String landsOn) {
+        button.click();
+        waiting().until(ExpectedConditions.urlContains(landsOn));
     }
 
     private WebDriverWait waiting() {
@@ -200,12 +209,12 @@ class ConsoleBrowserTest {
         assertFalse(knowledge.answer("can rats eat cheese").answered(), "the guide does not cover cheese");
         logIn(PASSWORD);
         browser.get(base + "/lacks");
-        browser.findElement(By.cssSelector("#group-1 a.new-answer")).click();
+        submit(browser.findElement(By.cssSelector("#group-1 a.new-answer")), "/entries/new");
         assertEquals("can my rat eat cheese", browser.findElement(By.id("title")).getAttribute("value"));
         browser.findElement(By.id("title")).clear();
         browser.findElement(By.id("title")).sendKeys("Can rats eat cheese?");
         browser.findElement(By.id("body")).sendKeys("A little hard cheese now and then is fine.\n\nNever blue cheese: its mould can harm them.");
-        browser.findElement(By.id("save")).click();
+        submit(browser.findElement(By.id("save")), "/entries?done=");
         assertEquals("Saved. The bot answers it from now on.", browser.findElement(By.id("message")).getText());
 
         Answer a = knowledge.answer("can rats eat cheese");
@@ -224,7 +233,7 @@ class ConsoleBrowserTest {
         WebElement group = browser.findElements(By.cssSelector("article.group")).stream()
                 .filter(g -> g.findElement(By.tagName("h2")).getText().contains("trim")).findFirst().orElseThrow();
         new Select(group.findElement(By.name("section"))).selectByVisibleText("First Steps in Bonding With Your Pet Rat › Safe Handling Techniques");
-        group.findElement(By.cssSelector("button.teach-section")).click();
+        submit(group.findElement(By.cssSelector("button.teach-section")), "/entries?done=");
         assertEquals("Added the phrasings to the section. The bot answers them from now on.", browser.findElement(By.id("message")).getText());
         assertEquals(Optional.of("Safe Handling Techniques"), knowledge.answer("how do I trim my rat's nails").section().map(SectionRef::title));
     }
@@ -236,7 +245,7 @@ class ConsoleBrowserTest {
         WebElement row = browser.findElement(By.id("subscription-" + stoppedId));
         assertTrue(row.getText().contains("the bot was removed from the channel"), row.getText());
         assertTrue(browser.findElement(By.id("subscription-" + pausedId)).getText().contains("paused by the chat (/pause)"));
-        row.findElement(By.tagName("button")).click();
+        submit(row.findElement(By.tagName("button")), "/subscriptions?done=");
         assertEquals("Resumed: the chat gets its daily tip again.", browser.findElement(By.id("message")).getText());
         assertEquals(Optional.of(SubscriptionStatus.ACTIVE), new JdbcSubscriptionStore(db, clock).find(Address.group(Platform.DISCORD, "2000003"))
                 .map(s -> s.status()));

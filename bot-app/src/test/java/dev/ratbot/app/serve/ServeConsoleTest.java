@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator console of a real {@code serve}: off without a password; an answer taught in it is given in the chat
@@ -120,11 +122,14 @@ class ServeConsoleTest {
                     browser.get("http://127.0.0.1:" + port + "/login");
                     browser.findElement(By.id("password")).sendKeys(PASSWORD);
                     browser.findElement(By.id("login")).click();
+                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                    wait.until(ExpectedConditions.urlToBe("http://127.0.0.1:" + port + "/"));
                     browser.get("http://127.0.0.1:" + port + "/entries/new");
                     browser.findElement(By.id("title")).sendKeys(CHEESE);
                     browser.findElement(By.id("body")).sendKeys(CHEESE_ANSWER);
                     browser.findElement(By.id("save")).click();
-                    assertEquals("Saved. The bot answers it from now on.", browser.findElement(By.id("message")).getText());
+                    wait.until(ExpectedConditions.urlContains("/entries?done="));
+                    assertEquals("Saved. The bot answers it from now on.", browser.findElement(By.id("message")).getText(), browser.getPageSource());
                 } finally {
                     browser.quit();
                 }
