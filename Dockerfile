@@ -22,8 +22,10 @@ VOLUME /app/data
 # Inside a container the operations endpoint must listen beyond loopback to be reachable at all;
 # publish it only to trusted networks (e.g. -p 127.0.0.1:8080:8080).
 ENV RATBOT_OPS_BIND=0.0.0.0
-# 8080: /healthz, /readyz, /metrics. 8443: the Telegram webhook endpoint (webhook mode only).
-EXPOSE 8080 8443
+# 8080: /healthz, /readyz, /metrics. 8443: the Telegram webhook endpoint (webhook mode only). 8081: the operator
+# console, only with RATBOT_CONSOLE_PASSWORD set (then also set RATBOT_CONSOLE_BIND=0.0.0.0 and publish it as
+# -p 127.0.0.1:8081:8081).
+EXPOSE 8080 8081 8443
 # Exec form: java is PID 1 and gets SIGTERM itself, so shutdown is graceful.
 ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/ratbot.jar"]
 CMD ["serve"]

@@ -56,6 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         config.telegram().map(TelegramConfig::token).map(Secret::reveal).ifPresent(out::add);
         config.telegram().flatMap(TelegramConfig::webhookSecret).map(Secret::reveal).ifPresent(out::add);
         config.discord().map(DiscordConfig::token).map(Secret::reveal).ifPresent(out::add);
+        config.console().map(c -> c.password().reveal()).ifPresent(out::add);
         String url = config.database().url();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)password=([^&;]+)").matcher(url);
         while (m.find()) out.add(m.group(1));

@@ -6,13 +6,14 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The answer log on SQLite or PostgreSQL (table {@code answers}). Keys are 10 random lower-case letters and
+ * The answer log on SQLite or PostgreSQL (table {@code answers}, which this class alone writes). Keys are 10 random lower-case letters and
  * digits, so that one user cannot guess and rate another's answer. Thread-safe.
  */
 public final class JdbcAnswerLog implements AnswerLog {
@@ -35,14 +36,15 @@ public final class JdbcAnswerLog implements AnswerLog {
         String key = newKey();
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO answers (answer_key, platform, question, question_norm,"
-                    + " section_id, answered, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " section_id, answered, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, key);
                 ps.setString(2, platform.name());
                 ps.setString(3, cleaned);
                 ps.setString(4, Questions.fold(cleaned));
                 ps.setString(5, sectionId.orElse(null));
                 ps.setBoolean(6, answered);
-                ps.setLong(7, clock.millis());
+                ps.setString(7, ReplyKind.of(answered).name());
+                ps.setLong(8, clock.millis());
                 return ps.executeUpdate();
             }
         });
@@ -96,6 +98,20 @@ public final class JdbcAnswerLog implements AnswerLog {
                     while (rs.next()) out.add(new SectionRating(rs.getString(1), rs.getLong(2), rs.getLong(3)));
                 }
                 return out;
+            }
+        });
+    }
+
+    /**
+     * Deletes the questions logged longer than {@code retention} ago (with their ratings); returns how many. The
+     * operator's privacy promise: nothing users asked is kept longer than RATBOT_QUESTION_RETENTION.
+     */
+    public int pruneOlderThan(Duration retention) {
+        long cutoff = clock.millis() - retention.toMillis();
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM answers WHERE created_at < ?")) {
+                ps.setLong(1, cutoff);
+                return ps.executeUpdate();
             }
         });
     }

@@ -88,6 +88,14 @@ public final class KnowledgePackLoader {
         return assemble(dirName, files, wordLists);
     }
 
+    /**
+     * A one-file pack from text, under the same rules as a folder's files: how the operator console checks an
+     * uploaded or typed pack file (its front matter must give the attribution).
+     */
+    public static KnowledgePack parse(String name, String text) {
+        return assemble(name, List.of(new NamedText(name, text)));
+    }
+
     private record NamedText(String name, String text) {
     }
 

@@ -28,6 +28,8 @@ final class ConfigReader {
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d{3,20}:[A-Za-z0-9_-]{30,}");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern SHARD_RANGE = Pattern.compile("(\\d{1,5})(?:\\s*-\\s*(\\d{1,5}))?");
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,5})\\s*d?", Pattern.CASE_INSENSITIVE);
+    private static final int MIN_CONSOLE_PASSWORD = 12;
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,6})\\s*(s|m|min|h)", Pattern.CASE_INSENSITIVE);
 
     private final SettingsSource source;
@@ -44,7 +46,7 @@ final class ConfigReader {
                 new SubscriptionDefaults(parsed(Setting.RATBOT_DEFAULT_TIP_TIME, TimeOfDayParser::parse),
                         parsed(Setting.RATBOT_DEFAULT_ZONE, ZoneParser::parse)));
         String instanceId = text(Setting.RATBOT_INSTANCE_ID).map(this::instanceId).orElseGet(ConfigReader::defaultInstanceId);
-        return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord());
+        return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord(), console(), retention());
     }
 
     private DatabaseConfig database() {
@@ -82,6 +84,40 @@ final class ConfigReader {
             }
         }
         return host.replaceAll("[^A-Za-z0-9._-]", "") + "-" + ProcessHandle.current().pid();
+    }
+
+    private Optional<ConsoleConfig> console() {
+        Optional<Secret> password = secret(Setting.RATBOT_CONSOLE_PASSWORD);
+        if (password.isEmpty()) {
+            refuseWithout(Setting.RATBOT_CONSOLE_PASSWORD, Setting.RATBOT_CONSOLE_BIND, Setting.RATBOT_CONSOLE_PORT);
+            return Optional.empty();
+        }
+        if (password.get().reveal().codePointCount(0, password.get().reveal().length()) < MIN_CONSOLE_PASSWORD) {
+            throw new StartupException(Setting.RATBOT_CONSOLE_PASSWORD.name() + " (" + origin(Setting.RATBOT_CONSOLE_PASSWORD)
+                    + "): too short to guard the console; use " + MIN_CONSOLE_PASSWORD + " characters or more");
+        }
+        return Optional.of(new ConsoleConfig(bindAddress(Setting.RATBOT_CONSOLE_BIND), port(Setting.RATBOT_CONSOLE_PORT, true), password.get()));
+    }
+
+    /** Whole days ("90d", "90") or an ISO-8601 duration ("P90D", "PT36H"), from one hour to ten years. */
+    private Duration retention() {
+        Setting setting = Setting.RATBOT_QUESTION_RETENTION;
+        String text = textOrDefault(setting);
+        Duration d;
+        Matcher days = DAYS.matcher(text);
+        if (days.matches()) {
+            d = Duration.ofDays(Long.parseLong(days.group(1)));
+        } else {
+            try {
+                d = Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw bad(setting, text, "is not a duration; write days like 90d, or P90D");
+            }
+        }
+        if (d.compareTo(Duration.ofHours(1)) < 0 || d.compareTo(Duration.ofDays(3660)) > 0) {
+            throw bad(setting, text, "must be between 1 hour and 10 years");
+        }
+        return d;
     }
 
     private Optional<TelegramConfig> telegram() {

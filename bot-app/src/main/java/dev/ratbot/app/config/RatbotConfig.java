@@ -1,6 +1,7 @@
 package dev.ratbot.app.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,9 +14,12 @@ import java.util.Optional;
  * @param instanceId this process's name in logs, metrics and the store
  * @param telegram  present when a Telegram token is configured
  * @param discord   present when a Discord token is configured
+ * @param console   present when the operator's web console has a password
+ * @param questionRetention how long asked questions are kept
  */
 public record RatbotConfig(DatabaseConfig database, Optional<Path> knowledge, OpsConfig ops, TipsConfig tips, String instanceId,
-                           Optional<TelegramConfig> telegram, Optional<DiscordConfig> discord) {
+                           Optional<TelegramConfig> telegram, Optional<DiscordConfig> discord, Optional<ConsoleConfig> console,
+                           Duration questionRetention) {
 
     /**
      * Reads and validates the configuration.

@@ -1,6 +1,13 @@
 package dev.ratbot.app.serve;
 
 import dev.ratbot.answer.AnswerEngine;
+import dev.ratbot.answer.LuceneAnswerEngine;
+import dev.ratbot.app.config.ConsoleConfig;
+import dev.ratbot.console.ConsoleServer;
+import dev.ratbot.console.ConsoleSettings;
+import dev.ratbot.console.OperatorEntries;
+import dev.ratbot.console.OperatorKnowledge;
+import dev.ratbot.console.TokenVectors;
 import dev.ratbot.app.StartupException;
 import dev.ratbot.app.config.DatabaseProbe;
 import dev.ratbot.app.config.RatbotConfig;
@@ -67,6 +74,10 @@ public final class BotServer implements AutoCloseable {
     /** How often an instance on standby tries the long-polling lock, and the holder checks its session. */
     static final Duration LEADER_CHECK = Duration.ofSeconds(5);
     private static final Duration WORKER_STOP = Duration.ofSeconds(20);
+    /** How often each instance looks for answers taught on another instance (one small read). */
+    static final Duration OPERATOR_REFRESH = Duration.ofSeconds(2);
+    /** How often questions older than RATBOT_QUESTION_RETENTION are deleted. */
+    static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final RatbotConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -78,6 +89,9 @@ public final class BotServer implements AutoCloseable {
     private DiscordAdapter discord;
     private TipScheduler scheduler;
     private DeliveryWorker worker;
+    private OperatorKnowledge taught;
+    private ConsoleServer console;
+    private java.util.concurrent.ScheduledExecutorService pruner;
     private volatile boolean closing;
 
     private BotServer(RatbotConfig config) {
@@ -114,9 +128,15 @@ public final class BotServer implements AutoCloseable {
         ops.addCheck(ReadinessCheck.of("database", this::databaseStatus));
         metrics.queueDepth(this::queueDepth);
 
-        AnswerEngine metered = new MeteredAnswerEngine(engine, metrics);
+        // What operators taught in the console (on any instance) is answered from at once and here within seconds.
+        taught = new OperatorKnowledge(pack, engine, new OperatorEntries(db, clock), LuceneAnswerEngine::build).start(OPERATOR_REFRESH);
+        AnswerEngine metered = new MeteredAnswerEngine(taught, metrics);
+        JdbcAnswerLog answerLog = new JdbcAnswerLog(db, clock);
         Conversation conversation = new Conversation(metered, tipsOnRequest, new JdbcSubscriptionStore(db, clock),
-                new MeteredAnswerLog(new JdbcAnswerLog(db, clock), metrics), clock, config.tips().defaults());
+                new MeteredAnswerLog(answerLog, metrics), clock, config.tips().defaults());
+        startPruning(answerLog);
+        config.console().ifPresentOrElse(c -> startConsole(c, pack, clock),
+                () -> log.info("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"));
 
         List<MessageSender> senders = new ArrayList<>();
         config.telegram().ifPresent(t -> {
@@ -145,6 +165,36 @@ public final class BotServer implements AutoCloseable {
         scheduler.start();
         worker.start();
         log.info("started: operations endpoint on {}:{}", config.ops().bind(), ops.port());
+    }
+
+    private void startConsole(ConsoleConfig c, KnowledgePack pack, Clock clock) {
+        try {
+            console = ConsoleServer.start(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()), db, taught, pack, new TokenVectors(), clock);
+        } catch (IllegalStateException e) {
+            throw new StartupException("RATBOT_CONSOLE_PORT=" + c.port() + " (RATBOT_CONSOLE_BIND=" + c.bind() + "): " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** Deletes stored questions older than the retention now and every hour, so none outlives it by much. */
+    private void startPruning(JdbcAnswerLog answerLog) {
+        pruner = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ratbot-question-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        pruner.scheduleWithFixedDelay(() -> {
+            try {
+                int pruned = answerLog.pruneOlderThan(config.questionRetention());
+                if (pruned > 0) log.info("deleted {} questions older than {}", pruned, config.questionRetention());
+            } catch (RuntimeException e) {
+                log.warn("could not delete old questions: {}", oneLine(e.getMessage()));
+            }
+        }, 0, PRUNE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The port the operator console listens on; empty when it is off. */
+    public java.util.OptionalInt consolePort() {
+        return console == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(console.port());
     }
 
     /**
@@ -276,6 +326,9 @@ public final class BotServer implements AutoCloseable {
         if (closing) return;
         closing = true;
         if (ops != null) ops.markStopping();
+        closeQuietly("the operator console", console);
+        if (pruner != null) pruner.shutdownNow();
+        closeQuietly("the operator entries", taught);
         closeQuietly("the long-polling lock", pollingLock);
         if (telegram != null) run("stopping Telegram updates", telegram::stop);
         closeQuietly("Discord", discord);

@@ -57,6 +57,22 @@ class RatbotConfigTest {
         assertTrue(config.instanceId().endsWith("-" + ProcessHandle.current().pid()), config.instanceId());
         assertFalse(config.hasPlatform());
         assertTrue(config.knowledge().isEmpty());
+        assertTrue(config.console().isEmpty(), "the console is off without a password");
+        assertEquals(Duration.ofDays(90), config.questionRetention());
+    }
+
+    @Test
+    void theConsoleWithItsPasswordAddressAndPortAndTheRetention() {
+        RatbotConfig config = load(env("RATBOT_CONSOLE_PASSWORD", "correct horse battery", "RATBOT_CONSOLE_PORT", "0",
+                "RATBOT_CONSOLE_BIND", "0.0.0.0", "RATBOT_QUESTION_RETENTION", "P30D"));
+        ConsoleConfig console = config.console().orElseThrow();
+        assertEquals("0.0.0.0", console.bind());
+        assertEquals(0, console.port());
+        assertEquals("correct horse battery", console.password().reveal());
+        assertEquals(Duration.ofDays(30), config.questionRetention());
+        assertEquals(Duration.ofDays(7), load(env("RATBOT_QUESTION_RETENTION", "7d")).questionRetention());
+        assertEquals(new ConsoleConfig("127.0.0.1", 8081, new Secret("correct horse battery")),
+                load(env("RATBOT_CONSOLE_PASSWORD", "correct horse battery")).console().orElseThrow());
     }
 
     @Test
@@ -114,9 +130,9 @@ class RatbotConfigTest {
                 "RATBOT_DB_PASSWORD", "pgpass2",
                 "TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_MODE", "webhook",
                 "TELEGRAM_WEBHOOK_URL", "https://x.example/t", "TELEGRAM_WEBHOOK_SECRET", "whsecret",
-                "DISCORD_BOT_TOKEN", DISCORD_TOKEN));
+                "DISCORD_BOT_TOKEN", DISCORD_TOKEN, "RATBOT_CONSOLE_PASSWORD", "console-pass-1234"));
         String shown = config.toString();
-        for (String secret : List.of(TELEGRAM_TOKEN, DISCORD_TOKEN, "pgpass1", "pgpass2", "whsecret")) {
+        for (String secret : List.of(TELEGRAM_TOKEN, DISCORD_TOKEN, "pgpass1", "pgpass2", "whsecret", "console-pass-1234")) {
             assertFalse(shown.contains(secret), secret + " in " + shown);
         }
         assertTrue(shown.contains("<redacted>"));
@@ -157,6 +173,12 @@ class RatbotConfigTest {
             "DISCORD_SHARDS|2|DISCORD_SHARDS (environment) is set but DISCORD_BOT_TOKEN is not",
             "RATBOT_DB_PASSWORD_FILE|/no/such/file|RATBOT_DB_PASSWORD_FILE: cannot read the secret file /no/such/file (no such file)",
             "RATBOT_OPS_PORT_FILE|/x|environment variable RATBOT_OPS_PORT_FILE is not a Ratbot setting",
+            "RATBOT_CONSOLE_PORT|9000|RATBOT_CONSOLE_PORT (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
+            "RATBOT_CONSOLE_BIND|0.0.0.0|RATBOT_CONSOLE_BIND (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
+            "RATBOT_CONSOLE_PASSWORD|hunter2|RATBOT_CONSOLE_PASSWORD (environment): too short to guard the console; use 12 characters or more",
+            "RATBOT_QUESTION_RETENTION|forever|RATBOT_QUESTION_RETENTION=forever (environment) is not a duration; write days like 90d, or P90D",
+            "RATBOT_QUESTION_RETENTION|PT1M|RATBOT_QUESTION_RETENTION=PT1M (environment) must be between 1 hour and 10 years",
+            "RATBOT_QUESTION_RETENTION|99999d|RATBOT_QUESTION_RETENTION=99999d (environment) must be between 1 hour and 10 years",
     })
     void oneClearLinePerMistake(String key, String value, String expectedStart) {
         String message = failure(env(key, value));

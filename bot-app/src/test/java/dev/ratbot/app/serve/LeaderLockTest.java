@@ -59,6 +59,16 @@ class LeaderLockTest {
         void killSession() throws SQLException {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("SELECT pg_terminate_backend(" + pid.get() + ")");
+                // pg_terminate_backend only signals: the session (and its locks) ends a moment later. Wait for that,
+                // as a dead process's session would be gone by the time anyone looks.
+                long end = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                while (System.nanoTime() < end) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid.get())) {
+                        rs.next();
+                        if (rs.getLong(1) == 0) break;
+                    }
+                    Thread.onSpinWait();
+                }
             }
         }
     }
