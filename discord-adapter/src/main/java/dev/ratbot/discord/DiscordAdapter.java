@@ -10,6 +10,8 @@ import discord4j.core.event.domain.Event;
 import discord4j.core.event.domain.interaction.ButtonInteractionEvent;
 import discord4j.core.event.domain.interaction.ChatInputAutoCompleteEvent;
 import discord4j.core.event.domain.interaction.ChatInputInteractionEvent;
+import discord4j.core.event.domain.interaction.InteractionCreateEvent;
+import discord4j.core.event.domain.interaction.MessageInteractionEvent;
 import discord4j.core.event.domain.lifecycle.ConnectEvent;
 import discord4j.core.event.domain.lifecycle.DisconnectEvent;
 import discord4j.core.event.domain.lifecycle.ReconnectEvent;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -46,6 +49,8 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /** Guild messages only arrive to see mentions of the bot; their content is delivered for those without MESSAGE_CONTENT. */
     static final IntentSet INTENTS = IntentSet.of(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES);
+    /** Channels handled at once; a channel's own events always run one at a time, in order. */
+    static final int MAX_PARALLEL_CHANNELS = 64;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
@@ -57,6 +62,8 @@ public final class DiscordAdapter implements AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory());
     private final InteractionHandler interactions;
     private final MessageHandler messages;
+    private final AskOnMessage askOnMessage;
+    private final Lanes lanes;
     private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile GatewayDiscordClient gateway;
@@ -76,6 +83,8 @@ public final class DiscordAdapter implements AutoCloseable {
         InteractionResponder responder = new InteractionResponder(renderer, workers, settings.deferAfter());
         this.interactions = new InteractionHandler(conversation, engine, client, responder);
         this.messages = new MessageHandler(conversation, renderer, client, settings.botId());
+        this.askOnMessage = new AskOnMessage(conversation, renderer, client);
+        this.lanes = new Lanes(workers, MAX_PARALLEL_CHANNELS);
     }
 
     /**
@@ -129,25 +138,38 @@ public final class DiscordAdapter implements AutoCloseable {
     /** Subscribed before the shards connect, so no event is missed; handlers run on virtual threads. */
     private Flux<Event> listen(EventDispatcher events) {
         return Flux.merge(
-                handle(events.on(ChatInputInteractionEvent.class), ChatInputInteractionEvent.class, interactions::onChatInput),
-                handle(events.on(ChatInputAutoCompleteEvent.class), ChatInputAutoCompleteEvent.class, interactions::onAutocomplete),
-                handle(events.on(ButtonInteractionEvent.class), ButtonInteractionEvent.class, interactions::onButton),
-                handle(events.on(MessageCreateEvent.class).filter(messages::isForBot), MessageCreateEvent.class, messages::onMessage),
+                handle(events.on(ChatInputInteractionEvent.class), e -> channelOf(e), interactions::onChatInput),
+                handle(events.on(ChatInputAutoCompleteEvent.class), e -> OWN_LANE, interactions::onAutocomplete),
+                handle(events.on(ButtonInteractionEvent.class), e -> channelOf(e), interactions::onButton),
+                handle(events.on(MessageInteractionEvent.class), e -> channelOf(e), askOnMessage::onMessageCommand),
+                handle(events.on(MessageCreateEvent.class).filter(messages::isForBot), e -> e.getMessage().getChannelId().asLong(),
+                        messages::onMessage),
                 events.on(GatewayLifecycleEvent.class).doOnNext(this::track).cast(Event.class));
     }
 
-    private <E extends Event> Flux<Event> handle(Flux<E> events, Class<E> type, Consumer<E> handler) {
+    /** Lane key of work that reads only (autocomplete): it runs at once, beside everything else. */
+    private static final long OWN_LANE = -1;
+
+    private static long channelOf(InteractionCreateEvent event) {
+        return event.getInteraction().getChannelId().asLong();
+    }
+
+    /** Hands each event to its channel's lane (one at a time, in order), or straight to a worker for {@link #OWN_LANE}. */
+    private <E extends Event> Flux<Event> handle(Flux<E> events, ToLongFunction<E> lane, Consumer<E> handler) {
         return events.doOnNext(event -> {
             if (closed) return;
+            Runnable work = () -> {
+                try {
+                    handler.accept(event);
+                } catch (RuntimeException e) {
+                    log.error("Discord: {} handler failed: {}", event.getClass().getSimpleName(), e.toString());
+                    log.debug("trace of the failure above", e);
+                }
+            };
             try {
-                workers.execute(() -> {
-                    try {
-                        handler.accept(event);
-                    } catch (RuntimeException e) {
-                        log.error("Discord: {} handler failed: {}", type.getSimpleName(), e.toString());
-                        log.debug("trace of the failure above", e);
-                    }
-                });
+                long key = lane.applyAsLong(event);
+                if (key == OWN_LANE) workers.execute(work);
+                else lanes.run(key, work);
             } catch (RuntimeException rejected) {
                 log.debug("Discord: event dropped while shutting down");
             }

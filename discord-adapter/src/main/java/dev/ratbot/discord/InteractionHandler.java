@@ -41,6 +41,9 @@ final class InteractionHandler {
 
     static final Reply NOT_A_MANAGER = Reply.text(Reply.Kind.ERROR,
             "Only members with the Manage Server permission can change this server's daily tips.");
+    static final Reply NOT_A_MANAGER_FOR_TIPS = Reply.text(Reply.Kind.ERROR,
+            "In a server, /pause, /resume and /settings act on a channel's daily tip, which only members with the Manage "
+                    + "Server permission can change. For your own daily tip, use them in your direct messages with me.");
     static final Reply SERVER_ONLY = Reply.text(Reply.Kind.ERROR, "/tips sets a server channel's daily tip, so it works in a server. "
             + "For tips in your direct messages, use /subscribe.");
 
@@ -62,7 +65,11 @@ final class InteractionHandler {
     void onChatInput(ChatInputInteractionEvent event) {
         Interaction interaction = event.getInteraction();
         String name = event.getCommandName();
-        boolean settings = name.equals(SlashCommands.SUBSCRIBE) || name.equals(SlashCommands.UNSUBSCRIBE) || name.equals(SlashCommands.TIPS);
+        boolean settings = switch (name) {
+            case SlashCommands.SUBSCRIBE, SlashCommands.UNSUBSCRIBE, SlashCommands.PAUSE, SlashCommands.RESUME,
+                 SlashCommands.SETTINGS, SlashCommands.TIPS, SlashCommands.AUTOANSWER -> true;
+            default -> false;
+        };
         responder.respond(event, settings, () -> switch (name) {
             case SlashCommands.ASK -> here(interaction, "/ask " + string(event.getOptions(), SlashCommands.QUESTION).orElse(""));
             case SlashCommands.TIP -> here(interaction, "/tip", new Command.Tip());
@@ -71,6 +78,9 @@ final class InteractionHandler {
             case SlashCommands.SUBSCRIBE -> inUserDm(interaction, "/subscribe", new Command.Subscribe(
                     string(event.getOptions(), SlashCommands.TIME), string(event.getOptions(), SlashCommands.ZONE)));
             case SlashCommands.UNSUBSCRIBE -> inUserDm(interaction, "/unsubscribe", new Command.Unsubscribe());
+            case SlashCommands.PAUSE -> tipHereOrInServer(interaction, event.getOptions(), "/pause", new Command.Pause());
+            case SlashCommands.RESUME -> tipHereOrInServer(interaction, event.getOptions(), "/resume", new Command.Resume());
+            case SlashCommands.SETTINGS -> tipHereOrInServer(interaction, event.getOptions(), "/settings", new Command.Settings());
             case SlashCommands.TIPS -> tips(interaction, event.getOptions());
             default -> new InteractionResponder.Outcome(
                     Reply.text(Reply.Kind.ERROR, "I don't know that command any more. /help lists what I can do."), ButtonTarget.HERE);
@@ -91,6 +101,23 @@ final class InteractionHandler {
         Address dm = DiscordPlaces.userDm(rest, interaction.getUser().getId().asLong());
         Incoming in = new Incoming(dm, userId(interaction), text, Rights.OWNER);
         return new InteractionResponder.Outcome(conversation.handle(in, command), new ButtonTarget.UserDm());
+    }
+
+    /**
+     * /pause, /resume, /settings: in a DM, the user's own daily tip; in a server, a server channel's tip (the
+     * {@code channel} option, default this channel), for Manage Server holders only, as with /tips.
+     */
+    private InteractionResponder.Outcome tipHereOrInServer(Interaction interaction, List<ApplicationCommandInteractionOption> options,
+                                                           String text, Command command) {
+        Optional<Long> guild = interaction.getGuildId().map(s -> s.asLong());
+        if (guild.isEmpty()) return here(interaction, text, command);
+        if (!canManage(interaction)) return new InteractionResponder.Outcome(NOT_A_MANAGER_FOR_TIPS, ButtonTarget.HERE);
+        long channel = options.stream().filter(o -> o.getName().equals(SlashCommands.CHANNEL)).findFirst()
+                .flatMap(ApplicationCommandInteractionOption::getValue)
+                .map(v -> v.asSnowflake().asLong())
+                .orElse(interaction.getChannelId().asLong());
+        Incoming in = new Incoming(DiscordPlaces.serverChannel(channel, guild.get()), userId(interaction), text, DiscordPlaces.rights(true));
+        return new InteractionResponder.Outcome(conversation.handle(in, command), new ButtonTarget.Channel(channel));
     }
 
     private InteractionResponder.Outcome tips(Interaction interaction, List<ApplicationCommandInteractionOption> options) {

@@ -46,6 +46,22 @@ final class SendFailures {
         return new SendResult.Transient("network error: " + describe(error));
     }
 
+    /** A short, user-presentable reason for a failed request (the permanent reason when Discord gave one). */
+    static String reason(Throwable error) {
+        return switch (classify(error, new RateLimitProbe(Duration.ZERO))) {
+            case SendResult.Permanent p -> p.reason();
+            case SendResult.Transient t -> t.reason();
+            case SendResult.RetryAfter r -> "rate limited";
+            case SendResult.Delivered d -> "no error";
+            case SendResult.Moved m -> "moved";
+        };
+    }
+
+    /** Discord's JSON error code of a refused request, if it sent one. */
+    static Optional<Integer> errorCode(Throwable error) {
+        return error instanceof ClientException ce ? errorCode(ce) : Optional.empty();
+    }
+
     private static Optional<Integer> errorCode(ClientException e) {
         return e.getErrorResponse().map(ErrorResponse::getFields).map(f -> f.get("code")).flatMap(c -> {
             if (c instanceof Number n) return Optional.of(n.intValue());

@@ -85,7 +85,8 @@ class DiscordAdapterEndToEndTest {
         RecordedRequest put = discord.awaitRequest("PUT", "/applications/" + APP_ID + "/guilds/" + GUILD_ID + "/commands", WAIT);
         Set<String> names = new HashSet<>();
         for (JsonNode c : put.json()) names.add(c.path("name").asText());
-        assertEquals(Set.of("ask", "tip", "topics", "help", "subscribe", "unsubscribe", "tips"), names);
+        assertEquals(Set.of("ask", "tip", "topics", "help", "subscribe", "unsubscribe", "pause", "resume", "settings", "tips",
+                "autoanswer", "Ask Ratbot"), names);
         JsonNode tips = command(put.json(), "tips");
         assertEquals("32", tips.path("default_member_permissions").asText(), "Manage Server only");
         assertEquals("[0]", tips.path("contexts").toString(), "servers only");

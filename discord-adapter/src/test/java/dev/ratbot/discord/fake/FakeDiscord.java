@@ -390,6 +390,8 @@ public final class FakeDiscord implements AutoCloseable {
             cmd.put("application_id", Long.toString(APP_ID));
             cmd.put("version", Long.toString(ids.incrementAndGet()));
             if (!cmd.has("type")) cmd.put("type", 1);
+            // Discord answers an empty description for context-menu commands, which may not send one.
+            if (!cmd.has("description")) cmd.put("description", "");
             if (guildId != null) cmd.put("guild_id", guildId);
             out.add(cmd);
         }
