@@ -21,6 +21,7 @@ import discord4j.core.event.domain.message.MessageCreateEvent;
 import discord4j.discordjson.json.ApplicationCommandData;
 import discord4j.gateway.intent.Intent;
 import discord4j.gateway.intent.IntentSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +64,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final InteractionHandler interactions;
     private final MessageHandler messages;
     private final AskOnMessage askOnMessage;
+    private final AutoAnswers autoAnswers;
     private final Lanes lanes;
     private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnect = new CountDownLatch(1);
@@ -75,13 +77,26 @@ public final class DiscordAdapter implements AutoCloseable {
      * @param engine       the answer engine, for {@code /ask} autocomplete
      */
     public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine) {
+        this(settings, conversation, engine, new InMemoryHelpChannelStore(), Clock.systemUTC());
+    }
+
+    /**
+     * @param helpChannels where {@code /autoanswer} keeps its channels and claimed posts (the shared database in
+     *                     {@code serve}, so that instances agree)
+     * @param clock        for caches and slowmode
+     */
+    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, HelpChannelStore helpChannels,
+                          Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(engine, "engine");
         this.client = DiscordClients.create(settings);
         this.sender = new DiscordMessageSender(client, renderer, settings.sendTimeout());
         InteractionResponder responder = new InteractionResponder(renderer, workers, settings.deferAfter());
-        this.interactions = new InteractionHandler(conversation, engine, client, responder);
+        BotPermissions permissions = new BotPermissions(client, settings.botId(), clock);
+        this.autoAnswers = new AutoAnswers(conversation, renderer, client, Objects.requireNonNull(helpChannels, "helpChannels"),
+                permissions, clock, settings.botId(), settings.messageContent());
+        this.interactions = new InteractionHandler(conversation, engine, client, responder, autoAnswers);
         this.messages = new MessageHandler(conversation, renderer, client, settings.botId());
         this.askOnMessage = new AskOnMessage(conversation, renderer, client);
         this.lanes = new Lanes(workers, MAX_PARALLEL_CHANNELS);
@@ -100,7 +115,7 @@ public final class DiscordAdapter implements AutoCloseable {
         try {
             registerCommands();
             gateway = client.gateway()
-                    .setEnabledIntents(INTENTS)
+                    .setEnabledIntents(settings.messageContent() ? INTENTS.or(IntentSet.of(Intent.MESSAGE_CONTENT)) : INTENTS)
                     .setSharding(settings.sharding().strategy())
                     .withEventDispatcher(this::listen)
                     .login()
@@ -144,6 +159,8 @@ public final class DiscordAdapter implements AutoCloseable {
                 handle(events.on(MessageInteractionEvent.class), e -> channelOf(e), askOnMessage::onMessageCommand),
                 handle(events.on(MessageCreateEvent.class).filter(messages::isForBot), e -> e.getMessage().getChannelId().asLong(),
                         messages::onMessage),
+                handle(events.on(MessageCreateEvent.class).filter(autoAnswers::isCandidate), e -> e.getMessage().getChannelId().asLong(),
+                        autoAnswers::onMessage),
                 events.on(GatewayLifecycleEvent.class).doOnNext(this::track).cast(Event.class));
     }
 

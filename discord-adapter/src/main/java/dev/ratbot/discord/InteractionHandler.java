@@ -52,8 +52,11 @@ final class InteractionHandler {
     private final RestClient rest;
     private final InteractionResponder responder;
     private final ZoneSuggestions zones = new ZoneSuggestions();
+    private final AutoAnswers autoAnswers;
 
-    InteractionHandler(Conversation conversation, AnswerEngine engine, RestClient rest, InteractionResponder responder) {
+    InteractionHandler(Conversation conversation, AnswerEngine engine, RestClient rest, InteractionResponder responder,
+                       AutoAnswers autoAnswers) {
+        this.autoAnswers = autoAnswers;
         this.conversation = conversation;
         this.engine = engine;
         this.rest = rest;
@@ -82,6 +85,8 @@ final class InteractionHandler {
             case SlashCommands.RESUME -> tipHereOrInServer(interaction, event.getOptions(), "/resume", new Command.Resume());
             case SlashCommands.SETTINGS -> tipHereOrInServer(interaction, event.getOptions(), "/settings", new Command.Settings());
             case SlashCommands.TIPS -> tips(interaction, event.getOptions());
+            case SlashCommands.AUTOANSWER -> new InteractionResponder.Outcome(autoAnswers.command(interaction, event.getOptions()),
+                    ButtonTarget.HERE);
             default -> new InteractionResponder.Outcome(
                     Reply.text(Reply.Kind.ERROR, "I don't know that command any more. /help lists what I can do."), ButtonTarget.HERE);
         });
@@ -144,6 +149,10 @@ final class InteractionHandler {
     // ------------------------------------------------------------------ buttons
 
     void onButton(ButtonInteractionEvent event) {
+        if (AutoAnswers.isRemove(event.getCustomId())) {
+            autoAnswers.onRemove(event);
+            return;
+        }
         Interaction interaction = event.getInteraction();
         ButtonTarget.Parsed parsed = ButtonTarget.parse(event.getCustomId());
         boolean privately = !(parsed.target() instanceof ButtonTarget.Here) || parsed.data().startsWith("/feedback");

@@ -111,6 +111,18 @@ class DiscordCommandsAndMannersTest {
         assertEquals(SubscriptionStatus.ACTIVE, core.subscriptions.find(tips).orElseThrow().status());
     }
 
+    @Test
+    void withoutTheMessageContentIntentAutoanswerExplainsWhatIsMissing() {
+        long forum = discord.nextId();
+        discord.addChannel(forum, FakeDiscord.FORUM, "help", null);
+        JsonNode refused = slash(Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL), "autoanswer",
+                FakeEvents.subcommand("channel", channelOption("channel", forum)));
+        assertEquals(EPHEMERAL, refused.path("flags").asInt() & EPHEMERAL);
+        String text = DiscordAdapterEndToEndTest.unescape(refused.path("content").asText());
+        assertTrue(text.contains("Message Content") && text.contains("DISCORD_MESSAGE_CONTENT=true"), text);
+        assertEquals(0, discord.awaitIdentified(1, WAIT).get(0).identify().path("intents").asInt() & (1 << 15), "not asked for");
+    }
+
     // ------------------------------------------------------------------ Ask Ratbot
 
     @Test

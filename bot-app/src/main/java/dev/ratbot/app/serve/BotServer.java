@@ -25,6 +25,7 @@ import dev.ratbot.delivery.Pacer;
 import dev.ratbot.delivery.SharedOverallBudgets;
 import dev.ratbot.discord.DiscordAdapter;
 import dev.ratbot.discord.DiscordStartException;
+import dev.ratbot.discord.JdbcHelpChannelStore;
 import dev.ratbot.feedback.JdbcAnswerLog;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.platform.MessageSender;
@@ -125,7 +126,7 @@ public final class BotServer implements AutoCloseable {
             startTelegram(t);
         });
         config.discord().ifPresent(d -> {
-            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered);
+            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, new JdbcHelpChannelStore(db), clock);
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             try {
                 discord.start();
