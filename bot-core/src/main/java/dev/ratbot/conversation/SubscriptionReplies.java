@@ -3,6 +3,7 @@ package dev.ratbot.conversation;
 import dev.ratbot.platform.Address;
 import dev.ratbot.subscription.DeliveryTimes;
 import dev.ratbot.subscription.ParseResult;
+import dev.ratbot.subscription.PauseReason;
 import dev.ratbot.subscription.SubscribeArguments;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionDefaults;
@@ -86,10 +87,23 @@ final class SubscriptionReplies {
         String schedule = "Daily tip at " + HH_MM.format(s.localTime()) + " (" + s.zone().getId() + ").";
         return switch (s.status()) {
             case ACTIVE -> Reply.text(Reply.Kind.SETTINGS, schedule, "Next tip: " + WHEN.format(nextDelivery(s)) + ".");
-            case PAUSED -> Reply.text(Reply.Kind.SETTINGS, schedule, "Paused: /resume to start again.");
+            case PAUSED -> s.pauseReason().isEmpty()
+                    ? Reply.text(Reply.Kind.SETTINGS, schedule, "Paused: /resume to start again.")
+                    : pausedByTheBot(s, s.pauseReason().get(), schedule);
             case STOPPED -> Reply.text(Reply.Kind.SETTINGS, "The daily tip here is stopped"
                     + s.stopReason().map(r -> " (" + r + ")").orElse("") + ". /subscribe starts it again.");
         };
+    }
+
+    /** Why the bot paused the tips, what it will do about it, and how to start them again. */
+    private Reply pausedByTheBot(Subscription s, PauseReason reason, String schedule) {
+        String who = s.address().group() ? "An administrator can send /resume" : "Send /resume";
+        String paused = "Paused by the bot: " + reason.text() + ".";
+        return reason.retriedDaily()
+                ? Reply.text(Reply.Kind.SETTINGS, schedule, paused,
+                        "I'll try again on " + WHEN.format(nextDelivery(s)) + "; if it goes through, the tips carry on by themselves. "
+                                + who + " to resume now.")
+                : Reply.text(Reply.Kind.SETTINGS, schedule, paused, who + " to start the tips again.");
     }
 
     private ZonedDateTime nextDelivery(Subscription s) {
