@@ -2,6 +2,7 @@ package dev.ratbot.discord;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.conversation.Conversation;
+import dev.ratbot.inbox.ChatLanes;
 import dev.ratbot.platform.MessageSender;
 import discord4j.core.DiscordClient;
 import discord4j.core.GatewayDiscordClient;
@@ -52,6 +53,8 @@ public final class DiscordAdapter implements AutoCloseable {
     static final IntentSet INTENTS = IntentSet.of(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES);
     /** Channels handled at once; a channel's own events always run one at a time, in order. */
     static final int MAX_PARALLEL_CHANNELS = 64;
+    /** Events waiting in all lanes together; beyond it an event is dropped (logged) rather than memory exhausted. */
+    static final int MAX_QUEUED_EVENTS = 10_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
@@ -65,7 +68,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final MessageHandler messages;
     private final AskOnMessage askOnMessage;
     private final AutoAnswers autoAnswers;
-    private final Lanes lanes;
+    private final ChatLanes lanes;
     private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile GatewayDiscordClient gateway;
@@ -99,7 +102,7 @@ public final class DiscordAdapter implements AutoCloseable {
         this.interactions = new InteractionHandler(conversation, engine, client, responder, autoAnswers);
         this.messages = new MessageHandler(conversation, renderer, client, settings.botId());
         this.askOnMessage = new AskOnMessage(conversation, renderer, client);
-        this.lanes = new Lanes(workers, MAX_PARALLEL_CHANNELS);
+        this.lanes = new ChatLanes("discord", MAX_PARALLEL_CHANNELS, MAX_QUEUED_EVENTS);
     }
 
     /**
@@ -186,7 +189,7 @@ public final class DiscordAdapter implements AutoCloseable {
             try {
                 long key = lane.applyAsLong(event);
                 if (key == OWN_LANE) workers.execute(work);
-                else lanes.run(key, work);
+                else if (!lanes.offer(Long.toUnsignedString(key), work)) log.warn("Discord: too many events queued; one dropped");
             } catch (RuntimeException rejected) {
                 log.debug("Discord: event dropped while shutting down");
             }
@@ -234,6 +237,7 @@ public final class DiscordAdapter implements AutoCloseable {
                 log.warn("Discord: logout failed: {}", SafeErrors.describe(e));
             }
         }
+        lanes.close(STOP_TIMEOUT);
         workers.shutdown();
         try {
             if (!workers.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) workers.shutdownNow();

@@ -254,11 +254,11 @@ class DiscordAdapterEndToEndTest {
         assertEquals(new Address(dev.ratbot.platform.Platform.DISCORD, Long.toString(TIPS_CHANNEL), java.util.Optional.empty(),
                 java.util.Optional.of(Long.toString(GUILD_ID)), true), stored.address());
 
-        // The daily tip cannot be posted there; the core stops the subscription with the sender's reason ...
+        // The daily tip cannot be posted there; the core pauses the subscription with the sender's reason ...
         discord.script("POST", "/channels/" + TIPS_CHANNEL + "/messages", FakeResponse.missingPermissions());
         SendResult result = adapter.sender().send(tipsChannel, dev.ratbot.conversation.Reply.text(dev.ratbot.conversation.Reply.Kind.TIP, "A tip."));
-        SendResult.Permanent permanent = (SendResult.Permanent) result;
-        core.subscriptions.stop(tipsChannel, permanent.reason());
+        SendResult.Refused refused = (SendResult.Refused) result;
+        core.subscriptions.pause(tipsChannel, dev.ratbot.subscription.PauseReason.cannotPost(refused.reason()));
 
         // ... and /tips status shows it to the moderators.
         long status = discord.nextId();
