@@ -84,6 +84,16 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public synchronized List<Subscription> inServer(Platform platform, String serverId) {
+        List<Subscription> out = new ArrayList<>();
+        for (Subscription s : byAddress.values()) {
+            if (s.address().platform() == platform && s.address().serverId().equals(Optional.of(serverId))) out.add(s);
+        }
+        out.sort(Comparator.comparingLong(Subscription::id));
+        return out;
+    }
+
+    @Override
     public synchronized List<Subscription> moveChat(Platform platform, String fromChatId, String toChatId) {
         List<Subscription> out = new ArrayList<>();
         if (fromChatId.equals(toChatId)) return inChat(platform, fromChatId);

@@ -121,6 +121,22 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public List<Subscription> inServer(Platform platform, String serverId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM subscriptions WHERE platform = ? AND server_id = ?"
+                    + " ORDER BY id")) {
+                ps.setString(1, platform.name());
+                ps.setString(2, serverId);
+                List<Subscription> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(read(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public List<Subscription> moveChat(Platform platform, String fromChatId, String toChatId) {
         if (fromChatId.equals(toChatId)) return inChat(platform, fromChatId);
         return db.inTransaction(c -> {

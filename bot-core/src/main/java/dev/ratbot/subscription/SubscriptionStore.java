@@ -41,6 +41,12 @@ public interface SubscriptionStore {
     List<Subscription> inChat(Platform platform, String chatId);
 
     /**
+     * Every subscription of one server (a Discord guild: its channels and threads), stopped ones included; ordered
+     * by id. Used when the bot is removed from a server, to pause them all at once.
+     */
+    List<Subscription> inServer(Platform platform, String serverId);
+
+    /**
      * The chat now lives under another id (a Telegram group upgraded to a supergroup): every subscription of
      * {@code fromChatId} moves there, keeping its id, settings and status. One whose place is already taken by a
      * subscription of the new chat stops instead ("moved to chat ..., which has its own subscription").

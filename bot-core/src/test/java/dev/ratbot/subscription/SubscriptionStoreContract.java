@@ -235,6 +235,21 @@ public abstract class SubscriptionStoreContract {
     }
 
     @Test
+    void inServerListsEveryChannelAndThreadOfOneServerOnly() {
+        SubscriptionStore store = store();
+        Address channel = new Address(Platform.DISCORD, "11", Optional.empty(), Optional.of("900"), true);
+        Address thread = new Address(Platform.DISCORD, "12", Optional.empty(), Optional.of("900"), true);
+        long a = store.subscribe(channel, LocalTime.NOON, LONDON, "u").id();
+        long b = store.subscribe(thread, LocalTime.NOON, LONDON, "u").id();
+        store.subscribe(new Address(Platform.DISCORD, "13", Optional.empty(), Optional.of("901"), true), LocalTime.NOON, LONDON, "u");
+        store.subscribe(Address.direct(Platform.DISCORD, "14"), LocalTime.NOON, LONDON, "u");
+        store.subscribe(new Address(Platform.TELEGRAM, "15", Optional.empty(), Optional.of("900"), true), LocalTime.NOON, LONDON, "u");
+        store.stop(thread, "unsubscribed");
+        assertEquals(List.of(a, b), store.inServer(Platform.DISCORD, "900").stream().map(Subscription::id).toList());
+        assertEquals(List.of(), store.inServer(Platform.DISCORD, "999"));
+    }
+
+    @Test
     void movingAChatMovesEveryTopicWithItsSettingsAndStatus() {
         SubscriptionStore store = store();
         Address group = Address.group(Platform.TELEGRAM, "-200");

@@ -3,6 +3,8 @@ package dev.ratbot.discord;
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.inbox.ChatLanes;
+import dev.ratbot.subscription.SubscriptionStore;
+import discord4j.core.event.domain.guild.GuildDeleteEvent;
 import dev.ratbot.platform.MessageSender;
 import discord4j.core.DiscordClient;
 import discord4j.core.GatewayDiscordClient;
@@ -68,6 +70,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final MessageHandler messages;
     private final AskOnMessage askOnMessage;
     private final AutoAnswers autoAnswers;
+    private final ServerMembership membership;
     private final ChatLanes lanes;
     private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnect = new CountDownLatch(1);
@@ -79,27 +82,32 @@ public final class DiscordAdapter implements AutoCloseable {
      * @param conversation the core conversation every question and command goes to
      * @param engine       the answer engine, for {@code /ask} autocomplete
      */
-    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine) {
-        this(settings, conversation, engine, new InMemoryHelpChannelStore(), Clock.systemUTC());
+    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions) {
+        this(settings, conversation, engine, subscriptions, new InMemoryHelpChannelStore(), Clock.systemUTC());
     }
 
     /**
-     * @param helpChannels where {@code /autoanswer} keeps its channels and claimed posts (the shared database in
-     *                     {@code serve}, so that instances agree)
-     * @param clock        for caches and slowmode
+     * @param subscriptions the conversation's subscription store: the adapter pauses a server's tips when the bot is
+     *                      removed from it, and finds who to tell when a channel refuses a tip
+     * @param helpChannels  where {@code /autoanswer} keeps its channels and claimed posts (the shared database in
+     *                      {@code serve}, so that instances agree)
+     * @param clock         for caches and slowmode
      */
-    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, HelpChannelStore helpChannels,
-                          Clock clock) {
+    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions,
+                          HelpChannelStore helpChannels, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(engine, "engine");
         this.client = DiscordClients.create(settings);
-        this.sender = new DiscordMessageSender(client, renderer, settings.sendTimeout());
+        Objects.requireNonNull(subscriptions, "subscriptions");
+        this.sender = new DiscordMessageSender(client, renderer, settings.sendTimeout(),
+                new SetUpNotice(client, subscriptions, settings.sendTimeout()));
+        this.membership = new ServerMembership(subscriptions);
         InteractionResponder responder = new InteractionResponder(renderer, workers, settings.deferAfter());
         BotPermissions permissions = new BotPermissions(client, settings.botId(), clock);
         this.autoAnswers = new AutoAnswers(conversation, renderer, client, Objects.requireNonNull(helpChannels, "helpChannels"),
                 permissions, clock, settings.botId(), settings.messageContent());
-        this.interactions = new InteractionHandler(conversation, engine, client, responder, autoAnswers);
+        this.interactions = new InteractionHandler(conversation, engine, client, responder, autoAnswers, permissions, subscriptions);
         this.messages = new MessageHandler(conversation, renderer, client, settings.botId());
         this.askOnMessage = new AskOnMessage(conversation, renderer, client);
         this.lanes = new ChatLanes("discord", MAX_PARALLEL_CHANNELS, MAX_QUEUED_EVENTS);
@@ -164,6 +172,7 @@ public final class DiscordAdapter implements AutoCloseable {
                         messages::onMessage),
                 handle(events.on(MessageCreateEvent.class).filter(autoAnswers::isCandidate), e -> e.getMessage().getChannelId().asLong(),
                         autoAnswers::onMessage),
+                handle(events.on(GuildDeleteEvent.class), e -> e.getGuildId().asLong(), membership::onGuildDelete),
                 events.on(GatewayLifecycleEvent.class).doOnNext(this::track).cast(Event.class));
     }
 

@@ -62,7 +62,7 @@ class DiscordAdapterEndToEndTest {
         DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN)
                 .withApiUrl(URI.create(discord.apiUrl()))
                 .withGuildId(GUILD_ID);
-        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine());
+        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions);
         adapter.start();
     }
 
@@ -271,6 +271,7 @@ class DiscordAdapterEndToEndTest {
     @Test
     void tipsOffWithoutAChannelStopsTheTipInTheChannelItIsUsedIn() {
         long channel = discord.nextId();
+        discord.addChannel(channel, FakeDiscord.TEXT, "rats", null);
         Actor moderator = Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, channel);
         long on = discord.nextId();
         discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(on, moderator, "tips",

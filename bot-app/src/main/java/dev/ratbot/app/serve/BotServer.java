@@ -116,7 +116,8 @@ public final class BotServer implements AutoCloseable {
         metrics.queueDepth(this::queueDepth);
 
         AnswerEngine metered = new MeteredAnswerEngine(engine, metrics);
-        Conversation conversation = new Conversation(metered, tipsOnRequest, new JdbcSubscriptionStore(db, clock),
+        JdbcSubscriptionStore subscriptions = new JdbcSubscriptionStore(db, clock);
+        Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions,
                 new MeteredAnswerLog(new JdbcAnswerLog(db, clock), metrics), clock, config.tips().defaults());
 
         List<MessageSender> senders = new ArrayList<>();
@@ -126,7 +127,7 @@ public final class BotServer implements AutoCloseable {
             startTelegram(t);
         });
         config.discord().ifPresent(d -> {
-            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, new JdbcHelpChannelStore(db), clock);
+            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, new JdbcHelpChannelStore(db), clock);
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             try {
                 discord.start();
