@@ -75,6 +75,9 @@ public final class DiscordAdapter implements AutoCloseable {
     private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile GatewayDiscordClient gateway;
+    /** Shards connected one by one under leases (see {@link #startWithoutShards}). */
+    private final java.util.Map<Integer, GatewayDiscordClient> leased = new java.util.HashMap<>();
+    private volatile boolean leasing;
     private volatile boolean closed;
 
     /**
@@ -126,7 +129,7 @@ public final class DiscordAdapter implements AutoCloseable {
         try {
             registerCommands();
             gateway = client.gateway()
-                    .setEnabledIntents(settings.messageContent() ? INTENTS.or(IntentSet.of(Intent.MESSAGE_CONTENT)) : INTENTS)
+                    .setEnabledIntents(intents())
                     .setSharding(settings.sharding().strategy())
                     .withEventDispatcher(this::listen)
                     .login()
@@ -137,6 +140,81 @@ public final class DiscordAdapter implements AutoCloseable {
         if (gateway == null) throw new DiscordStartException("Discord: no gateway connection within " + START_TIMEOUT.toSeconds() + " s", null);
         awaitFirstConnectEvent();
         log.info("Discord: connected as bot {}", gateway.getSelfId().asString());
+    }
+
+    /**
+     * Starts without connecting any shard, for instances that claim shards themselves ({@link #connectShard},
+     * {@link #disconnectShard}): registers the slash commands (idempotent, so every instance may do it).
+     *
+     * @throws DiscordStartException when Discord refuses the token or cannot be reached
+     */
+    public synchronized void startWithoutShards() {
+        if (closed) throw new IllegalStateException("closed");
+        log.info("Discord: starting with {}; shards are claimed as leases", settings);
+        try {
+            registerCommands();
+        } catch (RuntimeException e) {
+            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e), e);
+        }
+        leasing = true;
+    }
+
+    /** The number of shards Discord recommends for this bot (for a lease table when DISCORD_SHARDS is auto). */
+    public int recommendedShardCount() {
+        var bot = client.getGatewayService().getGatewayBot().block(START_TIMEOUT);
+        return bot == null ? 1 : Math.max(1, bot.shards().toOptional().orElse(1));
+    }
+
+    /** Connects one shard of {@code count} on its own gateway connection; blocks until it is connected. */
+    public void connectShard(int index, int count) {
+        synchronized (this) {
+            if (closed || !leasing || leased.containsKey(index)) return;
+        }
+        GatewayDiscordClient g;
+        try {
+            g = client.gateway()
+                    .setEnabledIntents(intents())
+                    .setSharding(discord4j.core.shard.ShardingStrategy.builder().count(count).indices(index).build())
+                    .withEventDispatcher(this::listen)
+                    .login()
+                    .block(START_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw new DiscordStartException("Discord: shard " + index + " could not connect: " + SafeErrors.describe(e), e);
+        }
+        if (g == null) throw new DiscordStartException("Discord: shard " + index + " did not connect", null);
+        synchronized (this) {
+            if (closed) {
+                g.logout().block(STOP_TIMEOUT);
+                return;
+            }
+            leased.put(index, g);
+        }
+        log.info("Discord: shard {} of {} connected", index, count);
+    }
+
+    /** Disconnects one leased shard (its lease is given up or lost); blocks until it is closed. */
+    public void disconnectShard(int index) {
+        GatewayDiscordClient g;
+        synchronized (this) {
+            g = leased.remove(index);
+        }
+        if (g == null) return;
+        try {
+            g.logout().block(STOP_TIMEOUT);
+        } catch (RuntimeException e) {
+            log.warn("Discord: disconnecting shard {} failed: {}", index, SafeErrors.describe(e));
+        }
+        connectedShards.remove(index);
+        log.info("Discord: shard {} disconnected", index);
+    }
+
+    /** The shards this instance holds as leases. */
+    public synchronized Set<Integer> leasedShards() {
+        return Set.copyOf(leased.keySet());
+    }
+
+    private IntentSet intents() {
+        return settings.messageContent() ? INTENTS.or(IntentSet.of(Intent.MESSAGE_CONTENT)) : INTENTS;
     }
 
     /** Login returns on the shard's state change; the matching event reaches {@link #track} a moment later. */
@@ -221,6 +299,10 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /** Whether every shard this instance connected is connected now (for a readiness check). */
     public boolean connected() {
+        if (leasing) {
+            Set<Integer> held = leasedShards();
+            return !closed && connectedShards.containsAll(held);
+        }
         GatewayDiscordClient g = gateway;
         if (g == null || closed) return false;
         int expected = g.getGatewayClientGroup().getShardCount();
@@ -238,6 +320,7 @@ public final class DiscordAdapter implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        for (int index : leasedShards()) disconnectShard(index);
         GatewayDiscordClient g = gateway;
         if (g != null) {
             try {

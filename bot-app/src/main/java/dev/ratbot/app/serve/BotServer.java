@@ -68,6 +68,8 @@ public final class BotServer implements AutoCloseable {
     /** How often an instance on standby tries the long-polling lock, and the holder checks its session. */
     static final Duration LEADER_CHECK = Duration.ofSeconds(5);
     private static final Duration WORKER_STOP = Duration.ofSeconds(20);
+    /** How long a dead instance's Discord shards wait before another instance takes them, and how often leases renew. */
+    static final Duration SHARD_LEASE_TTL = Duration.ofSeconds(15), SHARD_LEASE_STEP = Duration.ofSeconds(3);
 
     private final RatbotConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -77,6 +79,7 @@ public final class BotServer implements AutoCloseable {
     private TelegramAdapter telegram;
     private LeaderLock pollingLock;
     private DiscordAdapter discord;
+    private DiscordShardLeases shardLeases;
     private TipScheduler scheduler;
     private DeliveryWorker worker;
     private volatile boolean closing;
@@ -129,14 +132,19 @@ public final class BotServer implements AutoCloseable {
         config.discord().ifPresent(d -> {
             discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, new JdbcHelpChannelStore(db), clock);
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
+            boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
             try {
-                discord.start();
+                if (leased) discord.startWithoutShards();
+                else discord.start();
             } catch (DiscordStartException e) {
                 throw new StartupException(e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
             }
-            ops.addCheck(ReadinessCheck.of("discord", () -> discord.connected()
-                    ? ReadinessCheck.Status.ready("shards " + discord.connectedShards())
-                    : ReadinessCheck.Status.notReady("not connected")));
+            if (leased) startShardLeases(d.shardCount().isPresent() ? d.shardCount().getAsInt() : discord.recommendedShardCount());
+            ops.addCheck(ReadinessCheck.of("discord", () -> !discord.connected()
+                    ? ReadinessCheck.Status.notReady("not connected")
+                    : leased && discord.leasedShards().isEmpty()
+                    ? ReadinessCheck.Status.ready("standby: other instances hold every shard")
+                    : ReadinessCheck.Status.ready("shards " + discord.connectedShards())));
         });
 
         CatalogueTips tips = new CatalogueTips(new TipRotation(catalogue), pack.attribution());
@@ -147,6 +155,27 @@ public final class BotServer implements AutoCloseable {
         scheduler.start();
         worker.start();
         log.info("started: operations endpoint on {}:{}", config.ops().bind(), ops.port());
+    }
+
+    /**
+     * On PostgreSQL without DISCORD_SHARD_INDICES, identical instances share the shards by leases in the database:
+     * each connects its fair share, and takes over the shards of an instance that dies.
+     */
+    private void startShardLeases(int count) {
+        shardLeases = new DiscordShardLeases(db, config.instanceId(), count, new DiscordShardLeases.Shards() {
+            @Override
+            public void connect(int index, int shardCount) {
+                discord.connectShard(index, shardCount);
+            }
+
+            @Override
+            public void disconnect(int index) {
+                discord.disconnectShard(index);
+            }
+        }, SHARD_LEASE_TTL, SHARD_LEASE_STEP);
+        log.info("Discord: {} shard(s) shared by leases in the database", count);
+        shardLeases.step();
+        shardLeases.start();
     }
 
     /**
@@ -280,6 +309,7 @@ public final class BotServer implements AutoCloseable {
         if (ops != null) ops.markStopping();
         closeQuietly("the long-polling lock", pollingLock);
         if (telegram != null) run("stopping Telegram updates", telegram::stop);
+        closeQuietly("the Discord shard leases", shardLeases);
         closeQuietly("Discord", discord);
         closeQuietly("the tip scheduler", scheduler);
         if (worker != null) {
