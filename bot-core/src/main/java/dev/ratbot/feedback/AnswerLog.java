@@ -23,6 +23,13 @@ public interface AnswerLog {
     boolean recordFeedback(String answerKey, boolean helpful);
 
     /**
+     * One rating per rater and answer: records {@code raterId}'s 👍 or 👎, replacing that rater's earlier one, and
+     * sets the answer's rating as {@link #recordFeedback} does. Returns the answer's counts over all raters; empty
+     * when the key is unknown.
+     */
+    Optional<Tally> rate(String answerKey, String raterId, boolean helpful);
+
+    /**
      * The questions the bot could not answer, most often asked first (ties by text), at most {@code limit}.
      * Questions that differ only in case, spacing or closing punctuation count as one; the text shown is that
      * folded form.
@@ -37,6 +44,10 @@ public interface AnswerLog {
 
     /** A question the pack could not answer and how often it was asked. */
     record UnansweredQuestion(String question, long times) {
+    }
+
+    /** How many raters found one answer helpful and how many did not. */
+    record Tally(long up, long down) {
     }
 
     /** How an answered section was rated. */

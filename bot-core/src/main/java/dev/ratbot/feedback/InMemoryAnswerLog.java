@@ -31,12 +31,24 @@ public final class InMemoryAnswerLog implements AnswerLog {
         return key;
     }
 
+    /** Per answer key, each rater's latest rating. */
+    private final Map<String, Map<String, Boolean>> ratings = new HashMap<>();
+
     @Override
     public synchronized boolean recordFeedback(String answerKey, boolean helpful) {
         Entry e = entries.get(answerKey);
         if (e == null) return false;
         entries.put(answerKey, new Entry(e.platform(), e.question(), e.sectionId(), e.answered(), Optional.of(helpful)));
         return true;
+    }
+
+    @Override
+    public synchronized Optional<Tally> rate(String answerKey, String raterId, boolean helpful) {
+        if (!recordFeedback(answerKey, helpful)) return Optional.empty();
+        Map<String, Boolean> raters = ratings.computeIfAbsent(answerKey, k -> new HashMap<>());
+        raters.put(raterId == null ? "" : raterId, helpful);
+        long up = raters.values().stream().filter(b -> b).count();
+        return Optional.of(new Tally(up, raters.size() - up));
     }
 
     @Override

@@ -63,6 +63,38 @@ public final class JdbcAnswerLog implements AnswerLog {
     }
 
     @Override
+    public Optional<Tally> rate(String answerKey, String raterId, boolean helpful) {
+        if (answerKey == null || answerKey.isEmpty() || answerKey.length() > 16) return Optional.empty();
+        String rater = raterId == null ? "" : raterId.length() > 64 ? raterId.substring(0, 64) : raterId;
+        return db.inTransaction(c -> {
+            long now = clock.millis();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE answers SET helpful = ?, rated_at = ? WHERE answer_key = ?")) {
+                ps.setBoolean(1, helpful);
+                ps.setLong(2, now);
+                ps.setString(3, answerKey);
+                if (ps.executeUpdate() == 0) return Optional.<Tally>empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO answer_ratings (answer_key, rater, helpful, rated_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (answer_key, rater) DO UPDATE SET helpful = excluded.helpful, rated_at = excluded.rated_at")) {
+                ps.setString(1, answerKey);
+                ps.setString(2, rater);
+                ps.setBoolean(3, helpful);
+                ps.setLong(4, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(CASE WHEN helpful THEN 1 ELSE 0 END), 0),"
+                    + " COUNT(*) FROM answer_ratings WHERE answer_key = ?")) {
+                ps.setString(1, answerKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long up = rs.getLong(1);
+                    return Optional.of(new Tally(up, rs.getLong(2) - up));
+                }
+            }
+        });
+    }
+
+    @Override
     public List<UnansweredQuestion> mostUnanswered(int limit) {
         String sql = "SELECT question_norm, COUNT(*) AS times FROM answers WHERE answered = ? GROUP BY question_norm"
                 + " ORDER BY times DESC, question_norm LIMIT ?";

@@ -2,6 +2,7 @@ package dev.ratbot.discord;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.conversation.Conversation;
+import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.inbox.ChatLanes;
 import dev.ratbot.subscription.SubscriptionStore;
 import discord4j.core.event.domain.guild.GuildDeleteEvent;
@@ -85,19 +86,21 @@ public final class DiscordAdapter implements AutoCloseable {
      * @param conversation the core conversation every question and command goes to
      * @param engine       the answer engine, for {@code /ask} autocomplete
      */
-    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions) {
-        this(settings, conversation, engine, subscriptions, new InMemoryHelpChannelStore(), Clock.systemUTC());
+    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions,
+                          AnswerLog answers) {
+        this(settings, conversation, engine, subscriptions, answers, new InMemoryHelpChannelStore(), Clock.systemUTC());
     }
 
     /**
      * @param subscriptions the conversation's subscription store: the adapter pauses a server's tips when the bot is
      *                      removed from it, and finds who to tell when a channel refuses a tip
+     * @param answers       the conversation's answer log: ratings are recorded there, one per member and answer
      * @param helpChannels  where {@code /autoanswer} keeps its channels and claimed posts (the shared database in
      *                      {@code serve}, so that instances agree)
      * @param clock         for caches and slowmode
      */
     public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions,
-                          HelpChannelStore helpChannels, Clock clock) {
+                          AnswerLog answers, HelpChannelStore helpChannels, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(engine, "engine");
@@ -110,7 +113,8 @@ public final class DiscordAdapter implements AutoCloseable {
         BotPermissions permissions = new BotPermissions(client, settings.botId(), clock);
         this.autoAnswers = new AutoAnswers(conversation, renderer, client, Objects.requireNonNull(helpChannels, "helpChannels"),
                 permissions, clock, settings.botId(), settings.messageContent());
-        this.interactions = new InteractionHandler(conversation, engine, client, responder, autoAnswers, permissions, subscriptions);
+        this.interactions = new InteractionHandler(conversation, engine, client, responder, autoAnswers, permissions, subscriptions,
+                new Ratings(Objects.requireNonNull(answers, "answers"), renderer));
         this.messages = new MessageHandler(conversation, renderer, client, settings.botId());
         this.askOnMessage = new AskOnMessage(conversation, renderer, client);
         this.lanes = new ChatLanes("discord", MAX_PARALLEL_CHANNELS, MAX_QUEUED_EVENTS);

@@ -59,10 +59,12 @@ final class InteractionHandler {
     private final AutoAnswers autoAnswers;
     private final BotPermissions permissions;
     private final SubscriptionStore subscriptions;
+    private final Ratings ratings;
     private final ReplyRenderer renderer = new ReplyRenderer();
 
     InteractionHandler(Conversation conversation, AnswerEngine engine, RestClient rest, InteractionResponder responder,
-                       AutoAnswers autoAnswers, BotPermissions permissions, SubscriptionStore subscriptions) {
+                       AutoAnswers autoAnswers, BotPermissions permissions, SubscriptionStore subscriptions, Ratings ratings) {
+        this.ratings = ratings;
         this.subscriptions = subscriptions;
         this.autoAnswers = autoAnswers;
         this.permissions = permissions;
@@ -219,6 +221,10 @@ final class InteractionHandler {
     void onButton(ButtonInteractionEvent event) {
         if (AutoAnswers.isRemove(event.getCustomId())) {
             autoAnswers.onRemove(event);
+            return;
+        }
+        if (Ratings.isRating(event.getCustomId())) {
+            ratings.onRate(event, event.getCustomId());
             return;
         }
         Interaction interaction = event.getInteraction();

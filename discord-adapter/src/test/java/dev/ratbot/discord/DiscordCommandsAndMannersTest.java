@@ -53,7 +53,7 @@ class DiscordCommandsAndMannersTest {
         discord = new FakeDiscord();
         core = new ConversationFixture();
         adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID),
-                core.conversation, ConversationFixture.engine(), core.subscriptions);
+                core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
         adapter.start();
     }
 

@@ -54,7 +54,7 @@ class DiscordHelpChannelsTest {
         store = new InMemoryHelpChannelStore();
         DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID)
                 .withMessageContent(true);
-        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, store, core.clock);
+        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog, store, core.clock);
         adapter.start();
     }
 

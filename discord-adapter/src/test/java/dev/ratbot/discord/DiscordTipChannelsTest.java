@@ -73,6 +73,7 @@ class DiscordTipChannelsTest {
     private static Database db;
     private static MutableClock clock;
     private static JdbcSubscriptionStore subscriptions;
+    private static final InMemoryAnswerLog answers = new InMemoryAnswerLog();
     private static DiscordAdapter adapter;
     private static TipScheduler scheduler;
     private static DeliveryWorker worker;
@@ -86,9 +87,9 @@ class DiscordTipChannelsTest {
         var pack = ConversationFixture.pack();
         Conversation conversation = new Conversation(ConversationFixture.engine(),
                 new OnDemandTips(TipCatalogue.from(pack), pack.attribution(), new SplittableRandom(1))::tipFor,
-                subscriptions, new InMemoryAnswerLog(), clock);
+                subscriptions, answers, clock);
         adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID),
-                conversation, ConversationFixture.engine(), subscriptions, new InMemoryHelpChannelStore(), clock);
+                conversation, ConversationFixture.engine(), subscriptions, answers, new InMemoryHelpChannelStore(), clock);
         adapter.start();
         CatalogueTips tips = CatalogueTips.from(pack);
         scheduler = new TipScheduler(db, clock, ScheduleSettings.defaults(), tips);

@@ -42,7 +42,7 @@ class SafeErrorsTest {
             DiscordSettings settings = DiscordSettings.of(wrong).withApiUrl(URI.create(discord.apiUrl()));
             var core = new dev.ratbot.testing.ConversationFixture();
             DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, dev.ratbot.testing.ConversationFixture.engine(),
-                    core.subscriptions);
+                    core.subscriptions, core.answerLog);
             DiscordStartException e = org.junit.jupiter.api.Assertions.assertThrows(DiscordStartException.class, adapter::start);
             assertTrue(e.getMessage().contains("DISCORD_BOT_TOKEN"), e.getMessage());
             assertFalse(e.getMessage().contains(wrong));

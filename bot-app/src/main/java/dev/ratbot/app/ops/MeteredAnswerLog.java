@@ -33,6 +33,13 @@ public final class MeteredAnswerLog implements AnswerLog {
     }
 
     @Override
+    public Optional<Tally> rate(String answerKey, String raterId, boolean helpful) {
+        Optional<Tally> tally = log.rate(answerKey, raterId, helpful);
+        if (tally.isPresent()) metrics.feedback(helpful);
+        return tally;
+    }
+
+    @Override
     public List<UnansweredQuestion> mostUnanswered(int limit) {
         return log.mostUnanswered(limit);
     }

@@ -120,8 +120,9 @@ public final class BotServer implements AutoCloseable {
 
         AnswerEngine metered = new MeteredAnswerEngine(engine, metrics);
         JdbcSubscriptionStore subscriptions = new JdbcSubscriptionStore(db, clock);
+        MeteredAnswerLog answers = new MeteredAnswerLog(new JdbcAnswerLog(db, clock), metrics);
         Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions,
-                new MeteredAnswerLog(new JdbcAnswerLog(db, clock), metrics), clock, config.tips().defaults());
+                answers, clock, config.tips().defaults());
 
         List<MessageSender> senders = new ArrayList<>();
         config.telegram().ifPresent(t -> {
@@ -130,7 +131,8 @@ public final class BotServer implements AutoCloseable {
             startTelegram(t);
         });
         config.discord().ifPresent(d -> {
-            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, new JdbcHelpChannelStore(db), clock);
+            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, answers,
+                    new JdbcHelpChannelStore(db), clock);
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
             try {

@@ -43,6 +43,13 @@ public final class FakeEvents {
         return interaction(id, 4, actor, data);
     }
 
+    /** A tap on a button of a message that carries {@code components} (as the bot sent them). */
+    public static ObjectNode buttonTap(long id, Actor actor, String customId, JsonNode components) {
+        ObjectNode tap = buttonTap(id, actor, customId);
+        ((ObjectNode) tap.get("message")).set("components", components.deepCopy());
+        return tap;
+    }
+
     public static ObjectNode buttonTap(long id, Actor actor, String customId) {
         ObjectNode data = Json.obj("custom_id", customId, "component_type", 2);
         ObjectNode interaction = interaction(id, 3, actor, data);
