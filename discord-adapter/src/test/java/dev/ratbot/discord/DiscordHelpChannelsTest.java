@@ -141,6 +141,41 @@ class DiscordHelpChannelsTest {
     }
 
     @Test
+    void statusListsTheChannelsAndOffStopsOneOrAll() {
+        long one = discord.nextId(), two = discord.nextId();
+        discord.addChannel(one, FakeDiscord.FORUM, "forum-one", null);
+        discord.addChannel(two, FakeDiscord.TEXT, "text-two", null);
+        long guild = GUILD_ID;
+        store.optOutAll(guild);
+        Actor mod = Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL);
+        slash(mod, "autoanswer", subcommand("channel", channelOption("channel", one)));
+        slash(mod, "autoanswer", subcommand("channel", channelOption("channel", two)));
+        String status = DiscordAdapterEndToEndTest.unescape(slash(mod, "autoanswer", subcommand("status")).path("content").asText());
+        assertTrue(status.contains("#forum-one") && status.contains("#text-two"), status);
+
+        slash(mod, "autoanswer", subcommand("off", channelOption("channel", one)));
+        assertEquals(List.of(new HelpChannel(GUILD_ID, two, Kind.TEXT, MODERATOR_ID)), store.channels(guild));
+        String off = slash(mod, "autoanswer", subcommand("off")).path("content").asText();
+        assertTrue(off.startsWith("Done"), off);
+        assertEquals(List.of(), store.channels(guild));
+    }
+
+    @Test
+    void webhookPostsAreNeverAnswered() {
+        long forum = discord.nextId();
+        discord.addChannel(forum, FakeDiscord.FORUM, "help-hooks", null);
+        store.optIn(new HelpChannel(GUILD_ID, forum, Kind.FORUM, MODERATOR_ID), core.clock.instant());
+        long hooked = discord.nextId();
+        discord.addChannel(hooked, FakeDiscord.PUBLIC_THREAD, "From a webhook", forum);
+        ObjectNode post = FakeEvents.message(hooked, MEMBER_ID, hooked, true, COVERED);
+        post.put("webhook_id", "1146900000000000999");
+        discord.dispatch(GUILD_ID, "MESSAGE_CREATE", post);
+        long real = newPost(forum, "Treats?", COVERED);
+        discord.awaitRequest("POST", "/channels/" + real + "/messages", WAIT);
+        assertEquals(0, discord.requests("POST", "/channels/" + hooked + "/messages").size());
+    }
+
+    @Test
     void aForumWhereTheBotMayNotPostInThreadsIsRefusedWithThePermissionNamed() {
         long forum = discord.nextId();
         ObjectNode channel = discord.addChannel(forum, FakeDiscord.FORUM, "locked-help", null);
