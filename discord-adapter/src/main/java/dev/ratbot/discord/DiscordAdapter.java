@@ -79,6 +79,8 @@ public final class DiscordAdapter implements AutoCloseable {
     /** Shards connected one by one under leases (see {@link #startWithoutShards}). */
     private final java.util.Map<Integer, GatewayDiscordClient> leased = new java.util.HashMap<>();
     private volatile boolean leasing;
+    /** The close code of the last gateway disconnect, to explain a refused start (4014: a privileged intent). */
+    private volatile int lastCloseCode;
     private volatile boolean closed;
 
     /**
@@ -139,7 +141,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     .login()
                     .block(START_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e), e);
+            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e) + closeHint(), e);
         }
         if (gateway == null) throw new DiscordStartException("Discord: no gateway connection within " + START_TIMEOUT.toSeconds() + " s", null);
         awaitFirstConnectEvent();
@@ -183,7 +185,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     .login()
                     .block(START_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Discord: shard " + index + " could not connect: " + SafeErrors.describe(e), e);
+            throw new DiscordStartException("Discord: shard " + index + " could not connect: " + SafeErrors.describe(e) + closeHint(), e);
         }
         if (g == null) throw new DiscordStartException("Discord: shard " + index + " did not connect", null);
         synchronized (this) {
@@ -216,6 +218,19 @@ public final class DiscordAdapter implements AutoCloseable {
     public synchronized Set<Integer> leasedShards() {
         return Set.copyOf(leased.keySet());
     }
+
+    /** What the last close code means for the operator, when it is theirs to fix. */
+    private String closeHint() {
+        return switch (lastCloseCode) {
+            case DISALLOWED_INTENTS -> " (Discord closed with 4014, disallowed intents: DISCORD_MESSAGE_CONTENT=true needs"
+                    + " Message Content Intent switched on under Privileged Gateway Intents on the Bot page of the Developer"
+                    + " Portal; switch it on, or unset DISCORD_MESSAGE_CONTENT)";
+            case INVALID_INTENTS -> " (Discord closed with 4013, invalid intents)";
+            default -> "";
+        };
+    }
+
+    private static final int INVALID_INTENTS = 4013, DISALLOWED_INTENTS = 4014;
 
     private IntentSet intents() {
         return settings.messageContent() ? INTENTS.or(IntentSet.of(Intent.MESSAGE_CONTENT)) : INTENTS;
@@ -294,6 +309,7 @@ public final class DiscordAdapter implements AutoCloseable {
             firstConnect.countDown();
         }
         if (event instanceof DisconnectEvent || event instanceof ReconnectStartEvent) connectedShards.remove(shard);
+        if (event instanceof DisconnectEvent d) lastCloseCode = d.getStatus().getCode();
     }
 
     /** The port for daily tips on Discord; usable before {@link #start()} and from any instance. */

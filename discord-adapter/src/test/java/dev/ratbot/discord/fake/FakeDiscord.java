@@ -85,6 +85,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Long, ObjectNode> channels = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_146_900_000_000_000_000L);
     private volatile int recommendedShards = 1;
+    private volatile long disallowedIntents;
     private final Object changes = new Object();
 
     public FakeDiscord() {
@@ -102,6 +103,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + server.port() + "/gw";
+    }
+
+    /** Intents the application may not use (privileged ones not switched on in the Developer Portal). */
+    public void disallowIntents(long mask) {
+        this.disallowedIntents = mask;
     }
 
     public void recommendShards(int count) {
@@ -300,6 +306,12 @@ public final class FakeDiscord implements AutoCloseable {
             case 1 -> session.send(11, null, null);
             case 2 -> {
                 session.identified(payload.path("d"));
+                if ((payload.path("d").path("intents").asLong() & disallowedIntents) != 0) {
+                    // As Discord does when the application lacks a privileged intent it asks for.
+                    session.closeWith(4014, "Disallowed intent(s).");
+                    changed();
+                    return;
+                }
                 int shard = session.shard();
                 int count = session.shardCount();
                 ArrayNode guilds = Json.arr();
