@@ -4,6 +4,7 @@ import dev.ratbot.answer.Answer;
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.answer.SectionRef;
 import dev.ratbot.feedback.AnswerLog;
+import dev.ratbot.feedback.ReplyKind;
 import dev.ratbot.knowledge.Block;
 import dev.ratbot.platform.Platform;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class AnswerReplies {
     AnsweredQuestion ask(Platform platform, String question) {
         Answer answer = engine.answer(question);
         if (answer.verdict() == Answer.Verdict.SMALL_TALK) return new AnsweredQuestion(answer, smallTalk());
-        String key = answerLog.recordAnswer(platform, question, answer.section().map(SectionRef::id), answer.answered());
+        String key = answerLog.recordAnswer(platform, question, answer.section().map(SectionRef::id), kind(answer.verdict()));
         Reply reply = switch (answer.verdict()) {
             case SURE -> new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), answer.blocks(), answer.attribution(),
                     followUps(answer.related()), Optional.of(key), false);
@@ -67,6 +68,16 @@ final class AnswerReplies {
                 : feedback.helpful() ? "Thanks for the feedback! \uD83D\uDC00"
                 : "Thanks for telling me. I'll pass it on so the guide can get better.";
         return Reply.text(Reply.Kind.INFO, text).withPrivate(true);
+    }
+
+    /** How the operator's charts count a reply. */
+    private static ReplyKind kind(Answer.Verdict verdict) {
+        return switch (verdict) {
+            case SURE -> ReplyKind.SURE;
+            case LIKELY -> ReplyKind.LIKELY;
+            case HEALTH -> ReplyKind.HEALTH;
+            case NOT_COVERED, SMALL_TALK -> ReplyKind.NONE;
+        };
     }
 
     /** The guide's closest advice, said as such, with the next two sections to read instead. */

@@ -63,8 +63,8 @@ public final class Conversation {
 
     private Reply dispatch(Incoming in, Command command) {
         return switch (command) {
-            case Command.Start s -> HelpText.welcome();
-            case Command.Help h -> HelpText.help();
+            case Command.Start s -> HelpText.welcome(in.address());
+            case Command.Help h -> HelpText.help(in.address());
             case Command.Ask ask -> answers.answer(in.address().platform(), ask.question());
             case Command.Topics t -> answers.topics();
             case Command.Topic t -> answers.topic(t.sectionId());
@@ -75,7 +75,7 @@ public final class Conversation {
             case Command.Resume r -> subscriptions.pause(in, false);
             case Command.Settings s -> subscriptions.settings(in);
             case Command.Feedback f -> answers.feedback(f);
-            case Command.Unknown u -> HelpText.unknown(u.name());
+            case Command.Unknown u -> HelpText.unknown(u.name(), in.address());
             case Command.Empty e -> Reply.none();
         };
     }

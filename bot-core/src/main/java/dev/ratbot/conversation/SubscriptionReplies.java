@@ -3,6 +3,7 @@ package dev.ratbot.conversation;
 import dev.ratbot.platform.Address;
 import dev.ratbot.subscription.DeliveryTimes;
 import dev.ratbot.subscription.ParseResult;
+import dev.ratbot.subscription.PauseReason;
 import dev.ratbot.subscription.SubscribeArguments;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionDefaults;
@@ -52,7 +53,7 @@ final class SubscriptionReplies {
         Reply reply = Reply.text(Reply.Kind.SETTINGS,
                 first + HH_MM.format(saved.localTime()) + " (" + saved.zone().getId() + ").",
                 "Next tip: " + WHEN.format(nextDelivery(saved)) + ".",
-                "To change the time or zone: /subscribe HH:MM zone, e.g. /subscribe 08:00 Europe/London.");
+                "To change the time or zone: " + names(in).subscribeExample() + ".");
         if (command.time().isEmpty()) reply = reply.withChoices(timeChoices(saved.zone()));
         return reply;
     }
@@ -60,17 +61,17 @@ final class SubscriptionReplies {
     Reply unsubscribe(Incoming in) {
         if (!mayChange(in)) return notAdmin();
         Optional<Subscription> active = store.find(in.address()).filter(s -> s.status() != SubscriptionStatus.STOPPED);
-        if (active.isEmpty()) return Reply.text(Reply.Kind.SETTINGS, "There is no daily tip here to stop. /subscribe starts one.");
+        if (active.isEmpty()) return Reply.text(Reply.Kind.SETTINGS, "There is no daily tip here to stop. " + names(in).subscribe() + " starts one.");
         store.stop(in.address(), "unsubscribed");
-        return Reply.text(Reply.Kind.SETTINGS, "Done: no more daily tips here. /subscribe brings them back any time.");
+        return Reply.text(Reply.Kind.SETTINGS, "Done: no more daily tips here. " + names(in).subscribe() + " brings them back any time.");
     }
 
     Reply pause(Incoming in, boolean paused) {
         if (!mayChange(in)) return notAdmin();
         Optional<Subscription> updated = store.setPaused(in.address(), paused);
-        if (updated.isEmpty()) return Reply.text(Reply.Kind.SETTINGS, "There is no daily tip here yet. /subscribe starts one.");
+        if (updated.isEmpty()) return Reply.text(Reply.Kind.SETTINGS, "There is no daily tip here yet. " + names(in).subscribe() + " starts one.");
         return paused
-                ? Reply.text(Reply.Kind.SETTINGS, "Paused. Your settings are kept; /resume starts the tips again.")
+                ? Reply.text(Reply.Kind.SETTINGS, "Paused. Your settings are kept; " + names(in).resume() + " starts the tips again.")
                 : Reply.text(Reply.Kind.SETTINGS, "Resumed! Next tip: " + WHEN.format(nextDelivery(updated.get())) + " ("
                         + updated.get().zone().getId() + ").");
     }
@@ -78,18 +79,32 @@ final class SubscriptionReplies {
     Reply settings(Incoming in) {
         Optional<Subscription> found = store.find(in.address());
         if (found.isEmpty()) {
-            return Reply.text(Reply.Kind.SETTINGS, "No daily tip here yet. /subscribe gets one every day at "
+            return Reply.text(Reply.Kind.SETTINGS, "No daily tip here yet. " + names(in).subscribe() + " gets one every day at "
                     + HH_MM.format(defaults.time()) + " " + defaults.zone().getId()
-                    + "; /subscribe 08:00 Europe/London picks your own time and zone.");
+                    + "; " + names(in).subscribeExample() + " picks your own time and zone.");
         }
         Subscription s = found.get();
         String schedule = "Daily tip at " + HH_MM.format(s.localTime()) + " (" + s.zone().getId() + ").";
         return switch (s.status()) {
             case ACTIVE -> Reply.text(Reply.Kind.SETTINGS, schedule, "Next tip: " + WHEN.format(nextDelivery(s)) + ".");
-            case PAUSED -> Reply.text(Reply.Kind.SETTINGS, schedule, "Paused: /resume to start again.");
+            case PAUSED -> s.pauseReason().isEmpty()
+                    ? Reply.text(Reply.Kind.SETTINGS, schedule, "Paused: " + names(in).resume() + " to start again.")
+                    : pausedByTheBot(s, s.pauseReason().get(), schedule);
             case STOPPED -> Reply.text(Reply.Kind.SETTINGS, "The daily tip here is stopped"
-                    + s.stopReason().map(r -> " (" + r + ")").orElse("") + ". /subscribe starts it again.");
+                    + s.stopReason().map(r -> " (" + r + ")").orElse("") + ". " + names(in).subscribe() + " starts it again.");
         };
+    }
+
+    /** Why the bot paused the tips, what it will do about it, and how to start them again. */
+    private Reply pausedByTheBot(Subscription s, PauseReason reason, String schedule) {
+        String resume = CommandNames.of(s.address()).resume();
+        String who = s.address().group() ? "An administrator can send " + resume : "Send " + resume;
+        String paused = "Paused by the bot: " + reason.text() + ".";
+        return reason.retriedDaily()
+                ? Reply.text(Reply.Kind.SETTINGS, schedule, paused,
+                        "I'll try again on " + WHEN.format(nextDelivery(s)) + "; if it goes through, the tips carry on by themselves. "
+                                + who + " to resume now.")
+                : Reply.text(Reply.Kind.SETTINGS, schedule, paused, who + " to start the tips again.");
     }
 
     private ZonedDateTime nextDelivery(Subscription s) {
@@ -100,6 +115,10 @@ final class SubscriptionReplies {
         return OFFERED_TIMES.stream()
                 .map(t -> new Choice(HH_MM.format(t), "/subscribe " + HH_MM.format(t) + " " + zone.getId()))
                 .toList();
+    }
+
+    private static CommandNames names(Incoming in) {
+        return CommandNames.of(in.address());
     }
 
     private static boolean mayChange(Incoming in) {

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link SendResult.Transient} (or an exception from the sender): retried after a jittered {@link Backoff}
  *       delay; FAILED with the reason once the backoff gives up.</li>
  *   <li>{@link SendResult.Permanent}: FAILED, and exactly that subscription is STOPPED with the reason.</li>
+ *   <li>{@link SendResult.Refused}: FAILED, and that subscription is PAUSED with the reason; its next day's tip is
+ *       still tried, and one that goes through makes it ACTIVE again.</li>
  *   <li>{@link SendResult.Moved}: the subscription's address follows the chat and the tip is sent there.</li>
  * </ul>
  * A delivery that stays SENDING past its lease (its process died mid-send) becomes UNCONFIRMED and is never resent:

@@ -5,6 +5,7 @@ import dev.ratbot.platform.Platform;
 import dev.ratbot.platform.SendResult;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.Dialect;
+import dev.ratbot.subscription.PauseReason;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * The SQL of the delivery outbox ({@code deliveries} joined with {@code subscriptions}). Row states:
  * PENDING (due, may be claimed) → SENDING (claimed by one instance, about to be handed to the platform) →
- * SENT or FAILED, or back to PENDING for a retry; PENDING → CANCELLED (subscription paused or stopped) or
+ * SENT or FAILED, or back to PENDING for a retry; PENDING → CANCELLED (subscription paused by the user, paused by
+ * the bot until it is back, or stopped) or
  * EXPIRED (later than the grace); SENDING whose lease ran out → UNCONFIRMED (maybe sent: never resent).
  */
 final class Outbox {
@@ -72,7 +74,7 @@ final class Outbox {
     Round claim(Instant now, Collection<Platform> platforms, int limit, Pacer pacer, Duration lease, Duration grace) {
         if (platforms.isEmpty()) return new Round(List.of(), 0, Optional.empty());
         String sql = "SELECT d.id, d.subscription_id, d.tip_id, d.attempts, d.due_at, s.status, s.platform, s.chat_id,"
-                + " s.thread_id, s.server_id, s.is_group FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
+                + " s.thread_id, s.server_id, s.is_group, s.pause_retried FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
                 + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND d.platform IN (" + placeholders(platforms.size()) + ")"
                 + " ORDER BY d.next_attempt_at LIMIT ?" + db.dialect().skipLocked("d");
         return db.inTransaction(c -> {
@@ -93,7 +95,7 @@ final class Outbox {
                         long id = rs.getLong(1);
                         Instant dueAt = Instant.ofEpochMilli(rs.getLong(5));
                         Address to = address(rs);
-                        if (!rs.getString(6).equals("ACTIVE")) {
+                        if (!sendable(rs.getString(6), rs.getBoolean(12))) {
                             cancelled.add(id);
                         } else if (dueAt.isBefore(now.minus(grace))) {
                             expired.add(id);
@@ -128,10 +130,16 @@ final class Outbox {
         });
     }
 
+    /** Active subscriptions get their tip; so do those the bot paused for a fixable reason (the daily retry). */
+    private static boolean sendable(String status, boolean pauseRetried) {
+        return status.equals("ACTIVE") || (status.equals("PAUSED") && pauseRetried);
+    }
+
     /** Records each claimed delivery's outcome, in one transaction. */
     void record(List<ClaimedDelivery> claimed, List<Outcome> outcomes, Instant now, Backoff backoff, int maxMoves) {
         db.inTransaction(c -> {
             List<Long> sent = new ArrayList<>();
+            List<Long> sentTo = new ArrayList<>();
             try (PreparedStatement again = c.prepareStatement("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?,"
                     + " attempts = ?, reason = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?");
                  PreparedStatement end = c.prepareStatement("UPDATE deliveries SET status = ?, reason = ?, attempts = ?,"
@@ -143,7 +151,10 @@ final class Outbox {
                         case Outcome.NoTip n -> finish(end, d, "FAILED", "tip " + n.tipId() + " is no longer in the catalogue", d.attempts() + 1, now);
                         case Outcome.Sent s -> {
                             switch (s.result()) {
-                                case SendResult.Delivered ok -> sent.add(d.id());
+                                case SendResult.Delivered ok -> {
+                                    sent.add(d.id());
+                                    sentTo.add(d.subscriptionId());
+                                }
                                 case SendResult.RetryAfter ra -> retry(again, d, now.plus(ra.after()), d.attempts() + 1, "rate limited: retry after " + ra.after());
                                 case SendResult.Transient t -> {
                                     int failed = d.attempts() + 1;
@@ -155,6 +166,10 @@ final class Outbox {
                                     finish(end, d, "FAILED", p.reason(), d.attempts() + 1, now);
                                     stopSubscription(c, d.subscriptionId(), p.reason(), now);
                                 }
+                                case SendResult.Refused r -> {
+                                    finish(end, d, "FAILED", "refused: " + r.reason(), d.attempts() + 1, now);
+                                    pauseSubscription(c, d.subscriptionId(), r.reason(), now);
+                                }
                                 case SendResult.Moved m -> moved(c, again, end, d, m.newAddress(), now, maxMoves);
                             }
                         }
@@ -164,6 +179,7 @@ final class Outbox {
                 end.executeBatch();
             }
             setStatus(c, sent, "SENT", null, now, null);
+            resumeRetried(c, sentTo, now);
             return null;
         });
     }
@@ -210,6 +226,38 @@ final class Outbox {
             ps.setLong(2, now.toEpochMilli());
             ps.setLong(3, id);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * A refused tip pauses its subscription with the reason; the scheduler has already moved it to the next day's
+     * time, which is tried as usual. A subscription the user paused or that stopped meanwhile stays as it is.
+     */
+    private static void pauseSubscription(Connection c, long id, String reason, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE subscriptions SET status = 'PAUSED', pause_reason = ?,"
+                + " pause_retried = ?, updated_at = ? WHERE id = ? AND (status = 'ACTIVE' OR (status = 'PAUSED' AND pause_retried = ?))")) {
+            ps.setString(1, PauseReason.cannotPost(reason).text());
+            ps.setBoolean(2, true);
+            ps.setLong(3, now.toEpochMilli());
+            ps.setLong(4, id);
+            ps.setBoolean(5, true);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A tip went through to a subscription the bot had paused for a fixable reason: it was fixed, so it is active again. */
+    private static void resumeRetried(Connection c, List<Long> subscriptionIds, Instant now) throws SQLException {
+        if (subscriptionIds.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE subscriptions SET status = 'ACTIVE', pause_reason = NULL,"
+                + " pause_retried = ?, updated_at = ? WHERE id = ? AND status = 'PAUSED' AND pause_retried = ?")) {
+            for (long id : subscriptionIds) {
+                ps.setBoolean(1, false);
+                ps.setLong(2, now.toEpochMilli());
+                ps.setLong(3, id);
+                ps.setBoolean(4, true);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

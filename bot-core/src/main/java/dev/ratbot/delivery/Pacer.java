@@ -24,7 +24,9 @@ import java.util.Optional;
  * absent {@code perChat} interval) is not enforced.
  *
  * <p>{@link #pause(Platform, Duration)} records a platform's retry-after: nothing is permitted on that platform until
- * it has passed. Platforms are independent of each other.
+ * it has passed; {@link #pause(Address, Duration)} does the same for one chat only. Platforms are independent of each
+ * other. Replies to people and daily tips draw on the same pacer, so a busy group's answers and its tip share its
+ * per-group limit.
  *
  * <p>Contract: {@link #tryAcquire(Address)} never blocks or sleeps. When it returns empty, the caller has been given
  * permission for exactly one send and must not call again for that send; when it returns a duration, nothing was
@@ -110,6 +112,17 @@ public final class Pacer {
     public void pause(Platform platform, Duration retryAfter) {
         Objects.requireNonNull(retryAfter, "retryAfter");
         pace(platform).pause(retryAfter);
+    }
+
+    /**
+     * Pauses sending to one chat (every thread in it) for {@code retryAfter} from now: a rate-limit answer to a reply
+     * in that chat, which must not slow down any other chat. A zero or negative duration changes nothing.
+     *
+     * @throws IllegalArgumentException if no limits were declared for {@code chat}'s platform
+     */
+    public void pause(Address chat, Duration retryAfter) {
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        pace(chat.platform()).pause(chat.chatId(), retryAfter);
     }
 
     /** How much longer {@code platform} stays paused; zero when it is not paused. */

@@ -20,6 +20,8 @@ final class PlatformPace {
     private final IdleBuckets perChat;
     private final IdleBuckets perGroup;
     private long pausedUntilNanos = Long.MIN_VALUE;
+    /** Chats a platform answered "retry after" for, with when their pause ends; expired ones are dropped. */
+    private final java.util.Map<String, Long> chatPausedUntil = new java.util.HashMap<>();
 
     /** @param overall the platform's overall budget; null when its overall rate is not limited */
     PlatformPace(PlatformLimits limits, OverallBudget overall, TimeMeter time) {
@@ -39,7 +41,7 @@ final class PlatformPace {
         // The chat id identifies the chat or channel; a thread inside it shares the chat's limit.
         String key = to.chatId();
         boolean group = perGroup != null && to.group();
-        long wait = remainingPause(now);
+        long wait = Math.max(remainingPause(now), remainingChatPause(key, now));
         if (perChat != null) wait = Math.max(wait, perChat.waitNanos(key, now));
         if (group) wait = Math.max(wait, perGroup.waitNanos(key, now));
         if (wait > 0) return wait;
@@ -63,6 +65,30 @@ final class PlatformPace {
             until = Long.MAX_VALUE;
         }
         pausedUntilNanos = Math.max(pausedUntilNanos, until);
+    }
+
+    /** Pauses one chat only (a reply's retry-after): other chats go on at their pace. */
+    synchronized void pause(String chat, Duration retryAfter) {
+        if (!retryAfter.isPositive()) return;
+        long now = time.currentTimeNanos();
+        if (chatPausedUntil.size() > 10_000) chatPausedUntil.values().removeIf(until -> until <= now);
+        long until;
+        try {
+            until = Math.addExact(now, retryAfter.toNanos());
+        } catch (ArithmeticException beyondRange) {
+            until = Long.MAX_VALUE;
+        }
+        chatPausedUntil.merge(chat, until, Math::max);
+    }
+
+    private long remainingChatPause(String chat, long now) {
+        Long until = chatPausedUntil.get(chat);
+        if (until == null) return 0;
+        if (until <= now) {
+            chatPausedUntil.remove(chat);
+            return 0;
+        }
+        return until - now;
     }
 
     synchronized long pausedForNanos() {

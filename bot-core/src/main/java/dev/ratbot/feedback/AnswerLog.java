@@ -17,10 +17,22 @@ public interface AnswerLog {
      * Records one question and its outcome; returns a short key (at most 16 ASCII characters) that a later
      * {@link #recordFeedback} names.
      */
-    String recordAnswer(Platform platform, String question, Optional<String> sectionId, boolean answered);
+    String recordAnswer(Platform platform, String question, Optional<String> sectionId, ReplyKind kind);
+
+    /** The same for a caller that only knows whether a passage was given (logged as sure or none). */
+    default String recordAnswer(Platform platform, String question, Optional<String> sectionId, boolean answered) {
+        return recordAnswer(platform, question, sectionId, ReplyKind.of(answered));
+    }
 
     /** Records a rating for an earlier answer; false when the key is unknown. A second rating replaces the first. */
     boolean recordFeedback(String answerKey, boolean helpful);
+
+    /**
+     * One rating per rater and answer: records {@code raterId}'s 👍 or 👎, replacing that rater's earlier one, and
+     * sets the answer's rating as {@link #recordFeedback} does. Returns the answer's counts over all raters; empty
+     * when the key is unknown.
+     */
+    Optional<Tally> rate(String answerKey, String raterId, boolean helpful);
 
     /**
      * The questions the bot could not answer, most often asked first (ties by text), at most {@code limit}.
@@ -37,6 +49,10 @@ public interface AnswerLog {
 
     /** A question the pack could not answer and how often it was asked. */
     record UnansweredQuestion(String question, long times) {
+    }
+
+    /** How many raters found one answer helpful and how many did not. */
+    record Tally(long up, long down) {
     }
 
     /** How an answered section was rated. */

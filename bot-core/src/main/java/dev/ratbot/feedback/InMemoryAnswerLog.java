@@ -25,11 +25,15 @@ public final class InMemoryAnswerLog implements AnswerLog {
     };
 
     @Override
-    public synchronized String recordAnswer(Platform platform, String question, Optional<String> sectionId, boolean answered) {
+    public synchronized String recordAnswer(Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
+        boolean answered = kind.answered();
         String key = Long.toString(++next, 36);
         entries.put(key, new Entry(platform, Questions.clean(question), sectionId, answered, Optional.empty()));
         return key;
     }
+
+    /** Per answer key, each rater's latest rating. */
+    private final Map<String, Map<String, Boolean>> ratings = new HashMap<>();
 
     @Override
     public synchronized boolean recordFeedback(String answerKey, boolean helpful) {
@@ -37,6 +41,15 @@ public final class InMemoryAnswerLog implements AnswerLog {
         if (e == null) return false;
         entries.put(answerKey, new Entry(e.platform(), e.question(), e.sectionId(), e.answered(), Optional.of(helpful)));
         return true;
+    }
+
+    @Override
+    public synchronized Optional<Tally> rate(String answerKey, String raterId, boolean helpful) {
+        if (!recordFeedback(answerKey, helpful)) return Optional.empty();
+        Map<String, Boolean> raters = ratings.computeIfAbsent(answerKey, k -> new HashMap<>());
+        raters.put(raterId == null ? "" : raterId, helpful);
+        long up = raters.values().stream().filter(b -> b).count();
+        return Optional.of(new Tally(up, raters.size() - up));
     }
 
     @Override

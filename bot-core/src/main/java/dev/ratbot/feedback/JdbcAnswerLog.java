@@ -31,7 +31,8 @@ public final class JdbcAnswerLog implements AnswerLog {
     }
 
     @Override
-    public String recordAnswer(Platform platform, String question, Optional<String> sectionId, boolean answered) {
+    public String recordAnswer(Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
+        boolean answered = kind.answered();
         String cleaned = Questions.clean(question);
         String key = newKey();
         db.withConnection(c -> {
@@ -43,7 +44,7 @@ public final class JdbcAnswerLog implements AnswerLog {
                 ps.setString(4, Questions.fold(cleaned));
                 ps.setString(5, sectionId.orElse(null));
                 ps.setBoolean(6, answered);
-                ps.setString(7, ReplyKind.of(answered).name());
+                ps.setString(7, kind.name());
                 ps.setLong(8, clock.millis());
                 return ps.executeUpdate();
             }
@@ -60,6 +61,38 @@ public final class JdbcAnswerLog implements AnswerLog {
                 ps.setLong(2, clock.millis());
                 ps.setString(3, answerKey);
                 return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Tally> rate(String answerKey, String raterId, boolean helpful) {
+        if (answerKey == null || answerKey.isEmpty() || answerKey.length() > 16) return Optional.empty();
+        String rater = raterId == null ? "" : raterId.length() > 64 ? raterId.substring(0, 64) : raterId;
+        return db.inTransaction(c -> {
+            long now = clock.millis();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE answers SET helpful = ?, rated_at = ? WHERE answer_key = ?")) {
+                ps.setBoolean(1, helpful);
+                ps.setLong(2, now);
+                ps.setString(3, answerKey);
+                if (ps.executeUpdate() == 0) return Optional.<Tally>empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO answer_ratings (answer_key, rater, helpful, rated_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (answer_key, rater) DO UPDATE SET helpful = excluded.helpful, rated_at = excluded.rated_at")) {
+                ps.setString(1, answerKey);
+                ps.setString(2, rater);
+                ps.setBoolean(3, helpful);
+                ps.setLong(4, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(CASE WHEN helpful THEN 1 ELSE 0 END), 0),"
+                    + " COUNT(*) FROM answer_ratings WHERE answer_key = ?")) {
+                ps.setString(1, answerKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long up = rs.getLong(1);
+                    return Optional.of(new Tally(up, rs.getLong(2) - up));
+                }
             }
         });
     }

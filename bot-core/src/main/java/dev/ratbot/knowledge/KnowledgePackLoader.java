@@ -93,7 +93,7 @@ public final class KnowledgePackLoader {
      * uploaded or typed pack file (its front matter must give the attribution).
      */
     public static KnowledgePack parse(String name, String text) {
-        return assemble(name, List.of(new NamedText(name, text)));
+        return assemble(name, List.of(new NamedText(name, text)), Map.of());
     }
 
     private record NamedText(String name, String text) {

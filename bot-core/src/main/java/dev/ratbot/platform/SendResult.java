@@ -17,8 +17,16 @@ public sealed interface SendResult {
     record Transient(String reason) implements SendResult {
     }
 
-    /** Never worth retrying: blocked, kicked, chat or channel gone, no permission. */
+    /** Never worth retrying: blocked by the user, kicked, user deactivated, chat or channel gone. Ends a subscription. */
     record Permanent(String reason) implements SendResult {
+    }
+
+    /**
+     * The chat refuses messages for now, for a reason its people can fix: a closed forum topic, missing rights, a
+     * restriction. Not a death: a subscription pauses with {@code reason} (said so in /settings) and the next day's
+     * tip tries again; a reply is simply not delivered.
+     */
+    record Refused(String reason) implements SendResult {
     }
 
     /** The chat now lives at another address (a Telegram group became a supergroup); resend there. */

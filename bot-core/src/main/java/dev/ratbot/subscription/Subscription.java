@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A chat's daily-tip subscription: where, at what local time in which zone, whether it is active, who created
- * it, and why it stopped if it did. One per address.
+ * it, why it stopped if it did, and why the bot paused it if it did (empty when ACTIVE, when the user paused it
+ * with /pause, and when STOPPED). One per address.
  */
 public record Subscription(
         long id,
@@ -16,8 +17,25 @@ public record Subscription(
         ZoneId zone,
         SubscriptionStatus status,
         String createdBy,
-        Optional<String> stopReason) {
+        Optional<String> stopReason,
+        Optional<PauseReason> pauseReason) {
 
     public static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
+
+    public Subscription {
+        stopReason = stopReason == null ? Optional.empty() : stopReason;
+        pauseReason = pauseReason == null ? Optional.empty() : pauseReason;
+    }
+
+    /** A subscription the bot has not paused by itself. */
+    public Subscription(long id, Address address, LocalTime localTime, ZoneId zone, SubscriptionStatus status,
+                        String createdBy, Optional<String> stopReason) {
+        this(id, address, localTime, zone, status, createdBy, stopReason, Optional.empty());
+    }
+
+    /** True when the bot paused it (not the user) and still tries the daily tip. */
+    public boolean retriedWhilePaused() {
+        return status == SubscriptionStatus.PAUSED && pauseReason.map(PauseReason::retriedDaily).orElse(false);
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
+import dev.ratbot.subscription.PauseReason;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.testing.ConversationFixture;
@@ -122,6 +123,32 @@ class ConversationTest {
         Reply bye = say(privateChat, "/unsubscribe");
         assertTrue(bye.plainText().contains("no more daily tips"));
         assertEquals(SubscriptionStatus.STOPPED, fixture.subscriptions.find(privateChat).orElseThrow().status());
+    }
+
+    @Test
+    void settingsSayWhyTheBotPausedTheTipsWhenItTriesAgainAndThatAnAdministratorCanResume() {
+        fixture.clock.set(java.time.Instant.parse("2026-06-01T08:00:00Z"));
+        say(group, "/subscribe 10:00 UTC");
+        fixture.subscriptions.pause(group, PauseReason.cannotPost("the topic is closed"));
+        Reply settings = say(group, "/settings");
+        assertEquals(String.join("\n\n", "Daily tip at 10:00 (UTC).", "Paused by the bot: the topic is closed.",
+                "I'll try again on Monday 1 June at 10:00; if it goes through, the tips carry on by themselves."
+                        + " An administrator can send /resume to resume now."), settings.plainText());
+        Reply member = conversation.handle(new Incoming(group, "user-2", "/resume", () -> false));
+        assertEquals(Reply.Kind.ERROR, member.kind());
+        assertEquals(SubscriptionStatus.PAUSED, fixture.subscriptions.find(group).orElseThrow().status());
+        say(group, "/resume");
+        Subscription resumed = fixture.subscriptions.find(group).orElseThrow();
+        assertEquals(SubscriptionStatus.ACTIVE, resumed.status());
+        assertEquals(java.util.Optional.empty(), resumed.pauseReason());
+    }
+
+    @Test
+    void settingsInAPrivateChatPausedUntilTheBotIsBackSayHowToStartAgain() {
+        say(privateChat, "/subscribe 08:00 UTC");
+        fixture.subscriptions.pause(privateChat, PauseReason.away("you blocked the bot"));
+        assertEquals(String.join("\n\n", "Daily tip at 08:00 (UTC).", "Paused by the bot: you blocked the bot.",
+                "Send /resume to start the tips again."), say(privateChat, "/settings").plainText());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.ratbot.platform.SendResult;
 import dev.ratbot.schedule.ScheduleSettings;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.TestDatabases;
+import dev.ratbot.subscription.PauseReason;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.testing.MutableClock;
@@ -91,6 +92,62 @@ class DeliveryWorkerTest {
         telegram().clear();
         rig.runUntil(Instant.parse("2026-05-02T10:00:00Z"), Duration.ofMinutes(30));
         assertEquals(List.of("a", "c"), telegram().sent().stream().map(s -> s.to().chatId()).sorted().toList());
+    }
+
+    @Test
+    void aRefusedTipPausesThatSubscriptionWithTheReasonTriesTheNextDayAndResumesWhenItGoesThrough() {
+        Subscription a = subscribe("a");
+        Subscription topic = subscribe("closed-topic");
+        AtomicInteger refusals = new AtomicInteger();
+        telegram().answering(to -> to.chatId().equals("closed-topic") && refusals.getAndIncrement() < 2
+                ? new SendResult.Refused("the topic is closed")
+                : new SendResult.Delivered());
+        clock.set(NINE);
+        rig.step();
+        Subscription paused = rig.store.findById(topic.id()).orElseThrow();
+        assertEquals(SubscriptionStatus.PAUSED, paused.status());
+        assertEquals(Optional.of(PauseReason.cannotPost("the topic is closed")), paused.pauseReason());
+        assertEquals(Optional.empty(), paused.stopReason());
+        assertEquals(SubscriptionStatus.ACTIVE, rig.store.findById(a.id()).orElseThrow().status());
+        assertEquals(Map.of("2026-05-01", "FAILED"), rig.deliveries(topic.id()));
+        assertEquals("refused: the topic is closed", rig.reason(topic.id(), "2026-05-01"));
+        // The next day's tip is tried at its time, refused again: still paused, never stopped.
+        rig.runUntil(Instant.parse("2026-05-02T10:00:00Z"), Duration.ofMinutes(30));
+        assertEquals(Map.of("2026-05-01", "FAILED", "2026-05-02", "FAILED"), rig.deliveries(topic.id()));
+        assertEquals(SubscriptionStatus.PAUSED, rig.store.findById(topic.id()).orElseThrow().status());
+        // The topic was reopened: the third day's tip goes through and the subscription is active again.
+        rig.runUntil(Instant.parse("2026-05-03T10:00:00Z"), Duration.ofMinutes(30));
+        assertEquals("SENT", rig.deliveries(topic.id()).get("2026-05-03"));
+        Subscription resumed = rig.store.findById(topic.id()).orElseThrow();
+        assertEquals(SubscriptionStatus.ACTIVE, resumed.status());
+        assertEquals(Optional.empty(), resumed.pauseReason());
+        assertEquals(3, telegram().sent().stream().filter(x -> x.to().chatId().equals("closed-topic")).count());
+    }
+
+    @Test
+    void aSubscriptionPausedUntilTheBotIsBackOrByTheUserGetsNoTip() {
+        Subscription removed = subscribe("removed");
+        Subscription byUser = subscribe("by-user");
+        rig.store.pause(TipRig.telegram("removed"), PauseReason.away("the bot was removed from the group"));
+        rig.store.setPaused(TipRig.telegram("by-user"), true);
+        rig.runUntil(Instant.parse("2026-05-02T10:00:00Z"), Duration.ofMinutes(30));
+        assertEquals(List.of(), telegram().sent());
+        assertEquals(Map.of(), rig.deliveries(removed.id()));
+        assertEquals(Map.of(), rig.deliveries(byUser.id()));
+    }
+
+    @Test
+    void aUserPauseIsNotOverriddenByARefusalOfATipAlreadyOnItsWay() {
+        Subscription s = subscribe("paused-meanwhile");
+        telegram().answering(to -> {
+            rig.store.setPaused(to, true);
+            return new SendResult.Refused("not enough rights to send text messages to the chat");
+        });
+        clock.set(NINE);
+        rig.step();
+        Subscription after = rig.store.findById(s.id()).orElseThrow();
+        assertEquals(SubscriptionStatus.PAUSED, after.status());
+        assertEquals(Optional.empty(), after.pauseReason());
     }
 
     @Test

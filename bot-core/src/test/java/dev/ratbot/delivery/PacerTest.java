@@ -54,6 +54,20 @@ class PacerTest {
     }
 
     @Test
+    void aRetryAfterForOneChatSlowsThatChatOnlyAndEveryThreadInIt() {
+        Address busy = Address.group(Platform.TELEGRAM, "-100");
+        Address topicOfBusy = new Address(Platform.TELEGRAM, "-100", Optional.of("7"), Optional.empty(), true);
+        Address other = Address.group(Platform.TELEGRAM, "-200");
+        pacer.pause(busy, Duration.ofSeconds(9));
+        assertEquals(Optional.of(Duration.ofSeconds(9)), pacer.tryAcquire(busy));
+        assertEquals(Optional.of(Duration.ofSeconds(9)), pacer.tryAcquire(topicOfBusy));
+        assertEquals(Optional.empty(), pacer.tryAcquire(other));
+        assertEquals(Duration.ZERO, pacer.pausedFor(Platform.TELEGRAM));
+        clock.advance(Duration.ofSeconds(9));
+        assertEquals(Optional.empty(), pacer.tryAcquire(busy));
+    }
+
+    @Test
     void aSenderThatComesBackWhenToldSendsAtTheFullRate() {
         List<Instant> permitted = new ArrayList<>();
         Instant end = clock.instant().plusSeconds(20);

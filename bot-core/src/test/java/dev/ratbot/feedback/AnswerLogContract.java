@@ -42,6 +42,20 @@ public abstract class AnswerLogContract {
     }
 
     @Test
+    void eachRaterCountsOnceAndALaterClickChangesTheirRating() {
+        AnswerLog log = log();
+        String key = log.recordAnswer(Platform.DISCORD, "treats?", Optional.of("treats"), true);
+        assertEquals(Optional.of(new AnswerLog.Tally(1, 0)), log.rate(key, "ann", true));
+        assertEquals(Optional.of(new AnswerLog.Tally(1, 0)), log.rate(key, "ann", true));
+        assertEquals(Optional.of(new AnswerLog.Tally(2, 0)), log.rate(key, "bob", true));
+        assertEquals(Optional.of(new AnswerLog.Tally(1, 1)), log.rate(key, "ann", false));
+        assertEquals(List.of(new SectionRating("treats", 1, 0)), log.mostDownvoted(10), "the answer keeps the latest rating");
+        assertEquals(Optional.empty(), log.rate("nope", "ann", true));
+        String other = log.recordAnswer(Platform.DISCORD, "cages?", Optional.of("cages"), true);
+        assertEquals(Optional.of(new AnswerLog.Tally(0, 1)), log.rate(other, "ann", false), "counts are per answer");
+    }
+
+    @Test
     void unansweredQuestionsAreGroupedAndCounted() {
         AnswerLog log = log();
         log.recordAnswer(Platform.TELEGRAM, "Can rats eat chocolate?", Optional.empty(), false);

@@ -50,4 +50,17 @@ class SqliteSubscriptionStoreTest extends SubscriptionStoreContract {
         reopened.setPaused(a, false);
         assertEquals(Optional.of(Instant.parse("2026-05-05T08:00:00Z")), reopened.nextDue(a));
     }
+
+    @Test
+    void aPauseForAFixableReasonKeepsTheNextDailyTryAndAPauseUntilTheBotIsBackHasNone() {
+        JdbcSubscriptionStore store = (JdbcSubscriptionStore) store();
+        Address topic = Address.direct(Platform.TELEGRAM, "43");
+        store.subscribe(topic, LocalTime.of(9, 0), LONDON, "u");
+        store.pause(topic, PauseReason.cannotPost("the topic is closed"));
+        assertEquals(Optional.of(Instant.parse("2026-05-05T08:00:00Z")), store.nextDue(topic));
+        store.pause(topic, PauseReason.away("the bot was removed from the group"));
+        assertEquals(Optional.empty(), store.nextDue(topic));
+        store.setPaused(topic, false);
+        assertEquals(Optional.of(Instant.parse("2026-05-05T08:00:00Z")), store.nextDue(topic));
+    }
 }

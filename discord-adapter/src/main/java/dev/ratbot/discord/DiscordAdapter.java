@@ -2,6 +2,10 @@ package dev.ratbot.discord;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.conversation.Conversation;
+import dev.ratbot.feedback.AnswerLog;
+import dev.ratbot.inbox.ChatLanes;
+import dev.ratbot.subscription.SubscriptionStore;
+import discord4j.core.event.domain.guild.GuildDeleteEvent;
 import dev.ratbot.platform.MessageSender;
 import discord4j.core.DiscordClient;
 import discord4j.core.GatewayDiscordClient;
@@ -10,6 +14,8 @@ import discord4j.core.event.domain.Event;
 import discord4j.core.event.domain.interaction.ButtonInteractionEvent;
 import discord4j.core.event.domain.interaction.ChatInputAutoCompleteEvent;
 import discord4j.core.event.domain.interaction.ChatInputInteractionEvent;
+import discord4j.core.event.domain.interaction.InteractionCreateEvent;
+import discord4j.core.event.domain.interaction.MessageInteractionEvent;
 import discord4j.core.event.domain.lifecycle.ConnectEvent;
 import discord4j.core.event.domain.lifecycle.DisconnectEvent;
 import discord4j.core.event.domain.lifecycle.ReconnectEvent;
@@ -19,6 +25,7 @@ import discord4j.core.event.domain.message.MessageCreateEvent;
 import discord4j.discordjson.json.ApplicationCommandData;
 import discord4j.gateway.intent.Intent;
 import discord4j.gateway.intent.IntentSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -46,6 +54,10 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /** Guild messages only arrive to see mentions of the bot; their content is delivered for those without MESSAGE_CONTENT. */
     static final IntentSet INTENTS = IntentSet.of(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES);
+    /** Channels handled at once; a channel's own events always run one at a time, in order. */
+    static final int MAX_PARALLEL_CHANNELS = 64;
+    /** Events waiting in all lanes together; beyond it an event is dropped (logged) rather than memory exhausted. */
+    static final int MAX_QUEUED_EVENTS = 10_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
@@ -57,9 +69,18 @@ public final class DiscordAdapter implements AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory());
     private final InteractionHandler interactions;
     private final MessageHandler messages;
+    private final AskOnMessage askOnMessage;
+    private final AutoAnswers autoAnswers;
+    private final ServerMembership membership;
+    private final ChatLanes lanes;
     private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile GatewayDiscordClient gateway;
+    /** Shards connected one by one under leases (see {@link #startWithoutShards}). */
+    private final java.util.Map<Integer, GatewayDiscordClient> leased = new java.util.HashMap<>();
+    private volatile boolean leasing;
+    /** The close code of the last gateway disconnect, to explain a refused start (4014: a privileged intent). */
+    private volatile int lastCloseCode;
     private volatile boolean closed;
 
     /**
@@ -67,15 +88,38 @@ public final class DiscordAdapter implements AutoCloseable {
      * @param conversation the core conversation every question and command goes to
      * @param engine       the answer engine, for {@code /ask} autocomplete
      */
-    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine) {
+    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions,
+                          AnswerLog answers) {
+        this(settings, conversation, engine, subscriptions, answers, new InMemoryHelpChannelStore(), Clock.systemUTC());
+    }
+
+    /**
+     * @param subscriptions the conversation's subscription store: the adapter pauses a server's tips when the bot is
+     *                      removed from it, and finds who to tell when a channel refuses a tip
+     * @param answers       the conversation's answer log: ratings are recorded there, one per member and answer
+     * @param helpChannels  where {@code /autoanswer} keeps its channels and claimed posts (the shared database in
+     *                      {@code serve}, so that instances agree)
+     * @param clock         for caches and slowmode
+     */
+    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions,
+                          AnswerLog answers, HelpChannelStore helpChannels, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(engine, "engine");
         this.client = DiscordClients.create(settings);
-        this.sender = new DiscordMessageSender(client, renderer, settings.sendTimeout());
+        Objects.requireNonNull(subscriptions, "subscriptions");
+        this.sender = new DiscordMessageSender(client, renderer, settings.sendTimeout(),
+                new SetUpNotice(client, subscriptions, settings.sendTimeout()));
+        this.membership = new ServerMembership(subscriptions);
         InteractionResponder responder = new InteractionResponder(renderer, workers, settings.deferAfter());
-        this.interactions = new InteractionHandler(conversation, engine, client, responder);
+        BotPermissions permissions = new BotPermissions(client, settings.botId(), clock);
+        this.autoAnswers = new AutoAnswers(conversation, renderer, client, Objects.requireNonNull(helpChannels, "helpChannels"),
+                permissions, clock, settings.botId(), settings.messageContent());
+        this.interactions = new InteractionHandler(conversation, engine, client, responder, autoAnswers, permissions, subscriptions,
+                new Ratings(Objects.requireNonNull(answers, "answers"), renderer));
         this.messages = new MessageHandler(conversation, renderer, client, settings.botId());
+        this.askOnMessage = new AskOnMessage(conversation, renderer, client);
+        this.lanes = new ChatLanes("discord", MAX_PARALLEL_CHANNELS, MAX_QUEUED_EVENTS);
     }
 
     /**
@@ -91,17 +135,105 @@ public final class DiscordAdapter implements AutoCloseable {
         try {
             registerCommands();
             gateway = client.gateway()
-                    .setEnabledIntents(INTENTS)
+                    .setEnabledIntents(intents())
                     .setSharding(settings.sharding().strategy())
                     .withEventDispatcher(this::listen)
                     .login()
                     .block(START_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e), e);
+            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e) + closeHint(), e);
         }
         if (gateway == null) throw new DiscordStartException("Discord: no gateway connection within " + START_TIMEOUT.toSeconds() + " s", null);
         awaitFirstConnectEvent();
         log.info("Discord: connected as bot {}", gateway.getSelfId().asString());
+    }
+
+    /**
+     * Starts without connecting any shard, for instances that claim shards themselves ({@link #connectShard},
+     * {@link #disconnectShard}): registers the slash commands (idempotent, so every instance may do it).
+     *
+     * @throws DiscordStartException when Discord refuses the token or cannot be reached
+     */
+    public synchronized void startWithoutShards() {
+        if (closed) throw new IllegalStateException("closed");
+        log.info("Discord: starting with {}; shards are claimed as leases", settings);
+        try {
+            registerCommands();
+        } catch (RuntimeException e) {
+            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e), e);
+        }
+        leasing = true;
+    }
+
+    /** The number of shards Discord recommends for this bot (for a lease table when DISCORD_SHARDS is auto). */
+    public int recommendedShardCount() {
+        var bot = client.getGatewayService().getGatewayBot().block(START_TIMEOUT);
+        return bot == null ? 1 : Math.max(1, bot.shards().toOptional().orElse(1));
+    }
+
+    /** Connects one shard of {@code count} on its own gateway connection; blocks until it is connected. */
+    public void connectShard(int index, int count) {
+        synchronized (this) {
+            if (closed || !leasing || leased.containsKey(index)) return;
+        }
+        GatewayDiscordClient g;
+        try {
+            g = client.gateway()
+                    .setEnabledIntents(intents())
+                    .setSharding(discord4j.core.shard.ShardingStrategy.builder().count(count).indices(index).build())
+                    .withEventDispatcher(this::listen)
+                    .login()
+                    .block(START_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw new DiscordStartException("Discord: shard " + index + " could not connect: " + SafeErrors.describe(e) + closeHint(), e);
+        }
+        if (g == null) throw new DiscordStartException("Discord: shard " + index + " did not connect", null);
+        synchronized (this) {
+            if (closed) {
+                g.logout().block(STOP_TIMEOUT);
+                return;
+            }
+            leased.put(index, g);
+        }
+        log.info("Discord: shard {} of {} connected", index, count);
+    }
+
+    /** Disconnects one leased shard (its lease is given up or lost); blocks until it is closed. */
+    public void disconnectShard(int index) {
+        GatewayDiscordClient g;
+        synchronized (this) {
+            g = leased.remove(index);
+        }
+        if (g == null) return;
+        try {
+            g.logout().block(STOP_TIMEOUT);
+        } catch (RuntimeException e) {
+            log.warn("Discord: disconnecting shard {} failed: {}", index, SafeErrors.describe(e));
+        }
+        connectedShards.remove(index);
+        log.info("Discord: shard {} disconnected", index);
+    }
+
+    /** The shards this instance holds as leases. */
+    public synchronized Set<Integer> leasedShards() {
+        return Set.copyOf(leased.keySet());
+    }
+
+    /** What the last close code means for the operator, when it is theirs to fix. */
+    private String closeHint() {
+        return switch (lastCloseCode) {
+            case DISALLOWED_INTENTS -> " (Discord closed with 4014, disallowed intents: DISCORD_MESSAGE_CONTENT=true needs"
+                    + " Message Content Intent switched on under Privileged Gateway Intents on the Bot page of the Developer"
+                    + " Portal; switch it on, or unset DISCORD_MESSAGE_CONTENT)";
+            case INVALID_INTENTS -> " (Discord closed with 4013, invalid intents)";
+            default -> "";
+        };
+    }
+
+    private static final int INVALID_INTENTS = 4013, DISALLOWED_INTENTS = 4014;
+
+    private IntentSet intents() {
+        return settings.messageContent() ? INTENTS.or(IntentSet.of(Intent.MESSAGE_CONTENT)) : INTENTS;
     }
 
     /** Login returns on the shard's state change; the matching event reaches {@link #track} a moment later. */
@@ -129,25 +261,41 @@ public final class DiscordAdapter implements AutoCloseable {
     /** Subscribed before the shards connect, so no event is missed; handlers run on virtual threads. */
     private Flux<Event> listen(EventDispatcher events) {
         return Flux.merge(
-                handle(events.on(ChatInputInteractionEvent.class), ChatInputInteractionEvent.class, interactions::onChatInput),
-                handle(events.on(ChatInputAutoCompleteEvent.class), ChatInputAutoCompleteEvent.class, interactions::onAutocomplete),
-                handle(events.on(ButtonInteractionEvent.class), ButtonInteractionEvent.class, interactions::onButton),
-                handle(events.on(MessageCreateEvent.class).filter(messages::isForBot), MessageCreateEvent.class, messages::onMessage),
+                handle(events.on(ChatInputInteractionEvent.class), e -> channelOf(e), interactions::onChatInput),
+                handle(events.on(ChatInputAutoCompleteEvent.class), e -> OWN_LANE, interactions::onAutocomplete),
+                handle(events.on(ButtonInteractionEvent.class), e -> channelOf(e), interactions::onButton),
+                handle(events.on(MessageInteractionEvent.class), e -> channelOf(e), askOnMessage::onMessageCommand),
+                handle(events.on(MessageCreateEvent.class).filter(messages::isForBot), e -> e.getMessage().getChannelId().asLong(),
+                        messages::onMessage),
+                handle(events.on(MessageCreateEvent.class).filter(autoAnswers::isCandidate), e -> e.getMessage().getChannelId().asLong(),
+                        autoAnswers::onMessage),
+                handle(events.on(GuildDeleteEvent.class), e -> e.getGuildId().asLong(), membership::onGuildDelete),
                 events.on(GatewayLifecycleEvent.class).doOnNext(this::track).cast(Event.class));
     }
 
-    private <E extends Event> Flux<Event> handle(Flux<E> events, Class<E> type, Consumer<E> handler) {
+    /** Lane key of work that reads only (autocomplete): it runs at once, beside everything else. */
+    private static final long OWN_LANE = -1;
+
+    private static long channelOf(InteractionCreateEvent event) {
+        return event.getInteraction().getChannelId().asLong();
+    }
+
+    /** Hands each event to its channel's lane (one at a time, in order), or straight to a worker for {@link #OWN_LANE}. */
+    private <E extends Event> Flux<Event> handle(Flux<E> events, ToLongFunction<E> lane, Consumer<E> handler) {
         return events.doOnNext(event -> {
             if (closed) return;
+            Runnable work = () -> {
+                try {
+                    handler.accept(event);
+                } catch (RuntimeException e) {
+                    log.error("Discord: {} handler failed: {}", event.getClass().getSimpleName(), e.toString());
+                    log.debug("trace of the failure above", e);
+                }
+            };
             try {
-                workers.execute(() -> {
-                    try {
-                        handler.accept(event);
-                    } catch (RuntimeException e) {
-                        log.error("Discord: {} handler failed: {}", type.getSimpleName(), e.toString());
-                        log.debug("trace of the failure above", e);
-                    }
-                });
+                long key = lane.applyAsLong(event);
+                if (key == OWN_LANE) workers.execute(work);
+                else if (!lanes.offer(Long.toUnsignedString(key), work)) log.warn("Discord: too many events queued; one dropped");
             } catch (RuntimeException rejected) {
                 log.debug("Discord: event dropped while shutting down");
             }
@@ -161,6 +309,7 @@ public final class DiscordAdapter implements AutoCloseable {
             firstConnect.countDown();
         }
         if (event instanceof DisconnectEvent || event instanceof ReconnectStartEvent) connectedShards.remove(shard);
+        if (event instanceof DisconnectEvent d) lastCloseCode = d.getStatus().getCode();
     }
 
     /** The port for daily tips on Discord; usable before {@link #start()} and from any instance. */
@@ -170,6 +319,10 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /** Whether every shard this instance connected is connected now (for a readiness check). */
     public boolean connected() {
+        if (leasing) {
+            Set<Integer> held = leasedShards();
+            return !closed && connectedShards.containsAll(held);
+        }
         GatewayDiscordClient g = gateway;
         if (g == null || closed) return false;
         int expected = g.getGatewayClientGroup().getShardCount();
@@ -187,6 +340,7 @@ public final class DiscordAdapter implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        for (int index : leasedShards()) disconnectShard(index);
         GatewayDiscordClient g = gateway;
         if (g != null) {
             try {
@@ -195,6 +349,7 @@ public final class DiscordAdapter implements AutoCloseable {
                 log.warn("Discord: logout failed: {}", SafeErrors.describe(e));
             }
         }
+        lanes.close(STOP_TIMEOUT);
         workers.shutdown();
         try {
             if (!workers.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) workers.shutdownNow();

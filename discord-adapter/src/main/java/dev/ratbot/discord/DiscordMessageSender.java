@@ -37,8 +37,16 @@ public final class DiscordMessageSender implements MessageSender {
     private final RestClient rest;
     private final ReplyRenderer renderer;
     private final Duration timeout;
+    private final SetUpNotice setUpNotice;
+    private final java.util.Map<Long, Boolean> forums = new java.util.concurrent.ConcurrentHashMap<>();
 
     DiscordMessageSender(RestClient rest, ReplyRenderer renderer, Duration timeout) {
+        this(rest, renderer, timeout, null);
+    }
+
+    /** @param setUpNotice told when a server channel refuses a tip (may be null: nobody is told) */
+    DiscordMessageSender(RestClient rest, ReplyRenderer renderer, Duration timeout, SetUpNotice setUpNotice) {
+        this.setUpNotice = setUpNotice;
         this.rest = rest;
         this.renderer = renderer;
         this.timeout = timeout;
@@ -56,6 +64,12 @@ public final class DiscordMessageSender implements MessageSender {
 
     @Override
     public SendResult send(Address to, Reply reply) {
+        SendResult result = sendReply(to, reply);
+        if (result instanceof SendResult.Refused refused && setUpNotice != null) setUpNotice.refused(to, refused.reason());
+        return result;
+    }
+
+    private SendResult sendReply(Address to, Reply reply) {
         try {
             if (to.platform() != Platform.DISCORD) return new SendResult.Permanent("not a Discord address: " + to.platform());
             long channelId;
@@ -65,6 +79,14 @@ public final class DiscordMessageSender implements MessageSender {
                 return new SendResult.Permanent("not a Discord channel id: " + to.chatId());
             }
             List<DiscordMessage> messages = renderer.render(reply);
+            if (messages.isEmpty()) return new SendResult.Delivered();
+            if (to.group() && isForum(channelId)) {
+                // In a forum each day's tip opens a post titled with the tip; the rest of a long tip goes inside it.
+                Forum.Opened opened = Forum.open(rest, channelId, Forum.title(reply), messages.get(0), timeout);
+                if (!(opened.result() instanceof SendResult.Delivered)) return opened.result();
+                channelId = opened.threadId();
+                messages = messages.subList(1, messages.size());
+            }
             for (int i = 0; i < messages.size(); i++) {
                 SendResult result = sendOne(channelId, messages.get(i));
                 if (!(result instanceof SendResult.Delivered)) {
@@ -78,6 +100,21 @@ public final class DiscordMessageSender implements MessageSender {
         } catch (RuntimeException e) {
             log.warn("Discord send to {} failed unexpectedly: {}", to.chatId(), SafeErrors.describe(e));
             return new SendResult.Transient("unexpected error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether a server channel is a forum, asked once per channel and process (channel types do not change). */
+    private boolean isForum(long channelId) {
+        Boolean known = forums.get(channelId);
+        if (known != null) return known;
+        try {
+            var channel = rest.getChannelService().getChannel(channelId).block(timeout);
+            boolean forum = channel != null && channel.type() == BotPermissions.FORUM;
+            forums.put(channelId, forum);
+            return forum;
+        } catch (RuntimeException e) {
+            // Not known now: post as to a text channel; Discord's answer to that says what is wrong.
+            return false;
         }
     }
 

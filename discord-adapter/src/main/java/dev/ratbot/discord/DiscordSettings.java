@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param deferAfter  how long an interaction waits for the core's reply before it defers (Discord allows 3 s
  *                    for the first response); zero defers always
  * @param sendTimeout the longest one unsolicited send (a daily tip) may take, rate-limit waits and retries included
+ * @param messageContent {@code DISCORD_MESSAGE_CONTENT}: ask for the privileged Message Content intent, which
+ *                    {@code /autoanswer} help channels need to read posts that do not mention the bot (it must be
+ *                    switched on in the Developer Portal as well, or Discord refuses the connection)
  */
 public record DiscordSettings(
         String token,
@@ -32,7 +35,8 @@ public record DiscordSettings(
         Optional<Long> guildId,
         DiscordSharding sharding,
         Duration deferAfter,
-        Duration sendTimeout) {
+        Duration sendTimeout,
+        boolean messageContent) {
 
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10";
     public static final Duration DEFAULT_DEFER_AFTER = Duration.ofMillis(1500);
@@ -58,6 +62,12 @@ public record DiscordSettings(
             throw new IllegalArgumentException("deferAfter must be between 0 and 2.5 s (Discord allows 3 s for the first response)");
         }
         if (sendTimeout.isNegative() || sendTimeout.isZero()) throw new IllegalArgumentException("sendTimeout must be positive");
+    }
+
+    /** Settings without the Message Content intent. */
+    public DiscordSettings(String token, URI apiUrl, Optional<Long> guildId, DiscordSharding sharding, Duration deferAfter,
+                           Duration sendTimeout) {
+        this(token, apiUrl, guildId, sharding, deferAfter, sendTimeout, false);
     }
 
     /** Settings with the public API, global commands, automatic sharding and default timings. */
@@ -96,27 +106,35 @@ public record DiscordSettings(
             }
         }
         DiscordSharding sharding = DiscordSharding.parse(env.get("DISCORD_SHARDS"), env.get("DISCORD_SHARD_INDICES"));
-        return Optional.of(new DiscordSettings(token, apiUrl, guild, sharding, null, null));
+        String content = env.getOrDefault("DISCORD_MESSAGE_CONTENT", "").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!(content.isEmpty() || content.equals("true") || content.equals("false"))) {
+            throw new IllegalArgumentException("DISCORD_MESSAGE_CONTENT must be true or false, not '" + content + "'");
+        }
+        return Optional.of(new DiscordSettings(token, apiUrl, guild, sharding, null, null, content.equals("true")));
     }
 
     public DiscordSettings withApiUrl(URI url) {
-        return new DiscordSettings(token, url, guildId, sharding, deferAfter, sendTimeout);
+        return new DiscordSettings(token, url, guildId, sharding, deferAfter, sendTimeout, messageContent);
     }
 
     public DiscordSettings withGuildId(long id) {
-        return new DiscordSettings(token, apiUrl, Optional.of(id), sharding, deferAfter, sendTimeout);
+        return new DiscordSettings(token, apiUrl, Optional.of(id), sharding, deferAfter, sendTimeout, messageContent);
     }
 
     public DiscordSettings withSharding(DiscordSharding s) {
-        return new DiscordSettings(token, apiUrl, guildId, s, deferAfter, sendTimeout);
+        return new DiscordSettings(token, apiUrl, guildId, s, deferAfter, sendTimeout, messageContent);
     }
 
     public DiscordSettings withDeferAfter(Duration d) {
-        return new DiscordSettings(token, apiUrl, guildId, sharding, d, sendTimeout);
+        return new DiscordSettings(token, apiUrl, guildId, sharding, d, sendTimeout, messageContent);
     }
 
     public DiscordSettings withSendTimeout(Duration d) {
-        return new DiscordSettings(token, apiUrl, guildId, sharding, deferAfter, d);
+        return new DiscordSettings(token, apiUrl, guildId, sharding, deferAfter, d, messageContent);
+    }
+
+    public DiscordSettings withMessageContent(boolean on) {
+        return new DiscordSettings(token, apiUrl, guildId, sharding, deferAfter, sendTimeout, on);
     }
 
     /** The bot's user id, which a bot token begins with (Base64). */
@@ -128,7 +146,7 @@ public record DiscordSettings(
     public String toString() {
         return "DiscordSettings[token=<" + token.length() + " characters>, apiUrl=" + apiUrl + ", guildId="
                 + guildId.map(String::valueOf).orElse("none (global commands)") + ", sharding=" + sharding
-                + ", deferAfter=" + deferAfter + ", sendTimeout=" + sendTimeout + "]";
+                + ", deferAfter=" + deferAfter + ", sendTimeout=" + sendTimeout + ", messageContent=" + messageContent + "]";
     }
 
     private static long botIdOf(String token) {

@@ -1,12 +1,16 @@
 package dev.ratbot.discord;
 
 import dev.ratbot.answer.AnswerEngine;
+import dev.ratbot.conversation.Choice;
 import dev.ratbot.conversation.Command;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
 import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
 import dev.ratbot.platform.Address;
+import dev.ratbot.subscription.PauseReason;
+import dev.ratbot.subscription.SubscriptionStatus;
+import dev.ratbot.subscription.SubscriptionStore;
 import discord4j.core.event.domain.interaction.ButtonInteractionEvent;
 import discord4j.core.event.domain.interaction.ChatInputAutoCompleteEvent;
 import discord4j.core.event.domain.interaction.ChatInputInteractionEvent;
@@ -41,6 +45,9 @@ final class InteractionHandler {
 
     static final Reply NOT_A_MANAGER = Reply.text(Reply.Kind.ERROR,
             "Only members with the Manage Server permission can change this server's daily tips.");
+    static final Reply NOT_A_MANAGER_FOR_TIPS = Reply.text(Reply.Kind.ERROR,
+            "In a server, /pause, /resume and /settings act on a channel's daily tip, which only members with the Manage "
+                    + "Server permission can change. For your own daily tip, use them in your direct messages with me.");
     static final Reply SERVER_ONLY = Reply.text(Reply.Kind.ERROR, "/tips sets a server channel's daily tip, so it works in a server. "
             + "For tips in your direct messages, use /subscribe.");
 
@@ -49,8 +56,18 @@ final class InteractionHandler {
     private final RestClient rest;
     private final InteractionResponder responder;
     private final ZoneSuggestions zones = new ZoneSuggestions();
+    private final AutoAnswers autoAnswers;
+    private final BotPermissions permissions;
+    private final SubscriptionStore subscriptions;
+    private final Ratings ratings;
+    private final ReplyRenderer renderer = new ReplyRenderer();
 
-    InteractionHandler(Conversation conversation, AnswerEngine engine, RestClient rest, InteractionResponder responder) {
+    InteractionHandler(Conversation conversation, AnswerEngine engine, RestClient rest, InteractionResponder responder,
+                       AutoAnswers autoAnswers, BotPermissions permissions, SubscriptionStore subscriptions, Ratings ratings) {
+        this.ratings = ratings;
+        this.subscriptions = subscriptions;
+        this.autoAnswers = autoAnswers;
+        this.permissions = permissions;
         this.conversation = conversation;
         this.engine = engine;
         this.rest = rest;
@@ -62,7 +79,11 @@ final class InteractionHandler {
     void onChatInput(ChatInputInteractionEvent event) {
         Interaction interaction = event.getInteraction();
         String name = event.getCommandName();
-        boolean settings = name.equals(SlashCommands.SUBSCRIBE) || name.equals(SlashCommands.UNSUBSCRIBE) || name.equals(SlashCommands.TIPS);
+        boolean settings = switch (name) {
+            case SlashCommands.SUBSCRIBE, SlashCommands.UNSUBSCRIBE, SlashCommands.PAUSE, SlashCommands.RESUME,
+                 SlashCommands.SETTINGS, SlashCommands.TIPS, SlashCommands.AUTOANSWER -> true;
+            default -> false;
+        };
         responder.respond(event, settings, () -> switch (name) {
             case SlashCommands.ASK -> here(interaction, "/ask " + string(event.getOptions(), SlashCommands.QUESTION).orElse(""));
             case SlashCommands.TIP -> here(interaction, "/tip", new Command.Tip());
@@ -71,7 +92,12 @@ final class InteractionHandler {
             case SlashCommands.SUBSCRIBE -> inUserDm(interaction, "/subscribe", new Command.Subscribe(
                     string(event.getOptions(), SlashCommands.TIME), string(event.getOptions(), SlashCommands.ZONE)));
             case SlashCommands.UNSUBSCRIBE -> inUserDm(interaction, "/unsubscribe", new Command.Unsubscribe());
+            case SlashCommands.PAUSE -> tipHereOrInServer(interaction, event.getOptions(), "/pause", new Command.Pause());
+            case SlashCommands.RESUME -> tipHereOrInServer(interaction, event.getOptions(), "/resume", new Command.Resume());
+            case SlashCommands.SETTINGS -> tipHereOrInServer(interaction, event.getOptions(), "/settings", new Command.Settings());
             case SlashCommands.TIPS -> tips(interaction, event.getOptions());
+            case SlashCommands.AUTOANSWER -> new InteractionResponder.Outcome(autoAnswers.command(interaction, event.getOptions()),
+                    ButtonTarget.HERE);
             default -> new InteractionResponder.Outcome(
                     Reply.text(Reply.Kind.ERROR, "I don't know that command any more. /help lists what I can do."), ButtonTarget.HERE);
         });
@@ -90,7 +116,53 @@ final class InteractionHandler {
     private InteractionResponder.Outcome inUserDm(Interaction interaction, String text, Command command) {
         Address dm = DiscordPlaces.userDm(rest, interaction.getUser().getId().asLong());
         Incoming in = new Incoming(dm, userId(interaction), text, Rights.OWNER);
-        return new InteractionResponder.Outcome(conversation.handle(in, command), new ButtonTarget.UserDm());
+        Reply reply = conversation.handle(in, command);
+        if (command instanceof Command.Subscribe && interaction.getGuildId().isPresent() && reply.kind() == Reply.Kind.SETTINGS) {
+            Optional<Reply> closed = confirmByDm(dm, reply);
+            if (closed.isPresent()) return new InteractionResponder.Outcome(closed.get(), ButtonTarget.HERE);
+        }
+        return new InteractionResponder.Outcome(reply, new ButtonTarget.UserDm());
+    }
+
+    /**
+     * /subscribe in a server: the confirmation goes to the member's DMs, where the tips will go, so that closed DMs
+     * are found now and said here (the subscription then waits, paused with the reason) rather than at the first tip.
+     */
+    private Optional<Reply> confirmByDm(Address dm, Reply confirmation) {
+        long channel = Long.parseUnsignedLong(dm.chatId());
+        try {
+            for (DiscordMessage m : renderer.render(confirmation.withChoices(List.of()))) {
+                rest.getChannelService().createMessage(channel, m.asChannelMessage(Optional.empty()).asRequest()).block(REST_WAIT);
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String reason = SendFailures.reason(e);
+            log.info("Discord: /subscribe confirmation by DM failed: {}", reason);
+            subscriptions.pause(dm, PauseReason.cannotPost("your direct messages are closed to me"));
+            return Optional.of(Reply.text(Reply.Kind.ERROR, "I couldn't send you a direct message (" + reason + "), and that is where "
+                    + "the daily tips go. Allow direct messages from this server's members (server menu \u2192 Privacy Settings), "
+                    + "then run /subscribe again. Until then your daily tip waits, paused."));
+        }
+    }
+
+    /**
+     * /pause, /resume, /settings: in a DM, the user's own daily tip; in a server, a server channel's tip (the
+     * {@code channel} option, default this channel), for Manage Server holders only, as with /tips.
+     */
+    private InteractionResponder.Outcome tipHereOrInServer(Interaction interaction, List<ApplicationCommandInteractionOption> options,
+                                                           String text, Command command) {
+        Optional<Long> guild = interaction.getGuildId().map(s -> s.asLong());
+        if (guild.isEmpty()) return here(interaction, text, command);
+        if (!canManage(interaction)) return new InteractionResponder.Outcome(NOT_A_MANAGER_FOR_TIPS, ButtonTarget.HERE);
+        long channel = options.stream().filter(o -> o.getName().equals(SlashCommands.CHANNEL)).findFirst()
+                .flatMap(ApplicationCommandInteractionOption::getValue)
+                .map(v -> v.asSnowflake().asLong())
+                .orElse(interaction.getChannelId().asLong());
+        Address where = DiscordPlaces.serverChannel(channel, guild.get());
+        Incoming in = new Incoming(where, userId(interaction), text, DiscordPlaces.rights(true));
+        Reply reply = conversation.handle(in, command);
+        return new InteractionResponder.Outcome(command instanceof Command.Settings ? offerResume(where, reply) : reply,
+                new ButtonTarget.Channel(channel));
     }
 
     private InteractionResponder.Outcome tips(Interaction interaction, List<ApplicationCommandInteractionOption> options) {
@@ -103,20 +175,58 @@ final class InteractionHandler {
         long channel = sub.getOption(SlashCommands.CHANNEL).flatMap(ApplicationCommandInteractionOption::getValue)
                 .map(v -> v.asSnowflake().asLong())
                 .orElse(interaction.getChannelId().asLong());
+        if (sub.getName().equals(SlashCommands.TIPS_CHANNEL)) {
+            Optional<Reply> cannotPost = cannotPost(guild.get(), channel);
+            if (cannotPost.isPresent()) return new InteractionResponder.Outcome(cannotPost.get(), ButtonTarget.HERE);
+        }
         Command command = switch (sub.getName()) {
             case SlashCommands.TIPS_CHANNEL -> new Command.Subscribe(string(sub.getOptions(), SlashCommands.TIME),
                     string(sub.getOptions(), SlashCommands.ZONE));
             case SlashCommands.TIPS_OFF -> new Command.Unsubscribe();
             default -> new Command.Settings();
         };
-        Incoming in = new Incoming(DiscordPlaces.serverChannel(channel, guild.get()), userId(interaction),
-                "/tips " + sub.getName(), DiscordPlaces.rights(true));
-        return new InteractionResponder.Outcome(conversation.handle(in, command), new ButtonTarget.Channel(channel));
+        Address where = DiscordPlaces.serverChannel(channel, guild.get());
+        Incoming in = new Incoming(where, userId(interaction), "/tips " + sub.getName(), DiscordPlaces.rights(true));
+        return new InteractionResponder.Outcome(offerResume(where, conversation.handle(in, command)), new ButtonTarget.Channel(channel));
+    }
+
+    /** A paused tip's status offers a Resume button (e.g. after the bot was removed and added back). */
+    private Reply offerResume(Address where, Reply status) {
+        if (status.kind() != Reply.Kind.SETTINGS || !status.choices().isEmpty()) return status;
+        boolean paused = subscriptions.find(where).map(s -> s.status() == SubscriptionStatus.PAUSED).orElse(false);
+        return paused ? status.withChoices(List.of(new Choice("Resume", "/resume"))) : status;
+    }
+
+    /**
+     * Why the bot could not post a daily tip in the channel, naming the permissions it lacks there (View Channel,
+     * Send Messages or Create Posts or Send Messages in Threads, Embed Links); empty when it can.
+     */
+    private Optional<Reply> cannotPost(long guild, long channel) {
+        BotPermissions.ChannelFacts facts;
+        try {
+            facts = permissions.fresh(guild, channel);
+        } catch (RuntimeException e) {
+            return Optional.of(Reply.text(Reply.Kind.ERROR, "I can't see that channel (" + SendFailures.reason(e)
+                    + "). Give my role View Channel there, then set the tips again."));
+        }
+        List<String> missing = facts.missing();
+        if (missing.isEmpty()) return Optional.empty();
+        return Optional.of(Reply.text(Reply.Kind.ERROR, "I can't post the daily tip in #" + facts.name() + ": I am missing "
+                + String.join(", ", missing) + " there. Grant " + (missing.size() == 1 ? "it" : "them")
+                + " to my role (or in the channel's permissions), then set the tips again."));
     }
 
     // ------------------------------------------------------------------ buttons
 
     void onButton(ButtonInteractionEvent event) {
+        if (AutoAnswers.isRemove(event.getCustomId())) {
+            autoAnswers.onRemove(event);
+            return;
+        }
+        if (Ratings.isRating(event.getCustomId())) {
+            ratings.onRate(event, event.getCustomId());
+            return;
+        }
         Interaction interaction = event.getInteraction();
         ButtonTarget.Parsed parsed = ButtonTarget.parse(event.getCustomId());
         boolean privately = !(parsed.target() instanceof ButtonTarget.Here) || parsed.data().startsWith("/feedback");

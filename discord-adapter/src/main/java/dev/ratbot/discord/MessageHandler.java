@@ -1,5 +1,6 @@
 package dev.ratbot.discord;
 
+import dev.ratbot.conversation.Command;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
 import dev.ratbot.conversation.Reply;
@@ -28,6 +29,7 @@ final class MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
     private static final Duration REST_WAIT = Duration.ofSeconds(10);
+    static final Reply YOU_ARE_WELCOME = Reply.text(Reply.Kind.INFO, "You're welcome! \uD83D\uDC00");
 
     private final Conversation conversation;
     private final ReplyRenderer renderer;
@@ -52,7 +54,16 @@ final class MessageHandler {
         Optional<User> author = message.getAuthor();
         if (author.isEmpty() || author.get().isBot() || message.getWebhookId().isPresent()) return false;
         if (author.get().getId().asLong() == botId) return false;
-        return event.getGuildId().isEmpty() || message.getUserMentionIds().stream().anyMatch(id -> id.asLong() == botId);
+        return event.getGuildId().isEmpty() || mentionsBot(message) || repliesToBot(message);
+    }
+
+    private boolean mentionsBot(Message message) {
+        return message.getUserMentionIds().stream().anyMatch(id -> id.asLong() == botId);
+    }
+
+    /** A reply to one of the bot's own messages (Discord sends the replied-to message along). */
+    private boolean repliesToBot(Message message) {
+        return message.getReferencedMessage().flatMap(Message::getAuthor).map(a -> a.getId().asLong() == botId).orElse(false);
     }
 
     void onMessage(MessageCreateEvent event) {
@@ -65,7 +76,19 @@ final class MessageHandler {
         long channelId = message.getChannelId().asLong();
         Address address = DiscordPlaces.channel(channelId, guild);
         Rights rights = guild.isEmpty() ? Rights.OWNER : memberRights(event.getMember());
-        Reply reply = conversation.handle(new Incoming(address, author.get().getId().asString(), text, rights));
+        Incoming in = new Incoming(address, author.get().getId().asString(), text, rights);
+        Reply reply;
+        if (text.isEmpty()) {
+            // A bare mention asks what the bot can do; a reply without a mention and without content (no Message
+            // Content intent) is nothing to answer.
+            reply = mentionsBot(message) ? conversation.handle(in, new Command.Help()) : Reply.none();
+        } else {
+            reply = switch (Gratitude.of(text)) {
+                case THANKS -> YOU_ARE_WELCOME;
+                case REACTION -> Reply.none();
+                case NEITHER -> conversation.handle(in);
+            };
+        }
 
         List<DiscordMessage> messages = renderer.render(reply);
         for (int i = 0; i < messages.size(); i++) {

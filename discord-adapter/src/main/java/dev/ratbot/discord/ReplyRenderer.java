@@ -47,10 +47,16 @@ final class ReplyRenderer {
     List<DiscordMessage> render(Reply reply, ButtonTarget target) {
         if (reply == null || reply.isNone()) return List.of();
         List<TopLevelMessageComponent> rows = buttons(reply, target);
-        List<DiscordMessage> messages = asContent(reply.kind())
+        List<DiscordMessage> messages = asContent(reply.kind()) || isShortNote(reply)
                 ? contentMessages(reply, rows)
                 : embedMessages(reply, rows);
         return messages;
+    }
+
+    /** A one-line note ("You're welcome!") reads better as plain content than as an embed. */
+    private static boolean isShortNote(Reply reply) {
+        return reply.kind() == Reply.Kind.INFO && reply.title().isEmpty() && reply.choices().isEmpty()
+                && reply.blocks().size() == 1 && reply.plainText().length() <= 80;
     }
 
     private static boolean asContent(Reply.Kind kind) {

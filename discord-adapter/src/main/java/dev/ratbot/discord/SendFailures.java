@@ -11,14 +11,21 @@ import java.util.concurrent.TimeoutException;
 /** Classifies what went wrong with one REST send into the core's {@link SendResult} kinds. */
 final class SendFailures {
 
-    /** Discord's JSON error codes that mean the bot will never be able to post in that channel as things stand. */
+    /** Discord's JSON error codes that mean the place is gone for good: a subscription there stops. */
     private static final Map<Integer, String> PERMANENT_CODES = Map.of(
+            10003, "Unknown Channel: the channel was deleted",
+            10013, "Unknown User");
+    /**
+     * Codes that mean the bot may not post there now, for a reason people can fix (permissions, closed DMs, the bot
+     * removed from the server): a subscription there pauses with the reason instead of stopping.
+     */
+    private static final Map<Integer, String> REFUSED_CODES = Map.of(
             50001, "Missing Access: the bot cannot see this channel",
             50013, "Missing Permissions: the bot may not send messages or embeds in this channel",
-            10003, "Unknown Channel: the channel was deleted",
             50007, "Cannot send messages to this user: they closed their direct messages",
-            10013, "Unknown User",
-            10004, "Unknown Guild: the bot is no longer on this server");
+            10004, "Unknown Guild: the bot is no longer on this server",
+            50083, "the thread is archived",
+            160005, "the thread is locked");
 
     private SendFailures() {
     }
@@ -36,14 +43,34 @@ final class SendFailures {
             if (code.isPresent() && PERMANENT_CODES.containsKey(code.get())) {
                 return new SendResult.Permanent(PERMANENT_CODES.get(code.get()) + " (Discord error " + code.get() + ")");
             }
+            if (code.isPresent() && REFUSED_CODES.containsKey(code.get())) {
+                return new SendResult.Refused(REFUSED_CODES.get(code.get()) + " (Discord error " + code.get() + ")");
+            }
             if (status == 429) return new SendResult.RetryAfter(RateLimitProbe.retryAfter(ce.getHeaders()));
             if (status >= 500) return new SendResult.Transient("Discord server error " + status);
-            if (status == 403) return new SendResult.Permanent("Forbidden: the bot may not post here (HTTP 403" + codeText(code) + ")");
+            if (status == 403) return new SendResult.Refused("Forbidden: the bot may not post here (HTTP 403" + codeText(code) + ")");
             if (status == 404) return new SendResult.Permanent("Not found: the channel is gone (HTTP 404" + codeText(code) + ")");
             // 400 (our request) and 401 (our token) are our problem, not the subscriber's: keep the subscription.
             return new SendResult.Transient("Discord refused the request: HTTP " + status + codeText(code));
         }
         return new SendResult.Transient("network error: " + describe(error));
+    }
+
+    /** A short, user-presentable reason for a failed request (the permanent reason when Discord gave one). */
+    static String reason(Throwable error) {
+        return switch (classify(error, new RateLimitProbe(Duration.ZERO))) {
+            case SendResult.Permanent p -> p.reason();
+            case SendResult.Refused r -> r.reason();
+            case SendResult.Transient t -> t.reason();
+            case SendResult.RetryAfter r -> "rate limited";
+            case SendResult.Delivered d -> "no error";
+            case SendResult.Moved m -> "moved";
+        };
+    }
+
+    /** Discord's JSON error code of a refused request, if it sent one. */
+    static Optional<Integer> errorCode(Throwable error) {
+        return error instanceof ClientException ce ? errorCode(ce) : Optional.empty();
     }
 
     private static Optional<Integer> errorCode(ClientException e) {

@@ -5,7 +5,7 @@
  * {@link dev.ratbot.discord.DiscordSettings} (read with {@code DiscordSettings.fromEnvironment(System.getenv())}):
  * <pre>{@code
  * DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv()).orElseThrow();
- * DiscordAdapter discord = new DiscordAdapter(settings, conversation, answerEngine);
+ * DiscordAdapter discord = new DiscordAdapter(settings, conversation, answerEngine, subscriptionStore);
  * discord.start();                        // registers slash commands, connects this instance's shards
  * MessageSender tips = discord.sender();   // daily tips over REST, usable on every instance
  * boolean ready = discord.connected();     // for /readyz

@@ -37,7 +37,7 @@ class DiscordAdapterDeferralTest {
         ConversationFixture core = new ConversationFixture();
         DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl()))
                 .withGuildId(GUILD_ID).withDeferAfter(Duration.ZERO);
-        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine());
+        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
         adapter.start();
     }
 

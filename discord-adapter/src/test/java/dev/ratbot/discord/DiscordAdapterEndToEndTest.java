@@ -62,7 +62,7 @@ class DiscordAdapterEndToEndTest {
         DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN)
                 .withApiUrl(URI.create(discord.apiUrl()))
                 .withGuildId(GUILD_ID);
-        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine());
+        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
         adapter.start();
     }
 
@@ -85,7 +85,8 @@ class DiscordAdapterEndToEndTest {
         RecordedRequest put = discord.awaitRequest("PUT", "/applications/" + APP_ID + "/guilds/" + GUILD_ID + "/commands", WAIT);
         Set<String> names = new HashSet<>();
         for (JsonNode c : put.json()) names.add(c.path("name").asText());
-        assertEquals(Set.of("ask", "tip", "topics", "help", "subscribe", "unsubscribe", "tips"), names);
+        assertEquals(Set.of("ask", "tip", "topics", "help", "subscribe", "unsubscribe", "pause", "resume", "settings", "tips",
+                "autoanswer", "Ask Ratbot"), names);
         JsonNode tips = command(put.json(), "tips");
         assertEquals("32", tips.path("default_member_permissions").asText(), "Manage Server only");
         assertEquals("[0]", tips.path("contexts").toString(), "servers only");
@@ -253,11 +254,11 @@ class DiscordAdapterEndToEndTest {
         assertEquals(new Address(dev.ratbot.platform.Platform.DISCORD, Long.toString(TIPS_CHANNEL), java.util.Optional.empty(),
                 java.util.Optional.of(Long.toString(GUILD_ID)), true), stored.address());
 
-        // The daily tip cannot be posted there; the core stops the subscription with the sender's reason ...
+        // The daily tip cannot be posted there; the core pauses the subscription with the sender's reason ...
         discord.script("POST", "/channels/" + TIPS_CHANNEL + "/messages", FakeResponse.missingPermissions());
         SendResult result = adapter.sender().send(tipsChannel, dev.ratbot.conversation.Reply.text(dev.ratbot.conversation.Reply.Kind.TIP, "A tip."));
-        SendResult.Permanent permanent = (SendResult.Permanent) result;
-        core.subscriptions.stop(tipsChannel, permanent.reason());
+        SendResult.Refused refused = (SendResult.Refused) result;
+        core.subscriptions.pause(tipsChannel, dev.ratbot.subscription.PauseReason.cannotPost(refused.reason()));
 
         // ... and /tips status shows it to the moderators.
         long status = discord.nextId();
@@ -270,6 +271,7 @@ class DiscordAdapterEndToEndTest {
     @Test
     void tipsOffWithoutAChannelStopsTheTipInTheChannelItIsUsedIn() {
         long channel = discord.nextId();
+        discord.addChannel(channel, FakeDiscord.TEXT, "rats", null);
         Actor moderator = Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, channel);
         long on = discord.nextId();
         discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(on, moderator, "tips",
@@ -330,14 +332,25 @@ class DiscordAdapterEndToEndTest {
         long ask = discord.nextId();
         discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(ask, Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, GENERAL_CHANNEL),
                 "ask", stringOption("question", q)));
-        List<String> ids = customIds(callback(ask).path("data"));
+        JsonNode answer = callback(ask).path("data");
+        List<String> ids = customIds(answer);
 
         String up = ids.stream().filter(s -> s.startsWith("/feedback ") && s.endsWith(" up")).findFirst().orElseThrow();
-        long tap = discord.nextId();
-        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.buttonTap(tap, Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, GENERAL_CHANNEL), up));
-        JsonNode thanks = callback(tap).path("data");
-        assertEquals(EPHEMERAL, thanks.path("flags").asInt() & EPHEMERAL, "feedback thanks are private");
-        assertEquals(Boolean.TRUE, core.answerLog.entry(up.split(" ")[1]).orElseThrow().helpful().orElseThrow());
+        String down = up.substring(0, up.length() - 2) + "down";
+        // Two members like it; one of them changes their mind; one clicks twice. Each counts once.
+        Actor max = Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, GENERAL_CHANNEL);
+        Actor mia = Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL);
+        JsonNode rated = rate(max, up, answer);
+        assertEquals(7, rated.path("type").asInt(), "the answer's message is updated in place");
+        assertEquals("1", feedbackButton(rated.path("data"), up).path("label").asText());
+        rated = rate(mia, up, rated.path("data"));
+        rated = rate(mia, up, rated.path("data"));
+        assertEquals("2", feedbackButton(rated.path("data"), up).path("label").asText());
+        rated = rate(max, down, rated.path("data"));
+        assertEquals("1", feedbackButton(rated.path("data"), up).path("label").asText());
+        assertEquals("1", feedbackButton(rated.path("data"), down).path("label").asText());
+        assertEquals(ids, customIds(rated.path("data")), "the topic buttons stay");
+        assertEquals(Boolean.FALSE, core.answerLog.entry(up.split(" ")[1]).orElseThrow().helpful().orElseThrow(), "the latest rating");
 
         String sectionId = ConversationFixture.engine().topics().get(0).id();
         long topic = discord.nextId();
@@ -361,6 +374,20 @@ class DiscordAdapterEndToEndTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Taps a rating button on a message with these components; returns the whole interaction callback. */
+    private static JsonNode rate(Actor who, String customId, JsonNode message) {
+        long tap = discord.nextId();
+        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.buttonTap(tap, who, customId, message.path("components")));
+        return callback(tap);
+    }
+
+    private static JsonNode feedbackButton(JsonNode messageData, String customId) {
+        for (JsonNode row : messageData.path("components")) {
+            for (JsonNode c : row.path("components")) if (c.path("custom_id").asText().equals(customId)) return c;
+        }
+        throw new AssertionError("no button " + customId + " in " + messageData);
+    }
 
     private static JsonNode callback(long interactionId) {
         return discord.awaitRequest("POST", "/interactions/" + interactionId + "/.*/callback", WAIT).json();

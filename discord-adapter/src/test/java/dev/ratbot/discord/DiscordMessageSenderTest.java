@@ -111,19 +111,27 @@ class DiscordMessageSenderTest {
     }
 
     @Test
-    void missingAccessMissingPermissionsAndUnknownChannelArePermanentWithTheReason() {
+    void missingAccessAndMissingPermissionsAreRefusalsPeopleCanFixWithTheReason() {
         Map<FakeResponse, String> cases = Map.of(
                 FakeResponse.missingAccess(), "Missing Access",
                 FakeResponse.missingPermissions(), "Missing Permissions",
-                FakeResponse.unknownChannel(), "Unknown Channel");
+                FakeResponse.error(403, 50007, "Cannot send messages to this user"), "closed their direct messages");
         DiscordMessageSender sender = sender(Duration.ofSeconds(5));
         for (var c : cases.entrySet()) {
             long ch = discord.nextId();
             discord.script("POST", "/channels/" + ch + "/messages", c.getKey());
             SendResult result = sender.send(to(ch), TIP);
-            SendResult.Permanent permanent = assertInstanceOf(SendResult.Permanent.class, result, c.getValue());
-            assertTrue(permanent.reason().contains(c.getValue()), permanent.reason());
+            SendResult.Refused refused = assertInstanceOf(SendResult.Refused.class, result, c.getValue());
+            assertTrue(refused.reason().contains(c.getValue()), refused.reason());
         }
+    }
+
+    @Test
+    void anUnknownChannelIsPermanent() {
+        long ch = discord.nextId();
+        discord.script("POST", "/channels/" + ch + "/messages", FakeResponse.unknownChannel());
+        SendResult.Permanent gone = assertInstanceOf(SendResult.Permanent.class, sender(Duration.ofSeconds(5)).send(to(ch), TIP));
+        assertTrue(gone.reason().contains("Unknown Channel"), gone.reason());
     }
 
     @Test
@@ -131,7 +139,7 @@ class DiscordMessageSenderTest {
         DiscordMessageSender sender = sender(Duration.ofSeconds(5));
         long forbidden = discord.nextId();
         discord.script("POST", "/channels/" + forbidden + "/messages", FakeResponse.error(403, 20001, "Bots cannot use this endpoint"));
-        assertInstanceOf(SendResult.Permanent.class, sender.send(to(forbidden), TIP));
+        assertInstanceOf(SendResult.Refused.class, sender.send(to(forbidden), TIP));
         long unauthorized = discord.nextId();
         discord.script("POST", "/channels/" + unauthorized + "/messages", FakeResponse.error(401, 0, "401: Unauthorized"));
         assertInstanceOf(SendResult.Transient.class, sender.send(to(unauthorized), TIP), "a bad token is not the subscriber's fault");

@@ -28,8 +28,8 @@ class DiscordShardingTest {
         ConversationFixture core = new ConversationFixture();
         try (FakeDiscord discord = new FakeDiscord()) {
             DiscordSettings base = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID);
-            try (DiscordAdapter first = new DiscordAdapter(base.withSharding(DiscordSharding.parse("2", "0")), core.conversation, ConversationFixture.engine());
-                 DiscordAdapter second = new DiscordAdapter(base.withSharding(DiscordSharding.parse("2", "1")), core.conversation, ConversationFixture.engine())) {
+            try (DiscordAdapter first = new DiscordAdapter(base.withSharding(DiscordSharding.parse("2", "0")), core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
+                 DiscordAdapter second = new DiscordAdapter(base.withSharding(DiscordSharding.parse("2", "1")), core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog)) {
                 first.start();
                 second.start();
                 List<FakeGatewaySession> sessions = discord.awaitIdentified(2, WAIT);
@@ -60,7 +60,7 @@ class DiscordShardingTest {
             discord.recommendShards(3);
             DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl()))
                     .withSharding(DiscordSharding.parse("auto", "2"));
-            try (DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine())) {
+            try (DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog)) {
                 adapter.start();
                 assertEquals("[2,3]", discord.awaitIdentified(1, WAIT).get(0).identify().path("shard").toString());
                 assertEquals(1, discord.sessions().size());

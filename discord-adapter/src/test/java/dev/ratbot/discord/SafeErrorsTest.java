@@ -40,8 +40,9 @@ class SafeErrorsTest {
         try (FakeDiscord discord = new FakeDiscord()) {
             String wrong = FakeDiscord.TOKEN.substring(0, FakeDiscord.TOKEN.lastIndexOf('.') + 1) + "revoked";
             DiscordSettings settings = DiscordSettings.of(wrong).withApiUrl(URI.create(discord.apiUrl()));
-            DiscordAdapter adapter = new DiscordAdapter(settings, new dev.ratbot.testing.ConversationFixture().conversation,
-                    dev.ratbot.testing.ConversationFixture.engine());
+            var core = new dev.ratbot.testing.ConversationFixture();
+            DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, dev.ratbot.testing.ConversationFixture.engine(),
+                    core.subscriptions, core.answerLog);
             DiscordStartException e = org.junit.jupiter.api.Assertions.assertThrows(DiscordStartException.class, adapter::start);
             assertTrue(e.getMessage().contains("DISCORD_BOT_TOKEN"), e.getMessage());
             assertFalse(e.getMessage().contains(wrong));

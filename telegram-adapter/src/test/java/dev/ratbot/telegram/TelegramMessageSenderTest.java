@@ -20,6 +20,8 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 /** The daily-tip port against the fake Bot API: every outcome the outbox must tell apart. */
@@ -97,6 +99,39 @@ class TelegramMessageSenderTest {
         SendResult result = sender.send(user, tip);
         assertInstanceOf(SendResult.Permanent.class, result);
         assertTrue(((SendResult.Permanent) result).reason().contains("chat not found"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            403 | Forbidden: bot was blocked by the user                               | Permanent
+            403 | Forbidden: bot was kicked from the supergroup chat                  | Permanent
+            403 | Forbidden: user is deactivated                                      | Permanent
+            403 | Forbidden: bot can't initiate conversation with a user              | Permanent
+            400 | Bad Request: chat not found                                         | Permanent
+            400 | Bad Request: group chat was deactivated                             | Permanent
+            400 | Bad Request: message thread not found                               | Permanent
+            400 | Bad Request: TOPIC_CLOSED                                           | Refused
+            400 | Bad Request: not enough rights to send text messages to the chat    | Refused
+            403 | Forbidden: bot is not a member of the supergroup chat               | Refused
+            400 | Bad Request: CHAT_WRITE_FORBIDDEN                                   | Refused
+            400 | Bad Request: CHAT_RESTRICTED                                        | Refused
+            400 | Bad Request: need administrator rights in the channel chat          | Refused
+            400 | Bad Request: can't parse entities: something new                    | Transient
+            """)
+    void onlyAGoneChatEndsASubscriptionAndAChatThatRefusesForNowPausesIt(int code, String description, String outcome) {
+        api.failNext("sendMessage", code, description);
+        SendResult result = sender.send(Address.group(Platform.TELEGRAM, "-100555"), tip);
+        assertEquals(outcome, result.getClass().getSimpleName(), result.toString());
+    }
+
+    @CsvSource(delimiter = '|', textBlock = """
+            Bad Request: TOPIC_CLOSED                                         | the topic is closed
+            Bad Request: not enough rights to send text messages to the chat  | the bot is not allowed to post here
+            """)
+    @ParameterizedTest
+    void aRefusalSaysWhyInWordsAndKeepsTelegramsDescription(String description, String why) {
+        api.failNext("sendMessage", 400, description);
+        assertEquals(new SendResult.Refused(why + " (Telegram: 400 " + description + ")"), sender.send(user, tip));
     }
 
     @Test

@@ -170,7 +170,7 @@ final class ConfigReader {
                 t.reveal().regionMatches(true, 0, "Bot ", 0, 4) ? new Secret(t.reveal().substring(4).strip()) : t);
         if (token.isEmpty()) {
             refuseWithout(Setting.DISCORD_BOT_TOKEN, Setting.DISCORD_API_URL, Setting.DISCORD_GUILD_ID, Setting.DISCORD_SHARDS,
-                    Setting.DISCORD_SHARD_INDICES);
+                    Setting.DISCORD_SHARD_INDICES, Setting.DISCORD_MESSAGE_CONTENT);
             return Optional.empty();
         }
         if (!DiscordTokens.wellFormed(token.get().reveal())) {
@@ -193,7 +193,11 @@ final class ConfigReader {
             throw bad(Setting.DISCORD_SHARDS, shardsText, "is not auto or a number of shards of 1 or more");
         }
         List<Integer> indices = text(Setting.DISCORD_SHARD_INDICES).map(t -> shardIndices(t, count)).orElse(List.of());
-        return Optional.of(new DiscordConfig(token.get(), api, guild, count, indices));
+        String content = textOrDefault(Setting.DISCORD_MESSAGE_CONTENT);
+        if (!content.equalsIgnoreCase("true") && !content.equalsIgnoreCase("false")) {
+            throw bad(Setting.DISCORD_MESSAGE_CONTENT, content, "is not true or false");
+        }
+        return Optional.of(new DiscordConfig(token.get(), api, guild, count, indices, content.equalsIgnoreCase("true")));
     }
 
     private List<Integer> shardIndices(String text, OptionalInt count) {

@@ -11,8 +11,10 @@ import java.util.OptionalLong;
  * @param guildId       register slash commands on this one server only (development)
  * @param shardCount    the number of shards in all; empty for Discord's recommendation
  * @param shardIndices  the shards this instance runs; empty for all of them
+ * @param messageContent ask for the privileged Message Content intent ({@code DISCORD_MESSAGE_CONTENT})
  */
-public record DiscordConfig(Secret token, URI apiUrl, OptionalLong guildId, OptionalInt shardCount, List<Integer> shardIndices) {
+public record DiscordConfig(Secret token, URI apiUrl, OptionalLong guildId, OptionalInt shardCount, List<Integer> shardIndices,
+                            boolean messageContent) {
 
     public DiscordConfig {
         shardIndices = List.copyOf(shardIndices);

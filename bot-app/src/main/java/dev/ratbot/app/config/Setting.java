@@ -34,7 +34,8 @@ public enum Setting {
     DISCORD_API_URL("https://discord.com/api/v10", false, "Discord REST API base URL (a fake in tests)."),
     DISCORD_GUILD_ID(null, false, "Register slash commands on this one server only (instant, for development)."),
     DISCORD_SHARDS("auto", false, "Number of gateway shards in all: auto (Discord's recommendation) or a number."),
-    DISCORD_SHARD_INDICES(null, false, "Which shards this instance runs, e.g. 0,1 or 0-3 (needs a numeric DISCORD_SHARDS); all when unset.");
+    DISCORD_SHARD_INDICES(null, false, "Which shards this instance runs, e.g. 0,1 or 0-3 (needs a numeric DISCORD_SHARDS); all when unset."),
+    DISCORD_MESSAGE_CONTENT("false", false, "true asks Discord for the privileged Message Content intent (switch it on in the Developer Portal too), which /autoanswer help channels need.");
 
     /** Suffix of the variable that names a file holding a secret, e.g. TELEGRAM_BOT_TOKEN_FILE. */
     public static final String FILE_SUFFIX = "_FILE";

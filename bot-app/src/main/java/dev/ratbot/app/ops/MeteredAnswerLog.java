@@ -1,6 +1,7 @@
 package dev.ratbot.app.ops;
 
 import dev.ratbot.feedback.AnswerLog;
+import dev.ratbot.feedback.ReplyKind;
 import dev.ratbot.platform.Platform;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,10 @@ public final class MeteredAnswerLog implements AnswerLog {
     }
 
     @Override
-    public String recordAnswer(Platform platform, String question, Optional<String> sectionId, boolean answered) {
+    public String recordAnswer(Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
+        boolean answered = kind.answered();
         metrics.question(platform, answered);
-        return log.recordAnswer(platform, question, sectionId, answered);
+        return log.recordAnswer(platform, question, sectionId, kind);
     }
 
     @Override
@@ -30,6 +32,13 @@ public final class MeteredAnswerLog implements AnswerLog {
         boolean known = log.recordFeedback(answerKey, helpful);
         if (known) metrics.feedback(helpful);
         return known;
+    }
+
+    @Override
+    public Optional<Tally> rate(String answerKey, String raterId, boolean helpful) {
+        Optional<Tally> tally = log.rate(answerKey, raterId, helpful);
+        if (tally.isPresent()) metrics.feedback(helpful);
+        return tally;
     }
 
     @Override

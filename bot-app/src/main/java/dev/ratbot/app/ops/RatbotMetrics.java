@@ -101,6 +101,7 @@ public final class RatbotMetrics {
             }
             case SendResult.Transient t -> failure(p, "transient");
             case SendResult.Permanent t -> failure(p, "permanent");
+            case SendResult.Refused t -> failure(p, "refused");
             case SendResult.Moved m -> failure(p, "moved");
         }
     }

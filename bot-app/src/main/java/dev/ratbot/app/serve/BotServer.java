@@ -7,7 +7,6 @@ import dev.ratbot.console.ConsoleServer;
 import dev.ratbot.console.ConsoleSettings;
 import dev.ratbot.console.OperatorEntries;
 import dev.ratbot.console.OperatorKnowledge;
-import dev.ratbot.console.TokenVectors;
 import dev.ratbot.app.StartupException;
 import dev.ratbot.app.config.DatabaseProbe;
 import dev.ratbot.app.config.RatbotConfig;
@@ -32,6 +31,7 @@ import dev.ratbot.delivery.Pacer;
 import dev.ratbot.delivery.SharedOverallBudgets;
 import dev.ratbot.discord.DiscordAdapter;
 import dev.ratbot.discord.DiscordStartException;
+import dev.ratbot.discord.JdbcHelpChannelStore;
 import dev.ratbot.feedback.JdbcAnswerLog;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.platform.MessageSender;
@@ -78,6 +78,8 @@ public final class BotServer implements AutoCloseable {
     static final Duration OPERATOR_REFRESH = Duration.ofSeconds(2);
     /** How often questions older than RATBOT_QUESTION_RETENTION are deleted. */
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /** How long a dead instance's Discord shards wait before another instance takes them, and how often leases renew. */
+    static final Duration SHARD_LEASE_TTL = Duration.ofSeconds(15), SHARD_LEASE_STEP = Duration.ofSeconds(3);
 
     private final RatbotConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -87,6 +89,7 @@ public final class BotServer implements AutoCloseable {
     private TelegramAdapter telegram;
     private LeaderLock pollingLock;
     private DiscordAdapter discord;
+    private DiscordShardLeases shardLeases;
     private TipScheduler scheduler;
     private DeliveryWorker worker;
     private OperatorKnowledge taught;
@@ -132,8 +135,9 @@ public final class BotServer implements AutoCloseable {
         taught = new OperatorKnowledge(pack, engine, new OperatorEntries(db, clock), LuceneAnswerEngine::build).start(OPERATOR_REFRESH);
         AnswerEngine metered = new MeteredAnswerEngine(taught, metrics);
         JdbcAnswerLog answerLog = new JdbcAnswerLog(db, clock);
-        Conversation conversation = new Conversation(metered, tipsOnRequest, new JdbcSubscriptionStore(db, clock),
-                new MeteredAnswerLog(answerLog, metrics), clock, config.tips().defaults());
+        JdbcSubscriptionStore subscriptions = new JdbcSubscriptionStore(db, clock);
+        MeteredAnswerLog answers = new MeteredAnswerLog(answerLog, metrics);
+        Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions, answers, clock, config.tips().defaults());
         startPruning(answerLog);
         config.console().ifPresentOrElse(c -> startConsole(c, pack, clock),
                 () -> log.info("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"));
@@ -145,16 +149,22 @@ public final class BotServer implements AutoCloseable {
             startTelegram(t);
         });
         config.discord().ifPresent(d -> {
-            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered);
+            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, answers,
+                    new JdbcHelpChannelStore(db), clock);
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
+            boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
             try {
-                discord.start();
+                if (leased) discord.startWithoutShards();
+                else discord.start();
             } catch (DiscordStartException e) {
                 throw new StartupException(e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
             }
-            ops.addCheck(ReadinessCheck.of("discord", () -> discord.connected()
-                    ? ReadinessCheck.Status.ready("shards " + discord.connectedShards())
-                    : ReadinessCheck.Status.notReady("not connected")));
+            if (leased) startShardLeases(d.shardCount().isPresent() ? d.shardCount().getAsInt() : discord.recommendedShardCount());
+            ops.addCheck(ReadinessCheck.of("discord", () -> !discord.connected()
+                    ? ReadinessCheck.Status.notReady("not connected")
+                    : leased && discord.leasedShards().isEmpty()
+                    ? ReadinessCheck.Status.ready("standby: other instances hold every shard")
+                    : ReadinessCheck.Status.ready("shards " + discord.connectedShards())));
         });
 
         CatalogueTips tips = new CatalogueTips(new TipRotation(catalogue), pack.attribution());
@@ -169,7 +179,7 @@ public final class BotServer implements AutoCloseable {
 
     private void startConsole(ConsoleConfig c, KnowledgePack pack, Clock clock) {
         try {
-            console = ConsoleServer.start(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()), db, taught, pack, new TokenVectors(), clock);
+            console = ConsoleServer.start(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()), db, taught, pack, text -> dev.ratbot.answer.MiniLmEmbedder.shared().embed(text), clock);
         } catch (IllegalStateException e) {
             throw new StartupException("RATBOT_CONSOLE_PORT=" + c.port() + " (RATBOT_CONSOLE_BIND=" + c.bind() + "): " + oneLine(e.getMessage()), e);
         }
@@ -195,6 +205,27 @@ public final class BotServer implements AutoCloseable {
     /** The port the operator console listens on; empty when it is off. */
     public java.util.OptionalInt consolePort() {
         return console == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(console.port());
+    }
+
+    /**
+     * On PostgreSQL without DISCORD_SHARD_INDICES, identical instances share the shards by leases in the database:
+     * each connects its fair share, and takes over the shards of an instance that dies.
+     */
+    private void startShardLeases(int count) {
+        shardLeases = new DiscordShardLeases(db, config.instanceId(), count, new DiscordShardLeases.Shards() {
+            @Override
+            public void connect(int index, int shardCount) {
+                discord.connectShard(index, shardCount);
+            }
+
+            @Override
+            public void disconnect(int index) {
+                discord.disconnectShard(index);
+            }
+        }, SHARD_LEASE_TTL, SHARD_LEASE_STEP);
+        log.info("Discord: {} shard(s) shared by leases in the database", count);
+        shardLeases.step();
+        shardLeases.start();
     }
 
     /**
@@ -331,6 +362,7 @@ public final class BotServer implements AutoCloseable {
         closeQuietly("the operator entries", taught);
         closeQuietly("the long-polling lock", pollingLock);
         if (telegram != null) run("stopping Telegram updates", telegram::stop);
+        closeQuietly("the Discord shard leases", shardLeases);
         closeQuietly("Discord", discord);
         closeQuietly("the tip scheduler", scheduler);
         if (worker != null) {

@@ -30,7 +30,7 @@ final class PlatformSettings {
         try {
             DiscordSharding sharding = new DiscordSharding(c.shardCount().orElse(0), c.shardIndices());
             Optional<Long> guild = c.guildId().isPresent() ? Optional.of(c.guildId().getAsLong()) : Optional.empty();
-            return new DiscordSettings(c.token().reveal(), c.apiUrl(), guild, sharding, null, null);
+            return new DiscordSettings(c.token().reveal(), c.apiUrl(), guild, sharding, null, null, c.messageContent());
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }

@@ -243,6 +243,10 @@ class RatbotConfigTest {
                 .startsWith("DISCORD_SHARD_INDICES=3-1 (environment) must list shard numbers from 0 to 3 or ranges"));
         assertEquals(List.of(0, 1, 2, 5), load(env("DISCORD_BOT_TOKEN", t, "DISCORD_SHARDS", "6", "DISCORD_SHARD_INDICES", "0-2, 5"))
                 .discord().orElseThrow().shardIndices());
+        assertTrue(failure(env("DISCORD_BOT_TOKEN", t, "DISCORD_MESSAGE_CONTENT", "yes"))
+                .startsWith("DISCORD_MESSAGE_CONTENT=yes (environment) is not true or false"), failure(env("DISCORD_BOT_TOKEN", t, "DISCORD_MESSAGE_CONTENT", "yes")));
+        assertTrue(load(env("DISCORD_BOT_TOKEN", t, "DISCORD_MESSAGE_CONTENT", "TRUE")).discord().orElseThrow().messageContent());
+        assertFalse(load(env("DISCORD_BOT_TOKEN", t)).discord().orElseThrow().messageContent(), "off unless asked for");
         assertTrue(failure(env("DISCORD_BOT_TOKEN", t, "DISCORD_SHARDS", "2", "DISCORD_SHARD_INDICES", "1,1"))
                 .startsWith("DISCORD_SHARD_INDICES=1,1 (environment) lists shard 1 twice"));
         assertTrue(failure(env("DISCORD_BOT_TOKEN", t, "DISCORD_API_URL", "discord.com"))

@@ -49,13 +49,19 @@ public final class FakeDiscord implements AutoCloseable {
     public static final long MODERATOR_ID = 1_146_200_000_000_000_001L;
     public static final long MEMBER_ID = 1_146_200_000_000_000_002L;
     public static final long MODERATOR_ROLE = 1_146_100_000_000_000_050L;
+    /** The bot's own role on the server (what the install link grants). */
+    public static final long BOT_ROLE = 1_146_100_000_000_000_051L;
     /** The server's owner, who is neither of the two test users: their rights come from roles only. */
     public static final long OWNER_ID = 1_146_200_000_000_000_003L;
 
     /** Discord permission bits. */
     public static final long VIEW_CHANNEL = 1L << 10, SEND_MESSAGES = 1L << 11, EMBED_LINKS = 1L << 14,
             MANAGE_GUILD = 1L << 5, USE_APPLICATION_COMMANDS = 1L << 31;
+    public static final long READ_MESSAGE_HISTORY = 1L << 16, SEND_MESSAGES_IN_THREADS = 1L << 38, MANAGE_MESSAGES = 1L << 13;
     public static final long MEMBER_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | USE_APPLICATION_COMMANDS;
+    public static final long BOT_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS | EMBED_LINKS | READ_MESSAGE_HISTORY;
+    /** Channel types. */
+    public static final int TEXT = 0, ANNOUNCEMENT = 5, PUBLIC_THREAD = 11, FORUM = 15;
     public static final long MODERATOR_PERMISSIONS = MEMBER_PERMISSIONS | MANAGE_GUILD;
 
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
@@ -65,6 +71,9 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern WEBHOOK_EXECUTE = Pattern.compile("/webhooks/(\\d+)/([^/]+)");
     private static final Pattern CHANNEL = Pattern.compile("/channels/(\\d+)");
     private static final Pattern MEMBER = Pattern.compile("/guilds/(\\d+)/members/(\\d+)");
+    private static final Pattern GUILD = Pattern.compile("/guilds/(\\d+)");
+    private static final Pattern MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)");
+    private static final Pattern THREADS = Pattern.compile("/channels/(\\d+)/threads");
 
     private final DisposableServer server;
     private final String apiPrefix = "/api/v10";
@@ -73,8 +82,10 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, Deque<FakeResponse>> scripted = new HashMap<>();
     private final List<FakeGatewaySession> sessions = new CopyOnWriteArrayList<>();
     private final Map<Long, Long> dmChannels = new HashMap<>();
+    private final Map<Long, ObjectNode> channels = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_146_900_000_000_000_000L);
     private volatile int recommendedShards = 1;
+    private volatile long disallowedIntents;
     private final Object changes = new Object();
 
     public FakeDiscord() {
@@ -92,6 +103,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + server.port() + "/gw";
+    }
+
+    /** Intents the application may not use (privileged ones not switched on in the Developer Portal). */
+    public void disallowIntents(long mask) {
+        this.disallowedIntents = mask;
     }
 
     public void recommendShards(int count) {
@@ -240,8 +256,14 @@ public final class FakeDiscord implements AutoCloseable {
             return ok(message(Long.parseLong(x.group(1)), r.json(), false));
         }
         if (m.equals("POST") && p.equals("/users/@me/channels")) return ok(dmChannel(r.json().path("recipient_id").asLong()));
+        if (m.equals("DELETE") && MESSAGE.matcher(p).matches()) return new FakeResponse(204, Map.of(), "");
+        if (m.equals("POST") && (x = THREADS.matcher(p)).matches()) return ok(forumPost(Long.parseLong(x.group(1)), r.json()));
+        if (m.equals("GET") && (x = GUILD.matcher(p)).matches() && Long.parseLong(x.group(1)) == GUILD_ID) return ok(guild());
+        if (m.equals("GET") && (x = MEMBER.matcher(p)).matches() && Long.parseLong(x.group(2)) == BOT_ID) return ok(botMember());
         if (m.equals("GET") && (x = CHANNEL.matcher(p)).matches()) {
             long id = Long.parseLong(x.group(1));
+            ObjectNode known = channels.get(id);
+            if (known != null) return ok(known);
             if (id == GENERAL_CHANNEL || id == TIPS_CHANNEL) return ok(textChannel(id, id == GENERAL_CHANNEL ? "general" : "tips"));
             return FakeResponse.unknownChannel();
         }
@@ -284,6 +306,12 @@ public final class FakeDiscord implements AutoCloseable {
             case 1 -> session.send(11, null, null);
             case 2 -> {
                 session.identified(payload.path("d"));
+                if ((payload.path("d").path("intents").asLong() & disallowedIntents) != 0) {
+                    // As Discord does when the application lacks a privileged intent it asks for.
+                    session.closeWith(4014, "Disallowed intent(s).");
+                    changed();
+                    return;
+                }
                 int shard = session.shard();
                 int count = session.shardCount();
                 ArrayNode guilds = Json.arr();
@@ -309,7 +337,41 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- channels
+
+    /** Makes a channel known to REST (GET /channels/{id}); returns it so that a test can add overwrites. */
+    public ObjectNode addChannel(long id, int type, String name, Long parentId) {
+        ObjectNode c = textChannel(id, name);
+        c.put("type", type);
+        if (parentId != null) c.put("parent_id", Long.toString(parentId));
+        channels.put(id, c);
+        return c;
+    }
+
+    /** Adds a permission overwrite ({@code type} 0 = role, 1 = member) to a channel added with {@link #addChannel}. */
+    public static void overwrite(ObjectNode channel, long id, int type, long allow, long deny) {
+        ((ArrayNode) channel.get("permission_overwrites")).add(Json.obj("id", Long.toString(id), "type", type,
+                "allow", Long.toString(allow), "deny", Long.toString(deny)));
+    }
+
+    /** A forum post the bot opened (POST /channels/{forum}/threads): a public thread whose id is its first message's. */
+    private ObjectNode forumPost(long forum, JsonNode request) {
+        long id = ids.incrementAndGet();
+        ObjectNode thread = addChannel(id, PUBLIC_THREAD, request.path("name").asText(), forum);
+        ObjectNode out = thread.deepCopy();
+        ObjectNode first = message(id, request.path("message"), false);
+        first.put("id", Long.toString(id));
+        out.set("message", first);
+        return out;
+    }
+
     // ---------------------------------------------------------------- payloads
+
+    /** The bot as a member of the server, with its own role. */
+    public static ObjectNode botMember() {
+        return Json.obj("user", botUser(), "nick", null, "roles", Json.arr(Long.toString(BOT_ROLE)),
+                "joined_at", "2024-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0, "pending", false);
+    }
 
     public static ObjectNode botUser() {
         return user(BOT_ID, BOT_NAME, true);
@@ -361,13 +423,13 @@ public final class FakeDiscord implements AutoCloseable {
                 "owner_id", Long.toString(OWNER_ID), "afk_channel_id", null, "afk_timeout", 300,
                 "verification_level", 0, "default_message_notifications", 0, "explicit_content_filter", 0,
                 "roles", Json.arr(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0),
-                        role(MODERATOR_ROLE, "Moderators", MODERATOR_PERMISSIONS, 1)),
+                        role(MODERATOR_ROLE, "Moderators", MODERATOR_PERMISSIONS, 1),
+                        role(BOT_ROLE, "Ratbot", BOT_PERMISSIONS, 2)),
                 "emojis", Json.arr(), "features", Json.arr(), "mfa_level", 0, "application_id", null,
                 "system_channel_id", null, "system_channel_flags", 0, "rules_channel_id", null,
                 "joined_at", "2024-01-01T00:00:00.000000+00:00", "large", false, "unavailable", false, "member_count", 3,
                 "voice_states", Json.arr(),
-                "members", Json.arr(Json.obj("user", botUser(), "roles", Json.arr(), "joined_at", "2024-01-01T00:00:00.000000+00:00",
-                        "deaf", false, "mute", false, "flags", 0)),
+                "members", Json.arr(botMember()),
                 "channels", Json.arr(textChannel(GENERAL_CHANNEL, "general"), textChannel(TIPS_CHANNEL, "tips")),
                 "threads", Json.arr(), "presences", Json.arr(), "stage_instances", Json.arr(), "stickers", Json.arr(),
                 "guild_scheduled_events", Json.arr(), "preferred_locale", "en-US", "premium_tier", 0, "nsfw_level", 0,
@@ -390,6 +452,8 @@ public final class FakeDiscord implements AutoCloseable {
             cmd.put("application_id", Long.toString(APP_ID));
             cmd.put("version", Long.toString(ids.incrementAndGet()));
             if (!cmd.has("type")) cmd.put("type", 1);
+            // Discord answers an empty description for context-menu commands, which may not send one.
+            if (!cmd.has("description")) cmd.put("description", "");
             if (guildId != null) cmd.put("guild_id", guildId);
             out.add(cmd);
         }

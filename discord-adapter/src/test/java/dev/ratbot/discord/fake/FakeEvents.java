@@ -43,6 +43,13 @@ public final class FakeEvents {
         return interaction(id, 4, actor, data);
     }
 
+    /** A tap on a button of a message that carries {@code components} (as the bot sent them). */
+    public static ObjectNode buttonTap(long id, Actor actor, String customId, JsonNode components) {
+        ObjectNode tap = buttonTap(id, actor, customId);
+        ((ObjectNode) tap.get("message")).set("components", components.deepCopy());
+        return tap;
+    }
+
     public static ObjectNode buttonTap(long id, Actor actor, String customId) {
         ObjectNode data = Json.obj("custom_id", customId, "component_type", 2);
         ObjectNode interaction = interaction(id, 3, actor, data);
@@ -52,6 +59,16 @@ public final class FakeEvents {
                 "mention_roles", Json.arr(), "attachments", Json.arr(), "embeds", Json.arr(), "components", Json.arr(),
                 "pinned", false, "type", 0, "flags", 0));
         return interaction;
+    }
+
+    /** "Ask Ratbot" (a message context-menu command) on {@code target}, a message as {@link #message} builds it. */
+    public static ObjectNode messageCommand(long id, Actor actor, String name, ObjectNode target) {
+        ObjectNode resolved = target.deepCopy();
+        resolved.remove("member");
+        resolved.remove("guild_id");
+        ObjectNode data = Json.obj("id", "1146800000000000002", "name", name, "type", 3, "target_id", target.path("id").asText(),
+                "resolved", Json.obj("messages", Json.obj(target.path("id").asText(), resolved)));
+        return interaction(id, 2, actor, data);
     }
 
     public static ObjectNode stringOption(String name, String value) {
@@ -88,6 +105,24 @@ public final class FakeEvents {
             i.put("context", 1);
         }
         return i;
+    }
+
+    /** A reply to {@code replied} (a message object, e.g. one the bot sent) in the same channel. */
+    public static ObjectNode replyTo(ObjectNode message, ObjectNode replied) {
+        message.set("referenced_message", replied);
+        message.set("message_reference", Json.obj("type", 0, "message_id", replied.path("id").asText(),
+                "channel_id", replied.path("channel_id").asText()));
+        message.put("type", 19);
+        return message;
+    }
+
+    /** A message the bot sent, as Discord would show it inside another event. */
+    public static ObjectNode botMessage(long id, long channelId, String content) {
+        return Json.obj("id", Long.toString(id), "channel_id", Long.toString(channelId),
+                "author", FakeDiscord.botUser(), "content", content, "timestamp", "2024-06-01T12:00:00.000000+00:00",
+                "edited_timestamp", null, "tts", false, "mention_everyone", false, "mentions", Json.arr(),
+                "mention_roles", Json.arr(), "attachments", Json.arr(), "embeds", Json.arr(), "components", Json.arr(),
+                "pinned", false, "type", 0, "flags", 0);
     }
 
     /** A message in a server channel or (guild 0) a DM; {@code mentions} are user ids. */

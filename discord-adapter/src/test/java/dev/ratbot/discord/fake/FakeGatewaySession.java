@@ -90,6 +90,14 @@ public final class FakeGatewaySession {
         outbound.tryEmitComplete();
     }
 
+    /** Closes the connection from the server's side with a Discord close code, e.g. 4014 "Disallowed intent(s)". */
+    public synchronized void closeWith(int code, String reason) {
+        if (!open) return;
+        open = false;
+        outbound.tryEmitNext(new CloseWebSocketFrame(code, reason));
+        outbound.tryEmitComplete();
+    }
+
     synchronized void closed() {
         open = false;
         outbound.tryEmitComplete();
