@@ -14,12 +14,15 @@ import java.util.Locale;
 /**
  * Measures the answer engine and prints the figures the issue sets targets for:
  * <ul>
- *   <li>start to first answer: loading the default pack, indexing it and answering once (target under 1.5 s;
- *       in process, so JVM start-up is not included; meaningful only as the first thing a fresh JVM does);</li>
- *   <li>heap and resident memory after loading (target under 256 MB resident);</li>
- *   <li>per-question median and p99 latency and questions per second on one thread, default pack
- *       (targets under 0.2 ms, under 2 ms, at least 5,000/s);</li>
- *   <li>p99 latency on a synthetic pack of about 100,000 passages (target under 20 ms).</li>
+ *   <li>start to first answer: loading the default pack, indexing it, loading the sentence-embedding model and
+ *       answering once (target under 1.5 s; in process, so JVM start-up is not included; meaningful only as the first
+ *       thing a fresh JVM does);</li>
+ *   <li>heap and resident memory after loading (target under 300 MB resident with {@code -Xmx160m});</li>
+ *   <li>mixed short questions and long posts (about 1,000 characters) on one thread, as {@code ask --json} meets them:
+ *       mean and p99 per question, and p99 of the long posts (targets: mean at most 1 ms, long-post p99 at most
+ *       15 ms). Twice: questions that come again (as in chat: the vectors of recent texts are cached), and every
+ *       question distinct (a number appended, so each is embedded anew);</li>
+ *   <li>p99 latency on a synthetic pack of about 100,000 passages, ranked by words only (target under 20 ms).</li>
  * </ul>
  * Run it with {@code ratbot bench} or this class's {@code main}; numbers depend on the machine.
  */
@@ -37,6 +40,36 @@ public final class AnswerBenchmark {
             "What is the boiling point of water?", "Book me a flight to Paris", "qwertyuiop",
             "AND ( ) * ? ~ ^ : \\ / \" title:cage", "\ud83d\udc00\ud83d\udc00 rat?", "Как подружиться с крысой?",
             "how do i get my scaired rat to trust me so she stops hiding in her hidey house all day long");
+
+    /** Long posts, as owners write them on forums: story first, question last; each about 1,000 characters. */
+    static final List<String> POSTS = List.of(
+            ("So we adopted two boys from a rescue about three weeks ago, Pickle and Bean, and they are honestly the sweetest "
+                    + "things with each other. My partner built them a huge cage with hammocks and a dig box and we let them out "
+                    + "on the bed every evening. Bean is already climbing all over me but Pickle is a different story. He hides "
+                    + "in the hammock whenever I walk past, and if I put my hand in he backs into the corner and sometimes huffs "
+                    + "at me. Yesterday he nipped my finger when I tried to scoop him up, not hard but enough to make me jump, and "
+                    + "now I'm nervous every time I open the door which probably makes it worse. The rescue said he was kept in a "
+                    + "small tank with a lot of other rats before and nobody handled him. I don't want to force him but I also "
+                    + "don't want him to be scared of me forever. How do I get a nervous rescue rat to trust me and stop biting "
+                    + "when I try to pick him up?"),
+            ("hi all, first time rat owner here!! my girls Mochi and Sesame are about 10 weeks old and i've had them for a "
+                    + "week. they're in a big double critter nation in my bedroom and they seem happy, lots of running around at "
+                    + "night lol. my mum thinks they're gross but she's coming round. the thing is i really want them to be "
+                    + "cuddly and come to me when i call them, like the videos you see online. right now they'll take treats from "
+                    + "my fingers through the bars but as soon as i open the door they zoom off. i've been sitting by the cage "
+                    + "talking to them every evening and i tried leaving a t-shirt i wore in the cage. is there a way to speed "
+                    + "this up? what are the best treats to use and how often should i be handling them each day so they learn "
+                    + "that i'm safe? i don't want to overdo it and stress them out but i also don't want them to stay wild. "
+                    + "any tips would be really appreciated, thank you so much!!"),
+            ("My rat Biscuit has started doing this weird thing with his eyes where they kind of vibrate in and out while "
+                    + "he sits on my lap, and at the same time I can hear a quiet grinding or clicking sound from his teeth. "
+                    + "The first time I saw it I honestly panicked because it looks so strange, like his eyes are going to pop "
+                    + "out. He doesn't seem to be in pain though, he's all relaxed and floppy and sometimes he even closes his "
+                    + "eyes halfway. It mostly happens in the evening when I'm watching tv and giving him a scratch behind the ears. "
+                    + "My other rat Crumb never does it, but she is younger and a lot more hyper. I looked at a few videos and "
+                    + "people say different things. Should I be worried about this, or is it normal? What does it mean when a rat's "
+                    + "eyes bulge and he grinds his teeth like that? I just want to make sure I'm not missing something, he is "
+                    + "my first rat and I love him to bits."));
 
     private AnswerBenchmark() {
     }
@@ -68,14 +101,23 @@ public final class AnswerBenchmark {
         // Let the JIT settle before measuring.
         for (int i = 0; i < Math.max(1, smallQuestions * 3 / 10); i++) engine.answer(QUESTIONS.get(i % QUESTIONS.size()));
         Latency small = measure(engine, Math.max(1, smallQuestions));
-        out.printf(Locale.ROOT, "default pack, one thread, %d questions: median %.3f ms, p99 %.3f ms, max %.3f ms, %.0f questions/s"
-                        + "  [targets: median < 0.2 ms, p99 < 2 ms, >= 5000/s]%n",
+        out.printf(Locale.ROOT, "default pack, one thread, %d short questions (they repeat): median %.3f ms, p99 %.3f ms, max %.3f ms, %.0f questions/s%n",
                 small.count, small.medianMs, small.p99Ms, small.maxMs, small.perSecond);
+
+        Mixed repeating = mixed(engine, Math.max(1, smallQuestions / 5), false);
+        out.printf(Locale.ROOT, "mixed questions and long posts that come again, %d: mean %.3f ms, p99 %.3f ms, long-post p99 %.3f ms"
+                        + "  [targets: mean <= 1 ms, long-post p99 <= 15 ms]%n",
+                repeating.count, repeating.meanMs, repeating.p99Ms, repeating.longP99Ms);
+        Mixed distinct = mixed(engine, Math.max(1, smallQuestions / 50), true);
+        out.printf(Locale.ROOT, "mixed questions and long posts, every one distinct, %d: mean %.3f ms, p99 %.3f ms, long-post p99 %.3f ms"
+                        + "  [targets: mean <= 1 ms, long-post p99 <= 15 ms]%n",
+                distinct.count, distinct.meanMs, distinct.p99Ms, distinct.longP99Ms);
 
         if (largePassages <= 0) return;
         KnowledgePack big = SyntheticPack.grow(pack, largePassages, 42);
         long buildStart = System.nanoTime();
-        LuceneAnswerEngine bigEngine = LuceneAnswerEngine.build(big);
+        // Embedding 100,000 passages would take minutes; the large pack measures the keyword side's scaling.
+        LuceneAnswerEngine bigEngine = LuceneAnswerEngine.build(big, null);
         out.printf(Locale.ROOT, "synthetic pack: %d sections, %d passages, indexed in %.1f s%n",
                 big.sections().size(), largePassages, (System.nanoTime() - buildStart) / 1e9);
         for (int i = 0; i < Math.max(1, largeQuestions * 4 / 10); i++) bigEngine.answer(QUESTIONS.get(i % QUESTIONS.size()));
@@ -86,6 +128,31 @@ public final class AnswerBenchmark {
     }
 
     record Latency(int count, double medianMs, double p99Ms, double maxMs, double perSecond) {
+    }
+
+    record Mixed(int count, double meanMs, double p99Ms, double longP99Ms) {
+    }
+
+    /** One long post in ten, as in a help channel; {@code distinct} appends a number so no text repeats. */
+    static Mixed mixed(AnswerEngine engine, int count, boolean distinct) {
+        long[] all = new long[count];
+        List<Long> longs = new java.util.ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            boolean isLong = i % 10 == 9;
+            String text = isLong ? POSTS.get(i % POSTS.size()) : QUESTIONS.get(i % QUESTIONS.size());
+            if (distinct) text = text + " #" + i;
+            long t = System.nanoTime();
+            engine.answer(text);
+            long d = System.nanoTime() - t;
+            all[i] = d;
+            total += d;
+            if (isLong) longs.add(d);
+        }
+        Arrays.sort(all);
+        long[] l = longs.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Mixed(count, total / 1e6 / count, all[(int) Math.min(count - 1, Math.ceil(count * 0.99) - 1)] / 1e6,
+                l.length == 0 ? 0 : l[(int) Math.min(l.length - 1, Math.ceil(l.length * 0.99) - 1)] / 1e6);
     }
 
     static Latency measure(AnswerEngine engine, int count) {
@@ -107,7 +174,7 @@ public final class AnswerBenchmark {
         System.gc();
         long heapUsed = rt.totalMemory() - rt.freeMemory();
         long nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
-        out.printf(Locale.ROOT, "memory after load: heap used %.1f MB (heap committed %.1f MB), non-heap %.1f MB, resident %s  [target: resident < 256 MB]%n",
+        out.printf(Locale.ROOT, "memory after load: heap used %.1f MB (heap committed %.1f MB), non-heap %.1f MB, resident %s  [target: resident <= 300 MB with -Xmx160m]%n",
                 heapUsed / 1e6, rt.totalMemory() / 1e6, nonHeap / 1e6, residentMemory());
     }
 

@@ -56,6 +56,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private static final int MAX_RELATED = 3;
     /** How many of each ranking's first passages compete for the answer. */
     static final int FUSED = 8;
+    /** Up to this many passages, the meaning ranking scans every vector instead of searching the graph. */
+    static final int EXACT_SCAN = 5_000;
     /** The whole post is read by its words up to this length (the focus is read in full). */
     static final int WHOLE_CHARS = 1500;
     /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
@@ -318,19 +320,27 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return index.vectors.length > doc ? SentenceEmbedder.similarity(q, index.vectors[doc]) : 0;
     }
 
-    /** The passages nearest in meaning, best first, from the index's vector field. */
+    /**
+     * The passages nearest in meaning, best first. A pack of a few thousand passages is scanned exactly (a hundred
+     * dot products take microseconds, less than setting up a graph search); a larger one is searched through the
+     * index's HNSW graph on its vector field.
+     */
     private List<Meaning> meanings(String focus) {
         if (index.vectors.length == 0) return List.of();
         float[] q = focusVector(focus);
-        try {
-            TopDocs top = index.searcher.search(new KnnFloatVectorQuery(PassageIndex.MEANING, q, CANDIDATES), CANDIDATES);
-            List<Meaning> out = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) out.add(new Meaning(sd.doc, similarity(q, sd.doc)));
-            out.sort(Comparator.comparingDouble(Meaning::similarity).reversed());
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("in-memory index read failed", e);
+        List<Meaning> out = new ArrayList<>();
+        if (index.vectors.length <= EXACT_SCAN) {
+            for (int doc = 0; doc < index.vectors.length; doc++) out.add(new Meaning(doc, similarity(q, doc)));
+        } else {
+            try {
+                TopDocs top = index.searcher.search(new KnnFloatVectorQuery(PassageIndex.MEANING, q, CANDIDATES), CANDIDATES);
+                for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) out.add(new Meaning(sd.doc, similarity(q, sd.doc)));
+            } catch (IOException e) {
+                throw new IllegalStateException("in-memory index read failed", e);
+            }
         }
+        out.sort(Comparator.comparingDouble(Meaning::similarity).reversed());
+        return out.size() > CANDIDATES ? List.copyOf(out.subList(0, CANDIDATES)) : out;
     }
 
     /** A candidate passage with what speaks for it. */

@@ -15,7 +15,13 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     /** The model reads at most 256 word pieces; longer text is cut before tokenising to bound the work. */
     static final int MAX_CHARS = 1200;
 
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    /** Loading starts when the instance is made and runs beside the index build; the first vector waits for it. */
+    private final java.util.concurrent.CompletableFuture<AllMiniLmL6V2QuantizedEmbeddingModel> model =
+            java.util.concurrent.CompletableFuture.supplyAsync(AllMiniLmL6V2QuantizedEmbeddingModel::new, runnable -> {
+                Thread t = new Thread(runnable, "ratbot-embedding-model-load");
+                t.setDaemon(true);
+                t.start();
+            });
     private final Map<String, float[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -42,7 +48,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
             float[] hit = cache.get(key);
             if (hit != null) return hit;
         }
-        float[] vector = normalised(model.embed(key.isBlank() ? "." : key).content().vector());
+        float[] vector = normalised(model.join().embed(key.isBlank() ? "." : key).content().vector());
         synchronized (cache) {
             cache.put(key, vector);
         }

@@ -15,7 +15,7 @@ class AnswerBenchmarkTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AnswerBenchmark.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), 2_000, 200, 50);
         String out = bytes.toString(StandardCharsets.UTF_8);
-        for (String figure : new String[] {"start to first answer", "memory after load", "resident", "default pack, one thread",
+        for (String figure : new String[] {"start to first answer", "memory after load", "resident", "default pack, one thread", "mixed questions and long posts that come again", "every one distinct",
                 "median", "p99", "questions/s", "synthetic pack: ", "2000 passages", "synthetic pack, one thread"}) {
             assertTrue(out.contains(figure), figure + " missing in:\n" + out);
         }
