@@ -5,6 +5,8 @@ import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
 import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
+import dev.ratbot.delivery.Pacer;
+import dev.ratbot.inbox.FloodControl;
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.platform.SendResult;
@@ -18,6 +20,7 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -28,6 +31,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Handles one update, however it arrived (long polling or webhook): messages go to the conversation and its
  * reply back to the chat, button taps are acknowledged and answered, inline queries get articles. Never throws;
  * the user's text is never logged.
+ *
+ * <p>Replies wait for their turn under the same {@link Pacer} as daily tips (about one a second per chat, 20 a
+ * minute per group), queued in the chat's lane, never dropped for being many. A 429 answer pauses that chat only and
+ * the reply is sent again after the wait, up to {@link #MAX_RETRY_WAIT} in all; past that it is given up with a log
+ * line and an event. A user past the flood limit gets one "slow down" and is ignored until the window passes.
+ * Nothing is sent unless the update's {@link Claim} is confirmed first.
  */
 final class UpdateHandler {
 
@@ -37,8 +46,11 @@ final class UpdateHandler {
     private static final int MAX_CALLBACK_TEXT = 200;
     /** How long Telegram may cache inline results for the same query, in seconds. */
     private static final int INLINE_CACHE_SECONDS = 300;
-    /** The longest rate-limit pause a reply waits out before it is given up. */
-    static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(5);
+    /** The longest a reply waits out rate-limit answers (429) in all before it is given up. */
+    static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(2);
+    /** How often a reply is tried at most. */
+    static final int MAX_ATTEMPTS = 4;
+    static final String SLOW_DOWN = "You're sending messages faster than I can answer them. Please wait a minute, then ask again.";
 
     private final TelegramClient client;
     private final Conversation conversation;
@@ -46,10 +58,18 @@ final class UpdateHandler {
     private final InlineAnswers inline;
     private final GroupMessageRules rules;
     private final Sleeper sleeper;
+    private final Pacer pacer;
+    private final FloodControl flood;
+    private final TelegramEvents events;
+    private final Optional<ChatMembership> membership;
 
     UpdateHandler(TelegramClient client, Conversation conversation, ReplyDelivery delivery, InlineAnswers inline, BotIdentity bot,
-            Sleeper sleeper) {
+            Sleeper sleeper, Pacer pacer, FloodControl flood, TelegramEvents events, Optional<ChatMembership> membership) {
+        this.membership = membership;
         this.sleeper = sleeper;
+        this.pacer = pacer;
+        this.flood = flood;
+        this.events = events;
         this.client = client;
         this.conversation = conversation;
         this.delivery = delivery;
@@ -57,17 +77,25 @@ final class UpdateHandler {
         this.rules = new GroupMessageRules(bot);
     }
 
-    void handle(Update update) {
+    void handle(Update update, Claim claim) {
         try {
-            if (update.hasMessage()) onMessage(update.getMessage());
-            else if (update.hasCallbackQuery()) onButton(update.getCallbackQuery());
-            else if (update.hasInlineQuery()) onInlineQuery(update.getInlineQuery());
+            if (update.hasMessage()) onMessage(update.getMessage(), claim);
+            else if (update.hasCallbackQuery()) onButton(update.getCallbackQuery(), claim);
+            else if (update.hasInlineQuery()) onInlineQuery(update.getInlineQuery(), claim);
+            else if (update.getMyChatMember() != null) onMembership(update.getMyChatMember(), claim);
         } catch (RuntimeException e) {
             log.warn("update {} failed: {}", update.getUpdateId(), Redaction.describe(e));
         }
     }
 
-    private void onMessage(Message message) {
+    private void onMembership(ChatMemberUpdated change, Claim claim) {
+        if (membership.isEmpty() || change.getChat() == null) return;
+        Optional<Reply> offer = membership.get().changed(change);
+        offer.ifPresent(r -> reply(ChatMembership.addressOf(change.getChat()), r, Optional.empty(), claim));
+    }
+
+    private void onMessage(Message message, Claim claim) {
+        if (membership.isPresent() && membership.get().migrated(message)) return;
         if (message.getText() == null || message.getChat() == null || message.getFrom() == null) return;
         Chat chat = message.getChat();
         // An anonymous administrator writes as the group itself (sender_chat), from Telegram's helper bot account.
@@ -82,17 +110,39 @@ final class UpdateHandler {
         if (!group) {
             Command command = rules.inPrivate(message.getText());
             if (command instanceof Command.Empty) return;
-            reply(address, conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command), Optional.empty());
+            if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
+            reply(address, conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command), Optional.empty(), claim);
             return;
         }
         Optional<GroupMessageRules.ForBot> forBot = rules.inGroup(message);
         if (forBot.isEmpty()) return;
+        if (!mayGoOn(address, userId, Optional.of(message.getMessageId()), claim)) return;
         Rights rights = new ChatAdminRights(client, address.chatId(), message.getFrom().getId(), anonymousAdmin);
         Incoming in = new Incoming(address, userId, forBot.get().text(), rights);
-        reply(address, conversation.handle(in, forBot.get().command()), Optional.of(message.getMessageId()));
+        reply(address, conversation.handle(in, forBot.get().command()), Optional.of(message.getMessageId()), claim);
     }
 
-    private void onButton(CallbackQuery query) {
+    /** Flood control: false when the message is not to be handled (the one warning has been sent, if due). */
+    private boolean mayGoOn(Address address, String userId, Optional<Integer> replyTo, Claim claim) {
+        FloodControl.Verdict verdict = flood.check(address.chatId(), userId);
+        switch (verdict) {
+            case PASS -> {
+                return true;
+            }
+            case WARN -> {
+                events.floodLimited(true);
+                reply(address, Reply.text(Reply.Kind.INFO, SLOW_DOWN), replyTo, claim);
+                return false;
+            }
+            case IGNORE -> {
+                events.floodLimited(false);
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void onButton(CallbackQuery query, Claim claim) {
         boolean acknowledged = false;
         try {
             MaybeInaccessibleMessage message = query.getMessage();
@@ -107,21 +157,23 @@ final class UpdateHandler {
             if (command instanceof Command.Feedback) {
                 // A rating needs no new message in the chat: the thanks shows as a short notice on the tapper's screen.
                 Reply thanks = conversation.handle(in, command);
-                acknowledge(query, Optional.of(thanks.plainText()));
+                acknowledge(query, Optional.of(thanks.plainText()), claim);
                 acknowledged = true;
                 return;
             }
             // Acknowledge first so the button stops spinning while the answer is found and sent.
-            acknowledge(query, Optional.empty());
+            acknowledge(query, Optional.empty(), claim);
             acknowledged = true;
-            reply(address, conversation.handle(in, command), Optional.empty());
+            if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
+            reply(address, conversation.handle(in, command), Optional.empty(), claim);
         } finally {
-            if (!acknowledged) acknowledge(query, Optional.empty());
+            if (!acknowledged) acknowledge(query, Optional.empty(), claim);
         }
     }
 
-    private void onInlineQuery(InlineQuery query) {
+    private void onInlineQuery(InlineQuery query, Claim claim) {
         String text = query.getQuery() == null ? "" : query.getQuery();
+        if (!claim.confirm()) return;
         try {
             client.execute(new ResultIgnoringCall<>(AnswerInlineQuery.builder()
                     .inlineQueryId(query.getId())
@@ -134,7 +186,8 @@ final class UpdateHandler {
         }
     }
 
-    private void acknowledge(CallbackQuery query, Optional<String> text) {
+    private void acknowledge(CallbackQuery query, Optional<String> text, Claim claim) {
+        if (!claim.confirm()) return;
         try {
             AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(query.getId());
             text.map(String::strip).filter(t -> !t.isEmpty()).map(UpdateHandler::notice).ifPresent(answer::text);
@@ -144,20 +197,40 @@ final class UpdateHandler {
         }
     }
 
-    private void reply(Address address, Reply reply, Optional<Integer> replyTo) {
+    private void reply(Address address, Reply reply, Optional<Integer> replyTo, Claim claim) {
         if (reply.isNone()) return;
-        SendResult result = delivery.deliver(address, reply, replyTo);
-        // Someone is waiting for this answer: a short rate-limit pause is worth sitting out once (busy groups).
-        if (result instanceof SendResult.RetryAfter wait && wait.after().compareTo(MAX_REPLY_WAIT) <= 0) {
+        Duration waitedOut = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
             try {
-                sleeper.sleep(wait.after());
-                result = delivery.deliver(address, reply, replyTo);
+                awaitTurn(address);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
+            if (!claim.confirm()) return;
+            SendResult result = delivery.deliver(address, reply, replyTo);
+            if (result instanceof SendResult.RetryAfter wait) {
+                // This chat only: other chats, and other instances' tips to other chats, carry on.
+                pacer.pause(address, wait.after());
+                waitedOut = waitedOut.plus(wait.after());
+                if (attempt < MAX_ATTEMPTS && waitedOut.compareTo(MAX_RETRY_WAIT) <= 0) continue;
+                log.warn("reply to a {} chat given up after {} attempts and {} s of rate limits", address.group() ? "group" : "private",
+                        attempt, waitedOut.toSeconds());
+                events.replyNotDelivered("retry_after");
+                return;
+            }
+            if (!(result instanceof SendResult.Delivered)) {
+                log.warn("reply to a {} chat not delivered: {}", address.group() ? "group" : "private", result);
+                events.replyNotDelivered(result instanceof SendResult.Refused ? "refused" : "failed");
+            }
+            return;
         }
-        if (!(result instanceof SendResult.Delivered)) {
-            log.warn("reply to a {} chat not delivered: {}", address.group() ? "group" : "private", result);
+    }
+
+    /** Waits until the pacer lets this chat have its next message (its per-chat and per-group limits, the platform's). */
+    private void awaitTurn(Address address) throws InterruptedException {
+        for (Optional<Duration> wait = pacer.tryAcquire(address); wait.isPresent(); wait = pacer.tryAcquire(address)) {
+            sleeper.sleep(wait.get());
         }
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ratbot.answer.SectionRef;
+import dev.ratbot.delivery.Pacer;
+import dev.ratbot.testing.MutableClock;
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.subscription.SubscriptionStatus;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -42,13 +45,25 @@ class LongPollingEndToEndTest {
     private ConversationFixture fixture;
     private TelegramAdapter adapter;
     private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The pacer's time: replies wait for their turn on it, and waiting advances it instead of sleeping. */
+    private final MutableClock paceClock = MutableClock.at("2026-06-01T08:00:00Z");
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi(TOKEN);
         fixture = new ConversationFixture();
-        // One worker, so updates are handled in the order they were sent and "nothing was sent" can be observed.
-        adapter = new TelegramAdapter(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation, ConversationFixture.engine(), 1, waits::add);
+        // One chat at a time, so updates of different chats are also handled in the order they were sent and
+        // "nothing was sent" can be observed; flood control off except where a test turns it on.
+        adapter = TelegramAdapter.builder(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation, ConversationFixture.engine())
+                .parallelChats(1)
+                .clock(paceClock)
+                .pacer(new Pacer(Map.of(Platform.TELEGRAM, TelegramMessageSender.LIMITS), paceClock))
+                .sleeper(d -> {
+                    waits.add(d);
+                    paceClock.advance(d);
+                })
+                .floodPerMinute(0)
+                .build();
         adapter.start();
     }
 
@@ -73,7 +88,7 @@ class LongPollingEndToEndTest {
         FakeBotApi.Call poll = api.await("getUpdates", WAIT);
         List<String> allowed = new ArrayList<>();
         poll.params().get("allowed_updates").forEach(a -> allowed.add(a.asText()));
-        assertEquals(List.of("message", "callback_query", "inline_query"), allowed);
+        assertEquals(TelegramAdapter.ALLOWED_UPDATES, allowed);
     }
 
     @Test
@@ -146,7 +161,7 @@ class LongPollingEndToEndTest {
     }
 
     @Test
-    void aReplyWaitsOutAShortRateLimitOnce() {
+    void aReplyWaitsOutARateLimitAndIsDeliveredAfterIt() {
         api.failNext("sendMessage", 429, "Too Many Requests: retry after 2", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("retry_after", 2));
         api.enqueue(Updates.privateText(USER, "/help"));
         api.awaitCount("sendMessage", 2, WAIT);
@@ -154,13 +169,25 @@ class LongPollingEndToEndTest {
     }
 
     @Test
-    void aLongRateLimitIsNotWaitedOutByAReply() {
+    void aLongRateLimitIsWaitedOutTooAndOnlyThatChatWaits() {
         api.failNext("sendMessage", 429, "Too Many Requests: retry after 60", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("retry_after", 60));
         api.enqueue(Updates.privateText(USER, "/help"));
         api.enqueue(Updates.privateText(USER, "/settings"));
         api.await("sendMessage", c -> c.text("text").contains("No daily tip here yet"), WAIT);
-        assertEquals(2, api.calls("sendMessage").size(), "the refused reply was not sent again");
-        assertEquals(List.of(), waits);
+        List<String> to = api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList();
+        assertEquals(List.of(Long.toString(USER), Long.toString(USER), Long.toString(USER)), to, "the refused reply was sent again, then the next");
+        assertEquals(Duration.ofSeconds(60), waits.get(0));
+    }
+
+    @Test
+    void aRateLimitBeyondTwoMinutesIsGivenUpAndTheChatCarriesOn() {
+        ObjectNode tooLong = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("retry_after", 100);
+        api.failNext("sendMessage", 429, "Too Many Requests: retry after 100", tooLong);
+        api.failLater("sendMessage", 0, 429, "Too Many Requests: retry after 100", tooLong);
+        api.enqueue(Updates.privateText(USER, "/help"));
+        api.enqueue(Updates.privateText(USER, "/settings"));
+        api.await("sendMessage", c -> c.text("text").contains("No daily tip here yet"), WAIT);
+        assertEquals(3, api.calls("sendMessage").size(), "two refused tries of /help's reply, then /settings' reply");
     }
 
     @Test

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param instanceId this process's name in logs, metrics and the store
  * @param telegram  present when a Telegram token is configured
  * @param discord   present when a Discord token is configured
+ * @param floodLimit messages one user may send the bot in one chat per minute before one "slow down"; 0 for no limit
  */
 public record RatbotConfig(DatabaseConfig database, Optional<Path> knowledge, OpsConfig ops, TipsConfig tips, String instanceId,
-                           Optional<TelegramConfig> telegram, Optional<DiscordConfig> discord) {
+                           Optional<TelegramConfig> telegram, Optional<DiscordConfig> discord, int floodLimit) {
 
     /**
      * Reads and validates the configuration.

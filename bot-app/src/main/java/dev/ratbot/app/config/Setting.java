@@ -18,6 +18,7 @@ public enum Setting {
     RATBOT_TIP_GRACE("PT3H", false, "How late a missed daily tip may still go out (ISO-8601 duration like PT3H, or 90m, 3h)."),
     RATBOT_DEFAULT_TIP_TIME("09:00", false, "Local time a /subscribe without a time gets, HH:MM."),
     RATBOT_DEFAULT_ZONE("UTC", false, "Time zone a /subscribe without a zone gets: an IANA zone like Europe/London, a city, or +02:00."),
+    RATBOT_FLOOD_LIMIT("6", false, "Messages one user may send the bot in one chat per minute; past it one \"slow down\", then silence. 0: no limit."),
     RATBOT_INSTANCE_ID(null, false, "Name of this instance in logs, metrics and the store; default host name and process id."),
     TELEGRAM_BOT_TOKEN(null, true, "The bot token from @BotFather; enables Telegram."),
     TELEGRAM_API_URL("https://api.telegram.org", false, "Bot API server, scheme://host[:port] (a self-hosted one, or a fake in tests)."),
