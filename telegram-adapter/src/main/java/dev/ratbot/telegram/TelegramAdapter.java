@@ -335,6 +335,10 @@ public final class TelegramAdapter implements AutoCloseable {
     private void setCommands() {
         try {
             client.execute(new ResultIgnoringCall<>(SetMyCommands.builder().commands(BotCommandsMenu.COMMANDS).build()));
+            client.execute(new ResultIgnoringCall<>(SetMyCommands.builder().commands(BotCommandsMenu.GROUP_MEMBERS)
+                    .scope(new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats()).build()));
+            client.execute(new ResultIgnoringCall<>(SetMyCommands.builder().commands(BotCommandsMenu.GROUP_ADMINS)
+                    .scope(new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators()).build()));
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("could not set the Telegram command menu: {}", Redaction.describe(e));
         }

@@ -22,6 +22,7 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultsButton;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -50,6 +51,7 @@ final class UpdateHandler {
     static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(2);
     /** How often a reply is tried at most. */
     static final int MAX_ATTEMPTS = 4;
+    static final String CHAT_WITH_THE_BOT = "Chat with the bot";
     static final String SLOW_DOWN = "You're sending messages faster than I can answer them. Please wait a minute, then ask again.";
 
     private final TelegramClient client;
@@ -173,14 +175,20 @@ final class UpdateHandler {
 
     private void onInlineQuery(InlineQuery query, Claim claim) {
         String text = query.getQuery() == null ? "" : query.getQuery();
+        AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> answer = AnswerInlineQuery.builder().inlineQueryId(query.getId());
+        if (text.isBlank() && query.getFrom() != null) {
+            // Nothing typed yet: today's tip, and a way into a private chat with the bot.
+            String userId = Long.toString(query.getFrom().getId());
+            Address self = Address.direct(Platform.TELEGRAM, userId);
+            Reply tip = conversation.handle(new Incoming(self, userId, "/tip", Rights.OWNER), new Command.Tip());
+            answer.results(inline.tip(tip)).cacheTime(INLINE_CACHE_SECONDS).isPersonal(true)
+                    .button(InlineQueryResultsButton.builder().text(CHAT_WITH_THE_BOT).startParameter("inline").build());
+        } else {
+            answer.results(inline.articles(text)).cacheTime(INLINE_CACHE_SECONDS).isPersonal(false);
+        }
         if (!claim.confirm()) return;
         try {
-            client.execute(new ResultIgnoringCall<>(AnswerInlineQuery.builder()
-                    .inlineQueryId(query.getId())
-                    .results(inline.articles(text))
-                    .cacheTime(INLINE_CACHE_SECONDS)
-                    .isPersonal(false)
-                    .build()));
+            client.execute(new ResultIgnoringCall<>(answer.build()));
         } catch (TelegramApiException e) {
             log.warn("inline query not answered: {}", Redaction.describe(e));
         }

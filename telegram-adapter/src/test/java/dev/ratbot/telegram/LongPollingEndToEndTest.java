@@ -52,8 +52,8 @@ class LongPollingEndToEndTest {
     void start() throws Exception {
         api = new FakeBotApi(TOKEN);
         fixture = new ConversationFixture();
-        // One chat at a time, so updates of different chats are also handled in the order they were sent and
-        // "nothing was sent" can be observed; flood control off except where a test turns it on.
+        // One chat at a time (one chat's updates are always handled in order; the tests that look for "nothing was
+        // sent" send everything to one chat); flood control off.
         adapter = TelegramAdapter.builder(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation, ConversationFixture.engine())
                 .parallelChats(1)
                 .clock(paceClock)
@@ -222,10 +222,54 @@ class LongPollingEndToEndTest {
     }
 
     @Test
-    void anEmptyInlineQueryGetsAnEmptyAnswer() {
+    void anEmptyInlineQueryOffersTodaysTipAndAButtonIntoAPrivateChat() throws Exception {
         api.enqueue(Updates.inlineQuery(USER, "   "));
         FakeBotApi.Call answer = api.await("answerInlineQuery", WAIT);
-        assertEquals(0, answer.params().get("results").size());
+        JsonNode results = answer.params().get("results");
+        assertEquals(1, results.size());
+        assertEquals("Today's bonding tip", results.get(0).get("title").asText());
+        assertTrue(TelegramHtmlChecker.visibleText(results.get(0).get("input_message_content").get("message_text").asText()).contains("Joshua Paulson"));
+        assertEquals("Chat with the bot", answer.params().get("button").get("text").asText());
+        assertEquals("inline", answer.params().get("button").get("start_parameter").asText());
+    }
+
+    @Test
+    void theDeepLinkStartSubscribeSubscribesAndOffersTimes() throws Exception {
+        api.enqueue(Updates.privateText(USER, "/start subscribe"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        assertTrue(TelegramHtmlChecker.visibleText(sent.text("text")).startsWith("Subscribed!"), sent.text("text"));
+        assertEquals(SubscriptionStatus.ACTIVE, fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).orElseThrow().status());
+    }
+
+    @Test
+    void theDeepLinkStartTopicOpensThatSectionAndAnUnknownPayloadJustWelcomes() throws Exception {
+        SectionRef section = ConversationFixture.engine().topics().stream()
+                .filter(t -> ConversationFixture.engine().section(t.id()).isPresent()).findFirst().orElseThrow();
+        api.enqueue(Updates.privateText(USER, "/start topic-" + section.id()));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        assertTrue(TelegramHtmlChecker.visibleText(sent.text("text")).startsWith(section.title()), sent.text("text"));
+        api.enqueue(Updates.privateText(USER, "/start from-a-poster"));
+        FakeBotApi.Call welcome = api.awaitCount("sendMessage", 2, WAIT);
+        api.enqueue(Updates.privateText(USER, "/start"));
+        FakeBotApi.Call plain = api.awaitCount("sendMessage", 3, WAIT);
+        assertEquals(plain.text("text"), welcome.text("text"));
+    }
+
+    @Test
+    void groupMembersSeeTheAskingCommandsAndAdministratorsAlsoTheTipSettings() {
+        api.awaitCount("setMyCommands", 3, WAIT);
+        List<FakeBotApi.Call> menus = api.calls("setMyCommands");
+        assertFalse(menus.get(0).params().has("scope"), "the default menu, which private chats get");
+        assertEquals("all_group_chats", menus.get(1).params().get("scope").get("type").asText());
+        assertEquals(List.of("ask", "tip", "topics", "settings", "help"), names(menus.get(1)));
+        assertEquals("all_chat_administrators", menus.get(2).params().get("scope").get("type").asText());
+        assertEquals(List.of("ask", "tip", "topics", "subscribe", "settings", "pause", "resume", "unsubscribe", "help"), names(menus.get(2)));
+    }
+
+    private static List<String> names(FakeBotApi.Call menu) {
+        List<String> names = new ArrayList<>();
+        menu.params().get("commands").forEach(c -> names.add(c.get("command").asText()));
+        return names;
     }
 
     @Test

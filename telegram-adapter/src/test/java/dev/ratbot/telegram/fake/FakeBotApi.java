@@ -514,6 +514,13 @@ public final class FakeBotApi implements AutoCloseable {
         }
         JsonNode results = p.get("results");
         if (results == null || !results.isArray()) throw new Bad(400, "Bad Request: results must be an array");
+        JsonNode button = p.get("button");
+        if (button != null && !button.isNull()) {
+            if (button.path("text").asText("").isBlank()) throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
+            boolean start = button.has("start_parameter");
+            if (start == button.has("web_app")) throw new Bad(400, "Bad Request: exactly one of start_parameter and web_app is needed");
+            if (start && !button.get("start_parameter").asText().matches("[A-Za-z0-9_-]{1,64}")) throw new Bad(400, "Bad Request: START_PARAM_INVALID");
+        }
         if (results.size() > 50) throw new Bad(400, "Bad Request: RESULTS_TOO_MUCH");
         Set<String> ids = new HashSet<>();
         for (JsonNode r : results) {

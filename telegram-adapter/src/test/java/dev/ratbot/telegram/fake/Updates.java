@@ -138,6 +138,17 @@ public final class Updates {
         return update("message", message);
     }
 
+    /** The service message in the new supergroup {@code newChatId} that an old group {@code oldChatId} became. */
+    public static ObjectNode migratedFrom(long newChatId, long oldChatId) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", MESSAGE_IDS.getAndIncrement());
+        message.set("from", user(1));
+        message.set("chat", FakeBotApi.chat(newChatId, "supergroup"));
+        message.put("date", 1_700_000_000L);
+        message.put("migrate_from_chat_id", oldChatId);
+        return update("message", message);
+    }
+
     public static String callbackId(ObjectNode update) {
         return update.path("callback_query").path("id").asText();
     }
