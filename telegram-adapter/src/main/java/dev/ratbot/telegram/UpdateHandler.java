@@ -11,6 +11,7 @@ import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.platform.SendResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,10 +65,12 @@ final class UpdateHandler {
     private final FloodControl flood;
     private final TelegramEvents events;
     private final Optional<ChatMembership> membership;
+    private final AnsweredQuestions answered;
 
     UpdateHandler(TelegramClient client, Conversation conversation, ReplyDelivery delivery, InlineAnswers inline, BotIdentity bot,
             Sleeper sleeper, Pacer pacer, FloodControl flood, TelegramEvents events, Optional<ChatMembership> membership) {
         this.membership = membership;
+        this.answered = new AnsweredQuestions(pacer.clock());
         this.sleeper = sleeper;
         this.pacer = pacer;
         this.flood = flood;
@@ -82,6 +85,7 @@ final class UpdateHandler {
     void handle(Update update, Claim claim) {
         try {
             if (update.hasMessage()) onMessage(update.getMessage(), claim);
+            else if (update.hasEditedMessage()) onEdited(update.getEditedMessage(), claim);
             else if (update.hasCallbackQuery()) onButton(update.getCallbackQuery(), claim);
             else if (update.hasInlineQuery()) onInlineQuery(update.getInlineQuery(), claim);
             else if (update.getMyChatMember() != null) onMembership(update.getMyChatMember(), claim);
@@ -113,7 +117,9 @@ final class UpdateHandler {
             Command command = rules.inPrivate(message.getText());
             if (command instanceof Command.Empty) return;
             if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
-            reply(address, conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command), Optional.empty(), claim);
+            Reply answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command);
+            List<Integer> sent = reply(address, answer, Optional.empty(), claim, Optional.empty());
+            answered.remember(address.chatId(), message.getMessageId(), sent);
             return;
         }
         Optional<GroupMessageRules.ForBot> forBot = rules.inGroup(message);
@@ -122,6 +128,24 @@ final class UpdateHandler {
         Rights rights = new ChatAdminRights(client, address.chatId(), message.getFrom().getId(), anonymousAdmin);
         Incoming in = new Incoming(address, userId, forBot.get().text(), rights);
         reply(address, conversation.handle(in, forBot.get().command()), Optional.of(message.getMessageId()), claim);
+    }
+
+    /**
+     * A question edited in a private chat: answered again, by editing the earlier answer in place while Telegram
+     * allows it (48 hours), else with a new answer. Edits in groups are left alone.
+     */
+    private void onEdited(Message message, Claim claim) {
+        if (message.getText() == null || message.getChat() == null || message.getFrom() == null) return;
+        if (Boolean.TRUE.equals(message.getFrom().getIsBot()) || !GroupMessageRules.isPrivateChat(message.getChat())) return;
+        Address address = address(message.getChat(), message);
+        String userId = Long.toString(message.getFrom().getId());
+        Command command = rules.inPrivate(message.getText());
+        if (command instanceof Command.Empty) return;
+        if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
+        Optional<List<Integer>> earlier = answered.answerTo(address.chatId(), message.getMessageId());
+        Reply answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command);
+        List<Integer> sent = reply(address, answer, Optional.empty(), claim, earlier);
+        answered.remember(address.chatId(), message.getMessageId(), sent);
     }
 
     /** Flood control: false when the message is not to be handled (the one warning has been sent, if due). */
@@ -206,17 +230,28 @@ final class UpdateHandler {
     }
 
     private void reply(Address address, Reply reply, Optional<Integer> replyTo, Claim claim) {
-        if (reply.isNone()) return;
+        reply(address, reply, replyTo, claim, Optional.empty());
+    }
+
+    /**
+     * Sends a reply (or edits {@code replacing}, the messages of an earlier answer) when the chat's turn comes,
+     * waiting out rate limits within bounds. Returns the ids of the messages it went out as; empty when it did not.
+     */
+    private List<Integer> reply(Address address, Reply reply, Optional<Integer> replyTo, Claim claim, Optional<List<Integer>> replacing) {
+        if (reply.isNone()) return List.of();
         Duration waitedOut = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {
                 awaitTurn(address);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return List.of();
             }
-            if (!claim.confirm()) return;
-            SendResult result = delivery.deliver(address, reply, replyTo);
+            if (!claim.confirm()) return List.of();
+            ReplyDelivery.Outcome outcome = replacing.isPresent()
+                    ? delivery.edit(address, replacing.get(), reply)
+                    : delivery.deliverTracked(address, reply, replyTo);
+            SendResult result = outcome.result();
             if (result instanceof SendResult.RetryAfter wait) {
                 // This chat only: other chats, and other instances' tips to other chats, carry on.
                 pacer.pause(address, wait.after());
@@ -225,13 +260,14 @@ final class UpdateHandler {
                 log.warn("reply to a {} chat given up after {} attempts and {} s of rate limits", address.group() ? "group" : "private",
                         attempt, waitedOut.toSeconds());
                 events.replyNotDelivered("retry_after");
-                return;
+                return List.of();
             }
             if (!(result instanceof SendResult.Delivered)) {
                 log.warn("reply to a {} chat not delivered: {}", address.group() ? "group" : "private", result);
                 events.replyNotDelivered(result instanceof SendResult.Refused ? "refused" : "failed");
+                return List.of();
             }
-            return;
+            return outcome.messageIds();
         }
     }
 

@@ -273,6 +273,38 @@ class LongPollingEndToEndTest {
     }
 
     @Test
+    void editingAPrivateQuestionEditsTheAnswerInPlace() throws Exception {
+        ObjectNode question = Updates.privateText(USER, "how do I pick up my rat?");
+        int asked = question.path("message").path("message_id").asInt();
+        api.enqueue(question);
+        FakeBotApi.Call first = api.await("sendMessage", WAIT);
+        api.enqueue(Updates.editedPrivateText(USER, asked, "what treats are safe for rats?"));
+        FakeBotApi.Call edit = api.await("editMessageText", WAIT);
+        assertEquals(Long.toString(USER), edit.text("chat_id"));
+        assertEquals(firstMessageId(), edit.params().get("message_id").asInt());
+        assertFalse(TelegramHtmlChecker.visibleText(edit.text("text")).equals(TelegramHtmlChecker.visibleText(first.text("text"))));
+        assertEquals(1, api.calls("sendMessage").size(), "no second answer was sent");
+        // Edited again: the same answer message is edited once more (with new feedback buttons), nothing new is sent.
+        api.enqueue(Updates.editedPrivateText(USER, asked, "what treats are safe for rats?"));
+        api.enqueue(Updates.privateText(USER, "/settings"));
+        api.await("sendMessage", c -> c.text("text").contains("No daily tip here yet"), WAIT);
+        assertEquals(2, api.calls("editMessageText").size());
+        assertEquals(2, api.calls("sendMessage").size());
+    }
+
+    @Test
+    void anEditedQuestionTheBotNeverAnsweredGetsAnAnswerAndGroupEditsAreLeftAlone() {
+        api.enqueue(Updates.editedPrivateText(USER, 999_999, "/help"));
+        api.await("sendMessage", c -> Long.toString(USER).equals(c.text("chat_id")), WAIT);
+        assertEquals(List.of(), api.calls("editMessageText"));
+    }
+
+    /** The message id the fake gave the bot's first message in this test. */
+    private int firstMessageId() {
+        return 1000;
+    }
+
+    @Test
     void inAGroupOnlyWhatIsMeantForTheBotIsAnswered() {
         List<ObjectNode> ignored = List.of(
                 Updates.groupText(GROUP, MEMBER, "anyone else's rats sneeze in the morning?"),

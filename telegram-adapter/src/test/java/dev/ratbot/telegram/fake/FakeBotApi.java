@@ -82,6 +82,8 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile boolean rateLimits;
     private final Map<String, ArrayDeque<Long>> sentPerChat = new HashMap<>();
     private final List<Rejection> rateLimited = new ArrayList<>();
+    /** The bot's messages by chat and message id: their text and keyboard, for editMessageText. */
+    private final Map<String, String> botMessages = new ConcurrentHashMap<>();
     private String webhookUrl;
     private String webhookSecret;
 
@@ -412,6 +414,7 @@ public final class FakeBotApi implements AutoCloseable {
             case "setwebhook" -> setWebhook(p);
             case "getupdates" -> getUpdates(p);
             case "sendmessage" -> sendMessage(p);
+            case "editmessagetext" -> editMessageText(p);
             case "answercallbackquery" -> answerCallbackQuery(p);
             case "answerinlinequery" -> answerInlineQuery(p);
             case "setmycommands" -> setMyCommands(p);
@@ -490,6 +493,31 @@ public final class FakeBotApi implements AutoCloseable {
             message.put("is_topic_message", true);
         }
         if (p.has("reply_markup")) message.set("reply_markup", p.get("reply_markup"));
+        botMessages.put(chat + "/" + message.get("message_id").asInt(), visible + "\u0000" + p.path("reply_markup"));
+        return ok(message);
+    }
+
+    private ObjectNode editMessageText(ObjectNode p) throws Bad {
+        String chatId = string(p, "chat_id");
+        int messageId = p.path("message_id").asInt(0);
+        if (chatId == null || messageId <= 0) throw new Bad(400, "Bad Request: message identifier is not specified");
+        String key = Long.parseLong(chatId) + "/" + messageId;
+        String before = botMessages.get(key);
+        if (before == null) throw new Bad(400, "Bad Request: message to edit not found");
+        String visible = checkedText(string(p, "text"), string(p, "parse_mode"), "message text");
+        checkKeyboard(p.get("reply_markup"));
+        String after = visible + "\u0000" + p.path("reply_markup");
+        if (after.equals(before)) {
+            throw new Bad(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+        }
+        botMessages.put(key, after);
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", messageId);
+        message.put("date", System.currentTimeMillis() / 1000);
+        message.put("edit_date", System.currentTimeMillis() / 1000);
+        message.set("from", botUser());
+        message.set("chat", chat(Long.parseLong(chatId), chatTypes.getOrDefault(Long.parseLong(chatId), "private")));
+        message.put("text", visible);
         return ok(message);
     }
 

@@ -31,6 +31,14 @@ public final class Updates {
         return update("message", message(FakeBotApi.chat(userId, "private"), user(userId), text));
     }
 
+    /** The user edited their earlier private message {@code messageId}; Telegram sends the message as it now reads. */
+    public static ObjectNode editedPrivateText(long userId, int messageId, String text) {
+        ObjectNode message = message(FakeBotApi.chat(userId, "private"), user(userId), text);
+        message.put("message_id", messageId);
+        message.put("edit_date", 1_700_000_100L);
+        return update("edited_message", message);
+    }
+
     /** A text message in a supergroup. */
     public static ObjectNode groupText(long chatId, long userId, String text) {
         return update("message", groupMessage(chatId, userId, text));
