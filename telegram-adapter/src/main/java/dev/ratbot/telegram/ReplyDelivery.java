@@ -88,6 +88,17 @@ final class ReplyDelivery {
         return sendParts(to, rendered, 1, Optional.empty(), ids);
     }
 
+    /** Sends one short text of ours (HTML, already escaped) with a reply keyboard, e.g. the "send my location" button. */
+    Outcome sendWithKeyboard(Address to, String html, org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard keyboard) {
+        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
+                .chatId(to.chatId())
+                .text(html)
+                .parseMode(TelegramHtml.PARSE_MODE)
+                .replyMarkup(keyboard);
+        to.threadId().ifPresent(thread -> send.messageThreadId(Integer.valueOf(thread)));
+        return executeForId(send.build(), to);
+    }
+
     private Outcome sendParts(Address to, ReplyRenderer.Rendered rendered, int from, Optional<Integer> replyTo, List<Integer> ids) {
         if (rendered.isEmpty()) return new Outcome(new SendResult.Delivered(), ids);
         List<String> messages = rendered.messages();

@@ -81,6 +81,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final TelegramEvents events;
     private final String instance;
     private final SubscriptionStore subscriptions;
+    private final ZoneLookup zones;
     private final Conversation conversation;
     private final AnswerEngine engine;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -129,6 +130,7 @@ public final class TelegramAdapter implements AutoCloseable {
         this.events = Objects.requireNonNull(b.events, "events");
         this.instance = Objects.requireNonNull(b.instance, "instance");
         this.subscriptions = b.subscriptions;
+        this.zones = b.zones;
         // The library runs every call through OkHttp's dispatcher, which lets 5 at a time to one host by default: with
         // more chats handled in parallel, replies taken from the inbox would queue unsent inside this process.
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
@@ -159,6 +161,7 @@ public final class TelegramAdapter implements AutoCloseable {
         private UpdateInbox inbox;
         private Pacer pacer;
         private SubscriptionStore subscriptions;
+        private ZoneLookup zones = new ZoneLookup();
         private Clock clock = Clock.systemUTC();
         private int floodPerMinute = DEFAULT_FLOOD_PER_MINUTE;
         private TelegramEvents events = TelegramEvents.NONE;
@@ -221,6 +224,12 @@ public final class TelegramAdapter implements AutoCloseable {
             return this;
         }
 
+        /** How shared locations become zones; tests may stand in a smaller lookup. */
+        Builder zones(ZoneLookup zones) {
+            this.zones = zones;
+            return this;
+        }
+
         Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
             return this;
@@ -251,7 +260,7 @@ public final class TelegramAdapter implements AutoCloseable {
             setCommands();
             lanes = new ChatLanes("telegram", parallelChats, LANE_CAPACITY);
             UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot, sleeper,
-                    pacer, flood, events, Optional.ofNullable(subscriptions).map(ChatMembership::new));
+                    pacer, flood, events, Optional.ofNullable(subscriptions), zones);
             UpdateIntake intake = new UpdateIntake("telegram:" + bot.id(), inbox, lanes, handler, json, instance);
             forgetOldUpdates();
             intake.recover();

@@ -1,5 +1,6 @@
 package dev.ratbot.telegram;
 
+import dev.ratbot.conversation.Choice;
 import dev.ratbot.conversation.Command;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
@@ -10,6 +11,8 @@ import dev.ratbot.inbox.FloodControl;
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.platform.SendResult;
+import dev.ratbot.subscription.Subscription;
+import dev.ratbot.subscription.SubscriptionStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,9 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultsButton;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -53,6 +59,10 @@ final class UpdateHandler {
     /** How often a reply is tried at most. */
     static final int MAX_ATTEMPTS = 4;
     static final String CHAT_WITH_THE_BOT = "Chat with the bot";
+    static final String SEND_LOCATION = "\uD83D\uDCCD Send my location";
+    static final String LOCATION_PROMPT = "Or tap \"Send my location\" below and I'll set your time zone from it. "
+            + "Only the zone is kept, never the location.";
+    static final String NO_ZONE_THERE = "I couldn't find a time zone for that place. Tap a zone above, or send e.g. /subscribe 08:00 Europe/London.";
     static final String SLOW_DOWN = "You're sending messages faster than I can answer them. Please wait a minute, then ask again.";
 
     private final TelegramClient client;
@@ -66,10 +76,15 @@ final class UpdateHandler {
     private final TelegramEvents events;
     private final Optional<ChatMembership> membership;
     private final AnsweredQuestions answered;
+    private final Optional<SubscriptionStore> subscriptions;
+    private final ZoneLookup zones;
 
     UpdateHandler(TelegramClient client, Conversation conversation, ReplyDelivery delivery, InlineAnswers inline, BotIdentity bot,
-            Sleeper sleeper, Pacer pacer, FloodControl flood, TelegramEvents events, Optional<ChatMembership> membership) {
-        this.membership = membership;
+            Sleeper sleeper, Pacer pacer, FloodControl flood, TelegramEvents events, Optional<SubscriptionStore> subscriptions,
+            ZoneLookup zones) {
+        this.subscriptions = subscriptions;
+        this.zones = zones;
+        this.membership = subscriptions.map(ChatMembership::new);
         this.answered = new AnsweredQuestions(pacer.clock());
         this.sleeper = sleeper;
         this.pacer = pacer;
@@ -102,6 +117,10 @@ final class UpdateHandler {
 
     private void onMessage(Message message, Claim claim) {
         if (membership.isPresent() && membership.get().migrated(message)) return;
+        if (message.getLocation() != null) {
+            onLocation(message, claim);
+            return;
+        }
         if (message.getText() == null || message.getChat() == null || message.getFrom() == null) return;
         Chat chat = message.getChat();
         // An anonymous administrator writes as the group itself (sender_chat), from Telegram's helper bot account.
@@ -118,8 +137,10 @@ final class UpdateHandler {
             if (command instanceof Command.Empty) return;
             if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
             Reply answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command);
+            answer = withZoneChoices(command, answer, address, message.getFrom().getLanguageCode());
             List<Integer> sent = reply(address, answer, Optional.empty(), claim, Optional.empty());
             answered.remember(address.chatId(), message.getMessageId(), sent);
+            if (offersZones(command, answer) && zones.available()) offerLocation(address, claim);
             return;
         }
         Optional<GroupMessageRules.ForBot> forBot = rules.inGroup(message);
@@ -127,7 +148,57 @@ final class UpdateHandler {
         if (!mayGoOn(address, userId, Optional.of(message.getMessageId()), claim)) return;
         Rights rights = new ChatAdminRights(client, address.chatId(), message.getFrom().getId(), anonymousAdmin);
         Incoming in = new Incoming(address, userId, forBot.get().text(), rights);
-        reply(address, conversation.handle(in, forBot.get().command()), Optional.of(message.getMessageId()), claim);
+        Reply answer = conversation.handle(in, forBot.get().command());
+        reply(address, withZoneChoices(forBot.get().command(), answer, address, message.getFrom().getLanguageCode()),
+                Optional.of(message.getMessageId()), claim);
+    }
+
+    /** True for a successful /subscribe that named no zone: the reply then offers zones. */
+    private static boolean offersZones(Command command, Reply reply) {
+        return command instanceof Command.Subscribe s && s.zone().isEmpty() && reply.kind() == Reply.Kind.SETTINGS;
+    }
+
+    /** After a /subscribe without a zone: a button per common zone of the user's language, keeping the chosen time. */
+    private Reply withZoneChoices(Command command, Reply reply, Address address, String languageCode) {
+        if (!offersZones(command, reply) || subscriptions.isEmpty()) return reply;
+        Optional<Subscription> saved = subscriptions.get().find(address);
+        if (saved.isEmpty()) return reply;
+        String time = String.format("%02d:%02d", saved.get().localTime().getHour(), saved.get().localTime().getMinute());
+        List<Choice> choices = new java.util.ArrayList<>(reply.choices());
+        for (String zone : ZoneChoices.forLanguage(languageCode)) {
+            if (!zone.equals(saved.get().zone().getId())) choices.add(new Choice(ZoneChoices.label(zone), "/subscribe " + time + " " + zone));
+        }
+        return reply.withChoices(choices);
+    }
+
+    /** In a private chat: a "send my location" button, to set the zone from where the user is. */
+    private void offerLocation(Address address, Claim claim) {
+        try {
+            awaitTurn(address);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!claim.confirm()) return;
+        ReplyKeyboardMarkup keyboard = ReplyKeyboardMarkup.builder()
+                .keyboardRow(new KeyboardRow(List.of(KeyboardButton.builder().text(SEND_LOCATION).requestLocation(true).build())))
+                .resizeKeyboard(true).oneTimeKeyboard(true).build();
+        SendResult result = delivery.sendWithKeyboard(address, TelegramHtml.escape(LOCATION_PROMPT), keyboard).result();
+        if (!(result instanceof SendResult.Delivered)) log.warn("location button not sent: {}", result);
+    }
+
+    /** A shared location in a private chat sets the subscription's zone; the location itself is not kept. */
+    private void onLocation(Message message, Claim claim) {
+        if (message.getChat() == null || message.getFrom() == null || !GroupMessageRules.isPrivateChat(message.getChat())) return;
+        Address address = address(message.getChat(), message);
+        String userId = Long.toString(message.getFrom().getId());
+        if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
+        Optional<java.time.ZoneId> zone = zones.zoneAt(message.getLocation().getLatitude(), message.getLocation().getLongitude());
+        Reply answer = zone.isEmpty()
+                ? Reply.text(Reply.Kind.ERROR, NO_ZONE_THERE)
+                : conversation.handle(new Incoming(address, userId, "/subscribe " + zone.get().getId(), Rights.OWNER),
+                        new Command.Subscribe(Optional.empty(), Optional.of(zone.get().getId())));
+        reply(address, answer, Optional.empty(), claim);
     }
 
     /**

@@ -56,6 +56,7 @@ class LongPollingEndToEndTest {
         // sent" send everything to one chat); flood control off.
         adapter = TelegramAdapter.builder(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation, ConversationFixture.engine())
                 .parallelChats(1)
+                .subscriptions(fixture.subscriptions)
                 .clock(paceClock)
                 .pacer(new Pacer(Map.of(Platform.TELEGRAM, TelegramMessageSender.LIMITS), paceClock))
                 .sleeper(d -> {
@@ -158,6 +159,44 @@ class LongPollingEndToEndTest {
         assertTrue(data.size() >= 3 && data.stream().allMatch(d -> d.startsWith("/subscribe ")), data.toString());
         assertTrue(fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).isPresent());
         assertEquals(List.of(), api.calls("getChatMember"), "a private chat needs no admin check");
+    }
+
+    @Test
+    void subscribeOffersTheZonesOfTheUsersLanguageAndATapSetsOne() throws Exception {
+        api.enqueue(Updates.privateText(USER, "/subscribe 07:30", "de"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        List<String> data = callbackData(sent);
+        assertTrue(data.containsAll(List.of("/subscribe 07:30 Europe/Berlin", "/subscribe 07:30 Europe/Vienna", "/subscribe 07:30 Europe/Zurich")), data.toString());
+        api.enqueue(Updates.buttonTap(USER, "private", USER, "/subscribe 07:30 Europe/Vienna"));
+        api.awaitCount("answerCallbackQuery", 1, WAIT);
+        api.await("sendMessage", c -> c.text("text").contains("Europe/Vienna"), WAIT);
+        assertEquals("Europe/Vienna", fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).orElseThrow().zone().getId());
+    }
+
+    @Test
+    void anUnknownLanguageGetsZonesAroundTheWorld() {
+        api.enqueue(Updates.privateText(USER, "/subscribe", "xx"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        assertTrue(callbackData(sent).containsAll(List.of("/subscribe 09:00 Europe/London", "/subscribe 09:00 America/New_York",
+                "/subscribe 09:00 America/Los_Angeles", "/subscribe 09:00 Australia/Sydney")), callbackData(sent).toString());
+    }
+
+    @Test
+    void aSharedLocationSetsTheZoneFromWhereTheUserIsAndTheSeaHasNone() throws Exception {
+        api.enqueue(Updates.privateText(USER, "/subscribe 08:15"));
+        FakeBotApi.Call prompt = api.await("sendMessage", c -> c.params().path("reply_markup").has("keyboard"), WAIT);
+        JsonNode button = prompt.params().get("reply_markup").get("keyboard").get(0).get(0);
+        assertTrue(button.get("request_location").asBoolean(), button.toString());
+        assertTrue(TelegramHtmlChecker.visibleText(prompt.text("text")).contains("never the location"));
+
+        api.enqueue(Updates.location(USER, 52.5200, 13.4050));
+        FakeBotApi.Call set = api.await("sendMessage", c -> c.text("text").contains("Europe/Berlin"), Duration.ofSeconds(60));
+        assertTrue(TelegramHtmlChecker.visibleText(set.text("text")).contains("08:15 (Europe/Berlin)"), set.text("text"));
+        assertEquals("Europe/Berlin", fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).orElseThrow().zone().getId());
+
+        api.enqueue(Updates.location(USER, 0.0, -140.0));
+        api.await("sendMessage", c -> c.text("text").contains("couldn't find a time zone"), WAIT);
+        assertEquals("Europe/Berlin", fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).orElseThrow().zone().getId());
     }
 
     @Test

@@ -615,6 +615,23 @@ public final class FakeBotApi implements AutoCloseable {
 
     private static void checkKeyboard(JsonNode markup) throws Bad {
         if (markup == null || markup.isNull()) return;
+        if (markup.has("remove_keyboard")) {
+            if (!markup.get("remove_keyboard").asBoolean(false)) throw new Bad(400, "Bad Request: remove_keyboard must be true");
+            return;
+        }
+        if (markup.has("keyboard")) {
+            // A reply keyboard: buttons with a text and at most one request_* field.
+            JsonNode rows = markup.get("keyboard");
+            if (!rows.isArray() || rows.isEmpty()) throw new Bad(400, "Bad Request: keyboard must be a non-empty array");
+            for (JsonNode row : rows) {
+                if (!row.isArray()) throw new Bad(400, "Bad Request: keyboard row must be an array");
+                for (JsonNode b : row) {
+                    if (b.path("text").asText("").isBlank()) throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
+                    if (b.has("request_location") && !b.get("request_location").isBoolean()) throw new Bad(400, "Bad Request: request_location must be a boolean");
+                }
+            }
+            return;
+        }
         JsonNode rows = markup.get("inline_keyboard");
         if (rows == null || !rows.isArray()) throw new Bad(400, "Bad Request: inline keyboard expected");
         int buttons = 0;

@@ -39,6 +39,24 @@ public final class Updates {
         return update("edited_message", message);
     }
 
+    /** A text message from a user whose Telegram app is set to {@code languageCode}. */
+    public static ObjectNode privateText(long userId, String text, String languageCode) {
+        ObjectNode update = privateText(userId, text);
+        ((ObjectNode) update.get("message").get("from")).put("language_code", languageCode);
+        return update;
+    }
+
+    /** A location the user shared in a private chat (no text). */
+    public static ObjectNode location(long userId, double latitude, double longitude) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", MESSAGE_IDS.getAndIncrement());
+        message.set("from", user(userId));
+        message.set("chat", FakeBotApi.chat(userId, "private"));
+        message.put("date", 1_700_000_000L);
+        message.set("location", JSON.createObjectNode().put("latitude", latitude).put("longitude", longitude));
+        return update("message", message);
+    }
+
     /** A text message in a supergroup. */
     public static ObjectNode groupText(long chatId, long userId, String text) {
         return update("message", groupMessage(chatId, userId, text));
