@@ -59,8 +59,10 @@ final class UpdateHandler {
     /** How often a reply is tried at most. */
     static final int MAX_ATTEMPTS = 4;
     static final String CHAT_WITH_THE_BOT = "Chat with the bot";
+    static final String MY_LOCATION = "\uD83D\uDCCD My location";
+    static final String LOCATION_DATA = "/location";
     static final String SEND_LOCATION = "\uD83D\uDCCD Send my location";
-    static final String LOCATION_PROMPT = "Or tap \"Send my location\" below and I'll set your time zone from it. "
+    static final String LOCATION_PROMPT = "Tap \"Send my location\" below and I'll set your time zone from it. "
             + "Only the zone is kept, never the location.";
     static final String NO_ZONE_THERE = "I couldn't find a time zone for that place. Tap a zone above, or send e.g. /subscribe 08:00 Europe/London.";
     static final String SLOW_DOWN = "You're sending messages faster than I can answer them. Please wait a minute, then ask again.";
@@ -140,7 +142,6 @@ final class UpdateHandler {
             answer = withZoneChoices(command, answer, address, message.getFrom().getLanguageCode());
             List<Integer> sent = reply(address, answer, Optional.empty(), claim, Optional.empty());
             answered.remember(address.chatId(), message.getMessageId(), sent);
-            if (offersZones(command, answer) && zones.available()) offerLocation(address, claim);
             return;
         }
         Optional<GroupMessageRules.ForBot> forBot = rules.inGroup(message);
@@ -168,10 +169,12 @@ final class UpdateHandler {
         for (String zone : ZoneChoices.forLanguage(languageCode)) {
             if (!zone.equals(saved.get().zone().getId())) choices.add(new Choice(ZoneChoices.label(zone), "/subscribe " + time + " " + zone));
         }
+        // Telegram asks for a location only in private chats.
+        if (!address.group() && zones.available()) choices.add(new Choice(MY_LOCATION, LOCATION_DATA));
         return reply.withChoices(choices);
     }
 
-    /** In a private chat: a "send my location" button, to set the zone from where the user is. */
+    /** After the "My location" button: a reply keyboard whose button shares the user's location (private chats only). */
     private void offerLocation(Address address, Claim claim) {
         try {
             awaitTurn(address);
@@ -250,6 +253,12 @@ final class UpdateHandler {
             String userId = Long.toString(query.getFrom().getId());
             Rights rights = group ? new ChatAdminRights(client, address.chatId(), query.getFrom().getId(), false) : Rights.OWNER;
             Incoming in = new Incoming(address, userId, query.getData(), rights);
+            if (query.getData().equals(LOCATION_DATA) && !group) {
+                acknowledge(query, Optional.empty(), claim);
+                acknowledged = true;
+                if (zones.available() && mayGoOn(address, userId, Optional.empty(), claim)) offerLocation(address, claim);
+                return;
+            }
             Command command = rules.ofButton(query.getData());
             if (command instanceof Command.Feedback) {
                 // A rating needs no new message in the chat: the thanks shows as a short notice on the tapper's screen.

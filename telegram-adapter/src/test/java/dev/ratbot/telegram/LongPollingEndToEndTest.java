@@ -156,7 +156,7 @@ class LongPollingEndToEndTest {
         FakeBotApi.Call sent = api.await("sendMessage", WAIT);
         assertTrue(TelegramHtmlChecker.visibleText(sent.text("text")).contains("zone"));
         List<String> data = callbackData(sent);
-        assertTrue(data.size() >= 3 && data.stream().allMatch(d -> d.startsWith("/subscribe ")), data.toString());
+        assertTrue(data.size() >= 3 && data.stream().allMatch(d -> d.startsWith("/subscribe ") || d.equals("/location")), data.toString());
         assertTrue(fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).isPresent());
         assertEquals(List.of(), api.calls("getChatMember"), "a private chat needs no admin check");
     }
@@ -174,6 +174,14 @@ class LongPollingEndToEndTest {
     }
 
     @Test
+    void aGroupGetsZoneButtonsButNoLocationButton() {
+        api.enqueue(Updates.anonymousAdminText(GROUP, "/subscribe 07:00"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        assertTrue(callbackData(sent).contains("/subscribe 07:00 Europe/London"), callbackData(sent).toString());
+        assertFalse(callbackData(sent).contains("/location"));
+    }
+
+    @Test
     void anUnknownLanguageGetsZonesAroundTheWorld() {
         api.enqueue(Updates.privateText(USER, "/subscribe", "xx"));
         FakeBotApi.Call sent = api.await("sendMessage", WAIT);
@@ -184,6 +192,9 @@ class LongPollingEndToEndTest {
     @Test
     void aSharedLocationSetsTheZoneFromWhereTheUserIsAndTheSeaHasNone() throws Exception {
         api.enqueue(Updates.privateText(USER, "/subscribe 08:15"));
+        FakeBotApi.Call offer = api.await("sendMessage", WAIT);
+        assertTrue(callbackData(offer).contains("/location"), callbackData(offer).toString());
+        api.enqueue(Updates.buttonTap(USER, "private", USER, "/location"));
         FakeBotApi.Call prompt = api.await("sendMessage", c -> c.params().path("reply_markup").has("keyboard"), WAIT);
         JsonNode button = prompt.params().get("reply_markup").get("keyboard").get(0).get(0);
         assertTrue(button.get("request_location").asBoolean(), button.toString());
