@@ -353,10 +353,21 @@ final class UpdateHandler {
 
     /** Waits until the pacer lets this chat have its next message (its per-chat and per-group limits, the platform's). */
     private void awaitTurn(Address address) throws InterruptedException {
-        for (Optional<Duration> wait = pacer.tryAcquire(address); wait.isPresent(); wait = pacer.tryAcquire(address)) {
-            sleeper.sleep(wait.get());
+        try {
+            for (Optional<Duration> wait = pacer.tryAcquire(address); wait.isPresent(); wait = pacer.tryAcquire(address)) {
+                sleeper.sleep(wait.get());
+            }
+        } catch (RuntimeException e) {
+            // The shared budget lives in the store: a reply does not wait for a store that is down.
+            long now = System.nanoTime();
+            if (now - lastPacingComplaint > 60_000_000_000L) {
+                lastPacingComplaint = now;
+                log.warn("replies go out unpaced: the send budget cannot be read ({})", Redaction.describe(e));
+            }
         }
     }
+
+    private volatile long lastPacingComplaint = System.nanoTime() - 120_000_000_000L;
 
     /** Where a message came from; a forum topic's thread id only when the message really is in a topic. */
     private static Address address(Chat chat, Message message) {

@@ -24,6 +24,10 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
  * <p>Long polling: {@link #acceptPolled} returns once the batch is durable, and only then does the library confirm
  * it with the next poll's offset. Webhook: {@link #acceptPushed} is answered 200 for a new or a duplicate update,
  * and false (503, Telegram retries) only when there is no room and nothing was recorded.
+ *
+ * <p>Answers never wait for a store that is down: while the inbox cannot be written, updates are handled from memory
+ * (duplicates within this process still recognised), with a log line when that starts and when it ends. Only the
+ * crash guarantees are lost for that time.
  */
 final class UpdateIntake {
 
@@ -37,6 +41,14 @@ final class UpdateIntake {
     private final UpdateHandler handler;
     private final ObjectMapper json;
     private final String instance;
+    /** Update ids seen while the inbox could not be written, to recognise Telegram's redeliveries meanwhile. */
+    private final java.util.Set<Long> seenWithoutInbox = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Boolean> eldest) {
+            return size() > 50_000;
+        }
+    });
+    private volatile boolean inboxDown;
 
     UpdateIntake(String stream, UpdateInbox inbox, ChatLanes lanes, UpdateHandler handler, ObjectMapper json, String instance) {
         this.stream = stream;
@@ -49,7 +61,13 @@ final class UpdateIntake {
 
     /** Queues the updates an earlier instance accepted but never took; returns how many. */
     int recover() throws InterruptedException {
-        List<Arrival> left = inbox.untaken(stream, RECOVER_AT_MOST);
+        List<Arrival> left;
+        try {
+            left = inbox.untaken(stream, RECOVER_AT_MOST);
+        } catch (RuntimeException e) {
+            log.warn("cannot read the Telegram updates left from before ({}); the store may be down", Redaction.describe(e));
+            return 0;
+        }
         for (Arrival a : left) {
             if (!lanes.submitWaiting(a.lane(), () -> handle(a, Optional.empty()))) break;
         }
@@ -59,7 +77,7 @@ final class UpdateIntake {
 
     /** A batch from getUpdates: recorded, then queued (waiting for room). False when stopping. */
     boolean acceptPolled(List<Update> updates) throws InterruptedException {
-        List<Arrival> fresh = inbox.accept(stream, arrivals(updates));
+        List<Arrival> fresh = record(arrivals(updates));
         for (Arrival a : fresh) {
             Update u = find(updates, a.id());
             if (!lanes.submitWaiting(a.lane(), () -> handle(a, Optional.ofNullable(u)))) return false;
@@ -70,7 +88,7 @@ final class UpdateIntake {
     /** One update from the webhook: true to answer 200 (taken in, or a duplicate), false to answer 503. */
     boolean acceptPushed(Update update) {
         if (lanes.full()) return false;
-        List<Arrival> fresh = inbox.accept(stream, arrivals(List.of(update)));
+        List<Arrival> fresh = record(arrivals(List.of(update)));
         if (fresh.isEmpty()) {
             log.debug("update {} delivered again; already taken in", update.getUpdateId());
             return true;
@@ -83,12 +101,44 @@ final class UpdateIntake {
         return true;
     }
 
+    /** Records arrivals in the inbox; when it cannot be written, keeps going from memory. Returns the new ones. */
+    private List<Arrival> record(List<Arrival> arrivals) {
+        try {
+            List<Arrival> fresh = inbox.accept(stream, arrivals);
+            if (inboxDown) {
+                inboxDown = false;
+                log.info("Telegram updates are recorded in the store again");
+            }
+            return fresh;
+        } catch (RuntimeException e) {
+            if (!inboxDown) {
+                inboxDown = true;
+                log.error("cannot record Telegram updates ({}); answering them from memory until the store is back", Redaction.describe(e));
+            }
+            List<Arrival> fresh = new ArrayList<>();
+            synchronized (seenWithoutInbox) {
+                for (Arrival a : arrivals) if (seenWithoutInbox.add(a.id())) fresh.add(a);
+            }
+            return fresh;
+        }
+    }
+
     private void handle(Arrival arrival, Optional<Update> known) {
         Update update = known.orElseGet(() -> parse(arrival));
-        Claim claim = new Claim(() -> inbox.take(stream, arrival.id(), instance));
+        Claim claim = new Claim(() -> take(arrival.id()));
         if (update != null) handler.handle(update, claim);
         // Updates that had nothing to do are taken too, so that no one picks them up again.
         claim.confirm();
+    }
+
+    /** Takes the update; when the store cannot say, it is handled (once in this process: its lane runs it once). */
+    private boolean take(long id) {
+        try {
+            return inbox.take(stream, id, instance);
+        } catch (RuntimeException e) {
+            log.debug("update {} not marked taken: {}", id, Redaction.describe(e));
+            return true;
+        }
     }
 
     private Update parse(Arrival arrival) {

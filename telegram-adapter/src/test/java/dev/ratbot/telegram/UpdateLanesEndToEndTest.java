@@ -167,6 +167,16 @@ class UpdateLanesEndToEndTest {
                 "each exactly once");
     }
 
+    @Test
+    void withTheStoreDownQuestionsAreStillAnsweredOnceEach() {
+        db.close(); // every inbox read and write now fails
+        adapter(TelegramSettings.longPolling(TOKEN, api.url()), "a").start();
+        for (int c = 1; c <= 5; c++) api.enqueue(Updates.privateText(700 + c, "/help"));
+        api.awaitCount("sendMessage", 5, WAIT);
+        assertEquals(List.of("701", "702", "703", "704", "705"),
+                api.calls("sendMessage").stream().map(c -> c.text("chat_id")).sorted().toList());
+    }
+
     private static String visible(String html) {
         try {
             return TelegramHtmlChecker.visibleText(html);
