@@ -68,8 +68,6 @@ public final class TelegramAdapter implements AutoCloseable {
     /** How many updates may wait in all lanes; long polling waits for room, the webhook answers 503. */
     private static final int LANE_CAPACITY = 1000;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
-    /** Telegram keeps an update for 24 hours; an inbox entry is kept a day longer to recognise a late redelivery. */
-    private static final Duration INBOX_KEEP = Duration.ofHours(48);
 
     private final TelegramSettings settings;
     private final int parallelChats;
@@ -261,8 +259,8 @@ public final class TelegramAdapter implements AutoCloseable {
             lanes = new ChatLanes("telegram", parallelChats, LANE_CAPACITY);
             UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot, sleeper,
                     pacer, flood, events, Optional.ofNullable(subscriptions), zones);
-            UpdateIntake intake = new UpdateIntake("telegram:" + bot.id(), inbox, lanes, handler, json, instance);
-            forgetOldUpdates();
+            UpdateIntake intake = new UpdateIntake("telegram:" + bot.id(), inbox, lanes, handler, json, instance, clock);
+            intake.pruneNowAndThen();
             intake.recover();
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) startWebhook(intake);
             else startPolling(intake);
@@ -289,15 +287,6 @@ public final class TelegramAdapter implements AutoCloseable {
             int left = lanes.close(SHUTDOWN_GRACE);
             if (left > 0) log.info("{} Telegram updates left for the next start (kept in the inbox)", left);
             lanes = null;
-        }
-    }
-
-    /** The inbox only needs to remember what Telegram could still deliver again. */
-    private void forgetOldUpdates() {
-        try {
-            inbox.forgetBefore(clock.instant().minus(INBOX_KEEP));
-        } catch (RuntimeException e) {
-            log.warn("could not prune old Telegram updates: {}", Redaction.describe(e));
         }
     }
 

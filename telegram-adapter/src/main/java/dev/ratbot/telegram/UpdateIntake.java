@@ -49,8 +49,15 @@ final class UpdateIntake {
         }
     });
     private volatile boolean inboxDown;
+    /** Telegram keeps an update for 24 hours; the inbox remembers ids a day longer to recognise a late redelivery. */
+    static final java.time.Duration KEEP = java.time.Duration.ofHours(48);
+    private static final java.time.Duration PRUNE_EVERY = java.time.Duration.ofHours(1);
+    private final java.time.Clock clock;
+    private volatile java.time.Instant lastPrune = java.time.Instant.MIN;
 
-    UpdateIntake(String stream, UpdateInbox inbox, ChatLanes lanes, UpdateHandler handler, ObjectMapper json, String instance) {
+    UpdateIntake(String stream, UpdateInbox inbox, ChatLanes lanes, UpdateHandler handler, ObjectMapper json, String instance,
+                 java.time.Clock clock) {
+        this.clock = clock;
         this.stream = stream;
         this.inbox = inbox;
         this.lanes = lanes;
@@ -105,6 +112,7 @@ final class UpdateIntake {
     private List<Arrival> record(List<Arrival> arrivals) {
         try {
             List<Arrival> fresh = inbox.accept(stream, arrivals);
+            pruneNowAndThen();
             if (inboxDown) {
                 inboxDown = false;
                 log.info("Telegram updates are recorded in the store again");
@@ -129,6 +137,19 @@ final class UpdateIntake {
         if (update != null) handler.handle(update, claim);
         // Updates that had nothing to do are taken too, so that no one picks them up again.
         claim.confirm();
+    }
+
+    /** Forgets updates older than {@link #KEEP}, at start and then at most once an hour, on the thread that records. */
+    void pruneNowAndThen() {
+        java.time.Instant now = clock.instant();
+        if (java.time.Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0 && lastPrune != java.time.Instant.MIN) return;
+        lastPrune = now;
+        try {
+            int gone = inbox.forgetBefore(now.minus(KEEP));
+            if (gone > 0) log.debug("forgot {} Telegram updates older than {}", gone, KEEP);
+        } catch (RuntimeException e) {
+            log.warn("could not prune old Telegram updates: {}", Redaction.describe(e));
+        }
     }
 
     /** Takes the update; when the store cannot say, it is handled (once in this process: its lane runs it once). */

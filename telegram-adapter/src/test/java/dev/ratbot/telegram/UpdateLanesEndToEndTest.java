@@ -168,6 +168,23 @@ class UpdateLanesEndToEndTest {
     }
 
     @Test
+    void updatesOlderThanTwoDaysAreForgottenAtStartAndNotAnswered() throws Exception {
+        ObjectNode stale = Updates.privateText(81, "/help");
+        stale.put("update_id", 5);
+        inbox.accept(STREAM, List.of(new UpdateInbox.Arrival(5, "chat:81", JSON.writeValueAsString(stale))));
+        Clock threeDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(3));
+        TelegramAdapter adapter = TelegramAdapter.builder(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation,
+                        ConversationFixture.engine())
+                .inbox(inbox).clock(threeDaysLater).pacer(Pacer.unpaced(Clock.systemUTC())).floodPerMinute(0).build();
+        adapters.add(adapter);
+        adapter.start();
+        assertEquals(List.of(), inbox.untaken(STREAM, 10));
+        api.enqueue(Updates.privateText(82, "/help"));
+        api.await("sendMessage", WAIT);
+        assertEquals(List.of("82"), api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList());
+    }
+
+    @Test
     void withTheStoreDownQuestionsAreStillAnsweredOnceEach() {
         db.close(); // every inbox read and write now fails
         adapter(TelegramSettings.longPolling(TOKEN, api.url()), "a").start();
