@@ -144,12 +144,26 @@ public final class ChatLanes implements AutoCloseable {
 
     private void drain(String lane, ArrayDeque<Runnable> q) {
         while (true) {
+            // The permit first: work waiting for one still counts as queued, so the capacity bounds all of it.
+            try {
+                parallel.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                synchronized (lock) {
+                    queued -= q.size();
+                    q.clear();
+                    lanes.remove(lane, q);
+                    lock.notifyAll();
+                }
+                return;
+            }
             Runnable next;
             synchronized (lock) {
                 next = q.poll();
                 if (next == null) {
                     lanes.remove(lane, q);
                     lock.notifyAll();
+                    parallel.release();
                     return;
                 }
                 queued--;
@@ -157,17 +171,11 @@ public final class ChatLanes implements AutoCloseable {
                 lock.notifyAll();
             }
             try {
-                parallel.acquire();
-                try {
-                    next.run();
-                } finally {
-                    parallel.release();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                next.run();
             } catch (RuntimeException | Error e) {
                 log.warn("work in {} lanes failed: {}", name, e.toString());
             } finally {
+                parallel.release();
                 synchronized (lock) {
                     running--;
                     lock.notifyAll();

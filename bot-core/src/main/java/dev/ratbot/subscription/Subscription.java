@@ -33,9 +33,4 @@ public record Subscription(
                         String createdBy, Optional<String> stopReason) {
         this(id, address, localTime, zone, status, createdBy, stopReason, Optional.empty());
     }
-
-    /** True when the bot paused it (not the user) and still tries the daily tip. */
-    public boolean retriedWhilePaused() {
-        return status == SubscriptionStatus.PAUSED && pauseReason.map(PauseReason::retriedDaily).orElse(false);
-    }
 }

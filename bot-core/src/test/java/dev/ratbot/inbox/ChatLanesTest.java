@@ -63,8 +63,14 @@ class ChatLanesTest {
     void theQueueIsBoundedAndWaitingSubmitsResumeWhenThereIsRoom() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (ChatLanes lanes = new ChatLanes("test", 1, 2)) {
-            assertTrue(lanes.offer("a", () -> await(release)));
-            waitUntil(() -> lanes.pending() == 1 && !lanes.full());
+            CountDownLatch started = new CountDownLatch(1);
+            assertTrue(lanes.offer("a", () -> {
+                started.countDown();
+                await(release);
+            }));
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            assertEquals(1, lanes.pending());
+            assertFalse(lanes.full());
             assertTrue(lanes.offer("a", () -> { }));
             assertTrue(lanes.offer("b", () -> { }));
             assertTrue(lanes.full());
@@ -122,14 +128,6 @@ class ChatLanesTest {
             assertTrue(lanes.awaitIdle(Duration.ofSeconds(5)));
         }
         assertEquals(1, ran.get());
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met in time");
-            Thread.sleep(5);
-        }
     }
 
     private static void await(CountDownLatch latch) {

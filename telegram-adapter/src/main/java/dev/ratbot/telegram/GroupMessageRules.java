@@ -32,9 +32,25 @@ final class GroupMessageRules {
                 : Pattern.compile("^\\s*/[A-Za-z0-9_]*@" + name + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
     }
 
-    /** What a private-chat text means. */
+    /**
+     * What a private-chat text means. A deep link's {@code /start} payload is a command of its own:
+     * {@code t.me/<bot>?start=subscribe} subscribes, {@code ?start=topic-<section id>} opens that section.
+     */
     Command inPrivate(String text) {
-        return parser.parse(text);
+        Command command = parser.parse(text);
+        if (command instanceof Command.Start) return deepLink(text).orElse(command);
+        return command;
+    }
+
+    private static final Pattern START_PAYLOAD = Pattern.compile("^\\s*/start(?:@[A-Za-z0-9_]+)?\\s+([A-Za-z0-9_-]{1,64})\\s*$");
+
+    static Optional<Command> deepLink(String text) {
+        var m = START_PAYLOAD.matcher(text);
+        if (!m.find()) return Optional.empty();
+        String payload = m.group(1);
+        if (payload.equals("subscribe")) return Optional.of(new Command.Subscribe(Optional.empty(), Optional.empty()));
+        if (payload.startsWith("topic-") && payload.length() > 6) return Optional.of(new Command.Topic(payload.substring(6)));
+        return Optional.empty();
     }
 
     /** What a callback's data means (our own buttons' command text). */

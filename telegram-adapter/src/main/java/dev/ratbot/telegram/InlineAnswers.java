@@ -54,6 +54,24 @@ final class InlineAnswers {
         return results;
     }
 
+    /** For an empty query: the tip as one ready message (the reply's buttons are left out, as for answers). */
+    List<InlineQueryResult> tip(Reply tip) {
+        if (tip.kind() != Reply.Kind.TIP) return List.of();
+        Reply plain = new Reply(Reply.Kind.TIP, tip.title(), tip.blocks(), tip.attribution(), List.of(), Optional.empty(), false);
+        List<String> messages = renderer.render(plain).messages();
+        if (messages.isEmpty()) return List.of();
+        return List.of(InlineQueryResultArticle.builder()
+                .id("tip")
+                .title("Today's bonding tip")
+                .description(preview(plain.plainText()))
+                .inputMessageContent(InputTextMessageContent.builder()
+                        .messageText(messages.get(0))
+                        .parseMode(TelegramHtml.PARSE_MODE)
+                        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                        .build())
+                .build());
+    }
+
     private Optional<InlineQueryResult> article(int n, Answer answer) {
         Reply reply = new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), answer.blocks(),
                 answer.attribution(), List.of(), Optional.empty(), false);

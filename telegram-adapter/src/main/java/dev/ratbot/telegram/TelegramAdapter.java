@@ -4,12 +4,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.conversation.Conversation;
+import dev.ratbot.delivery.Pacer;
+import dev.ratbot.inbox.ChatLanes;
+import dev.ratbot.inbox.FloodControl;
+import dev.ratbot.inbox.InMemoryUpdateInbox;
+import dev.ratbot.inbox.UpdateInbox;
 import dev.ratbot.platform.MessageSender;
+import dev.ratbot.platform.Platform;
+import dev.ratbot.subscription.SubscriptionStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -41,22 +50,36 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * releases connections for good. {@link #sender()} works from construction until {@link #close()}, whether or not
  * updates are being taken, so an instance that does not poll still sends daily tips.
  *
- * <p>Updates are handled by a few worker threads; every failure is logged in one line without the user's text or
- * the token, and never ends the adapter.
+ * <p>Every update is recorded in the {@link UpdateInbox} before Telegram is told it arrived, and handled once, in
+ * its chat's lane ({@link UpdateIntake}); replies are paced by the same {@link Pacer} as daily tips. Every failure is
+ * logged in one line without the user's text or the token, and never ends the adapter. Build one with
+ * {@link #builder}.
  */
 public final class TelegramAdapter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
 
     /** The update kinds we handle; Telegram sends no others, which saves traffic. */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "inline_query");
-    private static final int WORKER_THREADS = 4;
-    private static final int WORKER_QUEUE = 1000;
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "inline_query", "my_chat_member");
+    /** What Telegram allows a bot: the pacer of replies and daily tips is built from these. */
+    public static final dev.ratbot.platform.PlatformLimits LIMITS = TelegramMessageSender.LIMITS;
+    /** How many chats are handled at the same moment. */
+    static final int PARALLEL_CHATS = 16;
+    /** How many updates may wait in all lanes; long polling waits for room, the webhook answers 503. */
+    private static final int LANE_CAPACITY = 1000;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final TelegramSettings settings;
-    private final int workerThreads;
+    private final int parallelChats;
     private final Sleeper sleeper;
+    private final UpdateInbox inbox;
+    private final Clock clock;
+    private final Pacer pacer;
+    private final FloodControl flood;
+    private final TelegramEvents events;
+    private final String instance;
+    private final SubscriptionStore subscriptions;
+    private final ZoneLookup zones;
     private final Conversation conversation;
     private final AnswerEngine engine;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -69,32 +92,50 @@ public final class TelegramAdapter implements AutoCloseable {
     private volatile boolean running;
     private boolean closed;
     private volatile BotIdentity bot;
-    private UpdateWorkers workers;
+    private ChatLanes lanes;
     private TelegramBotsLongPollingApplication polling;
     private PollingHttp pollingHttp;
     private ScheduledExecutorService pollingThread;
     private WebhookEndpoint webhook;
 
     /**
+     * An adapter with an inbox in memory, its own pacer and the default flood limit: for tests and a bot without a
+     * database. The launcher uses {@link #builder}.
+     *
      * @param conversation handles every message and button tap
      * @param engine       answers inline queries (which are not logged, since they arrive while the user types)
      */
     public TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine) {
-        this(settings, conversation, engine, WORKER_THREADS, Sleeper.REAL);
+        this(builder(settings, conversation, engine));
     }
 
-    /**
-     * @param workerThreads how many updates are handled at once; tests use one to make the order of handling fixed
-     * @param sleeper       how a reply waits out a short rate-limit pause; tests record instead of waiting
-     */
-    TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine, int workerThreads, Sleeper sleeper) {
-        if (workerThreads < 1) throw new IllegalArgumentException("workerThreads < 1");
-        this.workerThreads = workerThreads;
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.conversation = Objects.requireNonNull(conversation, "conversation");
-        this.engine = Objects.requireNonNull(engine, "engine");
+    /** @param parallelChats how many chats are handled at once; @param sleeper how replies wait (tests record instead) */
+    TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine, int parallelChats, Sleeper sleeper) {
+        this(builder(settings, conversation, engine).parallelChats(parallelChats).sleeper(sleeper));
+    }
+
+    private TelegramAdapter(Builder b) {
+        if (b.parallelChats < 1) throw new IllegalArgumentException("parallelChats < 1");
+        this.parallelChats = b.parallelChats;
+        this.sleeper = Objects.requireNonNull(b.sleeper, "sleeper");
+        this.settings = Objects.requireNonNull(b.settings, "settings");
+        this.conversation = Objects.requireNonNull(b.conversation, "conversation");
+        this.engine = Objects.requireNonNull(b.engine, "engine");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.inbox = b.inbox != null ? b.inbox : new InMemoryUpdateInbox(clock);
+        this.pacer = b.pacer != null ? b.pacer : new Pacer(Map.of(Platform.TELEGRAM, TelegramMessageSender.LIMITS), clock);
+        this.flood = FloodControl.perMinute(b.floodPerMinute, clock);
+        this.events = Objects.requireNonNull(b.events, "events");
+        this.instance = Objects.requireNonNull(b.instance, "instance");
+        this.subscriptions = b.subscriptions;
+        this.zones = b.zones;
+        // The library runs every call through OkHttp's dispatcher, which lets 5 at a time to one host by default: with
+        // more chats handled in parallel, replies taken from the inbox would queue unsent inside this process.
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequests(4 * parallelChats + 16);
+        dispatcher.setMaxRequestsPerHost(2 * parallelChats + 8);
         this.http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -104,6 +145,101 @@ public final class TelegramAdapter implements AutoCloseable {
         this.delivery = new ReplyDelivery(client, renderer);
         this.sender = new TelegramMessageSender(delivery);
     }
+
+    /** Starts building an adapter; everything but the three arguments has a default. */
+    public static Builder builder(TelegramSettings settings, Conversation conversation, AnswerEngine engine) {
+        return new Builder(settings, conversation, engine);
+    }
+
+    /** The adapter's collaborators and settings, each with a default. */
+    public static final class Builder {
+        private final TelegramSettings settings;
+        private final Conversation conversation;
+        private final AnswerEngine engine;
+        private UpdateInbox inbox;
+        private Pacer pacer;
+        private SubscriptionStore subscriptions;
+        private ZoneLookup zones = new ZoneLookup();
+        private Clock clock = Clock.systemUTC();
+        private int floodPerMinute = DEFAULT_FLOOD_PER_MINUTE;
+        private TelegramEvents events = TelegramEvents.NONE;
+        private String instance = "telegram";
+        private int parallelChats = PARALLEL_CHATS;
+        private Sleeper sleeper = Sleeper.REAL;
+
+        private Builder(TelegramSettings settings, Conversation conversation, AnswerEngine engine) {
+            this.settings = settings;
+            this.conversation = conversation;
+            this.engine = engine;
+        }
+
+        /** Where updates are recorded; shared through the database so that instances agree. Default: in memory. */
+        public Builder inbox(UpdateInbox inbox) {
+            this.inbox = inbox;
+            return this;
+        }
+
+        /** The pacer daily tips use, so that replies and tips share each chat's limits. Default: the adapter's own. */
+        public Builder pacer(Pacer pacer) {
+            this.pacer = pacer;
+            return this;
+        }
+
+        /**
+         * The conversation's subscription store, so that the bot's removal, a block or a group's upgrade to a
+         * supergroup changes the chat's subscriptions at once. Without it those updates are ignored.
+         */
+        public Builder subscriptions(SubscriptionStore subscriptions) {
+            this.subscriptions = subscriptions;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Messages per user per chat per minute before "slow down"; 0 turns flood control off. */
+        public Builder floodPerMinute(int limit) {
+            if (limit < 0) throw new IllegalArgumentException("flood limit < 0");
+            this.floodPerMinute = limit;
+            return this;
+        }
+
+        public Builder events(TelegramEvents events) {
+            this.events = events;
+            return this;
+        }
+
+        /** This instance's name, recorded with each update it takes. */
+        public Builder instance(String instance) {
+            this.instance = instance;
+            return this;
+        }
+
+        Builder parallelChats(int n) {
+            this.parallelChats = n;
+            return this;
+        }
+
+        /** How shared locations become zones; tests may stand in a smaller lookup. */
+        Builder zones(ZoneLookup zones) {
+            this.zones = zones;
+            return this;
+        }
+
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        public TelegramAdapter build() {
+            return new TelegramAdapter(this);
+        }
+    }
+
+    /** Six questions a minute per user per chat, then one "slow down". */
+    public static final int DEFAULT_FLOOD_PER_MINUTE = 6;
 
     /** The port daily tips are sent through; usable before {@link #start()} and on instances that do not poll. */
     public MessageSender sender() {
@@ -120,16 +256,21 @@ public final class TelegramAdapter implements AutoCloseable {
         try {
             bot = whoAmI();
             setCommands();
-            workers = new UpdateWorkers(workerThreads, WORKER_QUEUE, SHUTDOWN_GRACE);
-            UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot, sleeper);
-            if (settings.mode() == TelegramSettings.Mode.WEBHOOK) startWebhook(handler);
-            else startPolling(handler);
+            lanes = new ChatLanes("telegram", parallelChats, LANE_CAPACITY);
+            UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot, sleeper,
+                    pacer, flood, events, Optional.ofNullable(subscriptions), zones);
+            UpdateIntake intake = new UpdateIntake("telegram:" + bot.id(), inbox, lanes, handler, json, instance, clock);
+            intake.pruneNowAndThen();
+            intake.recover();
+            if (settings.mode() == TelegramSettings.Mode.WEBHOOK) startWebhook(intake);
+            else startPolling(intake);
             running = true;
             log.info("Telegram bot @{} started ({})", bot.username(), settings.mode() == TelegramSettings.Mode.WEBHOOK ? "webhook" : "long polling");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             stopTakingUpdates();
-            if (workers != null) workers.close();
-            workers = null;
+            if (lanes != null) lanes.close(Duration.ZERO);
+            lanes = null;
             throw e instanceof TelegramStartException t ? t : new TelegramStartException("Telegram did not start: " + Redaction.describe(e));
         }
     }
@@ -142,9 +283,10 @@ public final class TelegramAdapter implements AutoCloseable {
     public synchronized void stop() {
         running = false;
         stopTakingUpdates();
-        if (workers != null) {
-            workers.close();
-            workers = null;
+        if (lanes != null) {
+            int left = lanes.close(SHUTDOWN_GRACE);
+            if (left > 0) log.info("{} Telegram updates left for the next start (kept in the inbox)", left);
+            lanes = null;
         }
     }
 
@@ -191,12 +333,16 @@ public final class TelegramAdapter implements AutoCloseable {
     private void setCommands() {
         try {
             client.execute(new ResultIgnoringCall<>(SetMyCommands.builder().commands(BotCommandsMenu.COMMANDS).build()));
+            client.execute(new ResultIgnoringCall<>(SetMyCommands.builder().commands(BotCommandsMenu.GROUP_MEMBERS)
+                    .scope(new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats()).build()));
+            client.execute(new ResultIgnoringCall<>(SetMyCommands.builder().commands(BotCommandsMenu.GROUP_ADMINS)
+                    .scope(new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators()).build()));
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("could not set the Telegram command menu: {}", Redaction.describe(e));
         }
     }
 
-    private void startPolling(UpdateHandler handler) {
+    private void startPolling(UpdateIntake intake) {
         pollingHttp = new PollingHttp(http);
         pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-poll");
@@ -204,14 +350,29 @@ public final class TelegramAdapter implements AutoCloseable {
             return t;
         });
         polling = new TelegramBotsLongPollingApplication(() -> json, pollingHttp::client, () -> pollingThread);
-        UpdateWorkers queue = workers;
+        // Returns once the batch is recorded: only then does the library's next poll confirm it to Telegram.
+        // The library counts a batch as received before handing it over, so a batch that cannot be recorded (the
+        // store is down) is held here, retried, and never let go unrecorded; Telegram keeps it meanwhile.
         LongPollingUpdateConsumer consumer = updates -> {
-            for (Update update : updates) {
+            if (updates.isEmpty()) return;
+            boolean complained = false;
+            while (running || lanes != null) {
                 try {
-                    if (!queue.submitWaiting(() -> handler.handle(update))) return;
+                    intake.acceptPolled(updates);
+                    if (complained) log.info("Telegram updates are recorded again");
+                    return;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
+                } catch (RuntimeException e) {
+                    if (!complained) log.error("Telegram updates cannot be recorded, polling waits: {}", Redaction.describe(e));
+                    complained = true;
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException stop) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
         };
@@ -222,10 +383,9 @@ public final class TelegramAdapter implements AutoCloseable {
         }
     }
 
-    private void startWebhook(UpdateHandler handler) {
-        UpdateWorkers queue = workers;
+    private void startWebhook(UpdateIntake intake) {
         InetSocketAddress bind = new InetSocketAddress(settings.webhookBind(), settings.webhookPort());
-        webhook = new WebhookEndpoint(bind, settings.webhookSecret().orElseThrow(), json, update -> queue.offer(() -> handler.handle(update)));
+        webhook = new WebhookEndpoint(bind, settings.webhookSecret().orElseThrow(), json, intake::acceptPushed);
         try {
             webhook.start();
         } catch (IOException e) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ratbot.answer.SectionRef;
+import dev.ratbot.delivery.Pacer;
+import dev.ratbot.testing.MutableClock;
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.subscription.SubscriptionStatus;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -42,13 +45,26 @@ class LongPollingEndToEndTest {
     private ConversationFixture fixture;
     private TelegramAdapter adapter;
     private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The pacer's time: replies wait for their turn on it, and waiting advances it instead of sleeping. */
+    private final MutableClock paceClock = MutableClock.at("2026-06-01T08:00:00Z");
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi(TOKEN);
         fixture = new ConversationFixture();
-        // One worker, so updates are handled in the order they were sent and "nothing was sent" can be observed.
-        adapter = new TelegramAdapter(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation, ConversationFixture.engine(), 1, waits::add);
+        // One chat at a time (one chat's updates are always handled in order; the tests that look for "nothing was
+        // sent" send everything to one chat); flood control off.
+        adapter = TelegramAdapter.builder(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation, ConversationFixture.engine())
+                .parallelChats(1)
+                .subscriptions(fixture.subscriptions)
+                .clock(paceClock)
+                .pacer(new Pacer(Map.of(Platform.TELEGRAM, TelegramMessageSender.LIMITS), paceClock))
+                .sleeper(d -> {
+                    waits.add(d);
+                    paceClock.advance(d);
+                })
+                .floodPerMinute(0)
+                .build();
         adapter.start();
     }
 
@@ -73,7 +89,7 @@ class LongPollingEndToEndTest {
         FakeBotApi.Call poll = api.await("getUpdates", WAIT);
         List<String> allowed = new ArrayList<>();
         poll.params().get("allowed_updates").forEach(a -> allowed.add(a.asText()));
-        assertEquals(List.of("message", "callback_query", "inline_query"), allowed);
+        assertEquals(TelegramAdapter.ALLOWED_UPDATES, allowed);
     }
 
     @Test
@@ -140,13 +156,62 @@ class LongPollingEndToEndTest {
         FakeBotApi.Call sent = api.await("sendMessage", WAIT);
         assertTrue(TelegramHtmlChecker.visibleText(sent.text("text")).contains("zone"));
         List<String> data = callbackData(sent);
-        assertTrue(data.size() >= 3 && data.stream().allMatch(d -> d.startsWith("/subscribe ")), data.toString());
+        assertTrue(data.size() >= 3 && data.stream().allMatch(d -> d.startsWith("/subscribe ") || d.equals("/location")), data.toString());
         assertTrue(fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).isPresent());
         assertEquals(List.of(), api.calls("getChatMember"), "a private chat needs no admin check");
     }
 
     @Test
-    void aReplyWaitsOutAShortRateLimitOnce() {
+    void subscribeOffersTheZonesOfTheUsersLanguageAndATapSetsOne() throws Exception {
+        api.enqueue(Updates.privateText(USER, "/subscribe 07:30", "de"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        List<String> data = callbackData(sent);
+        assertTrue(data.containsAll(List.of("/subscribe 07:30 Europe/Berlin", "/subscribe 07:30 Europe/Vienna", "/subscribe 07:30 Europe/Zurich")), data.toString());
+        api.enqueue(Updates.buttonTap(USER, "private", USER, "/subscribe 07:30 Europe/Vienna"));
+        api.awaitCount("answerCallbackQuery", 1, WAIT);
+        api.await("sendMessage", c -> c.text("text").contains("Europe/Vienna"), WAIT);
+        assertEquals("Europe/Vienna", fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).orElseThrow().zone().getId());
+    }
+
+    @Test
+    void aGroupGetsZoneButtonsButNoLocationButton() {
+        api.enqueue(Updates.anonymousAdminText(GROUP, "/subscribe 07:00"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        assertTrue(callbackData(sent).contains("/subscribe 07:00 Europe/London"), callbackData(sent).toString());
+        assertFalse(callbackData(sent).contains("/location"));
+    }
+
+    @Test
+    void anUnknownLanguageGetsZonesAroundTheWorld() {
+        api.enqueue(Updates.privateText(USER, "/subscribe", "xx"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        assertTrue(callbackData(sent).containsAll(List.of("/subscribe 09:00 Europe/London", "/subscribe 09:00 America/New_York",
+                "/subscribe 09:00 America/Los_Angeles", "/subscribe 09:00 Australia/Sydney")), callbackData(sent).toString());
+    }
+
+    @Test
+    void aSharedLocationSetsTheZoneFromWhereTheUserIsAndTheSeaHasNone() throws Exception {
+        api.enqueue(Updates.privateText(USER, "/subscribe 08:15"));
+        FakeBotApi.Call offer = api.await("sendMessage", WAIT);
+        assertTrue(callbackData(offer).contains("/location"), callbackData(offer).toString());
+        api.enqueue(Updates.buttonTap(USER, "private", USER, "/location"));
+        FakeBotApi.Call prompt = api.await("sendMessage", c -> c.params().path("reply_markup").has("keyboard"), WAIT);
+        JsonNode button = prompt.params().get("reply_markup").get("keyboard").get(0).get(0);
+        assertTrue(button.get("request_location").asBoolean(), button.toString());
+        assertTrue(TelegramHtmlChecker.visibleText(prompt.text("text")).contains("never the location"));
+
+        api.enqueue(Updates.location(USER, 52.5200, 13.4050));
+        FakeBotApi.Call set = api.await("sendMessage", c -> c.text("text").contains("Europe/Berlin"), Duration.ofSeconds(60));
+        assertTrue(TelegramHtmlChecker.visibleText(set.text("text")).contains("08:15 (Europe/Berlin)"), set.text("text"));
+        assertEquals("Europe/Berlin", fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).orElseThrow().zone().getId());
+
+        api.enqueue(Updates.location(USER, 0.0, -140.0));
+        api.await("sendMessage", c -> c.text("text").contains("couldn't find a time zone"), WAIT);
+        assertEquals("Europe/Berlin", fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).orElseThrow().zone().getId());
+    }
+
+    @Test
+    void aReplyWaitsOutARateLimitAndIsDeliveredAfterIt() {
         api.failNext("sendMessage", 429, "Too Many Requests: retry after 2", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("retry_after", 2));
         api.enqueue(Updates.privateText(USER, "/help"));
         api.awaitCount("sendMessage", 2, WAIT);
@@ -154,13 +219,25 @@ class LongPollingEndToEndTest {
     }
 
     @Test
-    void aLongRateLimitIsNotWaitedOutByAReply() {
+    void aLongRateLimitIsWaitedOutTooAndOnlyThatChatWaits() {
         api.failNext("sendMessage", 429, "Too Many Requests: retry after 60", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("retry_after", 60));
         api.enqueue(Updates.privateText(USER, "/help"));
         api.enqueue(Updates.privateText(USER, "/settings"));
         api.await("sendMessage", c -> c.text("text").contains("No daily tip here yet"), WAIT);
-        assertEquals(2, api.calls("sendMessage").size(), "the refused reply was not sent again");
-        assertEquals(List.of(), waits);
+        List<String> to = api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList();
+        assertEquals(List.of(Long.toString(USER), Long.toString(USER), Long.toString(USER)), to, "the refused reply was sent again, then the next");
+        assertEquals(Duration.ofSeconds(60), waits.get(0));
+    }
+
+    @Test
+    void aRateLimitBeyondTwoMinutesIsGivenUpAndTheChatCarriesOn() {
+        ObjectNode tooLong = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("retry_after", 100);
+        api.failNext("sendMessage", 429, "Too Many Requests: retry after 100", tooLong);
+        api.failLater("sendMessage", 0, 429, "Too Many Requests: retry after 100", tooLong);
+        api.enqueue(Updates.privateText(USER, "/help"));
+        api.enqueue(Updates.privateText(USER, "/settings"));
+        api.await("sendMessage", c -> c.text("text").contains("No daily tip here yet"), WAIT);
+        assertEquals(3, api.calls("sendMessage").size(), "two refused tries of /help's reply, then /settings' reply");
     }
 
     @Test
@@ -195,10 +272,86 @@ class LongPollingEndToEndTest {
     }
 
     @Test
-    void anEmptyInlineQueryGetsAnEmptyAnswer() {
+    void anEmptyInlineQueryOffersTodaysTipAndAButtonIntoAPrivateChat() throws Exception {
         api.enqueue(Updates.inlineQuery(USER, "   "));
         FakeBotApi.Call answer = api.await("answerInlineQuery", WAIT);
-        assertEquals(0, answer.params().get("results").size());
+        JsonNode results = answer.params().get("results");
+        assertEquals(1, results.size());
+        assertEquals("Today's bonding tip", results.get(0).get("title").asText());
+        assertTrue(TelegramHtmlChecker.visibleText(results.get(0).get("input_message_content").get("message_text").asText()).contains("Joshua Paulson"));
+        assertEquals("Chat with the bot", answer.params().get("button").get("text").asText());
+        assertEquals("inline", answer.params().get("button").get("start_parameter").asText());
+    }
+
+    @Test
+    void theDeepLinkStartSubscribeSubscribesAndOffersTimes() throws Exception {
+        api.enqueue(Updates.privateText(USER, "/start subscribe"));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        assertTrue(TelegramHtmlChecker.visibleText(sent.text("text")).startsWith("Subscribed!"), sent.text("text"));
+        assertEquals(SubscriptionStatus.ACTIVE, fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Long.toString(USER))).orElseThrow().status());
+    }
+
+    @Test
+    void theDeepLinkStartTopicOpensThatSectionAndAnUnknownPayloadJustWelcomes() throws Exception {
+        SectionRef section = ConversationFixture.engine().topics().stream()
+                .filter(t -> ConversationFixture.engine().section(t.id()).isPresent()).findFirst().orElseThrow();
+        api.enqueue(Updates.privateText(USER, "/start topic-" + section.id()));
+        FakeBotApi.Call sent = api.await("sendMessage", WAIT);
+        assertTrue(TelegramHtmlChecker.visibleText(sent.text("text")).startsWith(section.title()), sent.text("text"));
+        api.enqueue(Updates.privateText(USER, "/start from-a-poster"));
+        FakeBotApi.Call welcome = api.awaitCount("sendMessage", 2, WAIT);
+        api.enqueue(Updates.privateText(USER, "/start"));
+        FakeBotApi.Call plain = api.awaitCount("sendMessage", 3, WAIT);
+        assertEquals(plain.text("text"), welcome.text("text"));
+    }
+
+    @Test
+    void groupMembersSeeTheAskingCommandsAndAdministratorsAlsoTheTipSettings() {
+        api.awaitCount("setMyCommands", 3, WAIT);
+        List<FakeBotApi.Call> menus = api.calls("setMyCommands");
+        assertFalse(menus.get(0).params().has("scope"), "the default menu, which private chats get");
+        assertEquals("all_group_chats", menus.get(1).params().get("scope").get("type").asText());
+        assertEquals(List.of("ask", "tip", "topics", "settings", "help"), names(menus.get(1)));
+        assertEquals("all_chat_administrators", menus.get(2).params().get("scope").get("type").asText());
+        assertEquals(List.of("ask", "tip", "topics", "subscribe", "settings", "pause", "resume", "unsubscribe", "help"), names(menus.get(2)));
+    }
+
+    private static List<String> names(FakeBotApi.Call menu) {
+        List<String> names = new ArrayList<>();
+        menu.params().get("commands").forEach(c -> names.add(c.get("command").asText()));
+        return names;
+    }
+
+    @Test
+    void editingAPrivateQuestionEditsTheAnswerInPlace() throws Exception {
+        ObjectNode question = Updates.privateText(USER, "how do I pick up my rat?");
+        int asked = question.path("message").path("message_id").asInt();
+        api.enqueue(question);
+        FakeBotApi.Call first = api.await("sendMessage", WAIT);
+        api.enqueue(Updates.editedPrivateText(USER, asked, "what treats are safe for rats?"));
+        FakeBotApi.Call edit = api.await("editMessageText", WAIT);
+        assertEquals(Long.toString(USER), edit.text("chat_id"));
+        assertEquals(firstMessageId(), edit.params().get("message_id").asInt());
+        assertFalse(TelegramHtmlChecker.visibleText(edit.text("text")).equals(TelegramHtmlChecker.visibleText(first.text("text"))));
+        assertEquals(1, api.calls("sendMessage").size(), "no second answer was sent");
+        // Edited again: the same answer message is edited once more (with new feedback buttons), nothing new is sent.
+        api.enqueue(Updates.editedPrivateText(USER, asked, "what treats are safe for rats?"));
+        api.enqueue(Updates.privateText(USER, "/settings"));
+        api.await("sendMessage", c -> c.text("text").contains("No daily tip here yet"), WAIT);
+        assertEquals(2, api.calls("editMessageText").size());
+        assertEquals(2, api.calls("sendMessage").size());
+    }
+
+    @Test
+    void anEditedQuestionTheBotNeverAnsweredGetsAnAnswerAndGroupEditsAreLeftAlone() {
+        api.enqueue(Updates.editedPrivateText(USER, 999_999, "/help"));
+        api.await("sendMessage", c -> Long.toString(USER).equals(c.text("chat_id")), WAIT);
+        assertEquals(List.of(), api.calls("editMessageText"));
+    }
+
+    /** The message id the fake gave the bot's first message in this test. */
+    private int firstMessageId() {
+        return 1000;
     }
 
     @Test

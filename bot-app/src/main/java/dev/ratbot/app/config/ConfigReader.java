@@ -46,7 +46,7 @@ final class ConfigReader {
                 new SubscriptionDefaults(parsed(Setting.RATBOT_DEFAULT_TIP_TIME, TimeOfDayParser::parse),
                         parsed(Setting.RATBOT_DEFAULT_ZONE, ZoneParser::parse)));
         String instanceId = text(Setting.RATBOT_INSTANCE_ID).map(this::instanceId).orElseGet(ConfigReader::defaultInstanceId);
-        return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord(), console(), retention());
+        return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord(), console(), retention(), floodLimit());
     }
 
     private DatabaseConfig database() {
@@ -239,6 +239,14 @@ final class ConfigReader {
             throw bad(setting, text, "is not an address of this machine; use 127.0.0.1, 0.0.0.0 or another IP address");
         }
         return text;
+    }
+
+    private int floodLimit() {
+        String text = textOrDefault(Setting.RATBOT_FLOOD_LIMIT);
+        if (!text.matches("\\d{1,4}")) {
+            throw bad(Setting.RATBOT_FLOOD_LIMIT, text, "is not a number of messages per minute from 0 (no limit) to 9999");
+        }
+        return Integer.parseInt(text);
     }
 
     private int port(Setting setting, boolean zeroAllowed) {

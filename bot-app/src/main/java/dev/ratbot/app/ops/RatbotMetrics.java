@@ -106,6 +106,23 @@ public final class RatbotMetrics {
         }
     }
 
+    /** Counts Telegram replies given up and messages turned away by flood control. */
+    public dev.ratbot.telegram.TelegramEvents telegramEvents() {
+        return new dev.ratbot.telegram.TelegramEvents() {
+            @Override
+            public void replyNotDelivered(String reason) {
+                Counter.builder("ratbot.replies.failed").description("Replies to people that were not delivered, by reason")
+                        .tag("platform", "telegram").tag("reason", reason).register(registry).increment();
+            }
+
+            @Override
+            public void floodLimited(boolean warned) {
+                Counter.builder("ratbot.flood.limited").description("Messages turned away by per-user flood control")
+                        .tag("platform", "telegram").tag("warned", String.valueOf(warned)).register(registry).increment();
+            }
+        };
+    }
+
     /** A send that threw instead of returning a result. */
     public void deliveryError(Platform platform) {
         failure(tag(platform), "error");

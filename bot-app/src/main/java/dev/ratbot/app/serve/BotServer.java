@@ -43,6 +43,12 @@ import dev.ratbot.store.Dialect;
 import dev.ratbot.store.StoreException;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.telegram.TelegramAdapter;
+import dev.ratbot.inbox.JdbcUpdateInbox;
+import dev.ratbot.discord.DiscordMessageSender;
+import dev.ratbot.platform.Platform;
+import dev.ratbot.platform.PlatformLimits;
+import java.util.EnumMap;
+import java.util.Map;
 import dev.ratbot.telegram.TelegramStartException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -142,9 +148,23 @@ public final class BotServer implements AutoCloseable {
         config.console().ifPresentOrElse(c -> startConsole(c, pack, clock),
                 () -> log.info("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"));
 
+        // One pacer for replies and daily tips, so that a busy group's answers and its tip share its limits.
+        Map<Platform, PlatformLimits> limits = new EnumMap<>(Platform.class);
+        config.telegram().ifPresent(t -> limits.put(Platform.TELEGRAM, TelegramAdapter.LIMITS));
+        config.discord().ifPresent(d -> limits.put(Platform.DISCORD, DiscordMessageSender.LIMITS));
+        Pacer pacer = new Pacer(limits, clock, overallBudgets());
+
         List<MessageSender> senders = new ArrayList<>();
         config.telegram().ifPresent(t -> {
-            telegram = new TelegramAdapter(PlatformSettings.telegram(t), conversation, metered);
+            telegram = TelegramAdapter.builder(PlatformSettings.telegram(t), conversation, metered)
+                    .inbox(new JdbcUpdateInbox(db, clock))
+                    .subscriptions(subscriptions)
+                    .pacer(pacer)
+                    .clock(clock)
+                    .floodPerMinute(config.floodLimit())
+                    .instance(config.instanceId())
+                    .events(metrics.telegramEvents())
+                    .build();
             senders.add(new MeteredMessageSender(telegram.sender(), metrics));
             startTelegram(t);
         });
@@ -169,7 +189,7 @@ public final class BotServer implements AutoCloseable {
 
         CatalogueTips tips = new CatalogueTips(new TipRotation(catalogue), pack.attribution());
         scheduler = new TipScheduler(db, clock, ScheduleSettings.defaults().withGrace(config.tips().grace()), tips);
-        worker = new DeliveryWorker(db, senders, Pacer.forSenders(senders, clock, overallBudgets()),
+        worker = new DeliveryWorker(db, senders, pacer,
                 new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15), 6, new SplittableRandom()), tips, clock,
                 deliverySettings());
         scheduler.start();

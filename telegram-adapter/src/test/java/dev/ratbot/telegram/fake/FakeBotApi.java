@@ -78,6 +78,12 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextUpdateId = 1;
     private int nextMessageId = 1000;
     private volatile Duration emptyPollHold = Duration.ofMillis(300);
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private volatile boolean rateLimits;
+    private final Map<String, ArrayDeque<Long>> sentPerChat = new HashMap<>();
+    private final List<Rejection> rateLimited = new ArrayList<>();
+    /** The bot's messages by chat and message id: their text and keyboard, for editMessageText. */
+    private final Map<String, String> botMessages = new ConcurrentHashMap<>();
     private String webhookUrl;
     private String webhookSecret;
 
@@ -124,6 +130,17 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Queues an update with the update_id it already has, as Telegram redelivers one that was never confirmed. */
+    public void redeliver(ObjectNode update) {
+        synchronized (lock) {
+            int id = update.path("update_id").asInt();
+            nextUpdateId = Math.max(nextUpdateId, id + 1);
+            remember(update);
+            updates.add(update.deepCopy());
+            lock.notifyAll();
+        }
+    }
+
     public int nextMessageId() {
         synchronized (lock) {
             return nextMessageId++;
@@ -167,6 +184,37 @@ public final class FakeBotApi implements AutoCloseable {
     /** From now on {@code method} is answered as a server that does not implement it: HTTP 500 without {@code ok}. */
     public void unsupported(String method) {
         alterAnswers(method, answer -> JSON.createObjectNode().put("message", "API method '" + method + "' is not supported."));
+    }
+
+    /**
+     * From now on calls of {@code method} are recorded as they arrive but not answered until {@link #release}: what
+     * a server looks like while a process dies with its requests in flight.
+     */
+    public void hold(String method) {
+        held.add(method.toLowerCase(Locale.ROOT));
+    }
+
+    /** Answers the held calls of {@code method} and every later one at once again. */
+    public void release(String method) {
+        synchronized (lock) {
+            held.remove(method.toLowerCase(Locale.ROOT));
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * From now on {@code sendMessage} answers 429 with {@code retry_after}, as Telegram does, to a chat sent more than
+     * two messages within one second or a group sent more than 20 within one minute. {@link #rateLimited()} lists them.
+     */
+    public void enforceRateLimits() {
+        rateLimits = true;
+    }
+
+    /** The sends answered 429 by {@link #enforceRateLimits()} (never scripted errors). */
+    public List<Rejection> rateLimited() {
+        synchronized (lock) {
+            return List.copyOf(rateLimited);
+        }
     }
 
     /** The next call of {@code method} is cut off without any answer, as a dropped connection would be. */
@@ -290,6 +338,7 @@ public final class FakeBotApi implements AutoCloseable {
                 calls.add(new Call(method, params));
                 lock.notifyAll();
             }
+            awaitRelease(method);
             ObjectNode scripted = scripted(method);
             if (scripted != null && !scripted.has("pass")) {
                 if (scripted.has("disconnect")) return; // closing without a response reads as a dropped connection
@@ -309,6 +358,39 @@ public final class FakeBotApi implements AutoCloseable {
             send(exchange, alteration == null ? answer : alteration.apply(answer));
         } catch (RuntimeException e) {
             e.printStackTrace();
+        }
+    }
+
+    private void awaitRelease(String method) {
+        synchronized (lock) {
+            while (held.contains(method)) {
+                try {
+                    lock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Telegram's limits on sending, when enforced: an error answer, or null to go ahead. */
+    private ObjectNode rateLimit(String chatId) {
+        if (!rateLimits) return null;
+        long now = System.nanoTime();
+        boolean group = chatId.startsWith("-");
+        synchronized (lock) {
+            ArrayDeque<Long> sent = sentPerChat.computeIfAbsent(chatId, k -> new ArrayDeque<>());
+            while (!sent.isEmpty() && now - sent.peekFirst() >= 60_000_000_000L) sent.pollFirst();
+            long lastSecond = sent.stream().filter(t -> now - t < 1_000_000_000L).count();
+            if (lastSecond >= 2 || (group && sent.size() >= 20)) {
+                rateLimited.add(new Rejection("sendmessage", 429, "Too Many Requests to chat " + chatId));
+                ObjectNode error = error(429, "Too Many Requests: retry after 3");
+                error.set("parameters", JSON.createObjectNode().put("retry_after", 3));
+                return error;
+            }
+            sent.addLast(now);
+            return null;
         }
     }
 
@@ -332,6 +414,7 @@ public final class FakeBotApi implements AutoCloseable {
             case "setwebhook" -> setWebhook(p);
             case "getupdates" -> getUpdates(p);
             case "sendmessage" -> sendMessage(p);
+            case "editmessagetext" -> editMessageText(p);
             case "answercallbackquery" -> answerCallbackQuery(p);
             case "answerinlinequery" -> answerInlineQuery(p);
             case "setmycommands" -> setMyCommands(p);
@@ -391,6 +474,8 @@ public final class FakeBotApi implements AutoCloseable {
     private ObjectNode sendMessage(ObjectNode p) throws Bad {
         String chatId = string(p, "chat_id");
         if (chatId == null || chatId.isEmpty()) throw new Bad(400, "Bad Request: chat_id is empty");
+        ObjectNode limited = rateLimit(chatId);
+        if (limited != null) return limited;
         if (!chatId.matches("-?\\d+|@[A-Za-z0-9_]{4,32}")) throw new Bad(400, "Bad Request: chat not found");
         String visible = checkedText(string(p, "text"), string(p, "parse_mode"), "message text");
         if (p.has("message_thread_id") && p.get("message_thread_id").asLong(0) <= 0) throw new Bad(400, "Bad Request: message thread not found");
@@ -408,6 +493,31 @@ public final class FakeBotApi implements AutoCloseable {
             message.put("is_topic_message", true);
         }
         if (p.has("reply_markup")) message.set("reply_markup", p.get("reply_markup"));
+        botMessages.put(chat + "/" + message.get("message_id").asInt(), visible + "\u0000" + p.path("reply_markup"));
+        return ok(message);
+    }
+
+    private ObjectNode editMessageText(ObjectNode p) throws Bad {
+        String chatId = string(p, "chat_id");
+        int messageId = p.path("message_id").asInt(0);
+        if (chatId == null || messageId <= 0) throw new Bad(400, "Bad Request: message identifier is not specified");
+        String key = Long.parseLong(chatId) + "/" + messageId;
+        String before = botMessages.get(key);
+        if (before == null) throw new Bad(400, "Bad Request: message to edit not found");
+        String visible = checkedText(string(p, "text"), string(p, "parse_mode"), "message text");
+        checkKeyboard(p.get("reply_markup"));
+        String after = visible + "\u0000" + p.path("reply_markup");
+        if (after.equals(before)) {
+            throw new Bad(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+        }
+        botMessages.put(key, after);
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", messageId);
+        message.put("date", System.currentTimeMillis() / 1000);
+        message.put("edit_date", System.currentTimeMillis() / 1000);
+        message.set("from", botUser());
+        message.set("chat", chat(Long.parseLong(chatId), chatTypes.getOrDefault(Long.parseLong(chatId), "private")));
+        message.put("text", visible);
         return ok(message);
     }
 
@@ -432,6 +542,13 @@ public final class FakeBotApi implements AutoCloseable {
         }
         JsonNode results = p.get("results");
         if (results == null || !results.isArray()) throw new Bad(400, "Bad Request: results must be an array");
+        JsonNode button = p.get("button");
+        if (button != null && !button.isNull()) {
+            if (button.path("text").asText("").isBlank()) throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
+            boolean start = button.has("start_parameter");
+            if (start == button.has("web_app")) throw new Bad(400, "Bad Request: exactly one of start_parameter and web_app is needed");
+            if (start && !button.get("start_parameter").asText().matches("[A-Za-z0-9_-]{1,64}")) throw new Bad(400, "Bad Request: START_PARAM_INVALID");
+        }
         if (results.size() > 50) throw new Bad(400, "Bad Request: RESULTS_TOO_MUCH");
         Set<String> ids = new HashSet<>();
         for (JsonNode r : results) {
@@ -498,6 +615,23 @@ public final class FakeBotApi implements AutoCloseable {
 
     private static void checkKeyboard(JsonNode markup) throws Bad {
         if (markup == null || markup.isNull()) return;
+        if (markup.has("remove_keyboard")) {
+            if (!markup.get("remove_keyboard").asBoolean(false)) throw new Bad(400, "Bad Request: remove_keyboard must be true");
+            return;
+        }
+        if (markup.has("keyboard")) {
+            // A reply keyboard: buttons with a text and at most one request_* field.
+            JsonNode rows = markup.get("keyboard");
+            if (!rows.isArray() || rows.isEmpty()) throw new Bad(400, "Bad Request: keyboard must be a non-empty array");
+            for (JsonNode row : rows) {
+                if (!row.isArray()) throw new Bad(400, "Bad Request: keyboard row must be an array");
+                for (JsonNode b : row) {
+                    if (b.path("text").asText("").isBlank()) throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
+                    if (b.has("request_location") && !b.get("request_location").isBoolean()) throw new Bad(400, "Bad Request: request_location must be a boolean");
+                }
+            }
+            return;
+        }
         JsonNode rows = markup.get("inline_keyboard");
         if (rows == null || !rows.isArray()) throw new Bad(400, "Bad Request: inline keyboard expected");
         int buttons = 0;

@@ -31,6 +31,32 @@ public final class Updates {
         return update("message", message(FakeBotApi.chat(userId, "private"), user(userId), text));
     }
 
+    /** The user edited their earlier private message {@code messageId}; Telegram sends the message as it now reads. */
+    public static ObjectNode editedPrivateText(long userId, int messageId, String text) {
+        ObjectNode message = message(FakeBotApi.chat(userId, "private"), user(userId), text);
+        message.put("message_id", messageId);
+        message.put("edit_date", 1_700_000_100L);
+        return update("edited_message", message);
+    }
+
+    /** A text message from a user whose Telegram app is set to {@code languageCode}. */
+    public static ObjectNode privateText(long userId, String text, String languageCode) {
+        ObjectNode update = privateText(userId, text);
+        ((ObjectNode) update.get("message").get("from")).put("language_code", languageCode);
+        return update;
+    }
+
+    /** A location the user shared in a private chat (no text). */
+    public static ObjectNode location(long userId, double latitude, double longitude) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", MESSAGE_IDS.getAndIncrement());
+        message.set("from", user(userId));
+        message.set("chat", FakeBotApi.chat(userId, "private"));
+        message.put("date", 1_700_000_000L);
+        message.set("location", JSON.createObjectNode().put("latitude", latitude).put("longitude", longitude));
+        return update("message", message);
+    }
+
     /** A text message in a supergroup. */
     public static ObjectNode groupText(long chatId, long userId, String text) {
         return update("message", groupMessage(chatId, userId, text));
@@ -94,6 +120,59 @@ public final class Updates {
         query.put("offset", "");
         query.put("chat_type", "sender");
         return update("inline_query", query);
+    }
+
+    /** The bot's own membership in a chat changed (added, removed, blocked, unblocked, restricted). */
+    public static ObjectNode myChatMember(long chatId, String chatType, long byUser, String oldStatus, String newStatus) {
+        ObjectNode change = JSON.createObjectNode();
+        change.set("chat", FakeBotApi.chat(chatId, chatType));
+        change.set("from", user(byUser));
+        change.put("date", 1_700_000_000L);
+        change.set("old_chat_member", member(oldStatus));
+        change.set("new_chat_member", member(newStatus));
+        return update("my_chat_member", change);
+    }
+
+    private static ObjectNode member(String status) {
+        ObjectNode m = JSON.createObjectNode().put("status", status);
+        m.set("user", FakeBotApi.botUser());
+        if (status.equals("kicked")) m.put("until_date", 0);
+        if (status.equals("restricted")) {
+            m.put("is_member", true).put("can_send_messages", false).put("can_send_audios", false).put("can_send_documents", false)
+                    .put("can_send_photos", false).put("can_send_videos", false).put("can_send_video_notes", false)
+                    .put("can_send_voice_notes", false).put("can_send_polls", false).put("can_send_other_messages", false)
+                    .put("can_add_web_page_previews", false).put("can_change_info", false).put("can_invite_users", false)
+                    .put("can_pin_messages", false).put("can_manage_topics", false).put("until_date", 0);
+        }
+        if (status.equals("administrator")) {
+            m.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true).put("can_delete_messages", false)
+                    .put("can_manage_video_chats", false).put("can_restrict_members", false).put("can_promote_members", false)
+                    .put("can_change_info", false).put("can_invite_users", false).put("can_post_stories", false)
+                    .put("can_edit_stories", false).put("can_delete_stories", false);
+        }
+        return m;
+    }
+
+    /** The service message in an old group that was upgraded to the supergroup {@code newChatId}. */
+    public static ObjectNode migratedTo(long oldChatId, long newChatId) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", MESSAGE_IDS.getAndIncrement());
+        message.set("from", user(1));
+        message.set("chat", FakeBotApi.chat(oldChatId, "group"));
+        message.put("date", 1_700_000_000L);
+        message.put("migrate_to_chat_id", newChatId);
+        return update("message", message);
+    }
+
+    /** The service message in the new supergroup {@code newChatId} that an old group {@code oldChatId} became. */
+    public static ObjectNode migratedFrom(long newChatId, long oldChatId) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", MESSAGE_IDS.getAndIncrement());
+        message.set("from", user(1));
+        message.set("chat", FakeBotApi.chat(newChatId, "supergroup"));
+        message.put("date", 1_700_000_000L);
+        message.put("migrate_from_chat_id", oldChatId);
+        return update("message", message);
     }
 
     public static String callbackId(ObjectNode update) {
