@@ -55,8 +55,13 @@ public final class ConsoleServer implements AutoCloseable {
     static final String COOKIE = "ratbot_console";
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    /** Questions sharing about half their content words group together ({@link TokenVectors}); retune for embeddings. */
+    /** Questions sharing about half their content words group together ({@link TokenVectors}). */
     static final double GROUPING_THRESHOLD = 0.45;
+    /**
+     * With sentence embeddings (the engine's all-MiniLM-L6-v2), paraphrases of one question score above this and
+     * different questions about the same animal below it.
+     */
+    public static final double MEANING_GROUPING_THRESHOLD = 0.7;
     private static final int GROUPS_SHOWN = 50;
     private static final int EXAMPLES = 5;
     private static final int PHRASINGS = 10;
@@ -91,7 +96,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final Map<String, byte[]> assets = new HashMap<>();
     private Javalin app;
 
-    private ConsoleServer(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack,
+    private ConsoleServer(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack, double threshold,
                           Function<String, float[]> vectors, Clock clock) {
         this.settings = settings;
         this.db = db;
@@ -99,7 +104,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.pack = pack;
         this.entries = new OperatorEntries(db, clock);
         this.queries = new ConsoleQueries(db, clock);
-        this.grouper = new QuestionGrouper(vectors, GROUPING_THRESHOLD);
+        this.grouper = new QuestionGrouper(vectors, threshold);
         this.subscriptions = new JdbcSubscriptionStore(db, clock);
         this.sessions = new Sessions(clock);
         this.throttle = new LoginThrottle(clock);
@@ -113,7 +118,13 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer start(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack,
                                       Function<String, float[]> vectors, Clock clock) {
-        ConsoleServer server = new ConsoleServer(Objects.requireNonNull(settings, "settings"), db, knowledge, pack, vectors, clock);
+        return start(settings, db, knowledge, pack, vectors, GROUPING_THRESHOLD, clock);
+    }
+
+    /** The same with the similarity from which questions group, for vectors other than {@link TokenVectors}. */
+    public static ConsoleServer start(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack,
+                                      Function<String, float[]> vectors, double threshold, Clock clock) {
+        ConsoleServer server = new ConsoleServer(Objects.requireNonNull(settings, "settings"), db, knowledge, pack, threshold, vectors, clock);
         server.loadAssets();
         server.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

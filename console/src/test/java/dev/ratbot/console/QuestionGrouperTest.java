@@ -28,6 +28,20 @@ class QuestionGrouperTest {
     }
 
     @Test
+    void byMeaningParaphrasesGroupAndOtherQuestionsStandApart() {
+        QuestionGrouper byMeaning = new QuestionGrouper(text -> dev.ratbot.answer.MiniLmEmbedder.shared().embed(text),
+                ConsoleServer.MEANING_GROUPING_THRESHOLD);
+        List<QuestionGrouper.Group> groups = byMeaning.group(List.of(
+                new QuestionGrouper.Asked("how long do rats live", 5, 100, 500),
+                new QuestionGrouper.Asked("can my rat eat cheese", 7, 50, 400),
+                new QuestionGrouper.Asked("what is the lifespan of a pet rat", 2, 300, 900),
+                new QuestionGrouper.Asked("is cheese safe for rats to eat", 3, 20, 60)));
+        assertEquals(List.of(List.of("can my rat eat cheese", "is cheese safe for rats to eat"),
+                        List.of("how long do rats live", "what is the lifespan of a pet rat")),
+                groups.stream().map(g -> g.questions().stream().map(QuestionGrouper.Asked::question).toList()).toList());
+    }
+
+    @Test
     void aVectorFunctionCanBeInjectedInPlaceOfTheTokenOne() {
         QuestionGrouper byLength = new QuestionGrouper(q -> new float[] {q.length() < 10 ? 1 : 0, q.length() < 10 ? 0 : 1}, 0.9);
         List<QuestionGrouper.Group> groups = byLength.group(List.of(

@@ -199,7 +199,8 @@ public final class BotServer implements AutoCloseable {
 
     private void startConsole(ConsoleConfig c, KnowledgePack pack, Clock clock) {
         try {
-            console = ConsoleServer.start(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()), db, taught, pack, text -> dev.ratbot.answer.MiniLmEmbedder.shared().embed(text), clock);
+            console = ConsoleServer.start(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()), db, taught, pack, text -> dev.ratbot.answer.MiniLmEmbedder.shared().embed(text),
+                    ConsoleServer.MEANING_GROUPING_THRESHOLD, clock);
         } catch (IllegalStateException e) {
             throw new StartupException("RATBOT_CONSOLE_PORT=" + c.port() + " (RATBOT_CONSOLE_BIND=" + c.bind() + "): " + oneLine(e.getMessage()), e);
         }
