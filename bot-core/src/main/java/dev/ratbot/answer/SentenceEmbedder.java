@@ -12,10 +12,11 @@ public interface SentenceEmbedder {
     /** The length of every vector this embedder returns. */
     int dimension();
 
-    /** Cosine similarity of two unit vectors of the same length. */
+    /**
+     * Cosine similarity of two unit vectors of the same length: their dot product, by Lucene's {@code VectorUtil}
+     * (unrolled, and SIMD where the JVM allows it), since the engine takes about a thousand of them per question.
+     */
     static double similarity(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) dot += a[i] * b[i];
-        return dot;
+        return org.apache.lucene.util.VectorUtil.dotProduct(a, b);
     }
 }
