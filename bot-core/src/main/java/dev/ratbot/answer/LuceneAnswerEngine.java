@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,18 +30,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How a question is answered:
  * <ol>
- *   <li>Clean-up and spelling: control characters dropped, the text cut to {@value #MAX_QUESTION_CHARS} characters,
- *       misspelt words rewritten to the nearest word the engine knows.</li>
- *   <li>Concepts: English analysis plus the curated synonym graph; each word with its synonyms is one concept.</li>
- *   <li>Retrieval: BM25 over the section's own title, the titles above it, the passage and the whole section,
- *       one weighted synonym query per concept and field.</li>
- *   <li>Coverage: for the best hits, which of the question's distinctive concepts (those that say what the
- *       question is about, not "rat" or "how") occur in the passage or its section, weighted by rarity. A rat
- *       question the guide does not cover (life span, vets, grapes) scores like a real one but leaves a distinctive
- *       concept uncovered; that, not the raw score, is what makes the engine decline.</li>
- *   <li>The best passage by score and coverage answers when its confidence (coverage times a saturating
- *       function of the score) reaches the calibrated threshold ({@link Weights}); otherwise the engine declines and suggests the sections
- *       that came closest.</li>
+ *   <li>Small talk ("hi", "thanks!", an emoji) is recognised from the pack's {@code small-talk.txt} and needs no search.</li>
+ *   <li>{@link PostReader} splits the post into sentences and takes the ones that ask as its focus.</li>
+ *   <li>Clean-up and spelling, concepts (English analysis plus the pack's synonyms), BM25 over titles, passage and
+ *       section, on the focus and on the whole post; coverage of the question's distinctive concepts per candidate.</li>
+ *   <li>The focus is embedded once; passages near it in meaning and taught posts near it ({@link Exemplars}) join
+ *       the candidates.</li>
+ *   <li>The {@link DecisionModel} (weights learnt by {@link DecisionTrainer}) picks the passage from
+ *       {@link CandidateSignals}, then decides from {@link Signals}: health reply, sure, likely or not covered.</li>
  * </ol>
  */
 public final class LuceneAnswerEngine implements AnswerEngine {
@@ -159,7 +154,6 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         if (cleaned.isBlank()) return null;
         PostReader.Post post = posts.read(cleaned);
         String focus = post.focus();
-        String meaningText = focus;
         String corrected = index.spelling.correct(focus);
         List<Concept> concepts = reader.read(corrected);
         List<Hit> hits = concepts.isEmpty() ? List.of() : search(concepts, corrected);
@@ -170,9 +164,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             List<Concept> wholeConcepts = reader.read(wholeCorrected);
             wholeHits = wholeConcepts.isEmpty() ? List.of() : search(wholeConcepts, wholeCorrected);
         }
-        List<Meaning> meanings = embedder == null ? List.of() : meanings(meaningText);
+        // The focus is embedded once: the meaning ranking, the candidates and the taught posts all use its vector.
+        float[] q = embedder == null || index.vectors.length == 0 ? null : embedder.embed(focus);
+        List<Meaning> meanings = q == null ? List.of() : meanings(q);
         if (hits.isEmpty() && wholeHits.isEmpty() && meanings.isEmpty()) return null;
-        float[] q = meanings.isEmpty() ? null : focusVector(meaningText);
         Exemplars.Nearest taught = q == null ? new Exemplars.Nearest(Map.of(), 0, 0) : exemplars.nearest(q, PassageVectors.key(cleaned));
         List<Candidate> candidates = candidates(hits, wholeHits, meanings, q, taught);
         Candidate best = null;
@@ -275,10 +270,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     /** Each passage's key (see {@link PassageVectors#key}) to its document number. */
     private Map<String, Integer> passageKeys() {
         Map<String, Integer> out = new HashMap<>();
-        for (int doc = 0; doc < index.passages.size(); doc++) {
-            PassageIndex.Passage p = index.passages.get(doc);
-            out.put(PassageVectors.key(PassageIndex.meaningText(index.sections.get(p.section()), p)), doc);
-        }
+        for (int doc = 0; doc < index.passages.size(); doc++) out.put(passageKey(doc), doc);
         return out;
     }
 
@@ -301,19 +293,12 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     /** Every passage's vector by its key, for the pack's precomputed file. */
     Map<String, float[]> passageVectors() {
         Map<String, float[]> out = new HashMap<>();
-        for (int doc = 0; doc < index.vectors.length; doc++) {
-            PassageIndex.Passage p = index.passages.get(doc);
-            out.put(PassageVectors.key(PassageIndex.meaningText(index.sections.get(p.section()), p)), index.vectors[doc]);
-        }
+        for (int doc = 0; doc < index.vectors.length; doc++) out.put(passageKey(doc), index.vectors[doc]);
         return out;
     }
 
     /** A passage close in meaning to the question's focus. */
     record Meaning(int doc, double similarity) {
-    }
-
-    private float[] focusVector(String focus) {
-        return embedder.embed(focus);
     }
 
     private double similarity(float[] q, int doc) {
@@ -325,9 +310,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      * dot products take microseconds, less than setting up a graph search); a larger one is searched through the
      * index's HNSW graph on its vector field.
      */
-    private List<Meaning> meanings(String focus) {
-        if (index.vectors.length == 0) return List.of();
-        float[] q = focusVector(focus);
+    private List<Meaning> meanings(float[] q) {
         List<Meaning> out = new ArrayList<>();
         if (index.vectors.length <= EXACT_SCAN) {
             for (int doc = 0; doc < index.vectors.length; doc++) out.add(new Meaning(doc, similarity(q, doc)));
@@ -421,14 +404,6 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             }
         }
         return false;
-    }
-
-    /** Sections to suggest on a decline: those nearest in meaning, then those sharing a distinctive word ("rat" is not one). */
-    private List<SectionRef> closest(List<Hit> hits, List<Meaning> meanings) {
-        Set<Integer> picked = new LinkedHashSet<>();
-        for (Meaning m : meanings) if (picked.size() < MAX_RELATED) picked.add(index.passages.get(m.doc()).section());
-        for (Hit h : hits) if (picked.size() < MAX_RELATED && h.coverage() > 0) picked.add(h.section());
-        return picked.stream().map(this::ref).toList();
     }
 
     /**
@@ -608,24 +583,6 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         if (total == 0) return covered;
         for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] = (row[i] + bonus[i]) / (total + bonus[i]);
         return covered;
-    }
-
-    private List<SectionRef> related(List<Hit> hits, List<Meaning> meanings, int answered) {
-        Set<Integer> picked = new LinkedHashSet<>();
-        for (Meaning m : meanings) {
-            if (picked.size() >= MAX_RELATED - 1) break;
-            int s = index.passages.get(m.doc()).section();
-            if (s != answered) picked.add(s);
-        }
-        for (Hit h : hits) {
-            if (picked.size() >= MAX_RELATED) break;
-            if (h.section() != answered && h.coverage() > 0) picked.add(h.section());
-        }
-        // Top up with neighbours of the answer's section: the natural next things to read.
-        for (int s = 0; s < index.sections.size() && picked.size() < MAX_RELATED; s++) {
-            if (s != answered && index.parents[s] == index.parents[answered] && !index.sections.get(s).faq()) picked.add(s);
-        }
-        return picked.stream().map(this::ref).toList();
     }
 
     private Answer decline(String question, double confidence, List<SectionRef> related) {
