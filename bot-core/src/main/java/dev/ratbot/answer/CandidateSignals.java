@@ -20,6 +20,10 @@ import java.util.List;
  * @param exemplarGap      that minus the nearest taught post's of any passage
  * @param wholeRank        1/(1 + place) in the keyword ranking of the whole post, not only its focus (0 when absent)
  * @param wholeRelative    its rank score there over the best one
+ * @param wholeMeaning     cosine similarity of the whole post (not only its focus) and the passage
+ * @param exemplarVote     the passage's share of the nearest taught posts' vote
+ * @param sectionVote      its section's share of that vote
+ * @param sectionMeaning   the best cosine similarity of the focus with any passage of its section
  */
 record CandidateSignals(
         double keywordRank,
@@ -35,13 +39,19 @@ record CandidateSignals(
         double exemplar,
         double exemplarGap,
         double wholeRank,
-        double wholeRelative) {
+        double wholeRelative,
+        double wholeMeaning,
+        double exemplarVote,
+        double sectionVote,
+        double sectionMeaning) {
 
     static final List<String> NAMES = List.of("keywordRank", "keywordRelative", "keywordConfidence", "focus", "meaningRank",
-            "semantic", "semanticGap", "sectionLeads", "sectionMeans", "faq", "exemplar", "exemplarGap", "wholeRank", "wholeRelative");
+            "semantic", "semanticGap", "sectionLeads", "sectionMeans", "faq", "exemplar", "exemplarGap", "wholeRank", "wholeRelative",
+            "wholeMeaning", "exemplarVote", "sectionVote", "sectionMeaning");
 
     double[] values() {
         return new double[] {keywordRank, keywordRelative, keywordConfidence, focus, meaningRank, semantic, semanticGap,
-                sectionLeads, sectionMeans, faq, exemplar, exemplarGap, wholeRank, wholeRelative};
+                sectionLeads, sectionMeans, faq, exemplar, exemplarGap, wholeRank, wholeRelative, wholeMeaning, exemplarVote,
+                sectionVote, sectionMeaning};
     }
 }

@@ -24,10 +24,25 @@ final class Exemplars {
     record Exemplar(String source, int doc, float[] vector) {
     }
 
-    /** What the taught posts nearest a new one say: per passage the closest post's similarity, and the uncovered. */
-    record Nearest(Map<Integer, Double> byDoc, double covered, double uncovered) {
+    /** How many of the nearest taught posts vote. */
+    static final int VOTERS = 12;
+    /** How fast a voter's weight falls with its distance from the nearest one (a softmax temperature on similarity). */
+    static final double VOTE_TEMPERATURE = 0.05;
+
+    /**
+     * What the taught posts nearest a new one say: per passage the closest post's similarity, and the uncovered; and
+     * the vote of the {@link #VOTERS} nearest, each weighted by its closeness: per passage and for "not covered", a
+     * share of the weight in [0, 1]. One close post can be a fluke; several agreeing are a pattern.
+     */
+    record Nearest(Map<Integer, Double> byDoc, double covered, double uncovered, Map<Integer, Double> votes, double noneVote) {
+        static final Nearest NONE = new Nearest(Map.of(), 0, 0, Map.of(), 0);
+
         double of(int doc) {
             return byDoc.getOrDefault(doc, 0.0);
+        }
+
+        double voteFor(int doc) {
+            return votes.getOrDefault(doc, 0.0);
         }
     }
 
@@ -59,9 +74,12 @@ final class Exemplars {
         Map<Integer, Double> byDoc = new HashMap<>();
         double covered = 0;
         double uncovered = 0;
+        // The nearest posts (a post answered by two passages is two exemplars: one voter, its weight shared).
+        Map<String, Double> postSim = new HashMap<>();
         for (Exemplar e : exemplars) {
             if (e.source().equals(self)) continue;
             double sim = SentenceEmbedder.similarity(q, e.vector());
+            postSim.put(e.source(), sim);
             if (e.doc() < 0) {
                 uncovered = Math.max(uncovered, sim);
             } else {
@@ -69,7 +87,30 @@ final class Exemplars {
                 byDoc.merge(e.doc(), sim, Math::max);
             }
         }
-        return new Nearest(byDoc, covered, uncovered);
+        List<Map.Entry<String, Double>> near = postSim.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(VOTERS).toList();
+        Map<String, Double> weight = new HashMap<>();
+        double top = near.isEmpty() ? 0 : near.get(0).getValue();
+        double total = 0;
+        for (Map.Entry<String, Double> n : near) {
+            double w = Math.exp((n.getValue() - top) / VOTE_TEMPERATURE);
+            weight.put(n.getKey(), w);
+            total += w;
+        }
+        Map<Integer, Double> votes = new HashMap<>();
+        double none = 0;
+        if (total > 0) {
+            Map<String, Integer> docsOfPost = new HashMap<>();
+            for (Exemplar e : exemplars) if (weight.containsKey(e.source())) docsOfPost.merge(e.source(), 1, Integer::sum);
+            for (Exemplar e : exemplars) {
+                Double w = weight.get(e.source());
+                if (w == null) continue;
+                double share = w / total / docsOfPost.get(e.source());
+                if (e.doc() < 0) none += share;
+                else votes.merge(e.doc(), share, Double::sum);
+            }
+        }
+        return new Nearest(byDoc, covered, uncovered, votes, none);
     }
 
     static String line(String source, String passageKey, float[] v) {

@@ -136,15 +136,22 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         if (r.signals().otherAnimal() > 0 || (covered < model.likely() && right < model.sure())) return decline(question, right, r.suggestions());
         PassageIndex.Passage passage = index.passages.get(r.candidate());
         Answer.Verdict verdict = right >= model.sure() ? Answer.Verdict.SURE : Answer.Verdict.LIKELY;
-        return new Answer(question, verdict, Passages.fit(passage.blocks(), MAX_ANSWER_CHARS), Optional.of(ref(passage.section())),
+        return new Answer(question, verdict, Passages.fit(shown(r), MAX_ANSWER_CHARS), Optional.of(ref(passage.section())),
                 Optional.of(pack.attribution()), right, r.next());
+    }
+
+    /** The blocks an answer shows: its passage, with the runner-up beside it when they belong together. */
+    private List<Block> shown(Reading r) {
+        PassageIndex.Passage passage = index.passages.get(r.candidate());
+        if (r.runnerUp() < 0) return passage.blocks();
+        return Passages.together(r.candidate(), passage, r.runnerUp(), index.passages.get(r.runnerUp()), MAX_ANSWER_CHARS);
     }
 
     /**
      * What the engine makes of a post: its best candidate passage by words and meaning together, the signals the
      * decision model weighs, the sections to suggest on a refusal and the next ones to offer with an answer.
      */
-    record Reading(int candidate, Signals signals, List<SectionRef> suggestions, List<SectionRef> next,
+    record Reading(int candidate, int runnerUp, Signals signals, List<SectionRef> suggestions, List<SectionRef> next,
                    List<Integer> keywordDocs, List<Integer> meaningDocs, List<Candidate> candidates, float[] focusVector,
                    double keywordTopConfidence) {
     }
@@ -159,28 +166,35 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         List<Hit> hits = concepts.isEmpty() ? List.of() : search(concepts, corrected);
         // The whole post by its words too: the story around a question often names what it is about.
         List<Hit> wholeHits = hits;
+        String wholeCorrected = corrected;
         if (!focus.equals(cleaned)) {
-            String wholeCorrected = index.spelling.correct(cleaned.length() > WHOLE_CHARS ? cleaned.substring(0, WHOLE_CHARS) : cleaned);
+            wholeCorrected = index.spelling.correct(cleaned.length() > WHOLE_CHARS ? cleaned.substring(0, WHOLE_CHARS) : cleaned);
             List<Concept> wholeConcepts = reader.read(wholeCorrected);
             wholeHits = wholeConcepts.isEmpty() ? List.of() : search(wholeConcepts, wholeCorrected);
         }
-        // The focus is embedded once: the meaning ranking, the candidates and the taught posts all use its vector.
-        float[] q = embedder == null || index.vectors.length == 0 ? null : embedder.embed(focus);
+        // The focus is embedded once, spelling corrected like its words: the meaning ranking, the candidates and the
+        // taught posts all use its vector.
+        float[] q = embedder == null || index.vectors.length == 0 ? null : embedder.embed(corrected);
         List<Meaning> meanings = q == null ? List.of() : meanings(q);
         if (hits.isEmpty() && wholeHits.isEmpty() && meanings.isEmpty()) return null;
-        Exemplars.Nearest taught = q == null ? new Exemplars.Nearest(Map.of(), 0, 0) : exemplars.nearest(q, PassageVectors.key(cleaned));
-        List<Candidate> candidates = candidates(hits, wholeHits, meanings, q, taught);
+        Exemplars.Nearest taught = q == null ? Exemplars.Nearest.NONE : exemplars.nearest(q, PassageVectors.key(cleaned));
+        // A long post is also read whole by meaning: the story may say what the short question leaves out.
+        float[] whole = q == null || focus.equals(cleaned) ? q : embedder.embed(wholeCorrected);
+        List<Candidate> candidates = candidates(hits, wholeHits, meanings, q, whole, taught);
         Candidate best = null;
+        Candidate second = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         double secondScore = Double.NEGATIVE_INFINITY;
         for (Candidate c : candidates) {
             double score = model.rankScore(c.signals());
             if (score > bestScore) {
                 secondScore = bestScore;
+                second = best;
                 bestScore = score;
                 best = c;
             } else if (score > secondScore) {
                 secondScore = score;
+                second = c;
             }
         }
         int candidate = best.doc();
@@ -228,12 +242,14 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 taught.of(candidate),
                 namesAnimal(cleaned) ? 1 : 0,
                 DecisionModel.probe(model.coveredProbe(), q),
-                DecisionModel.probe(model.healthProbe(), q));
+                DecisionModel.probe(model.healthProbe(), q),
+                taught.noneVote(),
+                taught.voteFor(candidate));
         List<Integer> byRank = candidates.stream().sorted(Comparator.comparingDouble((Candidate c) -> -model.rankScore(c.signals())))
                 .map(c -> index.passages.get(c.doc()).section()).distinct().toList();
         List<SectionRef> suggestions = byRank.stream().limit(MAX_RELATED).map(this::ref).toList();
         List<SectionRef> next = byRank.stream().filter(x -> x != section).limit(MAX_RELATED).map(this::ref).toList();
-        return new Reading(candidate, signals, suggestions, next,
+        return new Reading(candidate, second == null ? -1 : second.doc(), signals, suggestions, next,
                 hits.stream().map(Hit::doc).limit(FUSED).toList(), meanings.stream().map(Meaning::doc).limit(FUSED).toList(), candidates, q,
                 hits.isEmpty() ? 0 : hits.get(0).confidence());
     }
@@ -287,7 +303,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     /** The focus of a post and its vector, as the engine reads it (for {@code ratbot train}'s taught posts). */
     float[] focusVectorOf(String cleaned) {
-        return embedder.embed(posts.read(cleaned).focus());
+        return embedder.embed(index.spelling.correct(posts.read(cleaned).focus()));
     }
 
     /** Every passage's vector by its key, for the pack's precomputed file. */
@@ -331,7 +347,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     }
 
     /** The passages either ranking put among its first {@link #FUSED}, each with its signals. */
-    private List<Candidate> candidates(List<Hit> hits, List<Hit> wholeHits, List<Meaning> meanings, float[] q, Exemplars.Nearest taught) {
+    private List<Candidate> candidates(List<Hit> hits, List<Hit> wholeHits, List<Meaning> meanings, float[] q, float[] whole, Exemplars.Nearest taught) {
         Map<Integer, Integer> kwPlace = new HashMap<>();
         Map<Integer, Integer> wholePlace = new HashMap<>();
         for (int i = 0; i < wholeHits.size() && i < FUSED; i++) wholePlace.putIfAbsent(wholeHits.get(i).doc(), i);
@@ -348,6 +364,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         double bestCos = meanings.isEmpty() ? 0 : meanings.get(0).similarity();
         int kwTopSection = hits.isEmpty() ? -1 : hits.get(0).section();
         int vecTopSection = meanings.isEmpty() ? -1 : index.passages.get(meanings.get(0).doc()).section();
+        Map<Integer, Double> sectionVote = new HashMap<>();
+        taught.votes().forEach((d, v) -> sectionVote.merge(index.passages.get(d).section(), v, Double::sum));
+        Map<Integer, Double> sectionMeaning = new HashMap<>();
+        for (Meaning m : meanings) sectionMeaning.merge(index.passages.get(m.doc()).section(), m.similarity(), Math::max);
         List<Candidate> out = new ArrayList<>();
         for (int doc : docs) {
             Integer kp = kwPlace.get(doc);
@@ -370,7 +390,11 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                     taught.of(doc),
                     taught.of(doc) - taught.covered(),
                     wp == null ? 0 : 1.0 / (1 + wp),
-                    wp == null || bestWhole <= 0 ? 0 : wholeHits.get(wp).rank() / bestWhole)));
+                    wp == null || bestWhole <= 0 ? 0 : wholeHits.get(wp).rank() / bestWhole,
+                    whole == null ? 0 : similarity(whole, doc),
+                    taught.voteFor(doc),
+                    sectionVote.getOrDefault(section, 0.0),
+                    sectionMeaning.getOrDefault(section, cos))));
         }
         return out;
     }
@@ -653,8 +677,14 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             char ch = cut.charAt(i);
             out.append(Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT ? ' ' : ch);
         }
-        return out.toString();
+        return RUN_ON_SENTENCE.matcher(out).replaceAll("$1 $2");
     }
+
+    /**
+     * A sentence typed straight after the last one's full stop ("dried blood.Why is that?"): the tokenizer would read
+     * "blood.why" as one word, like a domain name, and lose both.
+     */
+    private static final java.util.regex.Pattern RUN_ON_SENTENCE = java.util.regex.Pattern.compile("(\\p{Ll}{2}[.!?]+)(\\p{Lu})");
 
     private static double clamp(double v) {
         return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));

@@ -12,6 +12,21 @@ final class Passages {
     private Passages() {
     }
 
+    /**
+     * The best passage, and with it the runner-up when that is another passage of the same section and both fit in one
+     * reply whole, in the guide's order. Two neighbouring paragraphs that both speak to a post read as one piece of
+     * advice; choosing between them would drop half of it. (Passages are numbered in the guide's order.)
+     */
+    static List<Block> together(int bestDoc, PassageIndex.Passage best, int runnerUpDoc, PassageIndex.Passage runnerUp, int max) {
+        if (runnerUp.section() != best.section() || runnerUpDoc == bestDoc) return best.blocks();
+        int length = -2;
+        for (PassageIndex.Passage p : List.of(best, runnerUp)) for (Block b : p.blocks()) length += b.plainText().length() + 2;
+        if (length > max) return best.blocks();
+        List<Block> out = new ArrayList<>(bestDoc < runnerUpDoc ? best.blocks() : runnerUp.blocks());
+        out.addAll(bestDoc < runnerUpDoc ? runnerUp.blocks() : best.blocks());
+        return out;
+    }
+
     /** Blocks that fit together: the first one shortened if need be, later ones only while they fit whole. */
     static List<Block> fit(List<Block> blocks, int max) {
         List<Block> out = new ArrayList<>();

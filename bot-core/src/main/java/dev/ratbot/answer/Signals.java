@@ -28,6 +28,8 @@ package dev.ratbot.answer;
  * @param namesAnimal        1 when the post names the pack's animal (or a pet name for it)
  * @param topicCovered       the learnt probe's logit that the focus's topic is one the guide covers (from its vector)
  * @param topicHealth        the learnt probe's logit that the focus is about illness or injury
+ * @param taughtNoneVote     the share of the nearest taught posts' vote for "not covered"
+ * @param taughtVote         the candidate passage's share of that vote
  */
 record Signals(
         double keywordConfidence,
@@ -52,18 +54,21 @@ record Signals(
         double taughtAgrees,
         double namesAnimal,
         double topicCovered,
-        double topicHealth) {
+        double topicHealth,
+        double taughtNoneVote,
+        double taughtVote) {
 
     static final java.util.List<String> NAMES = java.util.List.of("keywordConfidence", "keywordScore", "keywordLead",
             "keywordAgrees", "semantic", "semanticLead", "semanticAgrees", "coverage", "unknownTopic", "unknownShare",
-            "healthCues", "asks", "otherAnimal", "quantityMissing", "length", "ranking", "rankingLead", "taughtCovered", "taughtUncovered", "taughtAgrees", "namesAnimal", "topicCovered", "topicHealth");
+            "healthCues", "asks", "otherAnimal", "quantityMissing", "length", "ranking", "rankingLead", "taughtCovered", "taughtUncovered", "taughtAgrees", "namesAnimal", "topicCovered", "topicHealth",
+            "taughtNoneVote", "taughtVote");
 
     static Signals of(double[] x) {
-        return new Signals(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11], x[12], x[13], x[14], x[15], x[16], x[17], x[18], x[19], x[20], x[21], x[22]);
+        return new Signals(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11], x[12], x[13], x[14], x[15], x[16], x[17], x[18], x[19], x[20], x[21], x[22], x[23], x[24]);
     }
 
     double[] values() {
         return new double[] {keywordConfidence, keywordScore, keywordLead, keywordAgrees, semantic, semanticLead,
-                semanticAgrees, coverage, unknownTopic, unknownShare, healthCues, asks, otherAnimal, quantityMissing, length, ranking, rankingLead, taughtCovered, taughtUncovered, taughtAgrees, namesAnimal, topicCovered, topicHealth};
+                semanticAgrees, coverage, unknownTopic, unknownShare, healthCues, asks, otherAnimal, quantityMissing, length, ranking, rankingLead, taughtCovered, taughtUncovered, taughtAgrees, namesAnimal, topicCovered, topicHealth, taughtNoneVote, taughtVote};
     }
 }

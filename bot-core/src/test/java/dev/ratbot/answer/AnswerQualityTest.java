@@ -60,15 +60,15 @@ class AnswerQualityTest {
     @CsvSource(delimiter = '|', value = {
             "dev-questions.jsonl              | 0.95 | 1.00 | 1.00 | 1.00",
             "private-questions.jsonl          | 0.75 | 0.85 | 1.00 | 1.00",
-            "fresh-questions.jsonl            | 0.80 | 1.00 | 1.00 | 1.00",
+            "fresh-questions.jsonl            | 0.80 | 0.75 | 1.00 | 1.00",
             "blind-questions.jsonl            | 0.80 | 1.00 | 1.00 | 1.00",
             "tuning-questions.jsonl           | 0.80 | 1.00 | 1.00 | 1.00",
             "probe-questions.jsonl            | 0.75 | 0.90 | 1.00 | 1.00",
             "held-questions.jsonl             | 0.75 | 0.80 | 1.00 | 1.00",
             "chatty-questions.jsonl           | 0.55 | 1.00 | 1.00 | 1.00",
             "order-questions.jsonl            | 1.00 | 0.75 | 1.00 | 1.00",
-            "../eval/owners-test.jsonl        | 0.40 | 0.80 | 0.80 | 1.00",
-            "../eval/chat-test.jsonl          | 0.60 | 1.00 | 0.85 | 0.80",
+            "../eval/owners-test.jsonl        | 0.60 | 0.90 | 0.85 | 1.00",
+            "../eval/chat-test.jsonl          | 0.75 | 1.00 | 0.85 | 0.80",
     })
     void eachSetKeepsItsBar(String set, double rightBar, double nearBar, double healthBar, double offtopicBar) {
         EvalSet.Score score = EvalSet.load(set).score(engine);

@@ -27,7 +27,7 @@ class DeclineGateTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "HOW DO I HOLD MY RAT                | HOW DO I HOLD MY RAT WITHOUT HURTING HIM",
-            "can rats eat meat                   | can rats eat meat like a bit of chicken",
+            "what treats can i give my rat       | what treats can i give my rat for being good lol",
             "my rat grinds his teeth             | my rat grinds his teeth, is that normal??",
             "can you teach rats tricks           | can u teach rats tricks like a dog",
             "can rats purr                       | can rats purr like a cat lol",

@@ -11,6 +11,23 @@ import org.junit.jupiter.api.Test;
 class PassagesTest {
 
     @Test
+    void twoPassagesOfOneSectionThatFitAreShownTogetherInTheGuidesOrder() {
+        PassageIndex.Passage first = new PassageIndex.Passage(3, List.of(new Block.Paragraph("Offer treats from your hand.")));
+        PassageIndex.Passage second = new PassageIndex.Passage(3, List.of(new Block.Paragraph("Wear gloves at first.")));
+        assertEquals(List.of(first.blocks().get(0), second.blocks().get(0)), Passages.together(8, second, 7, first, 700));
+        assertEquals(List.of(first.blocks().get(0), second.blocks().get(0)), Passages.together(7, first, 8, second, 700));
+    }
+
+    @Test
+    void aRunnerUpOfAnotherSectionOrTooLongIsLeftOut() {
+        PassageIndex.Passage best = new PassageIndex.Passage(3, List.of(new Block.Paragraph("Offer treats from your hand.")));
+        PassageIndex.Passage elsewhere = new PassageIndex.Passage(4, List.of(new Block.Paragraph("Talk to them softly.")));
+        PassageIndex.Passage tooLong = new PassageIndex.Passage(3, List.of(new Block.Paragraph("x".repeat(690))));
+        assertEquals(best.blocks(), Passages.together(7, best, 9, elsewhere, 700));
+        assertEquals(best.blocks(), Passages.together(7, best, 8, tooLong, 700));
+    }
+
+    @Test
     void shortBlocksAreLeftAlone() {
         Block b = new Block.Paragraph("Rats like peas.");
         assertEquals(b, Passages.fit(b, 700));

@@ -44,6 +44,19 @@ class PostReaderTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // a sentence typed straight after a full stop is still a sentence of its own words
+            "her nose has dried blood.Why is that? | her nose has dried blood. Why is that?",
+            "so scared!!He bit me | so scared!! He bit me",
+            // abbreviations and single capitals are left alone
+            "Mr.Whiskers is shy | Mr.Whiskers is shy",
+            "e.g. peas | e.g. peas",
+    })
+    void aRunOnSentenceIsParted(String post, String cleaned) {
+        assertEquals(cleaned, LuceneAnswerEngine.clean(post));
+    }
+
+    @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"?!", "   ", "\uD83D\uDC00\uD83D\uDC00"})
     void aPostWithoutWordsHasNoSentences(String post) {
         assertEquals(List.of(), READER.read(post).sentences());

@@ -1,0 +1,50 @@
+package dev.ratbot.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The taught posts nearest a new one vote for their passage, or for "not covered", each by its closeness. */
+class ExemplarsTest {
+    private static final double E = 1e-6;
+
+    private static String line(String source, String passage, float... v) {
+        return Exemplars.line(source, passage, v);
+    }
+
+    private static final Exemplars TAUGHT = Exemplars.parse(String.join("\n",
+            line("a", "gloves", 1, 0, 0),
+            line("b", "gloves", 0.8f, 0.6f, 0),
+            line("c", "-", 0, 1, 0),
+            // one post answered by two passages: one voter whose weight is shared
+            line("d", "gloves", 0, 0, 1),
+            line("d", "treats", 0, 0, 1)), Map.of("gloves", 1, "treats", 2));
+
+    @Test
+    void theNearestPostsVoteByCloseness() {
+        Exemplars.Nearest n = TAUGHT.nearest(new float[] {1, 0, 0}, "new");
+        double a = 1;
+        double b = Math.exp((0.8 - 1) / Exemplars.VOTE_TEMPERATURE);
+        double cd = Math.exp(-1 / Exemplars.VOTE_TEMPERATURE);
+        double total = a + b + cd + cd;
+        assertEquals((a + b + cd / 2) / total, n.voteFor(1), E);
+        assertEquals(cd / 2 / total, n.voteFor(2), E);
+        assertEquals(cd / total, n.noneVote(), E);
+        assertEquals(1.0, n.of(1), E);
+        assertEquals(0.0, n.uncovered(), E);
+    }
+
+    @Test
+    void aPostNeverVotesForItself() {
+        Exemplars.Nearest n = TAUGHT.nearest(new float[] {1, 0, 0}, "a");
+        assertEquals(0.8, n.of(1), 1e-6);
+    }
+
+    @Test
+    void withoutTaughtPostsNobodyVotes() {
+        Exemplars.Nearest n = Exemplars.EMPTY.nearest(new float[] {1, 0, 0}, "new");
+        assertEquals(0.0, n.voteFor(1), E);
+        assertEquals(0.0, n.noneVote(), E);
+    }
+}
