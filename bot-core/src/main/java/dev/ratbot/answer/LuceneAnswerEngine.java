@@ -55,6 +55,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     static final int EXACT_SCAN = 5_000;
     /** The whole post is read by its words up to this length (the focus is read in full). */
     static final int WHOLE_CHARS = 1500;
+    /** How much of a long post is read whole by meaning: its opening, which names the problem; embedding costs per token. */
+    static final int WHOLE_MEANING_CHARS = 600;
     /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
     private static final double SECONDARY = 0.5;
     /** Rank factor for a passage of signs (or under a "How to Tell if" heading) when the question asks how to tell. */
@@ -179,7 +181,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         if (hits.isEmpty() && wholeHits.isEmpty() && meanings.isEmpty()) return null;
         Exemplars.Nearest taught = q == null ? Exemplars.Nearest.NONE : exemplars.nearest(q, PassageVectors.key(cleaned));
         // A long post is also read whole by meaning: the story may say what the short question leaves out.
-        float[] whole = q == null || focus.equals(cleaned) ? q : embedder.embed(wholeCorrected);
+        float[] whole = q == null || focus.equals(cleaned) ? q : embedder.embed(Passages.cut(wholeCorrected, WHOLE_MEANING_CHARS));
         List<Candidate> candidates = candidates(hits, wholeHits, meanings, q, whole, taught);
         Candidate best = null;
         Candidate second = null;
