@@ -135,13 +135,16 @@ public final class JdbcAnswerLog implements AnswerLog {
         });
     }
 
-    /**
-     * Deletes the questions logged longer than {@code retention} ago (with their ratings); returns how many. The
-     * operator's privacy promise: nothing users asked is kept longer than RATBOT_QUESTION_RETENTION.
-     */
+    @Override
     public int pruneOlderThan(Duration retention) {
         long cutoff = clock.millis() - retention.toMillis();
-        return db.withConnection(c -> {
+        return db.inTransaction(c -> {
+            // Ratings name their rater, so they go with their answer.
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM answer_ratings WHERE answer_key IN"
+                    + " (SELECT answer_key FROM answers WHERE created_at < ?)")) {
+                ps.setLong(1, cutoff);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM answers WHERE created_at < ?")) {
                 ps.setLong(1, cutoff);
                 return ps.executeUpdate();
