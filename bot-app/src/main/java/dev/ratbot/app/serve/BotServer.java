@@ -82,7 +82,7 @@ public final class BotServer implements AutoCloseable {
     private static final Duration WORKER_STOP = Duration.ofSeconds(20);
     /** How often each instance looks for answers taught on another instance (one small read). */
     static final Duration OPERATOR_REFRESH = Duration.ofSeconds(2);
-    /** How often questions older than RATBOT_QUESTION_RETENTION are deleted. */
+    /** How often questions older than RATBOT_RETENTION are deleted. */
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
     /** How long a dead instance's Discord shards wait before another instance takes them, and how often leases renew. */
     static final Duration SHARD_LEASE_TTL = Duration.ofSeconds(15), SHARD_LEASE_STEP = Duration.ofSeconds(3);
@@ -215,8 +215,8 @@ public final class BotServer implements AutoCloseable {
         });
         pruner.scheduleWithFixedDelay(() -> {
             try {
-                int pruned = answerLog.pruneOlderThan(config.questionRetention());
-                if (pruned > 0) log.info("deleted {} questions older than {}", pruned, config.questionRetention());
+                int pruned = answerLog.pruneOlderThan(config.retention());
+                if (pruned > 0) log.info("deleted {} questions older than {}", pruned, config.retention());
             } catch (RuntimeException e) {
                 log.warn("could not delete old questions: {}", oneLine(e.getMessage()));
             }

@@ -58,21 +58,41 @@ class RatbotConfigTest {
         assertFalse(config.hasPlatform());
         assertTrue(config.knowledge().isEmpty());
         assertTrue(config.console().isEmpty(), "the console is off without a password");
-        assertEquals(Duration.ofDays(90), config.questionRetention());
+        assertEquals(Duration.ofDays(90), config.retention());
     }
 
     @Test
     void theConsoleWithItsPasswordAddressAndPortAndTheRetention() {
         RatbotConfig config = load(env("RATBOT_CONSOLE_PASSWORD", "correct horse battery", "RATBOT_CONSOLE_PORT", "0",
-                "RATBOT_CONSOLE_BIND", "0.0.0.0", "RATBOT_QUESTION_RETENTION", "P30D"));
+                "RATBOT_CONSOLE_BIND", "0.0.0.0", "RATBOT_RETENTION", "P30D"));
         ConsoleConfig console = config.console().orElseThrow();
         assertEquals("0.0.0.0", console.bind());
         assertEquals(0, console.port());
         assertEquals("correct horse battery", console.password().reveal());
-        assertEquals(Duration.ofDays(30), config.questionRetention());
-        assertEquals(Duration.ofDays(7), load(env("RATBOT_QUESTION_RETENTION", "7d")).questionRetention());
+        assertEquals(Duration.ofDays(30), config.retention());
+        assertEquals(Duration.ofDays(7), load(env("RATBOT_RETENTION", "7d")).retention());
         assertEquals(new ConsoleConfig("127.0.0.1", 8081, new Secret("correct horse battery")),
                 load(env("RATBOT_CONSOLE_PASSWORD", "correct horse battery")).console().orElseThrow());
+    }
+
+    /** Days, hours or ISO-8601; RATBOT_QUESTION_RETENTION, the older name, still works on its own. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "RATBOT_RETENTION          | 90d   | PT2160H",
+            "RATBOT_RETENTION          | 30    | PT720H",
+            "RATBOT_RETENTION          | 36h   | PT36H",
+            "RATBOT_RETENTION          | 90m   | PT1H30M",
+            "RATBOT_RETENTION          | PT36H | PT36H",
+            "RATBOT_QUESTION_RETENTION | 7d    | PT168H",
+    })
+    void theRetentionIsWrittenInDaysHoursOrIso8601(String key, String text, String expected) {
+        assertEquals(Duration.parse(expected), load(env(key, text)).retention());
+    }
+
+    @Test
+    void theRetentionUnderBothNamesIsRefused() {
+        assertEquals("RATBOT_QUESTION_RETENTION (environment) is the older name of RATBOT_RETENTION, which is set too; keep RATBOT_RETENTION only",
+                failure(env("RATBOT_RETENTION", "30d", "RATBOT_QUESTION_RETENTION", "30d")));
     }
 
     @Test
@@ -176,6 +196,8 @@ class RatbotConfigTest {
             "RATBOT_CONSOLE_PORT|9000|RATBOT_CONSOLE_PORT (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
             "RATBOT_CONSOLE_BIND|0.0.0.0|RATBOT_CONSOLE_BIND (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
             "RATBOT_CONSOLE_PASSWORD|hunter2|RATBOT_CONSOLE_PASSWORD (environment): too short to guard the console; use 12 characters or more",
+            "RATBOT_RETENTION|forever|RATBOT_RETENTION=forever (environment) is not a duration; write days like 90d, or P90D (or hours like 36h)",
+            "RATBOT_RETENTION|PT59M|RATBOT_RETENTION=PT59M (environment) must be between 1 hour and 10 years",
             "RATBOT_QUESTION_RETENTION|forever|RATBOT_QUESTION_RETENTION=forever (environment) is not a duration; write days like 90d, or P90D",
             "RATBOT_QUESTION_RETENTION|PT1M|RATBOT_QUESTION_RETENTION=PT1M (environment) must be between 1 hour and 10 years",
             "RATBOT_QUESTION_RETENTION|99999d|RATBOT_QUESTION_RETENTION=99999d (environment) must be between 1 hour and 10 years",
