@@ -83,16 +83,25 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                } catch (SQLException cleanup) {
+                    // SQLite ends the transaction itself on some errors (SQLITE_FULL), and then the driver still
+                    // thinks one is open: the next user of this connection would write outside any transaction.
+                    // The connection goes, and the failure that matters is the one thrown.
+                    e.addSuppressed(cleanup);
+                    pool.evictConnection(c);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
         }

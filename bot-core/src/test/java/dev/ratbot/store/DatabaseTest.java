@@ -53,6 +53,42 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * SQLite ends a transaction by itself when the file is full: the error says so (not "cannot commit"), and no
+     * pooled connection is left believing in a transaction that is gone, which would write the next one's rows
+     * outside any transaction.
+     */
+    @Test
+    void aFullFileSaysSoAndLeavesEveryConnectionTransactional() throws Exception {
+        Path file = dir.resolve("full.db");
+        long pages;
+        try (Database fresh = Database.open(DatabaseSettings.of("jdbc:sqlite:" + file))) {
+            pages = Long.parseLong(fresh.withConnection(c -> single(c.createStatement(), "PRAGMA page_count")));
+        }
+        try (Database db = Database.open(DatabaseSettings.of("jdbc:sqlite:" + file + "?max_page_count=" + (pages + 4)))) {
+            StoreException full = assertThrows(StoreException.class, () -> {
+                for (int i = 0; ; i++) {
+                    int n = i;
+                    db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO answers (answer_key, platform, question, question_norm,"
+                            + " answered, created_at) VALUES ('k" + n + "', 'TELEGRAM', '" + "q".repeat(3000) + "', 'q', 0, 0)"));
+                }
+            });
+            assertTrue(full.getMessage().contains("SQLITE_FULL"), full.getMessage());
+            try (var operator = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = operator.createStatement()) {
+                s.executeUpdate("DELETE FROM answers");
+            }
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                assertThrows(StoreException.class, () -> db.inTransaction(c -> {
+                    c.createStatement().executeUpdate("INSERT INTO answers (answer_key, platform, question, question_norm, answered,"
+                            + " created_at) VALUES ('after" + n + "', 'TELEGRAM', 'q', 'q', 0, 0)");
+                    return c.createStatement().executeUpdate("INSERT INTO no_such_table VALUES (1)");
+                }));
+            }
+            assertEquals("0", db.withConnection(c -> single(c.createStatement(), "SELECT COUNT(*) FROM answers")), "every one rolled back");
+        }
+    }
+
     @Test
     void postgresMigratesIntoItsOwnSchema() {
         try (Database db = TestDatabases.postgres("database_test")) {
