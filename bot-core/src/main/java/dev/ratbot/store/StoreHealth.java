@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * degraded, and every connection it hands out proves it reachable, which clears "unreachable" only. "Full" and
  * "failing" are cleared by a writer that inserted ({@link #wrote}): on a full disk reads and small updates still
  * work, and would otherwise make the state flap. A {@link #probed probe} may find the store degraded before any
- * write fails (a nearly full disk); it clears only what it found itself.
+ * write fails (a nearly full disk); its finding stands until a probe finds room, even while small writes still fit,
+ * so a disk on the edge is heard once.
  *
  * <p>The listener hears of each change once (by default one log line when the store becomes degraded and one when
  * it recovers), never per failed operation. Thread-safe.
@@ -58,9 +58,8 @@ public final class StoreHealth {
      * @param problem what is wrong
      * @param detail  a short code or phrase for operators (an SQLSTATE, a SQLite result code); never a secret
      * @param since   when it started
-     * @param byProbe whether a probe found it (a probe clears only its own findings)
      */
-    public record Degraded(Problem problem, String detail, Instant since, boolean byProbe) {
+    public record Degraded(Problem problem, String detail, Instant since) {
         public Degraded {
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(detail, "detail");
@@ -110,8 +109,10 @@ public final class StoreHealth {
 
     private final Clock clock;
     private final Listener listener;
-    /** Null while the store is fine. */
-    private final AtomicReference<Degraded> state = new AtomicReference<>();
+    /** What operations found, and what the last probe found; the former outranks the latter. Guarded by this. */
+    private Fault byOperations, byProbe;
+    /** The state as last published: null while the store is fine. Read without locking. */
+    private volatile Degraded current;
 
     public StoreHealth(Clock clock, Listener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -125,73 +126,75 @@ public final class StoreHealth {
 
     /** Empty while the store is fine. */
     public Optional<Degraded> degraded() {
-        return Optional.ofNullable(state.get());
+        return Optional.ofNullable(current);
     }
 
     public boolean ok() {
-        return state.get() == null;
+        return current == null;
     }
 
     /** True while no connection can be had: anything that would wait for one should give up at once. */
     public boolean unreachable() {
-        Degraded d = state.get();
+        Degraded d = current;
         return d != null && d.problem() == Problem.UNREACHABLE;
     }
 
     /** An operation failed: marks the store degraded when the failure is the store's, not the statement's. */
     public void failed(Throwable failure) {
-        classify(failure).ifPresent(f -> enter(f, false));
+        classify(failure).ifPresent(this::foundByOperation);
     }
 
     /** The {@link Database} could not get a connection. */
     void cannotConnect(Throwable failure) {
-        Fault f = classify(failure).filter(x -> x.problem() == Problem.UNREACHABLE)
-                .orElse(new Fault(Problem.UNREACHABLE, codeOf(failure)));
-        enter(f, false);
+        foundByOperation(classify(failure).filter(x -> x.problem() == Problem.UNREACHABLE)
+                .orElse(new Fault(Problem.UNREACHABLE, codeOf(failure))));
     }
 
-
-    /** A connection was had: the store is reachable again (clears "unreachable" only). */
+    /** A connection was had: the store is reachable again (clears "unreachable" only). Cheap while all is well. */
     public void reachable() {
-        Degraded d = state.get();
-        if (d != null && d.problem() == Problem.UNREACHABLE) leave(d);
+        if (current == null) return;
+        synchronized (this) {
+            if (byOperations != null && byOperations.problem() == Problem.UNREACHABLE) byOperations = null;
+            if (byProbe != null && byProbe.problem() == Problem.UNREACHABLE) byProbe = null;
+            publish();
+        }
     }
 
-    /** An insert went through: the store is fine. */
+    /** An insert went through: whatever operations found is over (a probe's finding stands until it finds room). */
     public void wrote() {
-        Degraded d = state.get();
-        if (d != null) leave(d);
-    }
-
-    /** What a probe found now: a fault, or none (which clears only what a probe found before). */
-    public void probed(Optional<Fault> found) {
-        if (found.isPresent()) {
-            Degraded d = state.get();
-            if (d == null || d.byProbe()) enter(found.get(), true);
-            return;
-        }
-        Degraded d = state.get();
-        if (d != null && (d.byProbe() || d.problem() == Problem.UNREACHABLE)) leave(d);
-    }
-
-    private void enter(Fault fault, boolean byProbe) {
-        while (true) {
-            Degraded was = state.get();
-            // The same problem again changes nothing, except that an operation's finding outranks a probe's.
-            if (was != null && was.problem() == fault.problem() && (byProbe || !was.byProbe())) return;
-            Degraded now = new Degraded(fault.problem(), fault.detail(), was == null ? clock.instant() : was.since(), byProbe);
-            if (state.compareAndSet(was, now)) {
-                if (was == null || was.problem() != now.problem()) listener.degraded(now);
-                return;
-            }
+        if (current == null) return;
+        synchronized (this) {
+            byOperations = null;
+            publish();
         }
     }
 
-    private void leave(Degraded was) {
-        if (state.compareAndSet(was, null)) {
+    /** What a probe found now: a fault, or none. It replaces what the previous probe found. */
+    public synchronized void probed(Optional<Fault> found) {
+        byProbe = found.orElse(null);
+        if (found.isEmpty() && byOperations != null && byOperations.problem() == Problem.UNREACHABLE) byOperations = null;
+        publish();
+    }
+
+    private synchronized void foundByOperation(Fault fault) {
+        byOperations = fault;
+        publish();
+    }
+
+    /** Publishes the state operations and the probe make together; the listener hears a change of problem only. */
+    private void publish() {
+        Fault now = byOperations != null ? byOperations : byProbe;
+        Degraded was = current;
+        if (now == null) {
+            if (was == null) return;
+            current = null;
             Duration after = Duration.between(was.since(), clock.instant());
             listener.recovered(was, after.isNegative() ? Duration.ZERO : after);
+            return;
         }
+        Degraded next = new Degraded(now.problem(), now.detail(), was == null ? clock.instant() : was.since());
+        current = next;
+        if (was == null || was.problem() != next.problem()) listener.degraded(next);
     }
 
     /**

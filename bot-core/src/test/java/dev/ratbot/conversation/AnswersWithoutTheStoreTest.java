@@ -226,7 +226,8 @@ class AnswersWithoutTheStoreTest {
             }
             await(() -> recorded.get() == total, Duration.ofSeconds(20), "the waiting questions written, got " + recorded.get() + " of " + total);
             assertEquals(total - written, questionsStored(db));
-            assertTrue(health.ok());
+            db.probe();
+            assertTrue(health.ok(), "the writes and a probe find room: " + health.degraded());
             assertEquals(List.of("degraded: full", "back"), heard, "one line when it filled up, one when there was room again");
         }
     }

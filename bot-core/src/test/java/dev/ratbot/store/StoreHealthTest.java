@@ -104,6 +104,20 @@ class StoreHealthTest {
                 "degraded: full (less than 1 MB free on the disk)"), heard);
     }
 
+    /** A disk on the edge: the probe finds it full while small writes still fit. Heard once, not at every write. */
+    @Test
+    void aProbesFindingStandsWhileSmallWritesStillFit() {
+        StoreHealth.Fault nearlyFull = new StoreHealth.Fault(Problem.FULL, "max_page_count reached");
+        health.probed(Optional.of(nearlyFull));
+        for (int i = 0; i < 5; i++) {
+            health.wrote();
+            health.failed(new SQLiteException("full", SQLiteErrorCode.SQLITE_FULL));
+            health.wrote();
+            health.probed(Optional.of(nearlyFull));
+        }
+        assertEquals(List.of("degraded: full (max_page_count reached)"), heard);
+    }
+
     @Test
     void aNewProblemDuringAnOutageIsHeardAndKeepsWhenItStarted() {
         health.failed(new SQLException("refused", "08001"));
