@@ -191,7 +191,9 @@ class RatbotConfigTest {
             "DISCORD_TOKEN|x|environment variable DISCORD_TOKEN is not a Ratbot setting",
             "TELEGRAM_MODE|webhook|TELEGRAM_MODE (environment) is set but TELEGRAM_BOT_TOKEN is not",
             "DISCORD_SHARDS|2|DISCORD_SHARDS (environment) is set but DISCORD_BOT_TOKEN is not",
-            "RATBOT_DB_PASSWORD_FILE|/no/such/file|RATBOT_DB_PASSWORD_FILE: cannot read the secret file /no/such/file (no such file)",
+            "RATBOT_DB_PASSWORD_FILE|/no/such/file|RATBOT_DB_PASSWORD_FILE=/no/such/file (environment) cannot be read for RATBOT_DB_PASSWORD: no such file",
+            "TELEGRAM_BOT_TOKEN_FILE|/dev/zero|TELEGRAM_BOT_TOKEN_FILE=/dev/zero (environment) holds no TELEGRAM_BOT_TOKEN: its first line is longer than 4096 characters (is it the right file?)",
+            "DISCORD_BOT_TOKEN_FILE|/|DISCORD_BOT_TOKEN_FILE=/ (environment) cannot be read for DISCORD_BOT_TOKEN: it is a folder, not a file",
             "RATBOT_OPS_PORT_FILE|/x|environment variable RATBOT_OPS_PORT_FILE is not a Ratbot setting",
             "RATBOT_CONSOLE_PORT|9000|RATBOT_CONSOLE_PORT (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
             "RATBOT_CONSOLE_BIND|0.0.0.0|RATBOT_CONSOLE_BIND (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
@@ -333,7 +335,11 @@ class RatbotConfigTest {
         assertEquals(TELEGRAM_TOKEN, RatbotConfig.load(env(), Optional.of(file)).telegram().orElseThrow().token().reveal());
 
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
-        assertEquals("DISCORD_BOT_TOKEN_FILE: the secret file " + empty + " is empty", failure(env("DISCORD_BOT_TOKEN_FILE", empty.toString())));
+        assertEquals("DISCORD_BOT_TOKEN_FILE=" + empty + " (environment) holds no DISCORD_BOT_TOKEN: its first line is empty",
+                failure(env("DISCORD_BOT_TOKEN_FILE", empty.toString())));
+        Path nothing = Files.writeString(dir.resolve("nothing"), "");
+        assertEquals("RATBOT_CONSOLE_PASSWORD_FILE=" + nothing + " (environment) holds no RATBOT_CONSOLE_PASSWORD: it is empty",
+                failure(env("RATBOT_CONSOLE_PASSWORD_FILE", nothing.toString())));
 
         assertEquals("TELEGRAM_BOT_TOKEN: set both TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_TOKEN_FILE in the environment; keep one",
                 failure(env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_BOT_TOKEN_FILE", token.toString())));
@@ -341,6 +347,45 @@ class RatbotConfigTest {
         Files.writeString(token, "not a token");
         String message = failure(env("TELEGRAM_BOT_TOKEN_FILE", token.toString()));
         assertTrue(message.startsWith("TELEGRAM_BOT_TOKEN (file named by TELEGRAM_BOT_TOKEN_FILE): not a Telegram bot token"), message);
+    }
+
+    /** The README says a secret file's first line: what follows it, a Windows line end or a byte order mark is not the secret. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "TOKEN\\n",
+            "TOKEN",
+            "TOKEN\\r\\n# rotated 2026-01-01\\r\\n",
+            "'  TOKEN  \\nOLD-TOKEN\\n'",
+            "\uFEFFTOKEN\\n",
+            "TOKEN\\rsecond line",
+    })
+    void aSecretFileGivesItsFirstLine(String content) throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), content.replace("TOKEN", TELEGRAM_TOKEN).replace("\\n", "\n").replace("\\r", "\r"));
+        assertEquals(TELEGRAM_TOKEN, load(env("TELEGRAM_BOT_TOKEN_FILE", token.toString())).telegram().orElseThrow().token().reveal());
+    }
+
+    @Test
+    void aSecretFileThatIsNotUtf8SaysSo() throws IOException {
+        Path token = Files.write(dir.resolve("token"), new byte[] {(byte) 0xFF, (byte) 0xFE, 'x', '\n'});
+        assertEquals("TELEGRAM_BOT_TOKEN_FILE=" + token + " (environment) holds no TELEGRAM_BOT_TOKEN: its first line is not UTF-8 text",
+                failure(env("TELEGRAM_BOT_TOKEN_FILE", token.toString())));
+    }
+
+    @Test
+    void aSecretFileTheBotMayNotReadSaysWhoMayNot() throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), TELEGRAM_TOKEN + "\n");
+        Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(token), "running as root, which reads every file");
+        assertEquals("TELEGRAM_BOT_TOKEN_FILE=" + token + " (environment) cannot be read for TELEGRAM_BOT_TOKEN: permission denied to user "
+                + System.getProperty("user.name") + " (give that user read access)", failure(env("TELEGRAM_BOT_TOKEN_FILE", token.toString())));
+    }
+
+    @Test
+    void aSecretFileNamedInTheConfigurationFileSaysWhichFileNamedIt() throws IOException {
+        Path file = dir.resolve("ratbot.properties");
+        Files.writeString(file, "RATBOT_DB_PASSWORD_FILE=missing-password\n");
+        assertEquals("RATBOT_DB_PASSWORD_FILE=" + dir.resolve("missing-password") + " (ratbot.properties) cannot be read for RATBOT_DB_PASSWORD: no such file",
+                assertThrows(StartupException.class, () -> RatbotConfig.load(env(), Optional.of(file))).getMessage());
     }
 
     @Test
