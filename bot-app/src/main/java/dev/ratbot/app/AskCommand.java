@@ -7,10 +7,8 @@ import dev.ratbot.answer.SectionRef;
 import dev.ratbot.conversation.AnsweredQuestion;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.platform.Platform;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import dev.ratbot.app.io.BoundedLineReader;
+import dev.ratbot.app.io.LineOutput;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code ratbot ask "question"} prints the answer for a person; {@code ratbot ask --json} reads one question per
  * line from standard input and writes one JSON object per line (question, answered, confidence, health, answer,
  * section, section_id, score, related), flushed per line, in input order. That JSON is a stable contract for answer checks.
+ * A line longer than {@link ConsoleBot#MAX_LINE_CHARS} is cut (its "question" is the cut text); the command ends
+ * quietly when its output is closed.
  */
 @Command(name = "ask", mixinStandardHelpOptions = true, description = {
         "Answer one question, or (with --json) every line of standard input.",
@@ -58,20 +58,18 @@ final class AskCommand implements Callable<Integer> {
             return 2;
         }
         Conversation conversation = ConsoleBot.conversation(knowledge.load());
-        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        LineOutput out = new LineOutput(System.out);
         if (json) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            // Lines are cut while read (a 20 MB line costs 4,096 characters), and a closed output ends the command.
+            BoundedLineReader in = BoundedLineReader.utf8(System.in, ConsoleBot.MAX_LINE_CHARS);
             for (String line; (line = in.readLine()) != null; ) {
-                out.println(JSON.writeValueAsString(toJson(line, conversation.ask(Platform.CONSOLE, line))));
-                out.flush();
+                if (!out.println(JSON.writeValueAsString(toJson(line, conversation.ask(Platform.CONSOLE, line))))) break;
             }
         } else if (explain && knowledge.load().engine() instanceof dev.ratbot.answer.LuceneAnswerEngine engine) {
             out.println(engine.explain(String.join(" ", words)));
-            out.flush();
         } else {
             AnsweredQuestion result = conversation.ask(Platform.CONSOLE, String.join(" ", words));
             out.println(ConsoleRenderer.withChoices(result.reply()));
-            out.flush();
         }
         return 0;
     }

@@ -6,10 +6,8 @@ import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import dev.ratbot.app.io.BoundedLineReader;
+import dev.ratbot.app.io.LineOutput;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,18 +30,16 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Conversation conversation = ConsoleBot.conversation(knowledge.load());
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        LineOutput out = new LineOutput(System.out);
+        // Lines are cut while read, so a huge paste costs no memory; a closed output ends the chat.
+        BoundedLineReader in = BoundedLineReader.utf8(System.in, ConsoleBot.MAX_LINE_CHARS);
         boolean interactive = System.console() != null;
         Incoming hello = incoming("/start");
         out.println(ConsoleRenderer.withChoices(conversation.handle(hello)));
-        out.println("\n(Type a question, a number to pick a choice, or quit.)");
+        if (!out.println("\n(Type a question, a number to pick a choice, or quit.)")) return 0;
         Reply last = Reply.none();
         while (true) {
-            if (interactive) {
-                out.print("\nyou> ");
-                out.flush();
-            }
+            if (interactive && !out.print("\nyou> ")) break;
             String line = in.readLine();
             if (line == null) break;
             String text = line.strip();
@@ -51,8 +47,7 @@ final class ChatCommand implements Callable<Integer> {
             String command = ChatInput.toCommandText(text, last);
             Reply reply = conversation.handle(incoming(command));
             if (reply.isNone()) continue;
-            out.println();
-            out.println(ConsoleRenderer.withChoices(reply));
+            if (!out.println("\n" + ConsoleRenderer.withChoices(reply))) break;
             if (!reply.choices().isEmpty() || reply.feedbackKey().isPresent()) last = reply;
         }
         return 0;

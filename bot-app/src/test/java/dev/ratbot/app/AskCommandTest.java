@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -97,6 +98,60 @@ class AskCommandTest {
     void oneQuestionForAPerson() {
         String out = run("", "ask", "Why", "does", "my", "rat", "chirp?");
         assertTrue(out.contains("chirps can indicate curiosity"), out);
+    }
+
+    /** "\r\n", "\r" and "\n" each end one question: none is split, none answered twice. */
+    @Test
+    void eachKindOfLineEndEndsOneQuestion() throws Exception {
+        String out = run("How do I hold my rat properly?\r\nWhy does my rat chirp?\rthanks!\n", "ask", "--json");
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(List.of("How do I hold my rat properly?", "Why does my rat chirp?", "thanks!"),
+                out.lines().map(l -> read(json, l).get("question").asText()).toList());
+    }
+
+    @Test
+    void aLineLongerThanABigMessageIsAnsweredCut() throws Exception {
+        String out = run("why ".repeat(5_000) + "\nhi\n", "ask", "--json");
+        List<String> lines = out.lines().toList();
+        assertEquals(2, lines.size(), out.length() > 500 ? out.substring(0, 500) : out);
+        assertEquals(ConsoleBot.MAX_LINE_CHARS, new ObjectMapper().readTree(lines.get(0)).get("question").asText().length());
+        assertEquals("hi", new ObjectMapper().readTree(lines.get(1)).get("question").asText());
+    }
+
+    /** The reader went away (a closed pipe): the command stops instead of answering an endless input for no one. */
+    @Test
+    void aClosedOutputEndsTheCommand() {
+        InputStream endless = new InputStream() {
+            private final byte[] line = "How do I hold my rat properly?\n".getBytes(StandardCharsets.UTF_8);
+            private long next;
+
+            @Override
+            public int read() {
+                return line[(int) (next++ % line.length)];
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                writes.incrementAndGet();
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        System.setIn(endless);
+        System.setOut(new PrintStream(closedPipe, true, StandardCharsets.UTF_8));
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Main.run("ask", "--json"));
+        assertEquals(0, code);
+        assertTrue(writes.get() > 0, "it tried to write");
+    }
+
+    private static JsonNode read(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(line, e);
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.ratbot.conversation;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.feedback.AnswerLog;
+import dev.ratbot.store.StoreException;
+import dev.ratbot.store.StoreHealth;
 import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.SubscriptionStore;
 import java.time.Clock;
@@ -45,12 +47,28 @@ public final class Conversation {
     public Reply handle(Incoming in, Command command) {
         try {
             return dispatch(in, command);
+        } catch (StoreException e) {
+            if (StoreHealth.classify(e).isEmpty()) return failed(in, command, e);
+            // The store's health logs an outage once; a line per message would flood the log.
+            log.debug("could not handle {} from {}: the store is unavailable ({})", command.getClass().getSimpleName(),
+                    in.address().platform(), e.toString());
+            return storeUnavailable();
         } catch (RuntimeException e) {
-            // One line per event; the trace only when debugging, so logs stay greppable.
-            log.error("could not handle {} from {}: {}", command.getClass().getSimpleName(), in.address().platform(), e.toString());
-            log.debug("trace of the failure above", e);
-            return Reply.text(Reply.Kind.ERROR, "Sorry, something went wrong on my side. Please try again in a moment.");
+            return failed(in, command, e);
         }
+    }
+
+    private static Reply failed(Incoming in, Command command, RuntimeException e) {
+        // One line per event; the trace only when debugging, so logs stay greppable.
+        log.error("could not handle {} from {}: {}", command.getClass().getSimpleName(), in.address().platform(), e.toString());
+        log.debug("trace of the failure above", e);
+        return Reply.text(Reply.Kind.ERROR, "Sorry, something went wrong on my side. Please try again in a moment.");
+    }
+
+    /** The store is down or full: the user learns it is not their fault, and that questions still work. */
+    static Reply storeUnavailable() {
+        return Reply.text(Reply.Kind.ERROR, "Sorry, I can't reach my records just now, so I couldn't do that. Questions still work;"
+                + " please try this again in a few minutes.");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ratbot.feedback;
 
 import dev.ratbot.platform.Platform;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,12 @@ public interface AnswerLog {
      * never rated 👎 are left out.
      */
     List<SectionRating> mostDownvoted(int limit);
+
+    /**
+     * Forgets the questions asked longer than {@code retention} ago by the log's clock, with their ratings; returns
+     * how many questions. The operator's privacy promise: nothing users asked is kept longer than the retention.
+     */
+    int pruneOlderThan(Duration retention);
 
     /** A question the pack could not answer and how often it was asked. */
     record UnansweredQuestion(String question, long times) {

@@ -32,24 +32,37 @@ public final class JdbcAnswerLog implements AnswerLog {
 
     @Override
     public String recordAnswer(Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
-        boolean answered = kind.answered();
-        String cleaned = Questions.clean(question);
-        String key = newKey();
-        db.withConnection(c -> {
+        AskedQuestion asked = asked(platform, question, sectionId, kind);
+        write(List.of(asked));
+        return asked.key();
+    }
+
+    /** A question stamped now under a new key and cleaned, to {@link #write} later; touches no database. */
+    public AskedQuestion asked(Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
+        return new AskedQuestion(newKey(), platform, Questions.clean(question), sectionId, kind, clock.instant());
+    }
+
+    /** Writes questions asked earlier in one transaction: all of them, or none when it throws. */
+    public void write(List<AskedQuestion> questions) {
+        if (questions.isEmpty()) return;
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO answers (answer_key, platform, question, question_norm,"
                     + " section_id, answered, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, key);
-                ps.setString(2, platform.name());
-                ps.setString(3, cleaned);
-                ps.setString(4, Questions.fold(cleaned));
-                ps.setString(5, sectionId.orElse(null));
-                ps.setBoolean(6, answered);
-                ps.setString(7, kind.name());
-                ps.setLong(8, clock.millis());
-                return ps.executeUpdate();
+                for (AskedQuestion q : questions) {
+                    String cleaned = Questions.clean(q.question());
+                    ps.setString(1, q.key());
+                    ps.setString(2, q.platform().name());
+                    ps.setString(3, cleaned);
+                    ps.setString(4, Questions.fold(cleaned));
+                    ps.setString(5, q.sectionId().orElse(null));
+                    ps.setBoolean(6, q.kind().answered());
+                    ps.setString(7, q.kind().name());
+                    ps.setLong(8, q.askedAt().toEpochMilli());
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
             }
         });
-        return key;
     }
 
     @Override
@@ -135,13 +148,16 @@ public final class JdbcAnswerLog implements AnswerLog {
         });
     }
 
-    /**
-     * Deletes the questions logged longer than {@code retention} ago (with their ratings); returns how many. The
-     * operator's privacy promise: nothing users asked is kept longer than RATBOT_QUESTION_RETENTION.
-     */
+    @Override
     public int pruneOlderThan(Duration retention) {
         long cutoff = clock.millis() - retention.toMillis();
-        return db.withConnection(c -> {
+        return db.inTransaction(c -> {
+            // Ratings name their rater, so they go with their answer.
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM answer_ratings WHERE answer_key IN"
+                    + " (SELECT answer_key FROM answers WHERE created_at < ?)")) {
+                ps.setLong(1, cutoff);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM answers WHERE created_at < ?")) {
                 ps.setLong(1, cutoff);
                 return ps.executeUpdate();

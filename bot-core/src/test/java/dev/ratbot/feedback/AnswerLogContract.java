@@ -8,15 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ratbot.feedback.AnswerLog.SectionRating;
 import dev.ratbot.feedback.AnswerLog.UnansweredQuestion;
 import dev.ratbot.platform.Platform;
+import dev.ratbot.testing.MutableClock;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What every {@link AnswerLog} must do; the in-memory twin, SQLite and PostgreSQL run these same tests. */
 public abstract class AnswerLogContract {
 
-    /** A new, empty log (called once per test). */
-    protected abstract AnswerLog log();
+    /** A new, empty log on {@code clock} (called once per test). */
+    protected abstract AnswerLog log(Clock clock);
+
+    private AnswerLog log() {
+        return log(Clock.systemUTC());
+    }
 
     @Test
     void keysAreShortAsciiAndDistinct() {
@@ -98,6 +107,37 @@ public abstract class AnswerLogContract {
         assertTrue(top.stream().anyMatch(q -> q.question().equals("why does my rat bite? <b>@everyone</b> *x* title:foo~ 🐀 ネズミ")), top.toString());
         assertTrue(top.stream().allMatch(q -> q.question().length() <= AnswerLog.MAX_QUESTION_CHARS), "bounded");
         assertTrue(top.stream().noneMatch(q -> q.question().chars().anyMatch(Character::isISOControl)));
+    }
+
+    @Test
+    void questionsOlderThanTheRetentionAreForgottenWithTheirRatings() {
+        MutableClock clock = MutableClock.at("2026-01-01T10:00:00Z");
+        AnswerLog log = log(clock);
+        log.recordAnswer(Platform.TELEGRAM, "how long do rats live", Optional.empty(), false);
+        String rated = log.recordAnswer(Platform.DISCORD, "about treats", Optional.of("treats"), true);
+        assertEquals(Optional.of(new AnswerLog.Tally(0, 1)), log.rate(rated, "ann", false));
+        clock.advance(Duration.ofDays(60));
+        String recent = log.recordAnswer(Platform.TELEGRAM, "can rats eat cheese", Optional.empty(), false);
+        clock.advance(Duration.ofDays(31));
+
+        assertEquals(2, log.pruneOlderThan(Duration.ofDays(90)));
+        assertEquals(List.of(new UnansweredQuestion("can rats eat cheese", 1)), log.mostUnanswered(10));
+        assertEquals(List.of(), log.mostDownvoted(10), "the pruned answer's rating went with it");
+        assertEquals(Optional.empty(), log.rate(rated, "bob", true), "a pruned answer can no longer be rated");
+        assertTrue(log.recordFeedback(recent, true), "the recent one stays rateable");
+        assertEquals(0, log.pruneOlderThan(Duration.ofDays(90)), "nothing more is old enough");
+    }
+
+    /** A question exactly as old as the retention is kept; a millisecond older, it goes. */
+    @ParameterizedTest
+    @CsvSource({"PT0S, 0", "PT0.001S, 1", "P1D, 1"})
+    void theRetentionIsInclusive(Duration pastRetention, int pruned) {
+        MutableClock clock = MutableClock.at("2026-01-01T10:00:00Z");
+        AnswerLog log = log(clock);
+        log.recordAnswer(Platform.TELEGRAM, "do rats swim", Optional.empty(), false);
+        clock.advance(Duration.ofDays(90).plus(pastRetention));
+        assertEquals(pruned, log.pruneOlderThan(Duration.ofDays(90)));
+        assertEquals(1 - pruned, log.mostUnanswered(10).size());
     }
 
     private static void rate(AnswerLog log, String section, boolean... ratings) {

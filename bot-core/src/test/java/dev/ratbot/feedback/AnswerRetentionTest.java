@@ -27,14 +27,26 @@ class AnswerRetentionTest {
         try (Database db = TestDatabases.sqlite(dir)) {
             JdbcAnswerLog log = new JdbcAnswerLog(db, clock);
             log.recordAnswer(Platform.TELEGRAM, "how long do rats live", Optional.empty(), false);
+            String rated = log.recordAnswer(Platform.TELEGRAM, "about treats", Optional.of("treats"), true);
+            log.rate(rated, "telegram:4242", false);
             clock.advance(Duration.ofDays(60));
             log.recordAnswer(Platform.DISCORD, "can rats eat cheese", Optional.empty(), false);
             clock.advance(Duration.ofDays(31));
 
-            assertEquals(1, log.pruneOlderThan(Duration.ofDays(90)));
+            assertEquals(2, log.pruneOlderThan(Duration.ofDays(90)));
+            assertEquals(0L, count(db, "answer_ratings"), "a rating names its rater, so it goes with its answer");
             assertEquals(List.of(new AnswerLog.UnansweredQuestion("can rats eat cheese", 1)), log.mostUnanswered(10));
             assertEquals(0, log.pruneOlderThan(Duration.ofDays(90)));
         }
+    }
+
+    private static long count(Database db, String table) {
+        return db.withConnection(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     @Test

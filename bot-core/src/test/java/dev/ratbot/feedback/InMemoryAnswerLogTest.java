@@ -2,7 +2,7 @@ package dev.ratbot.feedback;
 
 class InMemoryAnswerLogTest extends AnswerLogContract {
     @Override
-    protected AnswerLog log() {
-        return new InMemoryAnswerLog();
+    protected AnswerLog log(java.time.Clock clock) {
+        return new InMemoryAnswerLog(clock);
     }
 }

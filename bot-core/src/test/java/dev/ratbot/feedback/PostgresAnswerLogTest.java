@@ -11,10 +11,10 @@ class PostgresAnswerLogTest extends AnswerLogContract {
     private String schema;
 
     @Override
-    protected AnswerLog log() {
+    protected AnswerLog log(Clock clock) {
         db = TestDatabases.postgres("answer_log");
         schema = TestDatabases.schemaOf(db);
-        return new JdbcAnswerLog(db, Clock.systemUTC());
+        return new JdbcAnswerLog(db, clock);
     }
 
     @AfterEach

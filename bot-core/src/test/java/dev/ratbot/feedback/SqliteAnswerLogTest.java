@@ -14,9 +14,9 @@ class SqliteAnswerLogTest extends AnswerLogContract {
     private Database db;
 
     @Override
-    protected AnswerLog log() {
+    protected AnswerLog log(Clock clock) {
         db = TestDatabases.sqlite(dir);
-        return new JdbcAnswerLog(db, Clock.systemUTC());
+        return new JdbcAnswerLog(db, clock);
     }
 
     @AfterEach

@@ -53,6 +53,76 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * SQLite ends a transaction by itself when the file is full: the error says so (not "cannot commit"), and no
+     * pooled connection is left believing in a transaction that is gone, which would write the next one's rows
+     * outside any transaction.
+     */
+    @Test
+    void aFullFileSaysSoAndLeavesEveryConnectionTransactional() throws Exception {
+        Path file = dir.resolve("full.db");
+        long pages;
+        try (Database fresh = Database.open(DatabaseSettings.of("jdbc:sqlite:" + file))) {
+            pages = Long.parseLong(fresh.withConnection(c -> single(c.createStatement(), "PRAGMA page_count")));
+        }
+        try (Database db = Database.open(DatabaseSettings.of("jdbc:sqlite:" + file + "?max_page_count=" + (pages + 4)))) {
+            StoreException full = assertThrows(StoreException.class, () -> {
+                for (int i = 0; ; i++) {
+                    int n = i;
+                    db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO answers (answer_key, platform, question, question_norm,"
+                            + " answered, created_at) VALUES ('k" + n + "', 'TELEGRAM', '" + "q".repeat(3000) + "', 'q', 0, 0)"));
+                }
+            });
+            assertEquals(StoreHealth.Problem.FULL, StoreHealth.classify(full).orElseThrow().problem(), full.getMessage());
+            try (var operator = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = operator.createStatement()) {
+                s.executeUpdate("DELETE FROM answers");
+            }
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                assertThrows(StoreException.class, () -> db.inTransaction(c -> {
+                    c.createStatement().executeUpdate("INSERT INTO answers (answer_key, platform, question, question_norm, answered,"
+                            + " created_at) VALUES ('after" + n + "', 'TELEGRAM', 'q', 'q', 0, 0)");
+                    return c.createStatement().executeUpdate("INSERT INTO no_such_table VALUES (1)");
+                }));
+            }
+            assertEquals("0", db.withConnection(c -> single(c.createStatement(), "SELECT COUNT(*) FROM answers")), "every one rolled back");
+        }
+    }
+
+    /** The view for replies gives up at once while the store is known unreachable; a real connection ends that. */
+    @Test
+    void theViewForRepliesFailsAtOnceWhileTheStoreIsUnreachable() {
+        try (Database db = TestDatabases.sqlite(dir)) {
+            Database replies = db.forReplies();
+            db.health().failed(new java.sql.SQLException("connection refused", "08001"));
+            StoreException e = assertThrows(StoreException.class, () -> replies.withConnection(c -> c.isValid(1)));
+            assertEquals(StoreHealth.Problem.UNREACHABLE, StoreHealth.classify(e).orElseThrow().problem());
+            assertEquals("the database is unreachable (SQLSTATE 08001)", e.getMessage());
+
+            assertTrue(db.<Boolean>withConnection(c -> c.isValid(1)), "background work still asks the pool");
+            assertTrue(db.health().ok(), "and a connection proves the store reachable");
+            assertTrue(replies.<Boolean>withConnection(c -> c.isValid(1)));
+            replies.close();
+            assertTrue(db.<Boolean>withConnection(c -> c.isValid(1)), "closing the view closes nothing");
+        }
+    }
+
+    /** Before anything is written, a probe finds a file without room full: what /readyz reports. */
+    @Test
+    void aProbeFindsAFileWithoutRoomFullAndAFileWithRoomFine() {
+        Path file = dir.resolve("tight.db");
+        long pages;
+        try (Database fresh = Database.open(DatabaseSettings.of("jdbc:sqlite:" + file))) {
+            pages = Long.parseLong(fresh.withConnection(c -> single(c.createStatement(), "PRAGMA page_count")));
+            fresh.probe();
+            assertTrue(fresh.health().ok(), "no limit, and room on the disk");
+        }
+        try (Database db = Database.open(DatabaseSettings.of("jdbc:sqlite:" + file + "?max_page_count=" + (pages + 2)))) {
+            db.probe();
+            assertEquals("full (max_page_count reached)", db.health().degraded().orElseThrow().describe());
+        }
+    }
+
     @Test
     void postgresMigratesIntoItsOwnSchema() {
         try (Database db = TestDatabases.postgres("database_test")) {

@@ -66,6 +66,22 @@ public final class TestDatabases {
         return "true".equalsIgnoreCase(System.getenv("RATBOT_REQUIRE_POSTGRES")) || "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
+    /**
+     * The test PostgreSQL reached through a local port (a {@link dev.ratbot.testing.TcpProxy} in front of it), in a
+     * new schema; the caller drops it with {@link #dropSchema}.
+     */
+    public static Database postgresVia(int port, String schema, java.time.Duration connectionTimeout, StoreHealth health) {
+        java.net.URI direct = java.net.URI.create(postgresUrl().substring("jdbc:".length()));
+        String url = "jdbc:postgresql://127.0.0.1:" + port + direct.getRawPath() + (direct.getRawQuery() == null ? "" : "?" + direct.getRawQuery());
+        return Database.open(DatabaseSettings.of(url).withSchema(schema).withConnectionTimeout(connectionTimeout), health);
+    }
+
+    /** Host and port of the test PostgreSQL. */
+    public static java.net.InetSocketAddress postgresAddress() {
+        java.net.URI direct = java.net.URI.create(postgresUrl().substring("jdbc:".length()));
+        return new java.net.InetSocketAddress(direct.getHost(), direct.getPort() < 0 ? 5432 : direct.getPort());
+    }
+
     /** Drops a test schema; call after closing the pools that used it. */
     public static void dropSchema(String schema) {
         try (Connection c = DriverManager.getConnection(postgresUrl()); Statement s = c.createStatement()) {

@@ -99,19 +99,30 @@ final class ConfigReader {
         return Optional.of(new ConsoleConfig(bindAddress(Setting.RATBOT_CONSOLE_BIND), port(Setting.RATBOT_CONSOLE_PORT, true), password.get()));
     }
 
-    /** Whole days ("90d", "90") or an ISO-8601 duration ("P90D", "PT36H"), from one hour to ten years. */
+    /**
+     * Whole days ("90d", "90"), hours or minutes ("36h") or an ISO-8601 duration ("P90D", "PT36H"), from one hour to ten
+     * years. RATBOT_QUESTION_RETENTION, its older name, is still read, so configurations written for it keep working.
+     */
     private Duration retention() {
-        Setting setting = Setting.RATBOT_QUESTION_RETENTION;
-        String text = textOrDefault(setting);
+        boolean oldName = source.get(Setting.RATBOT_QUESTION_RETENTION).isPresent();
+        if (oldName && source.get(Setting.RATBOT_RETENTION).isPresent()) {
+            throw new StartupException(Setting.RATBOT_QUESTION_RETENTION.name() + " (" + origin(Setting.RATBOT_QUESTION_RETENTION)
+                    + ") is the older name of RATBOT_RETENTION, which is set too; keep RATBOT_RETENTION only");
+        }
+        Setting setting = oldName ? Setting.RATBOT_QUESTION_RETENTION : Setting.RATBOT_RETENTION;
+        String text = oldName ? text(setting).orElseThrow() : textOrDefault(setting);
         Duration d;
         Matcher days = DAYS.matcher(text);
+        Matcher simple = SIMPLE_DURATION.matcher(text);
         if (days.matches()) {
             d = Duration.ofDays(Long.parseLong(days.group(1)));
+        } else if (simple.matches()) {
+            d = simpleDuration(simple);
         } else {
             try {
                 d = Duration.parse(text);
             } catch (DateTimeParseException e) {
-                throw bad(setting, text, "is not a duration; write days like 90d, or P90D");
+                throw bad(setting, text, "is not a duration; write days like 90d, or P90D (or hours like 36h)");
             }
         }
         if (d.compareTo(Duration.ofHours(1)) < 0 || d.compareTo(Duration.ofDays(3660)) > 0) {
@@ -290,12 +301,7 @@ final class ConfigReader {
         Duration d;
         Matcher simple = SIMPLE_DURATION.matcher(text);
         if (simple.matches()) {
-            long n = Long.parseLong(simple.group(1));
-            d = switch (simple.group(2).toLowerCase(Locale.ROOT)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofMinutes(n);
-            };
+            d = simpleDuration(simple);
         } else {
             try {
                 d = Duration.parse(text);
@@ -305,6 +311,16 @@ final class ConfigReader {
         }
         if (d.isNegative() || d.compareTo(Duration.ofDays(1)) > 0) throw bad(setting, text, "must be between 0 and 24 hours");
         return d;
+    }
+
+    /** "90s", "90m", "90min" or "3h", as matched by SIMPLE_DURATION. */
+    private static Duration simpleDuration(Matcher simple) {
+        long n = Long.parseLong(simple.group(1));
+        return switch (simple.group(2).toLowerCase(Locale.ROOT)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofMinutes(n);
+        };
     }
 
     private Optional<Secret> secret(Setting setting) {

@@ -105,25 +105,20 @@ final class SettingsSource {
             }
             values.put(setting, direct.isPresent()
                     ? new Value(text.get(), origin)
-                    : new Value(readSecretFile(key, base == null ? Path.of(text.get()) : base.resolve(text.get())), "file named by " + key));
+                    : new Value(readSecretFile(key, setting, base == null ? Path.of(text.get()) : base.resolve(text.get()), origin),
+                    "file named by " + key));
         }
         return values;
     }
 
-    private static String readSecretFile(String key, Path file) {
-        String secret;
+    /** The secret on the first line of the file {@code key} names; a problem is one line naming both settings. */
+    private static String readSecretFile(String key, Setting setting, Path file, String origin) {
         try {
-            secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException | RuntimeException e) {
-            throw new StartupException(key + ": cannot read the secret file " + file + " (" + reason(e) + ")");
+            return Secret.fromFile(file).reveal();
+        } catch (Secret.Unreadable e) {
+            String what = e.opened() ? " holds no " + setting.name() : " cannot be read for " + setting.name();
+            throw new StartupException(key + "=" + file + " (" + origin + ")" + what + ": " + e.getMessage());
         }
-        if (secret.isEmpty()) throw new StartupException(key + ": the secret file " + file + " is empty");
-        return secret;
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof NoSuchFileException) return "no such file";
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String unknown(String key, String origin) {

@@ -50,4 +50,9 @@ public final class MeteredAnswerLog implements AnswerLog {
     public List<SectionRating> mostDownvoted(int limit) {
         return log.mostDownvoted(limit);
     }
+
+    @Override
+    public int pruneOlderThan(java.time.Duration retention) {
+        return log.pruneOlderThan(retention);
+    }
 }

@@ -30,6 +30,10 @@ import java.util.function.Supplier;
  *   <li>{@code ratbot_delivery_retry_after_seconds{platform}}: how long platforms asked us to wait;</li>
  *   <li>{@code ratbot_delivery_send_seconds{platform}}: time per send;</li>
  *   <li>{@code ratbot_delivery_queue_depth}: tips due and not yet sent, as the store counts them;</li>
+ *   <li>{@code ratbot_questions_recorded_total} and {@code ratbot_questions_dropped_total{reason}}: questions written to
+ *       the store, and those given up (reason queue_full, refused or stopped); {@code ratbot_questions_queued}: asked
+ *       and not yet written;</li>
+ *   <li>{@code ratbot_store_degraded}: 1 while the store is unreachable, full or failing, else 0;</li>
  *   <li>{@code ratbot_info{instance_id}}: always 1; plus the JVM's own meters.</li>
  * </ul>
  * Thread-safe.
@@ -121,6 +125,30 @@ public final class RatbotMetrics {
                         .tag("platform", "telegram").tag("warned", String.valueOf(warned)).register(registry).increment();
             }
         };
+    }
+
+    /** Counts questions written to the store and those dropped, by reason. */
+    public dev.ratbot.feedback.QueuedAnswerLog.Events questionRecording() {
+        Counter recorded = Counter.builder("ratbot.questions.recorded").description("Questions written to the store").register(registry);
+        return new dev.ratbot.feedback.QueuedAnswerLog.Events() {
+            @Override
+            public void recorded(int n) {
+                recorded.increment(n);
+            }
+
+            @Override
+            public void dropped(int n, dev.ratbot.feedback.QueuedAnswerLog.DropReason reason) {
+                Counter.builder("ratbot.questions.dropped").description("Questions answered but not recorded, by reason")
+                        .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment(n);
+            }
+        };
+    }
+
+    /** Reports the questions waiting to be written and whether the store is degraded; read at each scrape. */
+    public void store(Supplier<Number> queuedQuestions, java.util.function.BooleanSupplier degraded) {
+        Gauge.builder("ratbot.questions.queued", queuedQuestions).description("Questions asked and not yet written to the store").register(registry);
+        Gauge.builder("ratbot.store.degraded", () -> degraded.getAsBoolean() ? 1 : 0)
+                .description("1 while the store is unreachable, full or failing").register(registry);
     }
 
     /** A send that threw instead of returning a result. */

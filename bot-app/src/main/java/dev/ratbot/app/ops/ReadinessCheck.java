@@ -26,6 +26,14 @@ public interface ReadinessCheck {
         public static Status notReady(String detail) {
             return new Status(false, detail);
         }
+
+        /**
+         * Ready, but running without something: the bot still does its main work (answering), so load balancers
+         * should keep sending it traffic; the detail says what is missing.
+         */
+        public static Status degraded(String detail) {
+            return new Status(true, "degraded: " + detail);
+        }
     }
 
     /** A check from a name and a function. */

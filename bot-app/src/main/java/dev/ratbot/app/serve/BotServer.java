@@ -33,6 +33,7 @@ import dev.ratbot.discord.DiscordAdapter;
 import dev.ratbot.discord.DiscordStartException;
 import dev.ratbot.discord.JdbcHelpChannelStore;
 import dev.ratbot.feedback.JdbcAnswerLog;
+import dev.ratbot.feedback.QueuedAnswerLog;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.platform.MessageSender;
 import dev.ratbot.schedule.ScheduleSettings;
@@ -82,7 +83,9 @@ public final class BotServer implements AutoCloseable {
     private static final Duration WORKER_STOP = Duration.ofSeconds(20);
     /** How often each instance looks for answers taught on another instance (one small read). */
     static final Duration OPERATOR_REFRESH = Duration.ofSeconds(2);
-    /** How often questions older than RATBOT_QUESTION_RETENTION are deleted. */
+    /** How often the store is looked at, so /readyz and the log learn of an outage or a full disk without traffic. */
+    static final Duration STORE_PROBE_EVERY = Duration.ofSeconds(5);
+    /** How often questions older than RATBOT_RETENTION are deleted. */
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
     /** How long a dead instance's Discord shards wait before another instance takes them, and how often leases renew. */
     static final Duration SHARD_LEASE_TTL = Duration.ofSeconds(15), SHARD_LEASE_STEP = Duration.ofSeconds(3);
@@ -101,6 +104,7 @@ public final class BotServer implements AutoCloseable {
     private OperatorKnowledge taught;
     private ConsoleServer console;
     private java.util.concurrent.ScheduledExecutorService pruner;
+    private QueuedAnswerLog questions;
     private volatile boolean closing;
 
     private BotServer(RatbotConfig config) {
@@ -136,13 +140,19 @@ public final class BotServer implements AutoCloseable {
         ops = OpsServer.start(config.ops(), metrics.registry());
         ops.addCheck(ReadinessCheck.of("database", this::databaseStatus));
         metrics.queueDepth(this::queueDepth);
+        db.probeEvery(STORE_PROBE_EVERY);
+        // Work people wait on (replies, acknowledging updates) fails at once while the store is unreachable.
+        Database replies = db.forReplies();
 
         // What operators taught in the console (on any instance) is answered from at once and here within seconds.
         taught = new OperatorKnowledge(pack, engine, new OperatorEntries(db, clock), LuceneAnswerEngine::build).start(OPERATOR_REFRESH);
         AnswerEngine metered = new MeteredAnswerEngine(taught, metrics);
         JdbcAnswerLog answerLog = new JdbcAnswerLog(db, clock);
-        JdbcSubscriptionStore subscriptions = new JdbcSubscriptionStore(db, clock);
-        MeteredAnswerLog answers = new MeteredAnswerLog(answerLog, metrics);
+        JdbcSubscriptionStore subscriptions = new JdbcSubscriptionStore(replies, clock);
+        // Answers never wait on the store: questions are written from a bounded queue in the background.
+        questions = new QueuedAnswerLog(answerLog, db.health(), QueuedAnswerLog.Limits.DEFAULTS, metrics.questionRecording()).start();
+        metrics.store(questions::pending, () -> !db.health().ok());
+        MeteredAnswerLog answers = new MeteredAnswerLog(questions, metrics);
         Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions, answers, clock, config.tips().defaults());
         startPruning(answerLog);
         config.console().ifPresentOrElse(c -> startConsole(c, pack, clock),
@@ -157,7 +167,7 @@ public final class BotServer implements AutoCloseable {
         List<MessageSender> senders = new ArrayList<>();
         config.telegram().ifPresent(t -> {
             telegram = TelegramAdapter.builder(PlatformSettings.telegram(t), conversation, metered)
-                    .inbox(new JdbcUpdateInbox(db, clock))
+                    .inbox(new JdbcUpdateInbox(replies, clock))
                     .subscriptions(subscriptions)
                     .pacer(pacer)
                     .clock(clock)
@@ -170,7 +180,7 @@ public final class BotServer implements AutoCloseable {
         });
         config.discord().ifPresent(d -> {
             discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, answers,
-                    new JdbcHelpChannelStore(db), clock);
+                    new JdbcHelpChannelStore(replies), clock);
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
             try {
@@ -215,8 +225,8 @@ public final class BotServer implements AutoCloseable {
         });
         pruner.scheduleWithFixedDelay(() -> {
             try {
-                int pruned = answerLog.pruneOlderThan(config.questionRetention());
-                if (pruned > 0) log.info("deleted {} questions older than {}", pruned, config.questionRetention());
+                int pruned = answerLog.pruneOlderThan(config.retention());
+                if (pruned > 0) log.info("deleted {} questions older than {}", pruned, config.retention());
             } catch (RuntimeException e) {
                 log.warn("could not delete old questions: {}", oneLine(e.getMessage()));
             }
@@ -324,14 +334,12 @@ public final class BotServer implements AutoCloseable {
         return DriverManager.getConnection(config.database().url(), properties);
     }
 
+    /** The store as its health last found it: down or full is degraded, not unready, since answers go on without it. */
     private ReadinessCheck.Status databaseStatus() {
-        try {
-            boolean valid = db.withConnection(c -> c.isValid(2));
-            return valid ? ReadinessCheck.Status.ready(db.dialect().name().toLowerCase(java.util.Locale.ROOT))
-                    : ReadinessCheck.Status.notReady("no answer");
-        } catch (RuntimeException e) {
-            return ReadinessCheck.Status.notReady("unreachable");
-        }
+        String dialect = db.dialect().name().toLowerCase(java.util.Locale.ROOT);
+        return db.health().degraded()
+                .map(d -> ReadinessCheck.Status.degraded(dialect + " " + d.describe() + "; answering without it"))
+                .orElseGet(() -> ReadinessCheck.Status.ready(dialect));
     }
 
     /** Tips due and not yet sent: outbox rows waiting or in flight, and subscriptions due but not yet scheduled. */
@@ -392,6 +400,7 @@ public final class BotServer implements AutoCloseable {
             });
         }
         closeQuietly("Telegram", telegram);
+        closeQuietly("the questions still queued", questions);
         closeQuietly("the operations endpoint", ops);
         closeQuietly("the store", db);
         instanceLock.ifPresent(lock -> closeQuietly("the instance lock", lock));

@@ -58,21 +58,41 @@ class RatbotConfigTest {
         assertFalse(config.hasPlatform());
         assertTrue(config.knowledge().isEmpty());
         assertTrue(config.console().isEmpty(), "the console is off without a password");
-        assertEquals(Duration.ofDays(90), config.questionRetention());
+        assertEquals(Duration.ofDays(90), config.retention());
     }
 
     @Test
     void theConsoleWithItsPasswordAddressAndPortAndTheRetention() {
         RatbotConfig config = load(env("RATBOT_CONSOLE_PASSWORD", "correct horse battery", "RATBOT_CONSOLE_PORT", "0",
-                "RATBOT_CONSOLE_BIND", "0.0.0.0", "RATBOT_QUESTION_RETENTION", "P30D"));
+                "RATBOT_CONSOLE_BIND", "0.0.0.0", "RATBOT_RETENTION", "P30D"));
         ConsoleConfig console = config.console().orElseThrow();
         assertEquals("0.0.0.0", console.bind());
         assertEquals(0, console.port());
         assertEquals("correct horse battery", console.password().reveal());
-        assertEquals(Duration.ofDays(30), config.questionRetention());
-        assertEquals(Duration.ofDays(7), load(env("RATBOT_QUESTION_RETENTION", "7d")).questionRetention());
+        assertEquals(Duration.ofDays(30), config.retention());
+        assertEquals(Duration.ofDays(7), load(env("RATBOT_RETENTION", "7d")).retention());
         assertEquals(new ConsoleConfig("127.0.0.1", 8081, new Secret("correct horse battery")),
                 load(env("RATBOT_CONSOLE_PASSWORD", "correct horse battery")).console().orElseThrow());
+    }
+
+    /** Days, hours or ISO-8601; RATBOT_QUESTION_RETENTION, the older name, still works on its own. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "RATBOT_RETENTION          | 90d   | PT2160H",
+            "RATBOT_RETENTION          | 30    | PT720H",
+            "RATBOT_RETENTION          | 36h   | PT36H",
+            "RATBOT_RETENTION          | 90m   | PT1H30M",
+            "RATBOT_RETENTION          | PT36H | PT36H",
+            "RATBOT_QUESTION_RETENTION | 7d    | PT168H",
+    })
+    void theRetentionIsWrittenInDaysHoursOrIso8601(String key, String text, String expected) {
+        assertEquals(Duration.parse(expected), load(env(key, text)).retention());
+    }
+
+    @Test
+    void theRetentionUnderBothNamesIsRefused() {
+        assertEquals("RATBOT_QUESTION_RETENTION (environment) is the older name of RATBOT_RETENTION, which is set too; keep RATBOT_RETENTION only",
+                failure(env("RATBOT_RETENTION", "30d", "RATBOT_QUESTION_RETENTION", "30d")));
     }
 
     @Test
@@ -171,11 +191,15 @@ class RatbotConfigTest {
             "DISCORD_TOKEN|x|environment variable DISCORD_TOKEN is not a Ratbot setting",
             "TELEGRAM_MODE|webhook|TELEGRAM_MODE (environment) is set but TELEGRAM_BOT_TOKEN is not",
             "DISCORD_SHARDS|2|DISCORD_SHARDS (environment) is set but DISCORD_BOT_TOKEN is not",
-            "RATBOT_DB_PASSWORD_FILE|/no/such/file|RATBOT_DB_PASSWORD_FILE: cannot read the secret file /no/such/file (no such file)",
+            "RATBOT_DB_PASSWORD_FILE|/no/such/file|RATBOT_DB_PASSWORD_FILE=/no/such/file (environment) cannot be read for RATBOT_DB_PASSWORD: no such file",
+            "TELEGRAM_BOT_TOKEN_FILE|/dev/zero|TELEGRAM_BOT_TOKEN_FILE=/dev/zero (environment) holds no TELEGRAM_BOT_TOKEN: its first line is longer than 4096 characters (is it the right file?)",
+            "DISCORD_BOT_TOKEN_FILE|/|DISCORD_BOT_TOKEN_FILE=/ (environment) cannot be read for DISCORD_BOT_TOKEN: it is a folder, not a file",
             "RATBOT_OPS_PORT_FILE|/x|environment variable RATBOT_OPS_PORT_FILE is not a Ratbot setting",
             "RATBOT_CONSOLE_PORT|9000|RATBOT_CONSOLE_PORT (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
             "RATBOT_CONSOLE_BIND|0.0.0.0|RATBOT_CONSOLE_BIND (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
             "RATBOT_CONSOLE_PASSWORD|hunter2|RATBOT_CONSOLE_PASSWORD (environment): too short to guard the console; use 12 characters or more",
+            "RATBOT_RETENTION|forever|RATBOT_RETENTION=forever (environment) is not a duration; write days like 90d, or P90D (or hours like 36h)",
+            "RATBOT_RETENTION|PT59M|RATBOT_RETENTION=PT59M (environment) must be between 1 hour and 10 years",
             "RATBOT_QUESTION_RETENTION|forever|RATBOT_QUESTION_RETENTION=forever (environment) is not a duration; write days like 90d, or P90D",
             "RATBOT_QUESTION_RETENTION|PT1M|RATBOT_QUESTION_RETENTION=PT1M (environment) must be between 1 hour and 10 years",
             "RATBOT_QUESTION_RETENTION|99999d|RATBOT_QUESTION_RETENTION=99999d (environment) must be between 1 hour and 10 years",
@@ -311,7 +335,11 @@ class RatbotConfigTest {
         assertEquals(TELEGRAM_TOKEN, RatbotConfig.load(env(), Optional.of(file)).telegram().orElseThrow().token().reveal());
 
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
-        assertEquals("DISCORD_BOT_TOKEN_FILE: the secret file " + empty + " is empty", failure(env("DISCORD_BOT_TOKEN_FILE", empty.toString())));
+        assertEquals("DISCORD_BOT_TOKEN_FILE=" + empty + " (environment) holds no DISCORD_BOT_TOKEN: its first line is empty",
+                failure(env("DISCORD_BOT_TOKEN_FILE", empty.toString())));
+        Path nothing = Files.writeString(dir.resolve("nothing"), "");
+        assertEquals("RATBOT_CONSOLE_PASSWORD_FILE=" + nothing + " (environment) holds no RATBOT_CONSOLE_PASSWORD: it is empty",
+                failure(env("RATBOT_CONSOLE_PASSWORD_FILE", nothing.toString())));
 
         assertEquals("TELEGRAM_BOT_TOKEN: set both TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_TOKEN_FILE in the environment; keep one",
                 failure(env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_BOT_TOKEN_FILE", token.toString())));
@@ -319,6 +347,45 @@ class RatbotConfigTest {
         Files.writeString(token, "not a token");
         String message = failure(env("TELEGRAM_BOT_TOKEN_FILE", token.toString()));
         assertTrue(message.startsWith("TELEGRAM_BOT_TOKEN (file named by TELEGRAM_BOT_TOKEN_FILE): not a Telegram bot token"), message);
+    }
+
+    /** The README says a secret file's first line: what follows it, a Windows line end or a byte order mark is not the secret. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "TOKEN\\n",
+            "TOKEN",
+            "TOKEN\\r\\n# rotated 2026-01-01\\r\\n",
+            "'  TOKEN  \\nOLD-TOKEN\\n'",
+            "\uFEFFTOKEN\\n",
+            "TOKEN\\rsecond line",
+    })
+    void aSecretFileGivesItsFirstLine(String content) throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), content.replace("TOKEN", TELEGRAM_TOKEN).replace("\\n", "\n").replace("\\r", "\r"));
+        assertEquals(TELEGRAM_TOKEN, load(env("TELEGRAM_BOT_TOKEN_FILE", token.toString())).telegram().orElseThrow().token().reveal());
+    }
+
+    @Test
+    void aSecretFileThatIsNotUtf8SaysSo() throws IOException {
+        Path token = Files.write(dir.resolve("token"), new byte[] {(byte) 0xFF, (byte) 0xFE, 'x', '\n'});
+        assertEquals("TELEGRAM_BOT_TOKEN_FILE=" + token + " (environment) holds no TELEGRAM_BOT_TOKEN: its first line is not UTF-8 text",
+                failure(env("TELEGRAM_BOT_TOKEN_FILE", token.toString())));
+    }
+
+    @Test
+    void aSecretFileTheBotMayNotReadSaysWhoMayNot() throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), TELEGRAM_TOKEN + "\n");
+        Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(token), "running as root, which reads every file");
+        assertEquals("TELEGRAM_BOT_TOKEN_FILE=" + token + " (environment) cannot be read for TELEGRAM_BOT_TOKEN: permission denied to user "
+                + System.getProperty("user.name") + " (give that user read access)", failure(env("TELEGRAM_BOT_TOKEN_FILE", token.toString())));
+    }
+
+    @Test
+    void aSecretFileNamedInTheConfigurationFileSaysWhichFileNamedIt() throws IOException {
+        Path file = dir.resolve("ratbot.properties");
+        Files.writeString(file, "RATBOT_DB_PASSWORD_FILE=missing-password\n");
+        assertEquals("RATBOT_DB_PASSWORD_FILE=" + dir.resolve("missing-password") + " (ratbot.properties) cannot be read for RATBOT_DB_PASSWORD: no such file",
+                assertThrows(StartupException.class, () -> RatbotConfig.load(env(), Optional.of(file))).getMessage());
     }
 
     @Test

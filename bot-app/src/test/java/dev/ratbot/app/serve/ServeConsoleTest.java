@@ -86,7 +86,7 @@ class ServeConsoleTest {
             new JdbcAnswerLog(db, Clock.systemUTC()).recordAnswer(Platform.TELEGRAM, "a new question", Optional.empty(), false);
         }
         try (FakeBotApi telegram = new FakeBotApi(TOKEN);
-             ServeProcess serve = ServeProcess.start(dir, with(env(url, telegram, "solo"), "RATBOT_QUESTION_RETENTION", "30d"), "serve")) {
+             ServeProcess serve = ServeProcess.start(dir, with(env(url, telegram, "solo"), "RATBOT_RETENTION", "30d"), "serve")) {
             serve.awaitReady(START);
             serve.await(Pattern.compile("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"), START);
             assertFalse(listening(8081), "nothing listens on the console's default port");
