@@ -34,10 +34,19 @@ public record Secret(String value) {
      * @throws Unreadable saying why in words an operator can act on
      */
     public static Secret fromFile(Path file) throws Unreadable {
+        return fromFile(file, Files::newInputStream);
+    }
+
+    /** Opens a file for reading; a seam so that tests running as root can still meet a refused file. */
+    interface Opener {
+        java.io.InputStream open(Path file) throws IOException;
+    }
+
+    static Secret fromFile(Path file, Opener opener) throws Unreadable {
         if (Files.isDirectory(file)) throw new Unreadable(false, "it is a folder, not a file");
         String line;
         // Strict UTF-8: a secret read as replacement characters would fail later, and say less.
-        try (BoundedLineReader in = new BoundedLineReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()),
+        try (BoundedLineReader in = new BoundedLineReader(new InputStreamReader(opener.open(file), StandardCharsets.UTF_8.newDecoder()),
                 MAX_FILE_LINE_CHARS)) {
             line = in.readLine();
             if (in.lastLineWasCut()) {
