@@ -6,7 +6,7 @@ import dev.ratbot.answer.Answer;
 import dev.ratbot.answer.SectionRef;
 import dev.ratbot.conversation.AnsweredQuestion;
 import dev.ratbot.conversation.Conversation;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

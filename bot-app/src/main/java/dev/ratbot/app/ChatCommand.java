@@ -2,14 +2,15 @@ package dev.ratbot.app;
 
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +37,9 @@ final class ChatCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         boolean interactive = System.console() != null;
         Incoming hello = incoming("/start");
-        out.println(ConsoleRenderer.withChoices(conversation.handle(hello)));
+        conversation.handle(hello).ifPresent(welcome -> out.println(ConsoleRenderer.withChoices(welcome)));
         out.println("\n(Type a question, a number to pick a choice, or quit.)");
-        Reply last = Reply.none();
+        Optional<Reply> last = Optional.empty();
         while (true) {
             if (interactive) {
                 out.print("\nyou> ");
@@ -49,11 +50,12 @@ final class ChatCommand implements Callable<Integer> {
             String text = line.strip();
             if (text.equalsIgnoreCase("quit") || text.equalsIgnoreCase("exit") || text.equalsIgnoreCase("/quit")) break;
             String command = ChatInput.toCommandText(text, last);
-            Reply reply = conversation.handle(incoming(command));
-            if (reply.isNone()) continue;
+            Optional<Reply> answer = conversation.handle(incoming(command));
+            if (answer.isEmpty()) continue;
+            Reply reply = answer.get();
             out.println();
             out.println(ConsoleRenderer.withChoices(reply));
-            if (!reply.choices().isEmpty() || reply.feedbackKey().isPresent()) last = reply;
+            if (!reply.choices().isEmpty() || reply.feedbackKey().isPresent()) last = answer;
         }
         return 0;
     }

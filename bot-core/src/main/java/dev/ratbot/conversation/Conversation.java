@@ -2,10 +2,14 @@ package dev.ratbot.conversation;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.feedback.AnswerLog;
+import dev.ratbot.message.Reply;
 import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.SubscriptionStore;
+import dev.ratbot.tips.TipMessage;
+import dev.ratbot.tips.TipSource;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +25,7 @@ public final class Conversation {
     private final CommandParser parser = new CommandParser("");
     private final AnswerReplies answers;
     private final SubscriptionReplies subscriptions;
-    private final TipReplies tips;
+    private final TipSource tips;
 
     /** A conversation whose new subscriptions default to 09:00 UTC. */
     public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock) {
@@ -33,23 +37,30 @@ public final class Conversation {
         Objects.requireNonNull(engine, "engine");
         this.answers = new AnswerReplies(engine, answerLog);
         this.subscriptions = new SubscriptionReplies(store, clock, defaults);
-        this.tips = new TipReplies(tipSource);
+        this.tips = Objects.requireNonNull(tipSource, "tipSource");
     }
 
-    /** Parses the message text (commands addressed to any bot are accepted) and handles it. */
-    public Reply handle(Incoming in) {
+    /**
+     * Parses the message text (commands addressed to any bot are accepted) and handles it; empty when there is
+     * nothing to answer (no text, or only whitespace and control characters).
+     */
+    public Optional<Reply> handle(Incoming in) {
         return handle(in, parser.parse(in.text()));
     }
 
-    /** Handles an already parsed command, e.g. when an adapter parsed it with its own bot name. */
-    public Reply handle(Incoming in, Command command) {
+    /**
+     * Handles an already parsed command, e.g. when an adapter parsed it with its own bot name; empty for
+     * {@link Command.Empty}, which needs no answer.
+     */
+    public Optional<Reply> handle(Incoming in, Command command) {
+        if (command instanceof Command.Empty) return Optional.empty();
         try {
-            return dispatch(in, command);
+            return Optional.of(dispatch(in, command));
         } catch (RuntimeException e) {
             // One line per event; the trace only when debugging, so logs stay greppable.
             log.error("could not handle {} from {}: {}", command.getClass().getSimpleName(), in.address().platform(), e.toString());
             log.debug("trace of the failure above", e);
-            return Reply.text(Reply.Kind.ERROR, "Sorry, something went wrong on my side. Please try again in a moment.");
+            return Optional.of(Reply.text(Reply.Kind.ERROR, "Sorry, something went wrong on my side. Please try again in a moment."));
         }
     }
 
@@ -57,7 +68,7 @@ public final class Conversation {
      * Answers one question (already parsed) and returns the engine's answer with the reply, for callers that need the
      * score or section as well (the {@code ask --json} command, inline queries).
      */
-    public AnsweredQuestion ask(dev.ratbot.platform.Platform platform, String question) {
+    public AnsweredQuestion ask(dev.ratbot.message.Platform platform, String question) {
         return answers.ask(platform, question);
     }
 
@@ -68,7 +79,7 @@ public final class Conversation {
             case Command.Ask ask -> answers.answer(in.address().platform(), ask.question());
             case Command.Topics t -> answers.topics();
             case Command.Topic t -> answers.topic(t.sectionId());
-            case Command.Tip t -> tips.tipNow(in.address());
+            case Command.Tip t -> tips.tipFor(in.address()).orElseGet(TipMessage::noTips);
             case Command.Subscribe s -> subscriptions.subscribe(in, s);
             case Command.Unsubscribe u -> subscriptions.unsubscribe(in);
             case Command.Pause p -> subscriptions.pause(in, true);
@@ -76,7 +87,7 @@ public final class Conversation {
             case Command.Settings s -> subscriptions.settings(in);
             case Command.Feedback f -> answers.feedback(f);
             case Command.Unknown u -> HelpText.unknown(u.name(), in.address());
-            case Command.Empty e -> Reply.none();
+            case Command.Empty e -> throw new IllegalArgumentException("an empty command has no reply");
         };
     }
 }

@@ -1,6 +1,6 @@
 package dev.ratbot.feedback;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.ratbot.schedule;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.Dialect;
 import dev.ratbot.subscription.DeliveryTimes;
+import dev.ratbot.tips.TipPicker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.ratbot.discord;
 
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.SendResult;
 import discord4j.rest.http.client.ClientException;
 import discord4j.rest.json.response.ErrorResponse;
 import java.time.Duration;

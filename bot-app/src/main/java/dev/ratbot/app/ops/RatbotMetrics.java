@@ -1,7 +1,7 @@
 package dev.ratbot.app.ops;
 
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.SendResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
