@@ -3,6 +3,7 @@ package dev.ratbot.app;
 import dev.ratbot.app.config.DiscordConfig;
 import dev.ratbot.app.config.RatbotConfig;
 import dev.ratbot.app.config.Secret;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.app.config.TelegramConfig;
 import dev.ratbot.app.ops.RedactingPrintStream;
 import dev.ratbot.app.serve.BotServer;

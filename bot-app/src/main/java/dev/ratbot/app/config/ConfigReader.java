@@ -4,7 +4,6 @@ import dev.ratbot.subscription.ParseResult;
 import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.TimeOfDayParser;
 import dev.ratbot.subscription.ZoneParser;
-import dev.ratbot.app.StartupException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -2,11 +2,11 @@ package dev.ratbot.app.serve;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.answer.LuceneAnswerEngine;
-import dev.ratbot.app.StartupException;
 import dev.ratbot.app.config.ConsoleConfig;
 import dev.ratbot.app.config.DatabaseProbe;
 import dev.ratbot.app.config.RatbotConfig;
 import dev.ratbot.app.config.Secret;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.app.config.TelegramConfig;
 import dev.ratbot.app.ops.MeteredAnswerEngine;
 import dev.ratbot.app.ops.MeteredAnswerLog;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.answer.LuceneAnswerEngine;
-import dev.ratbot.app.StartupException;
 import dev.ratbot.app.config.OpsConfig;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
 import dev.ratbot.conversation.Rights;
