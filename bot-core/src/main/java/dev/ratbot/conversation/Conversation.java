@@ -1,6 +1,7 @@
 package dev.ratbot.conversation;
 
 import dev.ratbot.answer.AnswerEngine;
+import dev.ratbot.fault.Bugs;
 import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.message.Reply;
 import dev.ratbot.subscription.SubscriptionDefaults;
@@ -10,31 +11,37 @@ import dev.ratbot.tips.TipSource;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bot's side of a chat, shared by every platform: turns one {@link Incoming} message into one {@link Reply}.
- * Thread-safe. Never throws: any unexpected failure becomes a friendly error reply, and the cause is logged
- * without the user's text.
+ * Thread-safe. The conversation is an edge: an exception from inside (the engine, a store) is a bug, reported
+ * to {@link Bugs} (logged with its stack once, counted; rethrown in tests), and the person gets a friendly error
+ * reply. The user's text is never logged.
  */
 public final class Conversation {
-
-    private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
     private final CommandParser parser = new CommandParser("");
     private final AnswerReplies answers;
     private final SubscriptionReplies subscriptions;
     private final TipSource tips;
+    private final Bugs bugs;
 
     /** A conversation whose new subscriptions default to 09:00 UTC. */
     public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock) {
         this(engine, tipSource, store, answerLog, clock, SubscriptionDefaults.STANDARD);
     }
 
+    /** A conversation that logs the bugs it catches. */
     public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock,
                         SubscriptionDefaults defaults) {
+        this(engine, tipSource, store, answerLog, clock, defaults, Bugs.logged());
+    }
+
+    /** @param bugs where the exceptions caught here go: logged and counted when serving, rethrown in tests */
+    public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock,
+                        SubscriptionDefaults defaults, Bugs bugs) {
         Objects.requireNonNull(engine, "engine");
+        this.bugs = Objects.requireNonNull(bugs, "bugs");
         this.answers = new AnswerReplies(engine, answerLog);
         this.subscriptions = new SubscriptionReplies(store, clock, defaults);
         this.tips = Objects.requireNonNull(tipSource, "tipSource");
@@ -57,9 +64,7 @@ public final class Conversation {
         try {
             return Optional.of(dispatch(in, command));
         } catch (RuntimeException e) {
-            // One line per event; the trace only when debugging, so logs stay greppable.
-            log.error("could not handle {} from {}: {}", command.getClass().getSimpleName(), in.address().platform(), e.toString());
-            log.debug("trace of the failure above", e);
+            bugs.caught("conversation", e);
             return Optional.of(Reply.text(Reply.Kind.ERROR, "Sorry, something went wrong on my side. Please try again in a moment."));
         }
     }

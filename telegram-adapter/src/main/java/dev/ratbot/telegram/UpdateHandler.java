@@ -108,7 +108,8 @@ final class UpdateHandler {
             else if (update.hasInlineQuery()) onInlineQuery(update.getInlineQuery(), claim);
             else if (update.getMyChatMember() != null) onMembership(update.getMyChatMember(), claim);
         } catch (RuntimeException e) {
-            log.warn("update {} failed: {}", update.getUpdateId(), Redaction.describe(e));
+            // The adapter's event loop is an edge: the bug is reported once and the next update is handled.
+            events.bugs().caught("telegram", e);
         }
     }
 

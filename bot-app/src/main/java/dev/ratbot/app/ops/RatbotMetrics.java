@@ -1,5 +1,6 @@
 package dev.ratbot.app.ops;
 
+import dev.ratbot.fault.Bugs;
 import dev.ratbot.message.Platform;
 import dev.ratbot.message.SendResult;
 import io.micrometer.core.instrument.Counter;
@@ -106,7 +107,14 @@ public final class RatbotMetrics {
         }
     }
 
-    /** Counts Telegram replies given up and messages turned away by flood control. */
+    /** Logs each bug an edge caught with its stack trace and counts it by edge. */
+    public Bugs bugs() {
+        return Bugs.logged().andThen((edge, bug) -> Counter.builder("ratbot.bugs")
+                .description("Exceptions caught at an edge (conversation, platform event loop): bugs to fix")
+                .tag("edge", edge).register(registry).increment());
+    }
+
+    /** Counts Telegram replies given up, messages turned away by flood control, and bugs the update loop caught. */
     public dev.ratbot.telegram.TelegramEvents telegramEvents() {
         return new dev.ratbot.telegram.TelegramEvents() {
             @Override
@@ -119,6 +127,11 @@ public final class RatbotMetrics {
             public void floodLimited(boolean warned) {
                 Counter.builder("ratbot.flood.limited").description("Messages turned away by per-user flood control")
                         .tag("platform", "telegram").tag("warned", String.valueOf(warned)).register(registry).increment();
+            }
+
+            @Override
+            public Bugs bugs() {
+                return RatbotMetrics.this.bugs();
             }
         };
     }

@@ -143,7 +143,8 @@ public final class BotServer implements AutoCloseable {
         JdbcAnswerLog answerLog = new JdbcAnswerLog(db, clock);
         JdbcSubscriptionStore subscriptions = new JdbcSubscriptionStore(db, clock);
         MeteredAnswerLog answers = new MeteredAnswerLog(answerLog, metrics);
-        Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions, answers, clock, config.tips().defaults());
+        Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions, answers, clock, config.tips().defaults(),
+                metrics.bugs());
         startPruning(answerLog);
         config.console().ifPresentOrElse(c -> startConsole(c, pack, clock),
                 () -> log.info("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"));
@@ -171,6 +172,7 @@ public final class BotServer implements AutoCloseable {
         config.discord().ifPresent(d -> {
             discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, answers,
                     new JdbcHelpChannelStore(db), clock);
+            discord.reportBugsTo(metrics.bugs());
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
             try {

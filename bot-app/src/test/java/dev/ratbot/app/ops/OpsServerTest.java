@@ -171,6 +171,16 @@ class OpsServerTest {
         assertEquals(12.0, sample(body, "ratbot_delivery_queue_depth"));
     }
 
+    @Test
+    void bugsCaughtAtAnEdgeAreCountedByEdge() throws Exception {
+        metrics.bugs().caught("conversation", new IllegalStateException("a bug"));
+        metrics.bugs().caught("conversation", new IllegalStateException("another"));
+        metrics.bugs().caught("telegram", new IllegalStateException("a third"));
+        String body = get("/metrics").body();
+        assertEquals(2.0, sample(body, "ratbot_bugs_total{edge=\"conversation\"}"));
+        assertEquals(1.0, sample(body, "ratbot_bugs_total{edge=\"telegram\"}"));
+    }
+
     /** The value of one sample line of the Prometheus text format; fails when it is missing. */
     static double sample(String body, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(body);
