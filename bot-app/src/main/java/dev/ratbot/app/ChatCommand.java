@@ -31,6 +31,7 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("SystemConsoleNull") // built for release 21, where a null console means not interactive
     public Integer call() throws Exception {
         Conversation conversation = ConsoleBot.conversation(knowledge.load());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

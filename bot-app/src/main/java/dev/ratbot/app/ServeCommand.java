@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!config.hasPlatform()) throw new StartupException("serve: " + NO_PLATFORM);
         RedactingPrintStream.install(secrets(config));
         Knowledge pack = Knowledge.load(knowledge != null ? knowledge : config.knowledge().orElse(null));
-        BotServer server = BotServer.start(config, pack.pack(), pack.engine(), pack.catalogue(), pack.tips()::tipFor, Clock.systemUTC());
+        BotServer server = BotServer.start(config, pack.pack(), pack.engine(), pack.catalogue(), pack.tips(), Clock.systemUTC());
         server.awaitShutdown();
         return 0;
     }

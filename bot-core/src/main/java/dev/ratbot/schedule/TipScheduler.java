@@ -94,7 +94,7 @@ public final class TipScheduler implements AutoCloseable {
             return t;
         });
         long every = settings.tickInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::tickLogged, 0, every, TimeUnit.MILLISECONDS);
+        var unused = timer.scheduleWithFixedDelay(this::tickLogged, 0, every, TimeUnit.MILLISECONDS);
     }
 
     /** Stops ticking and waits for a tick in progress to finish (its transaction commits or rolls back whole). */

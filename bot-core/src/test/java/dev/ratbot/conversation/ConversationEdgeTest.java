@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 /** The conversation is where a bug inside the engine stops: reported once, and the person gets an apology. */
 class ConversationEdgeTest {
 
-    private static final IllegalStateException BUG = new IllegalStateException("index out of step");
+    private final IllegalStateException bug = new IllegalStateException("index out of step");
     private static final Incoming QUESTION = new Incoming(Address.direct(Platform.TELEGRAM, "42"), "u", "how do I hold my rat", Rights.OWNER);
 
     /** An engine with a bug: every question throws. */
-    private static final AnswerEngine BROKEN = new AnswerEngine() {
+    private final AnswerEngine broken = new AnswerEngine() {
         @Override
         public Answer answer(String question) {
-            throw BUG;
+            throw bug;
         }
 
         @Override
@@ -49,8 +49,8 @@ class ConversationEdgeTest {
         }
     };
 
-    private static Conversation over(Bugs bugs) {
-        return new Conversation(BROKEN, a -> Optional.empty(), new InMemorySubscriptionStore(), new InMemoryAnswerLog(),
+    private Conversation over(Bugs bugs) {
+        return new Conversation(broken, a -> Optional.empty(), new InMemorySubscriptionStore(), new InMemoryAnswerLog(),
                 MutableClock.at("2026-06-01T08:00:00Z"), SubscriptionDefaults.STANDARD, bugs);
     }
 
@@ -65,7 +65,7 @@ class ConversationEdgeTest {
 
     @Test
     void inTestsTheBugItselfComesOut() {
-        assertSame(BUG, assertThrows(IllegalStateException.class, () -> over(Bugs.rethrown()).handle(QUESTION)));
+        assertSame(bug, assertThrows(IllegalStateException.class, () -> over(Bugs.rethrown()).handle(QUESTION)));
     }
 
     @Test
@@ -73,7 +73,7 @@ class ConversationEdgeTest {
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
         Bugs both = ((Bugs) (edge, bug) -> first.add(edge)).andThen((edge, bug) -> second.add(edge));
-        both.caught("telegram", BUG);
+        both.caught("telegram", bug);
         assertEquals(List.of("telegram"), first);
         assertEquals(List.of("telegram"), second);
     }

@@ -182,7 +182,7 @@ public final class ConsoleServer implements AutoCloseable {
         String path = ctx.path();
         if (path.startsWith("/static/")) return;
         ctx.header("Cache-Control", "no-store");
-        boolean post = ctx.method() == HandlerType.POST;
+        boolean post = HandlerType.POST.equals(ctx.method());
         if (post && !sameOrigin(ctx)) {
             refuse(ctx, 403, "This form came from another site.");
             return;

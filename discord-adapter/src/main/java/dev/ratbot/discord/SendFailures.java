@@ -88,6 +88,7 @@ final class SendFailures {
         return code.map(c -> ", Discord error " + c).orElse("");
     }
 
+    @SuppressWarnings("ReferenceEquality") // a cause chain ends at a throwable that is its own cause
     private static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();

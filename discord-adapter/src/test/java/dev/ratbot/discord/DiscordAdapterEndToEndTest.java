@@ -350,7 +350,7 @@ class DiscordAdapterEndToEndTest {
         assertEquals("1", feedbackButton(rated.path("data"), up).path("label").asText());
         assertEquals("1", feedbackButton(rated.path("data"), down).path("label").asText());
         assertEquals(ids, customIds(rated.path("data")), "the topic buttons stay");
-        assertEquals(Boolean.FALSE, core.answerLog.entry(up.split(" ")[1]).orElseThrow().helpful().orElseThrow(), "the latest rating");
+        org.junit.jupiter.api.Assertions.assertFalse(core.answerLog.entry(up.split(" ")[1]).orElseThrow().helpful().orElseThrow(), "the latest rating");
 
         String sectionId = ConversationFixture.engine().topics().get(0).id();
         long topic = discord.nextId();

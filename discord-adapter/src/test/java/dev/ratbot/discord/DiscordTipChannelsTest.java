@@ -86,7 +86,7 @@ class DiscordTipChannelsTest {
         subscriptions = new JdbcSubscriptionStore(db, clock);
         var pack = ConversationFixture.pack();
         Conversation conversation = new Conversation(ConversationFixture.engine(),
-                new OnDemandTips(TipCatalogue.from(pack), pack.attribution(), new SplittableRandom(1))::tipFor,
+                new OnDemandTips(TipCatalogue.from(pack), pack.attribution(), new SplittableRandom(1)),
                 subscriptions, answers, clock);
         adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID),
                 conversation, ConversationFixture.engine(), subscriptions, answers, new InMemoryHelpChannelStore(), clock);

@@ -109,7 +109,10 @@ public final class TelegramAdapter implements AutoCloseable {
         this(builder(settings, conversation, engine));
     }
 
-    /** @param parallelChats how many chats are handled at once; @param sleeper how replies wait (tests record instead) */
+    /**
+     * @param parallelChats how many chats are handled at once
+     * @param sleeper       how replies wait (tests record instead)
+     */
     TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine, int parallelChats, Sleeper sleeper) {
         this(builder(settings, conversation, engine).parallelChats(parallelChats).sleeper(sleeper));
     }

@@ -215,7 +215,7 @@ public final class BotServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        pruner.scheduleWithFixedDelay(() -> {
+        var unused = pruner.scheduleWithFixedDelay(() -> {
             try {
                 int pruned = answerLog.pruneOlderThan(config.questionRetention());
                 if (pruned > 0) log.info("deleted {} questions older than {}", pruned, config.questionRetention());
