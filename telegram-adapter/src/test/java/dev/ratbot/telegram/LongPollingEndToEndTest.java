@@ -85,7 +85,11 @@ class LongPollingEndToEndTest {
         List<String> names = new ArrayList<>();
         commands.params().get("commands").forEach(c -> names.add(c.get("command").asText()));
         assertEquals(List.of("start", "help", "ask", "tip", "topics", "subscribe", "unsubscribe", "pause", "resume", "settings"), names);
-        commands.params().get("commands").forEach(c -> assertFalse(c.get("description").asText().isBlank()));
+        List<String> undescribed = new ArrayList<>();
+        commands.params().get("commands").forEach(c -> {
+            if (c.get("description").asText().isBlank()) undescribed.add(c.get("command").asText());
+        });
+        assertEquals(List.of(), undescribed, "commands without a description");
         FakeBotApi.Call poll = api.await("getUpdates", WAIT);
         List<String> allowed = new ArrayList<>();
         poll.params().get("allowed_updates").forEach(a -> allowed.add(a.asText()));

@@ -118,7 +118,10 @@ class TwoServeInstancesTest {
             Set<String> sent = chatsWithStatus(url, "SENT");
             System.out.printf("received %d tips, statuses %s%n", received.size(), statuses);
 
-            assertTrue(received.values().stream().allMatch(n -> n == 1), "a chat got a tip twice");
+            assertEquals(List.of(), received.entrySet().stream().filter(e -> e.getValue() != 1).map(Map.Entry::getKey).toList(),
+                    "chats that got a tip twice");
+            assertEquals(Set.of(), sent.stream().filter(chat -> !received.containsKey(chat)).collect(java.util.stream.Collectors.toSet()),
+                    "chats recorded SENT that the platform never saw");
             assertEquals(SUBSCRIPTIONS, statuses.getOrDefault("SENT", 0L) + statuses.getOrDefault("UNCONFIRMED", 0L),
                     "every due tip is SENT or UNCONFIRMED: " + statuses);
             assertTrue(received.keySet().containsAll(sent), "every SENT tip reached Telegram");
