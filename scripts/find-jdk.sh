@@ -37,3 +37,11 @@ if ! RATBOT_JDK=$(ratbot_find_jdk); then
 fi
 export JAVA_HOME="$RATBOT_JDK"
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own libraries (Guava, Jansi) use sun.misc.Unsafe, which JDK 24 and newer warn about on every build.
+# Only those JDKs know the flag that allows it quietly, so it is set here rather than in .mvn/jvm.config.
+if [ "$(ratbot_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *" --sun-misc-unsafe-memory-access="*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

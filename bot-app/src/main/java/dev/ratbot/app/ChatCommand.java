@@ -2,12 +2,17 @@ package dev.ratbot.app;
 
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
 import dev.ratbot.app.io.BoundedLineReader;
 import dev.ratbot.app.io.LineOutput;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +33,7 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("SystemConsoleNull") // built for release 21, where a null console means not interactive
     public Integer call() throws Exception {
         Conversation conversation = ConsoleBot.conversation(knowledge.load());
         LineOutput out = new LineOutput(System.out);
@@ -35,9 +41,10 @@ final class ChatCommand implements Callable<Integer> {
         BoundedLineReader in = BoundedLineReader.utf8(System.in, ConsoleBot.MAX_LINE_CHARS);
         boolean interactive = System.console() != null;
         Incoming hello = incoming("/start");
-        out.println(ConsoleRenderer.withChoices(conversation.handle(hello)));
+        Optional<Reply> welcome = conversation.handle(hello);
+        if (welcome.isPresent() && !out.println(ConsoleRenderer.withChoices(welcome.get()))) return 0;
         if (!out.println("\n(Type a question, a number to pick a choice, or quit.)")) return 0;
-        Reply last = Reply.none();
+        Optional<Reply> last = Optional.empty();
         while (true) {
             if (interactive && !out.print("\nyou> ")) break;
             String line = in.readLine();
@@ -45,10 +52,11 @@ final class ChatCommand implements Callable<Integer> {
             String text = line.strip();
             if (text.equalsIgnoreCase("quit") || text.equalsIgnoreCase("exit") || text.equalsIgnoreCase("/quit")) break;
             String command = ChatInput.toCommandText(text, last);
-            Reply reply = conversation.handle(incoming(command));
-            if (reply.isNone()) continue;
+            Optional<Reply> answer = conversation.handle(incoming(command));
+            if (answer.isEmpty()) continue;
+            Reply reply = answer.get();
             if (!out.println("\n" + ConsoleRenderer.withChoices(reply))) break;
-            if (!reply.choices().isEmpty() || reply.feedbackKey().isPresent()) last = reply;
+            if (!reply.choices().isEmpty() || reply.feedbackKey().isPresent()) last = answer;
         }
         return 0;
     }

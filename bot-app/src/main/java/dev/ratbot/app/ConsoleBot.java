@@ -18,7 +18,7 @@ final class ConsoleBot {
     }
 
     static Conversation conversation(Knowledge knowledge) {
-        return new Conversation(knowledge.engine(), knowledge.tips()::tipFor, new InMemorySubscriptionStore(),
+        return new Conversation(knowledge.engine(), knowledge.tips(), new InMemorySubscriptionStore(),
                 new InMemoryAnswerLog(), Clock.systemUTC());
     }
 }

@@ -1,7 +1,7 @@
 package dev.ratbot.app;
 
-import dev.ratbot.conversation.Choice;
-import dev.ratbot.conversation.Reply;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import java.util.List;
 
 /** Renders replies as plain text for a terminal: the reply's text, then numbered choices. */

@@ -2,6 +2,7 @@ package dev.ratbot.app;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.answer.LuceneAnswerEngine;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.KnowledgePackLoader;
 import dev.ratbot.knowledge.PackFormatException;

@@ -1,5 +1,6 @@
 package dev.ratbot.app;
 
+import dev.ratbot.app.config.StartupException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

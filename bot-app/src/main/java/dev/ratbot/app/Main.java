@@ -1,5 +1,6 @@
 package dev.ratbot.app;
 
+import dev.ratbot.app.config.StartupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

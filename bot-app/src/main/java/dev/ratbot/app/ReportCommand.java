@@ -1,10 +1,11 @@
 package dev.ratbot.app;
 
-import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.app.config.RatbotConfig;
 import dev.ratbot.app.config.Secret;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.feedback.JdbcAnswerLog;
+import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.DatabaseSettings;
 import dev.ratbot.store.StoreException;

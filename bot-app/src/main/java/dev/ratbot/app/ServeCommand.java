@@ -3,6 +3,7 @@ package dev.ratbot.app;
 import dev.ratbot.app.config.DiscordConfig;
 import dev.ratbot.app.config.RatbotConfig;
 import dev.ratbot.app.config.Secret;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.app.config.TelegramConfig;
 import dev.ratbot.app.ops.RedactingPrintStream;
 import dev.ratbot.app.serve.BotServer;
@@ -45,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!config.hasPlatform()) throw new StartupException("serve: " + NO_PLATFORM);
         RedactingPrintStream.install(secrets(config));
         Knowledge pack = Knowledge.load(knowledge != null ? knowledge : config.knowledge().orElse(null));
-        BotServer server = BotServer.start(config, pack.pack(), pack.engine(), pack.catalogue(), pack.tips()::tipFor, Clock.systemUTC());
+        BotServer server = BotServer.start(config, pack.pack(), pack.engine(), pack.catalogue(), pack.tips(), Clock.systemUTC());
         server.awaitShutdown();
         return 0;
     }

@@ -1,10 +1,10 @@
 package dev.ratbot.app;
 
 import dev.ratbot.conversation.Incoming;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,8 @@ final class TipCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Reply reply = ConsoleBot.conversation(knowledge.load())
-                .handle(new Incoming(Address.direct(Platform.CONSOLE, "console"), "console", "/tip", Rights.OWNER));
+                .handle(new Incoming(Address.direct(Platform.CONSOLE, "console"), "console", "/tip", Rights.OWNER))
+                .orElseThrow();
         System.out.println(ConsoleRenderer.withChoices(reply));
         return reply.kind() == Reply.Kind.TIP ? 0 : 1;
     }

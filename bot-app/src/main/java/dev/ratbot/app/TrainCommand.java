@@ -1,6 +1,7 @@
 package dev.ratbot.app;
 
 import dev.ratbot.answer.DecisionTrainer;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.knowledge.KnowledgePackLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

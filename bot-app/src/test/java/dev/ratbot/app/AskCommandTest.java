@@ -129,6 +129,12 @@ class AskCommandTest {
             public int read() {
                 return line[(int) (next++ % line.length)];
             }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                for (int i = 0; i < len; i++) b[off + i] = (byte) read();
+                return len;
+            }
         };
         java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
         OutputStream closedPipe = new OutputStream() {

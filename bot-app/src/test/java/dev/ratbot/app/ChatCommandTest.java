@@ -50,6 +50,12 @@ class ChatCommandTest {
             public int read() {
                 return line[(int) (next++ % line.length)];
             }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                for (int i = 0; i < len; i++) b[off + i] = (byte) read();
+                return len;
+            }
         };
         System.setIn(endless);
         System.setOut(new PrintStream(new OutputStream() {

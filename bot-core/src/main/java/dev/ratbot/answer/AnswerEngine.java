@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Finds the passage of a knowledge pack that answers a question, or says that the pack does not cover it.
- * Implementations are thread-safe, never throw on any input string (empty, huge, control characters,
- * query syntax) and answer in bounded time.
+ * Implementations are thread-safe, handle any input string (empty, huge, control characters, query syntax) and
+ * answer in bounded time. They catch nothing to stay quiet: an exception is a bug, reported by the edge that
+ * asked (see {@code dev.ratbot.fault.Bugs}), so a test sees it instead of a polite refusal.
  */
 public interface AnswerEngine {
 

@@ -21,8 +21,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The answer engine over an in-memory Lucene index of one knowledge pack. Build it once with
@@ -41,7 +39,6 @@ import org.slf4j.LoggerFactory;
  * </ol>
  */
 public final class LuceneAnswerEngine implements AnswerEngine {
-    private static final Logger LOG = LoggerFactory.getLogger(LuceneAnswerEngine.class);
 
     /** Longer questions are cut: no real question needs more, and it bounds the work per question. */
     static final int MAX_QUESTION_CHARS = 4000;
@@ -112,14 +109,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     @Override
     public Answer answer(String question) {
-        String q = question == null ? "" : question;
-        try {
-            return answerOrDecline(q);
-        } catch (RuntimeException e) {
-            // Never let one odd question break a conversation: log it and decline.
-            LOG.warn("answering failed; declining instead (question of {} chars)", q.length(), e);
-            return decline(q, 0, List.of());
-        }
+        // No catch here: an exception is a bug, and the edge that asked (the conversation) reports it.
+        return answerOrDecline(question == null ? "" : question);
     }
 
     private Answer answerOrDecline(String question) {
@@ -652,23 +643,18 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      */
     @Override
     public List<String> suggest(String prefix, int max) {
-        try {
-            String typed = prefix == null ? "" : prefix;
-            List<String> out = new ArrayList<>(suggester.suggest(typed, max));
-            int limit = Math.min(max, TopicSuggester.MAX);
-            if (out.size() < limit && typed.strip().length() >= 3) {
-                List<Concept> concepts = reader.read(index.spelling.correct(clean(typed)));
-                for (Hit h : concepts.isEmpty() ? List.<Hit>of() : search(concepts)) {
-                    if (out.size() >= limit) break;
-                    String title = index.sections.get(h.section()).title();
-                    if (h.coverage() > 0 && !out.contains(title)) out.add(title);
-                }
+        String typed = prefix == null ? "" : prefix;
+        List<String> out = new ArrayList<>(suggester.suggest(typed, max));
+        int limit = Math.min(max, TopicSuggester.MAX);
+        if (out.size() < limit && typed.strip().length() >= 3) {
+            List<Concept> concepts = reader.read(index.spelling.correct(clean(typed)));
+            for (Hit h : concepts.isEmpty() ? List.<Hit>of() : search(concepts)) {
+                if (out.size() >= limit) break;
+                String title = index.sections.get(h.section()).title();
+                if (h.coverage() > 0 && !out.contains(title)) out.add(title);
             }
-            return out;
-        } catch (RuntimeException e) {
-            LOG.warn("suggesting failed for a prefix of {} chars", prefix == null ? 0 : prefix.length(), e);
-            return List.of();
         }
+        return out;
     }
 
     /** Control characters become spaces and the text is cut, so analysis time is bounded by the input's length. */

@@ -6,10 +6,11 @@ import dev.ratbot.answer.SectionRef;
 import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.feedback.ReplyKind;
 import dev.ratbot.knowledge.Block;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Questions, topics and feedback: the replies that come from the answer engine. */
 final class AnswerReplies {
@@ -36,8 +37,8 @@ final class AnswerReplies {
         if (answer.verdict() == Answer.Verdict.SMALL_TALK) return new AnsweredQuestion(answer, smallTalk());
         String key = answerLog.recordAnswer(platform, question, answer.section().map(SectionRef::id), kind(answer.verdict()));
         Reply reply = switch (answer.verdict()) {
-            case SURE -> new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), answer.blocks(), answer.attribution(),
-                    followUps(answer.related()), Optional.of(key), false);
+            case SURE -> Reply.of(Reply.Kind.ANSWER, answer.blocks()).titled(answer.section().map(SectionRef::title))
+                    .credited(answer.attribution()).withChoices(followUps(answer.related())).withFeedbackKey(key);
             case LIKELY -> likely(answer, key);
             case NOT_COVERED -> notFound(answer);
             case HEALTH -> health(answer);
@@ -48,8 +49,8 @@ final class AnswerReplies {
 
     Reply topic(String sectionId) {
         return engine.section(sectionId)
-                .map(a -> new Reply(Reply.Kind.ANSWER, a.section().map(SectionRef::title), a.blocks(), a.attribution(),
-                        followUps(a.related()), Optional.empty(), false))
+                .map(a -> Reply.of(Reply.Kind.ANSWER, a.blocks()).titled(a.section().map(SectionRef::title))
+                        .credited(a.attribution()).withChoices(followUps(a.related())))
                 .orElseGet(() -> Reply.text(Reply.Kind.ERROR, "That topic is no longer in the guide. Try /topics for the current list."));
     }
 
@@ -57,9 +58,8 @@ final class AnswerReplies {
         List<SectionRef> topics = engine.topics();
         List<String> titles = topics.stream().map(SectionRef::title).toList();
         List<Choice> choices = topics.stream().map(AnswerReplies::choice).toList();
-        return new Reply(Reply.Kind.TOPICS, Optional.of("Topics in the guide"),
-                List.of(new Block.BulletList("Tap a topic, or ask me a question in your own words:", titles)),
-                Optional.empty(), choices, Optional.empty(), false);
+        return Reply.of(Reply.Kind.TOPICS, List.of(new Block.BulletList("Tap a topic, or ask me a question in your own words:", titles)))
+                .titled("Topics in the guide").withChoices(choices);
     }
 
     Reply feedback(Command.Feedback feedback) {
@@ -85,8 +85,9 @@ final class AnswerReplies {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph(LIKELY_LEAD_IN));
         blocks.addAll(answer.blocks());
-        return new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), blocks, answer.attribution(),
-                answer.related().stream().limit(LIKELY_FOLLOW_UPS).map(AnswerReplies::choice).toList(), Optional.of(key), false);
+        return Reply.of(Reply.Kind.ANSWER, blocks).titled(answer.section().map(SectionRef::title)).credited(answer.attribution())
+                .withChoices(answer.related().stream().limit(LIKELY_FOLLOW_UPS).map(AnswerReplies::choice).toList())
+                .withFeedbackKey(key);
     }
 
     /** Illness or injury: never a bonding passage; a vet who treats rats should see the rat. */
@@ -95,7 +96,7 @@ final class AnswerReplies {
         blocks.add(new Block.Paragraph("I'm sorry, that sounds like it could be a health problem, and the bonding guide doesn't cover illness or injury."));
         blocks.add(new Block.Paragraph("Please have a vet who treats rats (an exotics vet) look at your rat soon: rats hide pain and illness well, so early checks matter."));
         if (!answer.related().isEmpty()) blocks.add(new Block.Paragraph("If it helps meanwhile, the guide has this:"));
-        return new Reply(Reply.Kind.HEALTH, Optional.empty(), blocks, Optional.empty(), followUps(answer.related()), Optional.empty(), false);
+        return Reply.of(Reply.Kind.HEALTH, blocks).withChoices(followUps(answer.related()));
     }
 
     /** Greetings, thanks, a nod or an emoji: a friendly word, never the refusal. */
@@ -112,8 +113,7 @@ final class AnswerReplies {
         } else {
             blocks.add(new Block.Paragraph("Try /topics to see what it covers, or ask about handling, treats, play, trust or introducing rats."));
         }
-        return new Reply(Reply.Kind.NOT_FOUND, Optional.empty(), blocks, Optional.empty(),
-                followUps(answer.related()), Optional.empty(), false);
+        return Reply.of(Reply.Kind.NOT_FOUND, blocks).withChoices(followUps(answer.related()));
     }
 
     private static List<Choice> followUps(List<SectionRef> related) {

@@ -1,7 +1,7 @@
 package dev.ratbot.conversation;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 
 /**
  * How the user in front of a reply types each daily-tip command, so that no text tells anyone to use a command

@@ -1,7 +1,8 @@
 package dev.ratbot.conversation;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
 
 /**
  * The fixed texts of the conversation: welcome, help and unknown commands, listing the commands as the user's

@@ -1,6 +1,6 @@
 package dev.ratbot.conversation;
 
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,8 @@
 package dev.ratbot.conversation;
 
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import dev.ratbot.subscription.DeliveryTimes;
 import dev.ratbot.subscription.ParseResult;
 import dev.ratbot.subscription.PauseReason;

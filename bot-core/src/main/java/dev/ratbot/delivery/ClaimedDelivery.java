@@ -1,6 +1,6 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
 import java.time.Instant;
 
 /** One outbox row this instance has claimed (status SENDING), with where it goes. */

@@ -1,10 +1,11 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.MessageSender;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.store.Database;
+import dev.ratbot.tips.TipMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

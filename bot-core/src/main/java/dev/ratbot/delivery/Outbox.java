@@ -1,8 +1,8 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.Dialect;
 import dev.ratbot.subscription.PauseReason;

@@ -1,6 +1,6 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.SendResult;
 
 /** What became of one claimed delivery in a round: a platform's answer, or released unsent at shutdown. */
 sealed interface Outcome {

@@ -1,6 +1,6 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

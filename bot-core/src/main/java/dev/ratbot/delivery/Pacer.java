@@ -1,9 +1,9 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.MessageSender;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.PlatformLimits;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.PlatformLimits;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.PlatformLimits;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Optional;

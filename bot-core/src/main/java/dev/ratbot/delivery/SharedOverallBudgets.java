@@ -1,6 +1,6 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.Dialect;
 import io.github.bucket4j.distributed.BucketProxy;

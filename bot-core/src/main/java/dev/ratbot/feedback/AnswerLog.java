@@ -1,6 +1,6 @@
 package dev.ratbot.feedback;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

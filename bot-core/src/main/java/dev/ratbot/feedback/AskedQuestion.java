@@ -1,6 +1,6 @@
 package dev.ratbot.feedback;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

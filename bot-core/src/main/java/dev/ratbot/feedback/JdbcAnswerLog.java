@@ -1,6 +1,6 @@
 package dev.ratbot.feedback;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.ratbot.feedback;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.StoreException;
 import dev.ratbot.store.StoreHealth;
 import java.sql.SQLTransientConnectionException;
@@ -207,7 +207,7 @@ public final class QueuedAnswerLog implements AnswerLog, AutoCloseable {
         boolean wasDegraded = !health.ok();
         while (!stopping && !Thread.currentThread().isInterrupted()) {
             long left = deadline - System.nanoTime();
-            if (left <= 0 || wasDegraded && health.ok()) return;
+            if (left <= 0 || (wasDegraded && health.ok())) return;
             LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
         }
     }

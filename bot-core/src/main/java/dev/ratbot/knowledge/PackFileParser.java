@@ -194,7 +194,7 @@ final class PackFileParser {
     /** Comments and link definitions carry no text for users; everything else must be understood. */
     private static boolean isIgnorable(Node node) {
         return node instanceof LinkReferenceDefinition
-                || node instanceof HtmlBlock html && html.getLiteral().strip().startsWith("<!--");
+                || (node instanceof HtmlBlock html && html.getLiteral().strip().startsWith("<!--"));
     }
 
     private static String unsupported(Node node) {
@@ -235,7 +235,7 @@ final class PackFileParser {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2 && ((value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'")))) {
             return value.substring(1, value.length() - 1).strip();
         }
         return value;

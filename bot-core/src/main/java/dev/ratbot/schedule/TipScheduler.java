@@ -3,6 +3,7 @@ package dev.ratbot.schedule;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.Dialect;
 import dev.ratbot.subscription.DeliveryTimes;
+import dev.ratbot.tips.TipPicker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,7 +94,7 @@ public final class TipScheduler implements AutoCloseable {
             return t;
         });
         long every = settings.tickInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::tickLogged, 0, every, TimeUnit.MILLISECONDS);
+        var unused = timer.scheduleWithFixedDelay(this::tickLogged, 0, every, TimeUnit.MILLISECONDS);
     }
 
     /** Stops ticking and waits for a tick in progress to finish (its transaction commits or rolls back whole). */

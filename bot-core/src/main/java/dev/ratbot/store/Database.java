@@ -208,7 +208,7 @@ public final class Database implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        prober.scheduleWithFixedDelay(this::probe, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        var unused = prober.scheduleWithFixedDelay(this::probe, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private Optional<StoreHealth.Fault> room(Connection c) throws SQLException {

@@ -201,6 +201,7 @@ public final class StoreHealth {
      * Reads a failure as a fault of the store, or empty when it is the statement's (a syntax error, a broken
      * constraint) or a contention (SQLite busy), which say nothing about the store's health.
      */
+    @SuppressWarnings("ReferenceEquality") // a cause that is the exception itself ends the chain: identity is meant
     public static Optional<Fault> classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException) return Optional.of(new Fault(Problem.UNREACHABLE, "no connection within the pool's timeout"));
@@ -237,6 +238,7 @@ public final class StoreHealth {
         return Optional.empty();
     }
 
+    @SuppressWarnings("ReferenceEquality") // as in classify
     private static String codeOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException e && e.getSQLState() != null) return "SQLSTATE " + e.getSQLState();

@@ -1,7 +1,7 @@
 package dev.ratbot.subscription;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.Dialect;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.ratbot.subscription;
 
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.ratbot.tips;
 
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Attribution;
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Reply;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * a restart does not replay the same tips. Daily tips do not use this: their history is stored with each delivery.
  * Thread-safe.
  */
-public final class OnDemandTips {
+public final class OnDemandTips implements TipSource {
 
     /** How many chats' positions are remembered; older ones start afresh, which is harmless. */
     static final int REMEMBERED_CHATS = 10_000;
@@ -43,6 +43,7 @@ public final class OnDemandTips {
     }
 
     /** The next tip for this chat, as a reply of kind TIP; empty when the catalogue has no tips. */
+    @Override
     public Optional<Reply> tipFor(Address address) {
         return nextTip(address).map(tip -> TipMessage.reply(tip, attribution));
     }

@@ -1,13 +1,12 @@
 package dev.ratbot.tips;
 
-import dev.ratbot.conversation.Choice;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.Block;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How a tip is shown, on request (/tip) and as the daily tip alike: a reply of kind {@link Reply.Kind#TIP} titled
@@ -32,8 +31,13 @@ public final class TipMessage {
     public static Reply reply(Tip tip, Attribution attribution, String title) {
         Objects.requireNonNull(tip, "tip");
         Objects.requireNonNull(attribution, "attribution");
-        return new Reply(Reply.Kind.TIP, Optional.of(title), List.of(new Block.Paragraph(tip.text())),
-                Optional.of(attribution), moreOn(tip), Optional.empty(), false);
+        return Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph(tip.text()))).titled(title).credited(attribution)
+                .withChoices(moreOn(tip));
+    }
+
+    /** What /tip says when the pack has no tips at all. */
+    public static Reply noTips() {
+        return Reply.text(Reply.Kind.INFO, "This knowledge pack has no tips yet. Ask me a question instead!");
     }
 
     private static List<Choice> moreOn(Tip tip) {

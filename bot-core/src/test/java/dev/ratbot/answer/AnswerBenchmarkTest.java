@@ -1,5 +1,6 @@
 package dev.ratbot.answer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,7 @@ class AnswerBenchmarkTest {
     @Test
     void theSyntheticPackHasTheRequestedNumberOfPassages() {
         var pack = SyntheticPack.grow(dev.ratbot.knowledge.KnowledgePackLoader.loadDefault(), 1_234, 7);
-        assertTrue(pack.sections().stream().mapToInt(s -> s.blocks().size()).sum() == 1_234);
-        assertTrue(pack.sections().stream().map(s -> s.id()).distinct().count() == pack.sections().size());
+        assertEquals(1_234, pack.sections().stream().mapToInt(s -> s.blocks().size()).sum());
+        assertEquals(pack.sections().size(), pack.sections().stream().map(s -> s.id()).distinct().count());
     }
 }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.feedback.JdbcAnswerLog;
 import dev.ratbot.feedback.QueuedAnswerLog;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.DatabaseSettings;
 import dev.ratbot.store.StoreHealth;
@@ -76,11 +77,11 @@ class AnswersWithoutTheStoreTest {
     private static Conversation conversation(Database replies, AnswerLog log, MutableClock clock) {
         var pack = ConversationFixture.pack();
         OnDemandTips tips = new OnDemandTips(TipCatalogue.from(pack), pack.attribution(), new SplittableRandom(7));
-        return new Conversation(ConversationFixture.engine(), tips::tipFor, new JdbcSubscriptionStore(replies, clock), log, clock);
+        return new Conversation(ConversationFixture.engine(), tips, new JdbcSubscriptionStore(replies, clock), log, clock);
     }
 
     private static Reply say(Conversation conversation, String text) {
-        return conversation.handle(new Incoming(CHAT, "user-1", text, Rights.OWNER));
+        return conversation.handle(new Incoming(CHAT, "user-1", text, Rights.OWNER)).orElseThrow();
     }
 
     private static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 import dev.ratbot.testing.ConversationFixture;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class CommandNamesTest {
     private static final Address DISCORD_CHANNEL = new Address(Platform.DISCORD, "9002", Optional.empty(), Optional.of("77"), true);
 
     private String say(Address where, String text) {
-        return fixture.conversation.handle(new Incoming(where, "u", text, Rights.OWNER)).plainText();
+        return fixture.conversation.handle(new Incoming(where, "u", text, Rights.OWNER)).orElseThrow().plainText();
     }
 
     @ParameterizedTest

@@ -2,7 +2,7 @@ package dev.ratbot.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.ratbot.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

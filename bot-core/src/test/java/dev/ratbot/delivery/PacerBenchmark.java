@@ -1,8 +1,8 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.PlatformLimits;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
 import dev.ratbot.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.MessageSender;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.PlatformLimits;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

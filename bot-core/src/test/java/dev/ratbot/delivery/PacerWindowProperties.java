@@ -2,9 +2,9 @@ package dev.ratbot.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.PlatformLimits;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
 import dev.ratbot.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

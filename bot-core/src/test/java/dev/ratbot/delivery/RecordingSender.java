@@ -1,11 +1,11 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.MessageSender;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.PlatformLimits;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

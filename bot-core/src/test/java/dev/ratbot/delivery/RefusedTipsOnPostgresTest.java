@@ -2,8 +2,8 @@ package dev.ratbot.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.TestDatabases;
 import dev.ratbot.subscription.PauseReason;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.TestDatabases;
 import java.nio.file.Path;

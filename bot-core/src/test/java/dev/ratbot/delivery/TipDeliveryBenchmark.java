@@ -1,6 +1,6 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.schedule.ScheduleSettings;
 import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;

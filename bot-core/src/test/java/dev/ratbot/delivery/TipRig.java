@@ -2,14 +2,15 @@ package dev.ratbot.delivery;
 
 import dev.ratbot.answer.SectionRef;
 import dev.ratbot.knowledge.Attribution;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.MessageSender;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
 import dev.ratbot.schedule.ScheduleSettings;
 import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.testing.MutableClock;
+import dev.ratbot.tips.CatalogueTips;
 import dev.ratbot.tips.Tip;
 import dev.ratbot.tips.TipCatalogue;
 import dev.ratbot.tips.TipRotation;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.feedback.AnswerLog.SectionRating;
 import dev.ratbot.feedback.AnswerLog.UnansweredQuestion;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;

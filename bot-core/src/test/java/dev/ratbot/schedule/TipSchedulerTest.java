@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.delivery.RecordingSender;
 import dev.ratbot.delivery.TipRig;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.TestDatabases;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.testing.MutableClock;

@@ -124,6 +124,7 @@ class DatabaseTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closed before its schema is dropped, and closing twice is harmless
     void postgresMigratesIntoItsOwnSchema() {
         try (Database db = TestDatabases.postgres("database_test")) {
             String schema = TestDatabases.schemaOf(db);

@@ -51,6 +51,7 @@ public final class TestDatabases {
     }
 
     /** The PostgreSQL URL, after making sure the server answers (skipping or failing the test as described). */
+    @SuppressWarnings("try") // the connection only proves that the server answers
     public static String postgresUrl() {
         String url = System.getenv().getOrDefault("RATBOT_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL);
         try (Connection c = DriverManager.getConnection(url)) {

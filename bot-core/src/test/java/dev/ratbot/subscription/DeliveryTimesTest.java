@@ -2,8 +2,8 @@ package dev.ratbot.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

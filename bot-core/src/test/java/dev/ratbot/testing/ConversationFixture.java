@@ -2,10 +2,12 @@ package dev.ratbot.testing;
 
 import dev.ratbot.answer.LuceneAnswerEngine;
 import dev.ratbot.conversation.Conversation;
+import dev.ratbot.fault.Bugs;
 import dev.ratbot.feedback.InMemoryAnswerLog;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.KnowledgePackLoader;
 import dev.ratbot.subscription.InMemorySubscriptionStore;
+import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.tips.OnDemandTips;
 import dev.ratbot.tips.TipCatalogue;
 import java.util.SplittableRandom;
@@ -26,7 +28,9 @@ public final class ConversationFixture {
 
     public ConversationFixture() {
         OnDemandTips tips = new OnDemandTips(TipCatalogue.from(PACK), PACK.attribution(), new SplittableRandom(42));
-        this.conversation = new Conversation(ENGINE, tips::tipFor, subscriptions, answerLog, clock);
+        // A bug fails the test that meets it instead of becoming a polite "something went wrong".
+        this.conversation = new Conversation(ENGINE, tips, subscriptions, answerLog, clock, SubscriptionDefaults.STANDARD,
+                Bugs.rethrown());
     }
 
     public static KnowledgePack pack() {

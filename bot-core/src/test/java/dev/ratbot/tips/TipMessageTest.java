@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.answer.SectionRef;
-import dev.ratbot.conversation.Choice;
-import dev.ratbot.conversation.CommandParser;
 import dev.ratbot.conversation.Command;
-import dev.ratbot.conversation.Reply;
+import dev.ratbot.conversation.CommandParser;
 import dev.ratbot.knowledge.Block;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -30,7 +30,8 @@ public record ChartView(String title, String json) {
 
     private static String string(String s) {
         StringBuilder out = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
             switch (ch) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");

@@ -1,7 +1,7 @@
 package dev.ratbot.console;
 
 import dev.ratbot.feedback.ReplyKind;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

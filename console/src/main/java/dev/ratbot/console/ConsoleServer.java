@@ -3,8 +3,8 @@ package dev.ratbot.console;
 import dev.ratbot.answer.Answer;
 import dev.ratbot.answer.SectionRef;
 import dev.ratbot.knowledge.KnowledgePack;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.subscription.SubscriptionStatus;
@@ -182,7 +182,7 @@ public final class ConsoleServer implements AutoCloseable {
         String path = ctx.path();
         if (path.startsWith("/static/")) return;
         ctx.header("Cache-Control", "no-store");
-        boolean post = ctx.method() == HandlerType.POST;
+        boolean post = HandlerType.POST.equals(ctx.method());
         if (post && !sameOrigin(ctx)) {
             refuse(ctx, 403, "This form came from another site.");
             return;

@@ -58,7 +58,7 @@ public final class OperatorKnowledge implements AnswerEngine, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(() -> {
+        var unused = poller.scheduleWithFixedDelay(() -> {
             try {
                 refresh();
             } catch (RuntimeException e) {

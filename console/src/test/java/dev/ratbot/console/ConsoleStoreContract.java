@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.feedback.JdbcAnswerLog;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.testing.MutableClock;

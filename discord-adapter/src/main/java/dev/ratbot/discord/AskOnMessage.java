@@ -2,8 +2,8 @@ package dev.ratbot.discord;
 
 import dev.ratbot.conversation.AnsweredQuestion;
 import dev.ratbot.conversation.Conversation;
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
 import discord4j.core.event.domain.interaction.MessageInteractionEvent;
 import discord4j.core.object.entity.Message;
 import discord4j.rest.RestClient;

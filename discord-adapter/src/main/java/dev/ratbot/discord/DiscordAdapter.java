@@ -2,15 +2,16 @@ package dev.ratbot.discord;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.conversation.Conversation;
+import dev.ratbot.fault.Bugs;
 import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.inbox.ChatLanes;
+import dev.ratbot.message.MessageSender;
 import dev.ratbot.subscription.SubscriptionStore;
-import discord4j.core.event.domain.guild.GuildDeleteEvent;
-import dev.ratbot.platform.MessageSender;
 import discord4j.core.DiscordClient;
 import discord4j.core.GatewayDiscordClient;
 import discord4j.core.event.EventDispatcher;
 import discord4j.core.event.domain.Event;
+import discord4j.core.event.domain.guild.GuildDeleteEvent;
 import discord4j.core.event.domain.interaction.ButtonInteractionEvent;
 import discord4j.core.event.domain.interaction.ChatInputAutoCompleteEvent;
 import discord4j.core.event.domain.interaction.ChatInputInteractionEvent;
@@ -18,9 +19,9 @@ import discord4j.core.event.domain.interaction.InteractionCreateEvent;
 import discord4j.core.event.domain.interaction.MessageInteractionEvent;
 import discord4j.core.event.domain.lifecycle.ConnectEvent;
 import discord4j.core.event.domain.lifecycle.DisconnectEvent;
+import discord4j.core.event.domain.lifecycle.GatewayLifecycleEvent;
 import discord4j.core.event.domain.lifecycle.ReconnectEvent;
 import discord4j.core.event.domain.lifecycle.ReconnectStartEvent;
-import discord4j.core.event.domain.lifecycle.GatewayLifecycleEvent;
 import discord4j.core.event.domain.message.MessageCreateEvent;
 import discord4j.discordjson.json.ApplicationCommandData;
 import discord4j.gateway.intent.Intent;
@@ -82,6 +83,7 @@ public final class DiscordAdapter implements AutoCloseable {
     /** The close code of the last gateway disconnect, to explain a refused start (4014: a privileged intent). */
     private volatile int lastCloseCode;
     private volatile boolean closed;
+    private volatile Bugs bugs = Bugs.logged();
 
     /**
      * @param settings     connection and timing settings
@@ -288,8 +290,8 @@ public final class DiscordAdapter implements AutoCloseable {
                 try {
                     handler.accept(event);
                 } catch (RuntimeException e) {
-                    log.error("Discord: {} handler failed: {}", event.getClass().getSimpleName(), e.toString());
-                    log.debug("trace of the failure above", e);
+                    // The event loop is an edge: the bug is reported once and the next event is handled.
+                    bugs.caught("discord", e);
                 }
             };
             try {
@@ -310,6 +312,11 @@ public final class DiscordAdapter implements AutoCloseable {
         }
         if (event instanceof DisconnectEvent || event instanceof ReconnectStartEvent) connectedShards.remove(shard);
         if (event instanceof DisconnectEvent d) lastCloseCode = d.getStatus().getCode();
+    }
+
+    /** Where the event loop reports the exceptions it catches (bugs); by default they are only logged. */
+    public void reportBugsTo(Bugs to) {
+        this.bugs = java.util.Objects.requireNonNull(to, "bugs");
     }
 
     /** The port for daily tips on Discord; usable before {@link #start()} and from any instance. */

@@ -1,8 +1,8 @@
 package dev.ratbot.discord;
 
 import dev.ratbot.conversation.Rights;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 import discord4j.discordjson.json.DMCreateRequest;
 import discord4j.rest.RestClient;
 import java.time.Duration;

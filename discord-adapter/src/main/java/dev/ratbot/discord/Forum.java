@@ -1,7 +1,7 @@
 package dev.ratbot.discord;
 
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import discord4j.core.object.component.TopLevelMessageComponent;
 import discord4j.core.spec.EmbedCreateSpec;
 import discord4j.discordjson.json.ForumThreadMessageParamsData;

@@ -1,13 +1,13 @@
 package dev.ratbot.discord;
 
 import dev.ratbot.answer.AnswerEngine;
-import dev.ratbot.conversation.Choice;
 import dev.ratbot.conversation.Command;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import dev.ratbot.subscription.PauseReason;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.subscription.SubscriptionStore;
@@ -116,9 +116,10 @@ final class InteractionHandler {
     private InteractionResponder.Outcome inUserDm(Interaction interaction, String text, Command command) {
         Address dm = DiscordPlaces.userDm(rest, interaction.getUser().getId().asLong());
         Incoming in = new Incoming(dm, userId(interaction), text, Rights.OWNER);
-        Reply reply = conversation.handle(in, command);
-        if (command instanceof Command.Subscribe && interaction.getGuildId().isPresent() && reply.kind() == Reply.Kind.SETTINGS) {
-            Optional<Reply> closed = confirmByDm(dm, reply);
+        Optional<Reply> reply = conversation.handle(in, command);
+        if (command instanceof Command.Subscribe && interaction.getGuildId().isPresent()
+                && reply.filter(r -> r.kind() == Reply.Kind.SETTINGS).isPresent()) {
+            Optional<Reply> closed = confirmByDm(dm, reply.get());
             if (closed.isPresent()) return new InteractionResponder.Outcome(closed.get(), ButtonTarget.HERE);
         }
         return new InteractionResponder.Outcome(reply, new ButtonTarget.UserDm());
@@ -160,8 +161,8 @@ final class InteractionHandler {
                 .orElse(interaction.getChannelId().asLong());
         Address where = DiscordPlaces.serverChannel(channel, guild.get());
         Incoming in = new Incoming(where, userId(interaction), text, DiscordPlaces.rights(true));
-        Reply reply = conversation.handle(in, command);
-        return new InteractionResponder.Outcome(command instanceof Command.Settings ? offerResume(where, reply) : reply,
+        Optional<Reply> reply = conversation.handle(in, command);
+        return new InteractionResponder.Outcome(command instanceof Command.Settings ? reply.map(r -> offerResume(where, r)) : reply,
                 new ButtonTarget.Channel(channel));
     }
 
@@ -187,7 +188,8 @@ final class InteractionHandler {
         };
         Address where = DiscordPlaces.serverChannel(channel, guild.get());
         Incoming in = new Incoming(where, userId(interaction), "/tips " + sub.getName(), DiscordPlaces.rights(true));
-        return new InteractionResponder.Outcome(offerResume(where, conversation.handle(in, command)), new ButtonTarget.Channel(channel));
+        return new InteractionResponder.Outcome(conversation.handle(in, command).map(r -> offerResume(where, r)),
+                new ButtonTarget.Channel(channel));
     }
 
     /** A paused tip's status offers a Resume button (e.g. after the bot was removed and added back). */

@@ -1,6 +1,6 @@
 package dev.ratbot.discord;
 
-import dev.ratbot.conversation.Reply;
+import dev.ratbot.message.Reply;
 import discord4j.core.event.domain.interaction.ComponentInteractionEvent;
 import discord4j.core.event.domain.interaction.DeferrableInteractionEvent;
 import java.time.Duration;
@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 final class InteractionResponder {
 
-    /** What the core said and where the reply's buttons act. */
-    record Outcome(Reply reply, ButtonTarget target) {
+    /** What the core said (nothing, for a tap that needs no answer) and where the reply's buttons act. */
+    record Outcome(Optional<Reply> reply, ButtonTarget target) {
+        Outcome(Reply reply, ButtonTarget target) {
+            this(Optional.of(reply), target);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(InteractionResponder.class);
@@ -83,7 +86,7 @@ final class InteractionResponder {
     }
 
     private void respondNow(DeferrableInteractionEvent event, Outcome outcome) {
-        if (outcome.reply().isNone() && event instanceof ComponentInteractionEvent component) {
+        if (outcome.reply().isEmpty() && event instanceof ComponentInteractionEvent component) {
             // A tap that needs no answer is acknowledged without a message.
             component.deferEdit().block(REST_WAIT);
             return;
@@ -107,7 +110,7 @@ final class InteractionResponder {
     }
 
     private List<DiscordMessage> messages(Outcome outcome) {
-        List<DiscordMessage> messages = renderer.render(outcome.reply(), outcome.target());
+        List<DiscordMessage> messages = outcome.reply().map(r -> renderer.render(r, outcome.target())).orElse(List.of());
         return messages.isEmpty() ? renderer.render(NOTHING) : messages;
     }
 }

@@ -3,9 +3,9 @@ package dev.ratbot.discord;
 import dev.ratbot.conversation.Command;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Reply;
 import discord4j.core.event.domain.message.MessageCreateEvent;
 import discord4j.core.object.entity.Member;
 import discord4j.core.object.entity.Message;
@@ -77,20 +77,20 @@ final class MessageHandler {
         Address address = DiscordPlaces.channel(channelId, guild);
         Rights rights = guild.isEmpty() ? Rights.OWNER : memberRights(event.getMember());
         Incoming in = new Incoming(address, author.get().getId().asString(), text, rights);
-        Reply reply;
+        Optional<Reply> reply;
         if (text.isEmpty()) {
             // A bare mention asks what the bot can do; a reply without a mention and without content (no Message
             // Content intent) is nothing to answer.
-            reply = mentionsBot(message) ? conversation.handle(in, new Command.Help()) : Reply.none();
+            reply = mentionsBot(message) ? conversation.handle(in, new Command.Help()) : Optional.empty();
         } else {
             reply = switch (Gratitude.of(text)) {
-                case THANKS -> YOU_ARE_WELCOME;
-                case REACTION -> Reply.none();
+                case THANKS -> Optional.of(YOU_ARE_WELCOME);
+                case REACTION -> Optional.empty();
                 case NEITHER -> conversation.handle(in);
             };
         }
 
-        List<DiscordMessage> messages = renderer.render(reply);
+        List<DiscordMessage> messages = reply.map(renderer::render).orElse(List.of());
         for (int i = 0; i < messages.size(); i++) {
             Optional<Long> replyTo = i == 0 ? Optional.of(message.getId().asLong()) : Optional.empty();
             try {

@@ -1,7 +1,7 @@
 package dev.ratbot.discord;
 
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.feedback.AnswerLog;
+import dev.ratbot.message.Reply;
 import discord4j.core.event.domain.interaction.ButtonInteractionEvent;
 import discord4j.core.object.component.ActionComponent;
 import discord4j.core.object.component.ActionRow;

@@ -1,8 +1,8 @@
 package dev.ratbot.discord;
 
-import dev.ratbot.conversation.Choice;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Block;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import discord4j.core.object.component.ActionComponent;
 import discord4j.core.object.component.ActionRow;
 import discord4j.core.object.component.Button;
@@ -45,7 +45,7 @@ final class ReplyRenderer {
 
     /** Renders a reply whose choice buttons act on {@code target} (feedback buttons act on the answer itself). */
     List<DiscordMessage> render(Reply reply, ButtonTarget target) {
-        if (reply == null || reply.isNone()) return List.of();
+        if (reply == null) return List.of();
         List<TopLevelMessageComponent> rows = buttons(reply, target);
         List<DiscordMessage> messages = asContent(reply.kind()) || isShortNote(reply)
                 ? contentMessages(reply, rows)

@@ -3,6 +3,7 @@ package dev.ratbot.discord;
 import discord4j.rest.http.client.ClientException;
 
 /** One-line descriptions of failures for logs and start-up errors, with nothing secret in them. */
+@SuppressWarnings("ReferenceEquality") // a cause chain ends at a throwable that is its own cause
 final class SafeErrors {
 
     private SafeErrors() {

@@ -1,6 +1,6 @@
 package dev.ratbot.discord;
 
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.SendResult;
 import discord4j.rest.http.client.ClientException;
 import discord4j.rest.json.response.ErrorResponse;
 import java.time.Duration;
@@ -88,6 +88,7 @@ final class SendFailures {
         return code.map(c -> ", Discord error " + c).orElse("");
     }
 
+    @SuppressWarnings("ReferenceEquality") // a cause chain ends at a throwable that is its own cause
     private static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -1,6 +1,6 @@
 package dev.ratbot.discord;
 
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.subscription.PauseReason;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;

@@ -1,6 +1,6 @@
 package dev.ratbot.discord;
 
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.subscription.SubscriptionStore;

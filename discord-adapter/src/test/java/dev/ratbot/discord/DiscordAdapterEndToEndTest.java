@@ -25,8 +25,8 @@ import dev.ratbot.discord.fake.FakeEvents;
 import dev.ratbot.discord.fake.FakeEvents.Actor;
 import dev.ratbot.discord.fake.FakeResponse;
 import dev.ratbot.discord.fake.RecordedRequest;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.testing.ConversationFixture;
@@ -251,12 +251,12 @@ class DiscordAdapterEndToEndTest {
         assertEquals(ZoneId.of("Europe/London"), stored.zone());
         assertEquals(SubscriptionStatus.ACTIVE, stored.status());
         assertEquals(Long.toString(MODERATOR_ID), stored.createdBy());
-        assertEquals(new Address(dev.ratbot.platform.Platform.DISCORD, Long.toString(TIPS_CHANNEL), java.util.Optional.empty(),
+        assertEquals(new Address(dev.ratbot.message.Platform.DISCORD, Long.toString(TIPS_CHANNEL), java.util.Optional.empty(),
                 java.util.Optional.of(Long.toString(GUILD_ID)), true), stored.address());
 
         // The daily tip cannot be posted there; the core pauses the subscription with the sender's reason ...
         discord.script("POST", "/channels/" + TIPS_CHANNEL + "/messages", FakeResponse.missingPermissions());
-        SendResult result = adapter.sender().send(tipsChannel, dev.ratbot.conversation.Reply.text(dev.ratbot.conversation.Reply.Kind.TIP, "A tip."));
+        SendResult result = adapter.sender().send(tipsChannel, dev.ratbot.message.Reply.text(dev.ratbot.message.Reply.Kind.TIP, "A tip."));
         SendResult.Refused refused = (SendResult.Refused) result;
         core.subscriptions.pause(tipsChannel, dev.ratbot.subscription.PauseReason.cannotPost(refused.reason()));
 
@@ -350,7 +350,7 @@ class DiscordAdapterEndToEndTest {
         assertEquals("1", feedbackButton(rated.path("data"), up).path("label").asText());
         assertEquals("1", feedbackButton(rated.path("data"), down).path("label").asText());
         assertEquals(ids, customIds(rated.path("data")), "the topic buttons stay");
-        assertEquals(Boolean.FALSE, core.answerLog.entry(up.split(" ")[1]).orElseThrow().helpful().orElseThrow(), "the latest rating");
+        org.junit.jupiter.api.Assertions.assertFalse(core.answerLog.entry(up.split(" ")[1]).orElseThrow().helpful().orElseThrow(), "the latest rating");
 
         String sectionId = ConversationFixture.engine().topics().get(0).id();
         long topic = discord.nextId();

@@ -20,7 +20,7 @@ import dev.ratbot.discord.fake.FakeEvents;
 import dev.ratbot.discord.fake.FakeEvents.Actor;
 import dev.ratbot.discord.fake.FakeResponse;
 import dev.ratbot.discord.fake.RecordedRequest;
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.testing.ConversationFixture;
 import java.net.URI;

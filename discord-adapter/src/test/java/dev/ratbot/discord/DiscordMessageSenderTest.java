@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.discord.fake.FakeDiscord;
 import dev.ratbot.discord.fake.FakeResponse;
 import dev.ratbot.discord.fake.RecordedRequest;
 import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.Block;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,10 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class DiscordMessageSenderTest {
 
-    private static final Reply TIP = new Reply(Reply.Kind.TIP, Optional.of("Today's bonding tip"),
-            List.of(new Block.Paragraph("Offer a treat from your open hand.")),
-            Optional.of(new Attribution("How to Bond with Your Rats", "Joshua Paulson", "Quality Cage Crafters")),
-            List.of(), Optional.empty(), false);
+    private static final Reply TIP = Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph("Offer a treat from your open hand.")))
+            .titled("Today's bonding tip")
+            .credited(new Attribution("How to Bond with Your Rats", "Joshua Paulson", "Quality Cage Crafters"));
 
     private FakeDiscord discord;
     private long channel;
@@ -192,8 +191,7 @@ class DiscordMessageSenderTest {
     @Test
     void aLongHostileTipIsSplitIntoMessagesWithinDiscordsLimits() {
         String hostile = "@everyone <@&1> **bold** ||x|| [a](http://b) ";
-        Reply tip = new Reply(Reply.Kind.TIP, Optional.of(hostile), List.of(new Block.Paragraph(hostile.repeat(250))),
-                Optional.empty(), List.of(), Optional.empty(), false);
+        Reply tip = Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph(hostile.repeat(250)))).titled(hostile);
         assertEquals(new SendResult.Delivered(), sender(Duration.ofSeconds(5)).send(to(channel), tip));
         List<RecordedRequest> posts = discord.requests("POST", path());
         assertTrue(posts.size() >= 2, "split into " + posts.size());

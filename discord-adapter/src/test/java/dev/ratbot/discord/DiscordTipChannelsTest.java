@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.delivery.Backoff;
-import dev.ratbot.delivery.CatalogueTips;
 import dev.ratbot.delivery.DeliverySettings;
 import dev.ratbot.delivery.DeliveryWorker;
 import dev.ratbot.delivery.Pacer;
@@ -29,8 +28,8 @@ import dev.ratbot.discord.fake.FakeResponse;
 import dev.ratbot.discord.fake.Json;
 import dev.ratbot.discord.fake.RecordedRequest;
 import dev.ratbot.feedback.InMemoryAnswerLog;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.schedule.ScheduleSettings;
 import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;
@@ -40,6 +39,7 @@ import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;
 import dev.ratbot.testing.ConversationFixture;
 import dev.ratbot.testing.MutableClock;
+import dev.ratbot.tips.CatalogueTips;
 import dev.ratbot.tips.OnDemandTips;
 import dev.ratbot.tips.TipCatalogue;
 import java.net.URI;
@@ -86,7 +86,7 @@ class DiscordTipChannelsTest {
         subscriptions = new JdbcSubscriptionStore(db, clock);
         var pack = ConversationFixture.pack();
         Conversation conversation = new Conversation(ConversationFixture.engine(),
-                new OnDemandTips(TipCatalogue.from(pack), pack.attribution(), new SplittableRandom(1))::tipFor,
+                new OnDemandTips(TipCatalogue.from(pack), pack.attribution(), new SplittableRandom(1)),
                 subscriptions, answers, clock);
         adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID),
                 conversation, ConversationFixture.engine(), subscriptions, answers, new InMemoryHelpChannelStore(), clock);

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.conversation.Choice;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.Block;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import discord4j.core.object.component.ActionRow;
 import discord4j.core.object.component.Button;
 import discord4j.core.object.component.TopLevelMessageComponent;
@@ -29,9 +29,11 @@ class ReplyRendererTest {
 
     @Test
     void anAnswerIsOneEmbedWithTitleTextFooterTopicButtonsAndFeedback() {
-        Reply answer = new Reply(Reply.Kind.ANSWER, Optional.of("Handling"), List.of(new Block.Paragraph("Scoop them up gently.")),
-                Optional.of(GUIDE), List.of(new Choice("Treats", "/topic treats"), new Choice("Play", "/topic play"),
-                new Choice("Trust", "/topic trust"), new Choice("Fourth", "/topic fourth")), Optional.of("k1"), false);
+        Reply answer = Reply.of(Reply.Kind.ANSWER, List.of(new Block.Paragraph("Scoop them up gently.")))
+                .titled("Handling")
+                .credited(GUIDE)
+                .withChoices(List.of(new Choice("Treats", "/topic treats"), new Choice("Play", "/topic play"), new Choice("Trust", "/topic trust"), new Choice("Fourth", "/topic fourth")))
+                .withFeedbackKey("k1");
         List<DiscordMessage> messages = renderer.render(answer);
         assertEquals(1, messages.size());
         DiscordMessage m = messages.get(0);
@@ -56,11 +58,6 @@ class ReplyRendererTest {
     }
 
     @Test
-    void noneRendersNothing() {
-        assertTrue(renderer.render(Reply.none()).isEmpty());
-    }
-
-    @Test
     void hostileTextIsEscapedSoNothingFormatsOrPings() {
         String escaped = DiscordText.escape(HOSTILE);
         assertFalse(escaped.contains("@everyone"), escaped);
@@ -81,10 +78,12 @@ class ReplyRendererTest {
             StringBuilder text = new StringBuilder();
             while (text.length() < size) text.append(huge);
             for (Reply.Kind kind : Reply.Kind.values()) {
-                if (kind == Reply.Kind.NONE) continue;
-                Reply reply = new Reply(kind, Optional.of("**" + HOSTILE + "**" + "x".repeat(300)),
-                        List.of(new Block.Paragraph(text.substring(0, size)), new Block.BulletList(HOSTILE, List.of(HOSTILE, HOSTILE))),
-                        Optional.of(GUIDE), List.of(new Choice(HOSTILE.substring(0, 60), "/topic a")), Optional.of("k9"), false);
+                Reply reply = Reply.of(kind, List.of(new Block.Paragraph(text.substring(0, size)), new Block.BulletList(HOSTILE, List.of(HOSTILE, HOSTILE))))
+                        .titled("**" + HOSTILE + "**" + "x".repeat(300))
+                        .credited(GUIDE)
+                        .withChoices(List.of(new Choice(HOSTILE.substring(0, 60), "/topic a")))
+                        .withFeedbackKey("k9")
+                        .withPrivate(false);
                 List<DiscordMessage> messages = renderer.render(reply);
                 assertTrue(messages.size() >= 2, "split: " + kind + " " + size);
                 StringBuilder shown = new StringBuilder();
@@ -119,8 +118,10 @@ class ReplyRendererTest {
     void manyChoicesBecomeAtMostFourRowsOfFiveUniqueButtonsPlusFeedback() {
         List<Choice> choices = new ArrayList<>();
         for (int i = 0; i < 40; i++) choices.add(new Choice("Topic " + i + " " + "long label ".repeat(20), "/topic t" + (i % 30)));
-        Reply topics = new Reply(Reply.Kind.TOPICS, Optional.of("Topics"), List.of(new Block.Paragraph("Pick one.")),
-                Optional.empty(), choices, Optional.of("k2"), false);
+        Reply topics = Reply.of(Reply.Kind.TOPICS, List.of(new Block.Paragraph("Pick one.")))
+                .titled("Topics")
+                .withChoices(choices)
+                .withFeedbackKey("k2");
         DiscordMessage m = renderer.render(topics).get(0);
         assertTrue(m.components().size() <= 5);
         List<String> ids = customIds(m.components());

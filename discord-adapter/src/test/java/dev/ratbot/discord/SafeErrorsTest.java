@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class SafeErrorsTest {
 
     @Test
+    @SuppressWarnings("deprecation") // the lowest-level call that reaches the callback endpoint, as Discord4J makes it
     void aRefusedInteractionCallbackIsDescribedWithoutItsToken() {
         try (FakeDiscord discord = new FakeDiscord()) {
             DiscordClient client = DiscordClients.create(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())));

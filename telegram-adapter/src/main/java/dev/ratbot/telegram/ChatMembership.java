@@ -1,9 +1,9 @@
 package dev.ratbot.telegram;
 
-import dev.ratbot.conversation.Choice;
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
 import dev.ratbot.subscription.PauseReason;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;

@@ -5,7 +5,7 @@ import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.answer.SectionRef;
 import dev.ratbot.conversation.Command;
 import dev.ratbot.conversation.CommandParser;
-import dev.ratbot.conversation.Reply;
+import dev.ratbot.message.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +57,7 @@ final class InlineAnswers {
     /** For an empty query: the tip as one ready message (the reply's buttons are left out, as for answers). */
     List<InlineQueryResult> tip(Reply tip) {
         if (tip.kind() != Reply.Kind.TIP) return List.of();
-        Reply plain = new Reply(Reply.Kind.TIP, tip.title(), tip.blocks(), tip.attribution(), List.of(), Optional.empty(), false);
+        Reply plain = Reply.of(Reply.Kind.TIP, tip.blocks()).titled(tip.title()).credited(tip.attribution());
         List<String> messages = renderer.render(plain).messages();
         if (messages.isEmpty()) return List.of();
         return List.of(InlineQueryResultArticle.builder()
@@ -73,8 +73,8 @@ final class InlineAnswers {
     }
 
     private Optional<InlineQueryResult> article(int n, Answer answer) {
-        Reply reply = new Reply(Reply.Kind.ANSWER, answer.section().map(SectionRef::title), answer.blocks(),
-                answer.attribution(), List.of(), Optional.empty(), false);
+        Reply reply = Reply.of(Reply.Kind.ANSWER, answer.blocks()).titled(answer.section().map(SectionRef::title))
+                .credited(answer.attribution());
         List<String> messages = renderer.render(reply).messages();
         if (messages.isEmpty()) return Optional.empty();
         String title = answer.section().map(SectionRef::title).filter(t -> !t.isBlank()).orElse("Answer");

@@ -21,6 +21,7 @@ final class Redaction {
     }
 
     /** One line about a failure: its type and message, with any token removed. */
+    @SuppressWarnings("ReferenceEquality") // a cause chain ends at a throwable that is its own cause
     static String describe(Throwable failure) {
         StringBuilder out = new StringBuilder();
         for (Throwable t = failure; t != null && out.length() < 400; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,8 +1,8 @@
 package dev.ratbot.telegram;
 
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.ratbot.telegram;
 
-import dev.ratbot.conversation.Choice;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Block;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,6 @@ final class ReplyRenderer {
     }
 
     Rendered render(Reply reply) {
-        if (reply.isNone()) return new Rendered(List.of(), Optional.empty());
         Optional<InlineKeyboardMarkup> keyboard = keyboard(reply);
         List<String> messages = splitter.split(pieces(reply));
         if (messages.isEmpty() && keyboard.isPresent()) messages = List.of(TelegramHtml.escape(CHOOSE));

@@ -1,7 +1,7 @@
 package dev.ratbot.telegram;
 
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.SendResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

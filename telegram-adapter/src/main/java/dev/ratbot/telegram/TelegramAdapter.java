@@ -9,8 +9,8 @@ import dev.ratbot.inbox.ChatLanes;
 import dev.ratbot.inbox.FloodControl;
 import dev.ratbot.inbox.InMemoryUpdateInbox;
 import dev.ratbot.inbox.UpdateInbox;
-import dev.ratbot.platform.MessageSender;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
 import dev.ratbot.subscription.SubscriptionStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,7 +62,7 @@ public final class TelegramAdapter implements AutoCloseable {
     /** The update kinds we handle; Telegram sends no others, which saves traffic. */
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "inline_query", "my_chat_member");
     /** What Telegram allows a bot: the pacer of replies and daily tips is built from these. */
-    public static final dev.ratbot.platform.PlatformLimits LIMITS = TelegramMessageSender.LIMITS;
+    public static final dev.ratbot.message.PlatformLimits LIMITS = TelegramMessageSender.LIMITS;
     /** How many chats are handled at the same moment. */
     static final int PARALLEL_CHATS = 16;
     /** How many updates may wait in all lanes; long polling waits for room, the webhook answers 503. */
@@ -109,7 +109,10 @@ public final class TelegramAdapter implements AutoCloseable {
         this(builder(settings, conversation, engine));
     }
 
-    /** @param parallelChats how many chats are handled at once; @param sleeper how replies wait (tests record instead) */
+    /**
+     * @param parallelChats how many chats are handled at once
+     * @param sleeper       how replies wait (tests record instead)
+     */
     TelegramAdapter(TelegramSettings settings, Conversation conversation, AnswerEngine engine, int parallelChats, Sleeper sleeper) {
         this(builder(settings, conversation, engine).parallelChats(parallelChats).sleeper(sleeper));
     }

@@ -1,8 +1,11 @@
 package dev.ratbot.telegram;
 
+import dev.ratbot.fault.Bugs;
+
 /**
- * What the adapter reports for metrics: replies it gave up on, and messages flood control turned away. The
- * launcher counts them; the default does nothing. Called on update threads; implementations must be quick.
+ * What the adapter reports for metrics: replies it gave up on, messages flood control turned away, and bugs its
+ * event loop caught. The launcher counts them; the default counts nothing and only logs bugs. Called on update
+ * threads; implementations must be quick.
  */
 public interface TelegramEvents {
 
@@ -15,5 +18,10 @@ public interface TelegramEvents {
 
     /** A user sent more than the flood limit; {@code warned} is true for the one "slow down" answer. */
     default void floodLimited(boolean warned) {
+    }
+
+    /** Where the update loop reports an exception it caught while handling one update: a bug. */
+    default Bugs bugs() {
+        return Bugs.logged();
     }
 }

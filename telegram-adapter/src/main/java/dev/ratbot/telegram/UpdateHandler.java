@@ -1,16 +1,16 @@
 package dev.ratbot.telegram;
 
-import dev.ratbot.conversation.Choice;
 import dev.ratbot.conversation.Command;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
 import dev.ratbot.delivery.Pacer;
 import dev.ratbot.inbox.FloodControl;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStore;
 import java.time.Duration;
@@ -26,6 +26,7 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultsButton;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -107,14 +108,15 @@ final class UpdateHandler {
             else if (update.hasInlineQuery()) onInlineQuery(update.getInlineQuery(), claim);
             else if (update.getMyChatMember() != null) onMembership(update.getMyChatMember(), claim);
         } catch (RuntimeException e) {
-            log.warn("update {} failed: {}", update.getUpdateId(), Redaction.describe(e));
+            // The adapter's event loop is an edge: the bug is reported once and the next update is handled.
+            events.bugs().caught("telegram", e);
         }
     }
 
     private void onMembership(ChatMemberUpdated change, Claim claim) {
         if (membership.isEmpty() || change.getChat() == null) return;
         Optional<Reply> offer = membership.get().changed(change);
-        offer.ifPresent(r -> reply(ChatMembership.addressOf(change.getChat()), r, Optional.empty(), claim));
+        if (offer.isPresent()) reply(ChatMembership.addressOf(change.getChat()), offer, Optional.empty(), claim);
     }
 
     private void onMessage(Message message, Claim claim) {
@@ -138,8 +140,8 @@ final class UpdateHandler {
             Command command = rules.inPrivate(message.getText());
             if (command instanceof Command.Empty) return;
             if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
-            Reply answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command);
-            answer = withZoneChoices(command, answer, address, message.getFrom().getLanguageCode());
+            Optional<Reply> answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command)
+                    .map(r -> withZoneChoices(command, r, address, message.getFrom().getLanguageCode()));
             List<Integer> sent = reply(address, answer, Optional.empty(), claim, Optional.empty());
             answered.remember(address.chatId(), message.getMessageId(), sent);
             return;
@@ -149,9 +151,9 @@ final class UpdateHandler {
         if (!mayGoOn(address, userId, Optional.of(message.getMessageId()), claim)) return;
         Rights rights = new ChatAdminRights(client, address.chatId(), message.getFrom().getId(), anonymousAdmin);
         Incoming in = new Incoming(address, userId, forBot.get().text(), rights);
-        Reply answer = conversation.handle(in, forBot.get().command());
-        reply(address, withZoneChoices(forBot.get().command(), answer, address, message.getFrom().getLanguageCode()),
-                Optional.of(message.getMessageId()), claim);
+        Optional<Reply> answer = conversation.handle(in, forBot.get().command())
+                .map(r -> withZoneChoices(forBot.get().command(), r, address, message.getFrom().getLanguageCode()));
+        reply(address, answer, Optional.of(message.getMessageId()), claim);
     }
 
     /** True for a successful /subscribe that named no zone: the reply then offers zones. */
@@ -197,8 +199,8 @@ final class UpdateHandler {
         String userId = Long.toString(message.getFrom().getId());
         if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
         Optional<java.time.ZoneId> zone = zones.zoneAt(message.getLocation().getLatitude(), message.getLocation().getLongitude());
-        Reply answer = zone.isEmpty()
-                ? Reply.text(Reply.Kind.ERROR, NO_ZONE_THERE)
+        Optional<Reply> answer = zone.isEmpty()
+                ? Optional.of(Reply.text(Reply.Kind.ERROR, NO_ZONE_THERE))
                 : conversation.handle(new Incoming(address, userId, "/subscribe " + zone.get().getId(), Rights.OWNER),
                         new Command.Subscribe(Optional.empty(), Optional.of(zone.get().getId())));
         reply(address, answer, Optional.empty(), claim);
@@ -217,7 +219,7 @@ final class UpdateHandler {
         if (command instanceof Command.Empty) return;
         if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
         Optional<List<Integer>> earlier = answered.answerTo(address.chatId(), message.getMessageId());
-        Reply answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command);
+        Optional<Reply> answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command);
         List<Integer> sent = reply(address, answer, Optional.empty(), claim, earlier);
         answered.remember(address.chatId(), message.getMessageId(), sent);
     }
@@ -231,7 +233,7 @@ final class UpdateHandler {
             }
             case WARN -> {
                 events.floodLimited(true);
-                reply(address, Reply.text(Reply.Kind.INFO, SLOW_DOWN), replyTo, claim);
+                reply(address, Optional.of(Reply.text(Reply.Kind.INFO, SLOW_DOWN)), replyTo, claim);
                 return false;
             }
             case IGNORE -> {
@@ -262,8 +264,8 @@ final class UpdateHandler {
             Command command = rules.ofButton(query.getData());
             if (command instanceof Command.Feedback) {
                 // A rating needs no new message in the chat: the thanks shows as a short notice on the tapper's screen.
-                Reply thanks = conversation.handle(in, command);
-                acknowledge(query, Optional.of(thanks.plainText()), claim);
+                Optional<String> thanks = conversation.handle(in, command).map(Reply::plainText);
+                acknowledge(query, thanks, claim);
                 acknowledged = true;
                 return;
             }
@@ -284,8 +286,9 @@ final class UpdateHandler {
             // Nothing typed yet: today's tip, and a way into a private chat with the bot.
             String userId = Long.toString(query.getFrom().getId());
             Address self = Address.direct(Platform.TELEGRAM, userId);
-            Reply tip = conversation.handle(new Incoming(self, userId, "/tip", Rights.OWNER), new Command.Tip());
-            answer.results(inline.tip(tip)).cacheTime(INLINE_CACHE_SECONDS).isPersonal(true)
+            List<InlineQueryResult> tip = conversation.handle(new Incoming(self, userId, "/tip", Rights.OWNER), new Command.Tip())
+                    .map(inline::tip).orElse(List.of());
+            answer.results(tip).cacheTime(INLINE_CACHE_SECONDS).isPersonal(true)
                     .button(InlineQueryResultsButton.builder().text(CHAT_WITH_THE_BOT).startParameter("inline").build());
         } else {
             answer.results(inline.articles(text)).cacheTime(INLINE_CACHE_SECONDS).isPersonal(false);
@@ -309,7 +312,7 @@ final class UpdateHandler {
         }
     }
 
-    private void reply(Address address, Reply reply, Optional<Integer> replyTo, Claim claim) {
+    private void reply(Address address, Optional<Reply> reply, Optional<Integer> replyTo, Claim claim) {
         reply(address, reply, replyTo, claim, Optional.empty());
     }
 
@@ -317,8 +320,10 @@ final class UpdateHandler {
      * Sends a reply (or edits {@code replacing}, the messages of an earlier answer) when the chat's turn comes,
      * waiting out rate limits within bounds. Returns the ids of the messages it went out as; empty when it did not.
      */
-    private List<Integer> reply(Address address, Reply reply, Optional<Integer> replyTo, Claim claim, Optional<List<Integer>> replacing) {
-        if (reply.isNone()) return List.of();
+    private List<Integer> reply(Address address, Optional<Reply> maybe, Optional<Integer> replyTo, Claim claim,
+                                Optional<List<Integer>> replacing) {
+        if (maybe.isEmpty()) return List.of();
+        Reply reply = maybe.get();
         Duration waitedOut = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {

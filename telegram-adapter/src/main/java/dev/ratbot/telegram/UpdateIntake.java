@@ -142,7 +142,7 @@ final class UpdateIntake {
     /** Forgets updates older than {@link #KEEP}, at start and then at most once an hour, on the thread that records. */
     void pruneNowAndThen() {
         java.time.Instant now = clock.instant();
-        if (java.time.Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0 && lastPrune != java.time.Instant.MIN) return;
+        if (java.time.Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0 && !lastPrune.equals(java.time.Instant.MIN)) return;
         lastPrune = now;
         try {
             int gone = inbox.forgetBefore(now.minus(KEEP));

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.telegram.fake.FakeBotApi;
 import dev.ratbot.telegram.fake.Updates;
 import dev.ratbot.testing.ConversationFixture;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ratbot.delivery.Pacer;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 import dev.ratbot.subscription.PauseReason;
 import dev.ratbot.subscription.Subscription;
 import dev.ratbot.subscription.SubscriptionStatus;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.telegram.fake.FakeBotApi;
 import dev.ratbot.telegram.fake.TelegramHtmlChecker;
 import dev.ratbot.telegram.fake.Updates;

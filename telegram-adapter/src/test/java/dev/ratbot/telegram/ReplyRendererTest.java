@@ -3,10 +3,10 @@ package dev.ratbot.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.conversation.Choice;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.Block;
+import dev.ratbot.message.Choice;
+import dev.ratbot.message.Reply;
 import dev.ratbot.telegram.fake.TelegramHtmlChecker;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,10 +23,9 @@ class ReplyRendererTest {
 
     @Test
     void rendersTitleBodyListAndAttributionAsEscapedHtml() throws Exception {
-        Reply reply = new Reply(Reply.Kind.ANSWER, Optional.of("Treats & <Rewards>"),
-                List.of(new Block.Paragraph("Offer yogurt drops <b>sparingly</b> & watch."),
-                        new Block.BulletList("Good treats:", List.of("peas", "a bit of \"egg\""))),
-                Optional.of(credit), List.of(), Optional.empty(), false);
+        Reply reply = Reply.of(Reply.Kind.ANSWER, List.of(new Block.Paragraph("Offer yogurt drops <b>sparingly</b> & watch."), new Block.BulletList("Good treats:", List.of("peas", "a bit of \"egg\""))))
+                .titled("Treats & <Rewards>")
+                .credited(credit);
         ReplyRenderer.Rendered rendered = renderer.render(reply);
         assertEquals(1, rendered.messages().size());
         String html = rendered.messages().get(0);
@@ -39,9 +38,10 @@ class ReplyRendererTest {
 
     @Test
     void choicesBecomeOneButtonPerRowAndFeedbackAThumbsRow() {
-        Reply reply = new Reply(Reply.Kind.ANSWER, Optional.of("T"), List.of(new Block.Paragraph("p")), Optional.empty(),
-                List.of(new Choice("Training and Tricks", "/topic training-and-tricks"), new Choice("Handling", "/topic handling")),
-                Optional.of("k3j9"), false);
+        Reply reply = Reply.of(Reply.Kind.ANSWER, List.of(new Block.Paragraph("p")))
+                .titled("T")
+                .withChoices(List.of(new Choice("Training and Tricks", "/topic training-and-tricks"), new Choice("Handling", "/topic handling")))
+                .withFeedbackKey("k3j9");
         List<InlineKeyboardRow> rows = renderer.render(reply).keyboard().orElseThrow().getKeyboard();
         assertEquals(3, rows.size());
         assertEquals("/topic training-and-tricks", rows.get(0).get(0).getCallbackData());
@@ -53,8 +53,9 @@ class ReplyRendererTest {
     void shortLabelsShareRowsOfFour() {
         List<Choice> times = new ArrayList<>();
         for (int h = 6; h <= 11; h++) times.add(new Choice(String.format("%02d:00", h), String.format("/subscribe %02d:00", h)));
-        Reply reply = new Reply(Reply.Kind.SETTINGS, Optional.empty(), List.of(new Block.Paragraph("Pick a time")), Optional.empty(),
-                times, Optional.empty(), false);
+        Reply reply = Reply.of(Reply.Kind.SETTINGS, List.of(new Block.Paragraph("Pick a time")))
+                .withChoices(times)
+                .withPrivate(false);
         List<InlineKeyboardRow> rows = renderer.render(reply).keyboard().orElseThrow().getKeyboard();
         assertEquals(List.of(4, 2), rows.stream().map(List::size).toList());
     }
@@ -62,8 +63,10 @@ class ReplyRendererTest {
     @Test
     void everyButtonFitsTelegramsCallbackLimitAndLongLabelsAreShortened() {
         String longTitle = "A very long section title that goes on and on about rats and their many wonderful habits";
-        Reply reply = new Reply(Reply.Kind.TOPICS, Optional.of("Topics"), List.of(), Optional.empty(),
-                List.of(new Choice(longTitle, "/topic " + "x".repeat(40))), Optional.of("abcdefghijklmnop"), false);
+        Reply reply = Reply.of(Reply.Kind.TOPICS, List.of())
+                .titled("Topics")
+                .withChoices(List.of(new Choice(longTitle, "/topic " + "x".repeat(40))))
+                .withFeedbackKey("abcdefghijklmnop");
         for (InlineKeyboardRow row : renderer.render(reply).keyboard().orElseThrow().getKeyboard()) {
             for (InlineKeyboardButton b : row) {
                 int bytes = b.getCallbackData().getBytes(StandardCharsets.UTF_8).length;
@@ -75,24 +78,27 @@ class ReplyRendererTest {
 
     @Test
     void aReplyWithOnlyButtonsStillHasText() throws Exception {
-        Reply reply = new Reply(Reply.Kind.TOPICS, Optional.empty(), List.of(), Optional.empty(),
-                List.of(new Choice("Handling", "/topic handling")), Optional.empty(), false);
+        Reply reply = Reply.of(Reply.Kind.TOPICS, List.of())
+                .withChoices(List.of(new Choice("Handling", "/topic handling")));
         ReplyRenderer.Rendered rendered = renderer.render(reply);
         assertEquals(1, rendered.messages().size());
         assertTrue(TelegramHtmlChecker.visibleText(rendered.messages().get(0)).length() > 0);
     }
 
     @Test
-    void noneRendersNothing() {
-        assertTrue(renderer.render(Reply.none()).isEmpty());
+    void anEmptyReplyRendersNothing() {
+        assertTrue(renderer.render(Reply.of(Reply.Kind.INFO, List.of())).isEmpty());
     }
 
     @Test
     void theKeyboardGoesUnderALongReplysLastPart() throws Exception {
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < 12; i++) blocks.add(new Block.Paragraph(("Paragraph " + i + " <&> ").repeat(60).strip()));
-        Reply reply = new Reply(Reply.Kind.ANSWER, Optional.of("Long"), blocks, Optional.of(credit),
-                List.of(new Choice("More", "/topic more")), Optional.of("k1"), false);
+        Reply reply = Reply.of(Reply.Kind.ANSWER, blocks)
+                .titled("Long")
+                .credited(credit)
+                .withChoices(List.of(new Choice("More", "/topic more")))
+                .withFeedbackKey("k1");
         ReplyRenderer.Rendered rendered = renderer.render(reply);
         assertTrue(rendered.messages().size() >= 3);
         StringBuilder all = new StringBuilder();

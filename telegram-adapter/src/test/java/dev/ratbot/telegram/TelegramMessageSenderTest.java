@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Block;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.telegram.fake.FakeBotApi;
 import java.net.URI;
 import java.time.Duration;
@@ -32,8 +32,8 @@ class TelegramMessageSenderTest {
 
     private FakeBotApi api;
     private TelegramMessageSender sender;
-    private final Reply tip = new Reply(Reply.Kind.TIP, Optional.of("Today's tip"),
-            List.of(new Block.Paragraph("Sit by the cage & read aloud <quietly>.")), Optional.empty(), List.of(), Optional.empty(), false);
+    private final Reply tip = Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph("Sit by the cage & read aloud <quietly>.")))
+            .titled("Today's tip");
     private final Address user = Address.direct(Platform.TELEGRAM, "4242");
 
     @BeforeEach
@@ -199,13 +199,12 @@ class TelegramMessageSenderTest {
     }
 
     private static Reply longTip() {
-        return new Reply(Reply.Kind.TIP, Optional.empty(),
-                List.of(new Block.Paragraph("a".repeat(3000)), new Block.Paragraph("b".repeat(3000))), Optional.empty(), List.of(), Optional.empty(), false);
+        return Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph("a".repeat(3000)), new Block.Paragraph("b".repeat(3000))));
     }
 
     @Test
     void nothingToSendIsDeliveredWithoutACall() {
-        assertEquals(new SendResult.Delivered(), sender.send(user, Reply.none()));
+        assertEquals(new SendResult.Delivered(), sender.send(user, Reply.of(Reply.Kind.TIP, List.of())));
         assertEquals(List.of(), api.calls("sendMessage"));
     }
 }

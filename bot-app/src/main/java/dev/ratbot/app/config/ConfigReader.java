@@ -4,7 +4,6 @@ import dev.ratbot.subscription.ParseResult;
 import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.TimeOfDayParser;
 import dev.ratbot.subscription.ZoneParser;
-import dev.ratbot.app.StartupException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -143,7 +142,7 @@ final class ConfigReader {
                     + "): not a Telegram bot token; expected digits, a colon and 30 or more letters, digits, '_' or '-', as @BotFather gives it");
         }
         URI api = httpUrl(Setting.TELEGRAM_API_URL, false);
-        if (api.getRawPath() != null && !api.getRawPath().isEmpty() && !api.getRawPath().equals("/") || api.getRawQuery() != null) {
+        if ((api.getRawPath() != null && !api.getRawPath().isEmpty() && !api.getRawPath().equals("/")) || api.getRawQuery() != null) {
             // The telegrambots client builds /bot<token>/<method> right after the host and port.
             throw bad(Setting.TELEGRAM_API_URL, api.toString(), "must be scheme://host[:port] without a path, e.g. https://api.telegram.org");
         }
@@ -281,7 +280,7 @@ final class ConfigReader {
         if (httpsOnly && !scheme.equals("https")) {
             throw bad(setting, text, "must be an https:// URL (Telegram posts webhooks over TLS only)");
         }
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+        if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
             throw bad(setting, text, "is not an http:// or https:// URL with a host");
         }
         return uri;

@@ -1,6 +1,5 @@
 package dev.ratbot.app.config;
 
-import dev.ratbot.app.StartupException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

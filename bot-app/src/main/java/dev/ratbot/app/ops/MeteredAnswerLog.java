@@ -2,7 +2,7 @@ package dev.ratbot.app.ops;
 
 import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.feedback.ReplyKind;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import java.util.List;
 import java.util.Optional;
 

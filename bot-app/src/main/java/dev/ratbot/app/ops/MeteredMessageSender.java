@@ -1,11 +1,11 @@
 package dev.ratbot.app.ops;
 
-import dev.ratbot.conversation.Reply;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.MessageSender;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.PlatformLimits;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 
 /**
  * A {@link MessageSender} that records every outcome (tips sent, failures by reason, retry-afters, send time) into

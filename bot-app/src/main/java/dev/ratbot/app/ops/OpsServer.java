@@ -2,8 +2,8 @@ package dev.ratbot.app.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.ratbot.app.StartupException;
 import dev.ratbot.app.config.OpsConfig;
+import dev.ratbot.app.config.StartupException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;

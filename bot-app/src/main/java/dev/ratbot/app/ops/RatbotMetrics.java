@@ -1,7 +1,8 @@
 package dev.ratbot.app.ops;
 
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.fault.Bugs;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.SendResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -110,7 +111,14 @@ public final class RatbotMetrics {
         }
     }
 
-    /** Counts Telegram replies given up and messages turned away by flood control. */
+    /** Logs each bug an edge caught with its stack trace and counts it by edge. */
+    public Bugs bugs() {
+        return Bugs.logged().andThen((edge, bug) -> Counter.builder("ratbot.bugs")
+                .description("Exceptions caught at an edge (conversation, platform event loop): bugs to fix")
+                .tag("edge", edge).register(registry).increment());
+    }
+
+    /** Counts Telegram replies given up, messages turned away by flood control, and bugs the update loop caught. */
     public dev.ratbot.telegram.TelegramEvents telegramEvents() {
         return new dev.ratbot.telegram.TelegramEvents() {
             @Override
@@ -123,6 +131,11 @@ public final class RatbotMetrics {
             public void floodLimited(boolean warned) {
                 Counter.builder("ratbot.flood.limited").description("Messages turned away by per-user flood control")
                         .tag("platform", "telegram").tag("warned", String.valueOf(warned)).register(registry).increment();
+            }
+
+            @Override
+            public Bugs bugs() {
+                return RatbotMetrics.this.bugs();
             }
         };
     }

@@ -3,14 +3,10 @@ package dev.ratbot.app.serve;
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.answer.LuceneAnswerEngine;
 import dev.ratbot.app.config.ConsoleConfig;
-import dev.ratbot.console.ConsoleServer;
-import dev.ratbot.console.ConsoleSettings;
-import dev.ratbot.console.OperatorEntries;
-import dev.ratbot.console.OperatorKnowledge;
-import dev.ratbot.app.StartupException;
 import dev.ratbot.app.config.DatabaseProbe;
 import dev.ratbot.app.config.RatbotConfig;
 import dev.ratbot.app.config.Secret;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.app.config.TelegramConfig;
 import dev.ratbot.app.ops.MeteredAnswerEngine;
 import dev.ratbot.app.ops.MeteredAnswerLog;
@@ -18,24 +14,28 @@ import dev.ratbot.app.ops.MeteredMessageSender;
 import dev.ratbot.app.ops.OpsServer;
 import dev.ratbot.app.ops.RatbotMetrics;
 import dev.ratbot.app.ops.ReadinessCheck;
+import dev.ratbot.console.ConsoleServer;
+import dev.ratbot.console.ConsoleSettings;
+import dev.ratbot.console.OperatorEntries;
+import dev.ratbot.console.OperatorKnowledge;
 import dev.ratbot.conversation.Conversation;
-import dev.ratbot.conversation.TipSource;
 import dev.ratbot.delivery.Backoff;
-import dev.ratbot.delivery.CatalogueTips;
-import dev.ratbot.tips.TipCatalogue;
-import dev.ratbot.tips.TipRotation;
 import dev.ratbot.delivery.DeliverySettings;
 import dev.ratbot.delivery.DeliveryWorker;
 import dev.ratbot.delivery.OverallBudget;
 import dev.ratbot.delivery.Pacer;
 import dev.ratbot.delivery.SharedOverallBudgets;
 import dev.ratbot.discord.DiscordAdapter;
+import dev.ratbot.discord.DiscordMessageSender;
 import dev.ratbot.discord.DiscordStartException;
 import dev.ratbot.discord.JdbcHelpChannelStore;
 import dev.ratbot.feedback.JdbcAnswerLog;
 import dev.ratbot.feedback.QueuedAnswerLog;
+import dev.ratbot.inbox.JdbcUpdateInbox;
 import dev.ratbot.knowledge.KnowledgePack;
-import dev.ratbot.platform.MessageSender;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
 import dev.ratbot.schedule.ScheduleSettings;
 import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;
@@ -44,13 +44,11 @@ import dev.ratbot.store.Dialect;
 import dev.ratbot.store.StoreException;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.telegram.TelegramAdapter;
-import dev.ratbot.inbox.JdbcUpdateInbox;
-import dev.ratbot.discord.DiscordMessageSender;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.PlatformLimits;
-import java.util.EnumMap;
-import java.util.Map;
 import dev.ratbot.telegram.TelegramStartException;
+import dev.ratbot.tips.CatalogueTips;
+import dev.ratbot.tips.TipCatalogue;
+import dev.ratbot.tips.TipRotation;
+import dev.ratbot.tips.TipSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -58,7 +56,9 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.SplittableRandom;
@@ -153,7 +153,8 @@ public final class BotServer implements AutoCloseable {
         questions = new QueuedAnswerLog(answerLog, db.health(), QueuedAnswerLog.Limits.DEFAULTS, metrics.questionRecording()).start();
         metrics.store(questions::pending, () -> !db.health().ok());
         MeteredAnswerLog answers = new MeteredAnswerLog(questions, metrics);
-        Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions, answers, clock, config.tips().defaults());
+        Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions, answers, clock, config.tips().defaults(),
+                metrics.bugs());
         startPruning(answerLog);
         config.console().ifPresentOrElse(c -> startConsole(c, pack, clock),
                 () -> log.info("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"));
@@ -181,6 +182,7 @@ public final class BotServer implements AutoCloseable {
         config.discord().ifPresent(d -> {
             discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, answers,
                     new JdbcHelpChannelStore(replies), clock);
+            discord.reportBugsTo(metrics.bugs());
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
             try {
@@ -223,7 +225,7 @@ public final class BotServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        pruner.scheduleWithFixedDelay(() -> {
+        var unused = pruner.scheduleWithFixedDelay(() -> {
             try {
                 int pruned = answerLog.pruneOlderThan(config.retention());
                 if (pruned > 0) log.info("deleted {} questions older than {}", pruned, config.retention());

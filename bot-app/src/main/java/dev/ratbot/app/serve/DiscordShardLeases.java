@@ -76,7 +76,7 @@ public final class DiscordShardLeases implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::stepQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        var unused = timer.scheduleWithFixedDelay(this::stepQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The shards this instance holds and has connected. */
@@ -151,7 +151,7 @@ public final class DiscordShardLeases implements AutoCloseable {
         int share = (count + live - 1) / live;
         List<Integer> claimed = new ArrayList<>();
         List<Integer> keep = new ArrayList<>(mine);
-        while (keep.size() > share) giveBack.add(keep.remove(keep.size() - 1));
+        while (keep.size() > share) giveBack.add(keep.removeLast());
         for (int index = 0; index < count && keep.size() + claimed.size() < share; index++) {
             if (mine.contains(index)) continue;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO discord_shard_leases (shard_index, owner, expires_at) VALUES (?, ?, "

@@ -1,8 +1,8 @@
 package dev.ratbot.app.serve;
 
-import dev.ratbot.app.StartupException;
 import dev.ratbot.app.config.DiscordConfig;
 import dev.ratbot.app.config.Secret;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.app.config.TelegramConfig;
 import dev.ratbot.discord.DiscordSettings;
 import dev.ratbot.discord.DiscordSharding;

@@ -1,6 +1,6 @@
 package dev.ratbot.app.serve;
 
-import dev.ratbot.app.StartupException;
+import dev.ratbot.app.config.StartupException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.answer.LuceneAnswerEngine;
-import dev.ratbot.app.StartupException;
 import dev.ratbot.app.config.OpsConfig;
+import dev.ratbot.app.config.StartupException;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.conversation.Rights;
 import dev.ratbot.feedback.InMemoryAnswerLog;
 import dev.ratbot.knowledge.KnowledgePackLoader;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.MessageSender;
-import dev.ratbot.platform.Platform;
-import dev.ratbot.platform.PlatformLimits;
-import dev.ratbot.platform.SendResult;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.MessageSender;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
+import dev.ratbot.message.Reply;
+import dev.ratbot.message.SendResult;
 import dev.ratbot.subscription.InMemorySubscriptionStore;
 import java.io.IOException;
 import java.net.URI;
@@ -126,7 +126,7 @@ class OpsServerTest {
                 address -> Optional.empty(), new InMemorySubscriptionStore(), new MeteredAnswerLog(new InMemoryAnswerLog(), metrics),
                 Clock.systemUTC());
         Address chat = Address.direct(Platform.TELEGRAM, "42");
-        Reply answered = conversation.handle(new Incoming(chat, "u1", "How do I bond with my rats?", Rights.OWNER));
+        Reply answered = conversation.handle(new Incoming(chat, "u1", "How do I bond with my rats?", Rights.OWNER)).orElseThrow();
         conversation.handle(new Incoming(chat, "u1", "What is the capital of France?", Rights.OWNER));
         conversation.handle(new Incoming(Address.direct(Platform.DISCORD, "7"), "u2", "how do I bond with a shy rat", Rights.OWNER));
         conversation.handle(new Incoming(chat, "u1", "/feedback " + answered.feedbackKey().orElseThrow() + " down", Rights.OWNER));
@@ -169,6 +169,16 @@ class OpsServerTest {
         assertEquals(1.0, sample(body, "ratbot_delivery_retry_after_seconds_count{platform=\"telegram\"}"));
         assertEquals(6.0, sample(body, "ratbot_delivery_send_seconds_count{platform=\"telegram\"}"));
         assertEquals(12.0, sample(body, "ratbot_delivery_queue_depth"));
+    }
+
+    @Test
+    void bugsCaughtAtAnEdgeAreCountedByEdge() throws Exception {
+        metrics.bugs().caught("conversation", new IllegalStateException("a bug"));
+        metrics.bugs().caught("conversation", new IllegalStateException("another"));
+        metrics.bugs().caught("telegram", new IllegalStateException("a third"));
+        String body = get("/metrics").body();
+        assertEquals(2.0, sample(body, "ratbot_bugs_total{edge=\"conversation\"}"));
+        assertEquals(1.0, sample(body, "ratbot_bugs_total{edge=\"telegram\"}"));
     }
 
     /** The value of one sample line of the Prometheus text format; fails when it is missing. */

@@ -13,6 +13,7 @@ class RedactingPrintStreamTest {
     private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq";
 
     @Test
+    @SuppressWarnings("OrphanedFormatString") // %3A is a URL-encoded colon, not a format specifier
     void secretsInLinesStackTracesAndUrlsAreReplaced() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream stream = new RedactingPrintStream(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of(TOKEN, "abc"));

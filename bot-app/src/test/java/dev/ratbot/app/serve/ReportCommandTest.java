@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ratbot.feedback.JdbcAnswerLog;
 import dev.ratbot.knowledge.KnowledgePackLoader;
 import dev.ratbot.knowledge.Section;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.DatabaseSettings;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.feedback.JdbcAnswerLog;
-import dev.ratbot.platform.Address;
-import dev.ratbot.platform.Platform;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Platform;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.DatabaseSettings;
 import dev.ratbot.store.StoreException;
@@ -92,7 +92,7 @@ class ServeWithAFullDiskTest {
                      "TELEGRAM_API_URL", telegram.url().toString()), "serve")) {
             p.awaitReady(START);
             for (int i = 0; i < 5; i++) {
-                long chat = 701 + i;
+                long chat = 701L + i;
                 telegram.enqueue(Updates.privateText(chat, "How do I hold my rat properly?"));
                 String answer = telegram.await("sendMessage", c -> Long.toString(chat).equals(c.text("chat_id")), START).text("text");
                 assertTrue(answer.contains("Support them from underneath"), answer);

@@ -64,7 +64,7 @@ class TwoServeInstancesTest {
                 // Alone, the first instance must take the long-polling lock; wait for it rather than race the second
                 // instance's start (on a loaded machine the first attempt can come after readiness).
                 a.await(java.util.regex.Pattern.compile("took the telegram-polling"), START);
-                System.out.println(java.time.LocalTime.now() + " before insertDueSubscriptions sends=" + telegram.calls("sendMessage").size());
+                System.out.println(java.time.Instant.now() + " before insertDueSubscriptions sends=" + telegram.calls("sendMessage").size());
                 insertDueSubscriptions(url);
                 b = ServeProcess.start(dir.resolve("b"), env(url, telegram, "instance-b"), "serve");
                 b.awaitReady(START);
@@ -79,7 +79,7 @@ class TwoServeInstancesTest {
                 int sentTogether = telegram.calls("sendMessage").size() - sentBefore;
                 System.out.printf("both instances: %d sends in %.1f s%n", sentTogether, bothSeconds);
                 assertTrue(sentTogether <= 30 * bothSeconds + 30, sentTogether + " sends in " + bothSeconds + " s by two instances");
-                System.out.println(java.time.LocalTime.now() + " before a.kill sends=" + telegram.calls("sendMessage").size());
+                System.out.println(java.time.Instant.now() + " before a.kill sends=" + telegram.calls("sendMessage").size());
                 // Strike while the first instance has tips claimed and not yet confirmed, if we can catch it so.
                 long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (System.nanoTime() < until && sendingBy(url, "instance-a") == 0) Thread.onSpinWait();
@@ -87,18 +87,18 @@ class TwoServeInstancesTest {
                 a.exitCode(Duration.ofSeconds(30));
 
                 // Long polling moves to the survivor: it answers a question sent after the kill.
-                System.out.println(java.time.LocalTime.now() + " before telegram.enqueue sends=" + telegram.calls("sendMessage").size());
+                System.out.println(java.time.Instant.now() + " before telegram.enqueue sends=" + telegram.calls("sendMessage").size());
                 telegram.enqueue(Updates.privateText(42, "How do I bond with my rats?"));
                 telegram.await("sendMessage", c -> "42".equals(c.text("chat_id")), Duration.ofSeconds(60));
                 assertTrue(b.output().contains("took the telegram-polling"), b.output());
 
-                System.out.println(java.time.LocalTime.now() + " before await sends=" + telegram.calls("sendMessage").size());
+                System.out.println(java.time.Instant.now() + " before await sends=" + telegram.calls("sendMessage").size());
                 try {
                     awaitNothingPending(url, Duration.ofMinutes(6));
                 } catch (AssertionError e) {
                     throw new AssertionError(e.getMessage() + "\n--- instance b:\n" + b.output(), e);
                 }
-                System.out.println(java.time.LocalTime.now() + " before b.terminate sends=" + telegram.calls("sendMessage").size());
+                System.out.println(java.time.Instant.now() + " before b.terminate sends=" + telegram.calls("sendMessage").size());
                 b.terminate();
                 b.exitCode(Duration.ofSeconds(60));
             } finally {
@@ -118,7 +118,10 @@ class TwoServeInstancesTest {
             Set<String> sent = chatsWithStatus(url, "SENT");
             System.out.printf("received %d tips, statuses %s%n", received.size(), statuses);
 
-            assertTrue(received.values().stream().allMatch(n -> n == 1), "a chat got a tip twice");
+            assertEquals(List.of(), received.entrySet().stream().filter(e -> e.getValue() != 1).map(Map.Entry::getKey).toList(),
+                    "chats that got a tip twice");
+            assertEquals(Set.of(), sent.stream().filter(chat -> !received.containsKey(chat)).collect(java.util.stream.Collectors.toSet()),
+                    "chats recorded SENT that the platform never saw");
             assertEquals(SUBSCRIPTIONS, statuses.getOrDefault("SENT", 0L) + statuses.getOrDefault("UNCONFIRMED", 0L),
                     "every due tip is SENT or UNCONFIRMED: " + statuses);
             assertTrue(received.keySet().containsAll(sent), "every SENT tip reached Telegram");

@@ -117,7 +117,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** The next request to {@code method path} (path below the API base, exact) gets these responses, in order. */
     public void script(String method, String path, FakeResponse... responses) {
         synchronized (scripted) {
-            scripted.computeIfAbsent(method.toUpperCase() + " " + path, k -> new ArrayDeque<>()).addAll(List.of(responses));
+            scripted.computeIfAbsent(method.toUpperCase(java.util.Locale.ROOT) + " " + path, k -> new ArrayDeque<>()).addAll(List.of(responses));
         }
     }
 
@@ -215,7 +215,7 @@ public final class FakeDiscord implements AutoCloseable {
                     String query = q < 0 ? "" : uri.substring(q + 1);
                     if (path.startsWith(apiPrefix)) path = path.substring(apiPrefix.length());
                     Map<String, String> headers = new HashMap<>();
-                    req.requestHeaders().forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue()));
+                    req.requestHeaders().forEach(e -> headers.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue()));
                     RecordedRequest recorded = new RecordedRequest(req.method().name(), path, query, headers, body);
                     FakeResponse response = respond(recorded);
                     requests.add(recorded);

@@ -324,6 +324,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     // ---- protocol -------------------------------------------------------------------------------------------------
 
+    @SuppressWarnings("CatchAndPrintStackTrace") // a fake server's own failure belongs in the test output
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Parses text the way the Bot API parses {@code parse_mode=HTML}, as its documentation describes it: only
  * Telegram's tags, properly nested and closed; every {@code <}, {@code >} and {@code &} that is not markup written
- * as an entity; only {@code &lt; &gt; &amp; &quot;} and numeric entities. Returns the text after entity parsing, the
+ * as an entity; only the named entities lt, gt, amp and quot, and numeric ones. Returns the text after entity parsing, the
  * text Telegram's length limit counts, or throws with the kind of description Telegram gives.
  */
 public final class TelegramHtmlChecker {

@@ -1,4 +1,4 @@
-package dev.ratbot.platform;
+package dev.ratbot.message;
 
 import java.time.Duration;
 

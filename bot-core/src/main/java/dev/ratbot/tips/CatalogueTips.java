@@ -1,13 +1,8 @@
-package dev.ratbot.delivery;
+package dev.ratbot.tips;
 
-import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.KnowledgePack;
-import dev.ratbot.schedule.TipPicker;
-import dev.ratbot.tips.Tip;
-import dev.ratbot.tips.TipCatalogue;
-import dev.ratbot.tips.TipMessage;
-import dev.ratbot.tips.TipRotation;
+import dev.ratbot.message.Reply;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

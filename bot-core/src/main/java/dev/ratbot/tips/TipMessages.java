@@ -1,6 +1,6 @@
-package dev.ratbot.delivery;
+package dev.ratbot.tips;
 
-import dev.ratbot.conversation.Reply;
+import dev.ratbot.message.Reply;
 import java.util.Optional;
 
 /** Renders a stored tip id as the message to send: a {@link Reply} of kind {@link Reply.Kind#TIP}. */

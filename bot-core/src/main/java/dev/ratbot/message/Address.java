@@ -1,4 +1,4 @@
-package dev.ratbot.platform;
+package dev.ratbot.message;
 
 import java.util.Objects;
 import java.util.Optional;

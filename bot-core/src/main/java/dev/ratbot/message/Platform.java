@@ -1,4 +1,4 @@
-package dev.ratbot.platform;
+package dev.ratbot.message;
 
 /** The chat platforms Ratbot talks on; CONSOLE is the local `chat` command. */
 public enum Platform {

@@ -1,6 +1,6 @@
-package dev.ratbot.platform;
+package dev.ratbot.message;
 
-import dev.ratbot.conversation.Reply;
+import dev.ratbot.message.Reply;
 
 /**
  * The port through which core sends messages it was not asked for (daily tips). An adapter implements it

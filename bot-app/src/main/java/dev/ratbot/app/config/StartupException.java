@@ -1,4 +1,4 @@
-package dev.ratbot.app;
+package dev.ratbot.app.config;
 
 /** A configuration or start-up problem the operator must fix; its message is one line naming the setting. */
 public final class StartupException extends RuntimeException {

@@ -1,9 +1,9 @@
-package dev.ratbot.conversation;
+package dev.ratbot.message;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * A button offered with a reply. {@code data} is command text that {@link CommandParser} understands
+ * A button offered with a reply. {@code data} is command text that the conversation's command parser understands
  * ("/topic training-and-tricks", "/feedback k3j9 up", "/subscribe 08:00"), at most 64 UTF-8 bytes so that it
  * fits every platform's button payload. Adapters send {@code data} back through the conversation when tapped.
  */

@@ -1,9 +1,10 @@
-package dev.ratbot.conversation;
+package dev.ratbot.tips;
 
-import dev.ratbot.platform.Address;
+import dev.ratbot.message.Address;
+import dev.ratbot.message.Reply;
 import java.util.Optional;
 
-/** Where /tip gets its tips; the app wires it to the pack's tip catalogue ({@code dev.ratbot.tips.OnDemandTips}). */
+/** Where the conversation's /tip gets its tips: {@link OnDemandTips} on the pack's catalogue, or a test's own. */
 @FunctionalInterface
 public interface TipSource {
 
