@@ -15,7 +15,7 @@ public enum Setting {
     RATBOT_KNOWLEDGE(null, false, "Folder of knowledge-pack Markdown files; the built-in guide when unset."),
     RATBOT_OPS_BIND("127.0.0.1", false, "Address the operations endpoint (/healthz, /readyz, /metrics) listens on; 0.0.0.0 for all."),
     RATBOT_OPS_PORT("8080", false, "Port of the operations endpoint; 0 picks a free one."),
-    RATBOT_TIP_GRACE("PT3H", false, "How late a missed daily tip may still go out (ISO-8601 duration like PT3H, or 90m, 3h)."),
+    RATBOT_TIP_GRACE("PT3H", false, "How late a missed daily tip may still go out, 1 minute to 24 hours (ISO-8601 duration like PT3H, or 90m, 3h)."),
     RATBOT_DEFAULT_TIP_TIME("09:00", false, "Local time a /subscribe without a time gets, HH:MM."),
     RATBOT_DEFAULT_ZONE("UTC", false, "Time zone a /subscribe without a zone gets: an IANA zone like Europe/London, a city, or +02:00."),
     RATBOT_CONSOLE_PASSWORD(null, true, "Password of the operator's web console; the console is off unless it is set (12 characters or more)."),
