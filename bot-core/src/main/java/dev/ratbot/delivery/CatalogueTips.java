@@ -3,7 +3,6 @@ package dev.ratbot.delivery;
 import dev.ratbot.conversation.Reply;
 import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.KnowledgePack;
-import dev.ratbot.schedule.TipPicker;
 import dev.ratbot.tips.Tip;
 import dev.ratbot.tips.TipCatalogue;
 import dev.ratbot.tips.TipMessage;

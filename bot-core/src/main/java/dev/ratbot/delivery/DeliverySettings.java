@@ -19,6 +19,9 @@ import java.util.Objects;
 public record DeliverySettings(String instanceId, int batchSize, int concurrency, Duration lease, Duration grace,
                                int maxMoves, Duration idleWait) {
 
+    /** How late a tip may still go out unless configured otherwise: the scheduler's and the worker's default. */
+    public static final Duration DEFAULT_GRACE = Duration.ofHours(3);
+
     public DeliverySettings {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(lease, "lease");
@@ -29,7 +32,7 @@ public record DeliverySettings(String instanceId, int batchSize, int concurrency
     }
 
     public static DeliverySettings defaults(String instanceId) {
-        return new DeliverySettings(instanceId, 200, 16, Duration.ofMinutes(5), Duration.ofHours(3), 3, Duration.ofMillis(250));
+        return new DeliverySettings(instanceId, 200, 16, Duration.ofMinutes(5), DEFAULT_GRACE, 3, Duration.ofMillis(250));
     }
 
     public DeliverySettings withBatchSize(int size) {

@@ -62,7 +62,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Duration MIN_REST = Duration.ofMillis(1);
 
     private final DeliverySettings settings;
-    private final Outbox outbox;
+    private final DeliveryStore store;
 
     private volatile boolean stopping;
     private volatile boolean releaseUnsent;
@@ -79,7 +79,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.tips = Objects.requireNonNull(tips, "tips");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.outbox = new Outbox(Objects.requireNonNull(db, "db"), settings.instanceId());
+        this.store = new DeliveryStore(Objects.requireNonNull(db, "db"), settings.instanceId());
     }
 
     /**
@@ -94,7 +94,7 @@ public final class DeliveryWorker implements AutoCloseable {
         synchronized (this) {
             if (!now.isBefore(lastSweep.plus(SWEEP_EVERY)) || now.isBefore(lastSweep)) {
                 lastSweep = now;
-                swept = outbox.sweep(now, settings.grace());
+                swept = store.sweep(now, settings.grace()).total();
             }
         }
         if (stopping) return swept;
@@ -102,12 +102,17 @@ public final class DeliveryWorker implements AutoCloseable {
         for (Platform p : senders.keySet()) {
             if (pacer.pausedFor(p).isZero()) open.add(p);
         }
-        Outbox.Round round = outbox.claim(now, open, settings.batchSize(), pacer, settings.lease(), settings.grace());
+        DeliveryStore.Round round = store.claim(now, open, settings.batchSize(), pacer, settings.lease(), settings.grace());
         nextPermit = round.nextPermit().orElse(null);
         List<ClaimedDelivery> claimed = round.claimed();
         if (claimed.isEmpty()) return swept + round.settled();
         List<Outcome> outcomes = send(claimed);
-        outbox.record(claimed, outcomes, clock.instant(), backoff, settings.maxMoves());
+        Instant done = clock.instant();
+        List<DeliveryStore.Settled> settled = new ArrayList<>(claimed.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            settled.add(new DeliveryStore.Settled(claimed.get(i), DeliveryDecisions.afterSend(claimed.get(i), outcomes.get(i), done, backoff)));
+        }
+        store.record(settled, done, settings.maxMoves());
         return swept + round.settled() + claimed.size();
     }
 
@@ -120,6 +125,14 @@ public final class DeliveryWorker implements AutoCloseable {
         Duration idle = settings.idleWait();
         if (permit == null || permit.compareTo(idle) >= 0) return idle;
         return permit.compareTo(MIN_REST) < 0 ? MIN_REST : permit;
+    }
+
+    /**
+     * Tips due and not yet sent, across all instances: outbox rows waiting or in flight, and subscriptions due that
+     * no scheduler has queued yet. For the queue-depth metric.
+     */
+    public long backlog() {
+        return store.backlog(clock.instant());
     }
 
     /** Runs rounds until one finds nothing to do at the current time. For tests and tools. */

@@ -9,7 +9,6 @@ import dev.ratbot.platform.Address;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.platform.PlatformLimits;
 import dev.ratbot.platform.SendResult;
-import dev.ratbot.schedule.ScheduleSettings;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.TestDatabases;
 import dev.ratbot.subscription.PauseReason;

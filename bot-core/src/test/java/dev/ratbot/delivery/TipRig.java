@@ -5,8 +5,6 @@ import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.platform.Address;
 import dev.ratbot.platform.MessageSender;
 import dev.ratbot.platform.Platform;
-import dev.ratbot.schedule.ScheduleSettings;
-import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.testing.MutableClock;

@@ -1,6 +1,6 @@
 package dev.ratbot.app.config;
 
-import dev.ratbot.schedule.ScheduleSettings;
+import dev.ratbot.delivery.ScheduleSettings;
 import dev.ratbot.subscription.ParseResult;
 import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.TimeOfDayParser;

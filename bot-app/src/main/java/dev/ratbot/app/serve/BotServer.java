@@ -35,8 +35,8 @@ import dev.ratbot.discord.JdbcHelpChannelStore;
 import dev.ratbot.feedback.JdbcAnswerLog;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.platform.MessageSender;
-import dev.ratbot.schedule.ScheduleSettings;
-import dev.ratbot.schedule.TipScheduler;
+import dev.ratbot.delivery.ScheduleSettings;
+import dev.ratbot.delivery.TipScheduler;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.DatabaseSettings;
 import dev.ratbot.store.Dialect;
@@ -52,8 +52,6 @@ import java.util.Map;
 import dev.ratbot.telegram.TelegramStartException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -336,17 +334,9 @@ public final class BotServer implements AutoCloseable {
 
     /** Tips due and not yet sent: outbox rows waiting or in flight, and subscriptions due but not yet scheduled. */
     private Number queueDepth() {
-        if (closing) return Double.NaN;
+        if (closing || worker == null) return Double.NaN;
         try {
-            return db.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM deliveries WHERE status IN ('PENDING', 'SENDING'))"
-                        + " + (SELECT count(*) FROM subscriptions WHERE next_due_at <= ?)")) {
-                    ps.setLong(1, System.currentTimeMillis());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getLong(1) : 0L;
-                    }
-                }
-            });
+            return worker.backlog();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -1,4 +1,4 @@
-package dev.ratbot.schedule;
+package dev.ratbot.delivery;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -31,7 +31,7 @@ public record ScheduleSettings(Duration tickInterval, Duration grace, int claimB
     }
 
     public static ScheduleSettings defaults() {
-        return new ScheduleSettings(Duration.ofSeconds(10), Duration.ofHours(3), 500, 100_000);
+        return new ScheduleSettings(Duration.ofSeconds(10), DeliverySettings.DEFAULT_GRACE, 500, 100_000);
     }
 
     public ScheduleSettings withGrace(Duration grace) {

@@ -1,4 +1,4 @@
-package dev.ratbot.schedule;
+package dev.ratbot.delivery;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,10 +1,8 @@
-package dev.ratbot.schedule;
+package dev.ratbot.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ratbot.delivery.RecordingSender;
-import dev.ratbot.delivery.TipRig;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.store.TestDatabases;
 import dev.ratbot.subscription.Subscription;
