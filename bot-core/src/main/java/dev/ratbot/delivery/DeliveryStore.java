@@ -302,10 +302,10 @@ final class DeliveryStore {
     // ---- claiming --------------------------------------------------------------------------------------------
 
     /**
-     * Rows claimed by one round, how many others it settled (cancelled, expired) on the way, and how soon the pacer
-     * will grant the earliest row it refused (empty when it refused none).
+     * Rows claimed by one round, how many others it settled (cancelled, expired) on the way, and when, by the pacer's
+     * clock, it will grant the earliest row it refused (empty when it refused none).
      */
-    record Round(List<ClaimedDelivery> claimed, int settled, Optional<Duration> nextPermit) {
+    record Round(List<ClaimedDelivery> claimed, int settled, Optional<Instant> nextPermitAt) {
     }
 
     /**
@@ -326,7 +326,7 @@ final class DeliveryStore {
             List<Long> expired = new ArrayList<>();
             Map<Long, Instant> deferred = new HashMap<>();
             Map<Platform, Integer> refusals = new HashMap<>();
-            Duration soonest = null;
+            Instant soonest = null;
             db.dialect().preferIndexOrder(c);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -349,12 +349,14 @@ final class DeliveryStore {
                                 if (refusals.getOrDefault(to.platform(), 0) >= 3) continue;
                                 Optional<Duration> wait = pacer.tryAcquire(to);
                                 if (wait.isEmpty()) {
-                                    take.add(new ClaimedDelivery(id, rs.getLong(2), to, rs.getString(3), rs.getInt(4), dueAt));
+                                    take.add(new ClaimedDelivery(id, rs.getLong(2), to, rs.getString(3), rs.getInt(4), dueAt, now.plus(lease)));
                                     refusals.put(to.platform(), 0);
                                 } else {
                                     refusals.merge(to.platform(), 1, Integer::sum);
                                     deferred.put(id, now.plus(wait.get()));
-                                    if (soonest == null || wait.get().compareTo(soonest) < 0) soonest = wait.get();
+                                    // Read the pacer's clock now, not at the start: the loop waits for exactly this moment.
+                                    Instant permitAt = pacer.clock().instant().plus(wait.get());
+                                    if (soonest == null || permitAt.isBefore(soonest)) soonest = permitAt;
                                 }
                             }
                         }

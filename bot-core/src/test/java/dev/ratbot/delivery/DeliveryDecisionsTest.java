@@ -112,7 +112,7 @@ class DeliveryDecisionsTest {
     })
     void aSendResultMeansRetryFinishPauseOrStop(String outcome, int attempts, String step, int attemptsAfter, String reason,
                                                 String subscription) {
-        ClaimedDelivery d = new ClaimedDelivery(1, 7, CHAT, "t1", attempts, NOW);
+        ClaimedDelivery d = new ClaimedDelivery(1, 7, CHAT, "t1", attempts, NOW, NOW.plusSeconds(300));
         String[] s = step.split(" ");
         AfterSend expected = s[0].equals("RETRY")
                 ? new AfterSend.Retry(NOW.plus(Duration.parse(s[1])), attemptsAfter, reason)
@@ -122,7 +122,7 @@ class DeliveryDecisionsTest {
 
     @Test
     void aMovedChatIsFollowedAsAnotherAttempt() {
-        ClaimedDelivery d = new ClaimedDelivery(1, 7, CHAT, "t1", 1, NOW);
+        ClaimedDelivery d = new ClaimedDelivery(1, 7, CHAT, "t1", 1, NOW, NOW.plusSeconds(300));
         Address to = CHAT.movedTo("-100999");
         assertEquals(new AfterSend.Follow(to, 2), DeliveryDecisions.afterSend(d, new Outcome.Sent(new SendResult.Moved(to)), NOW, BACKOFF));
     }
