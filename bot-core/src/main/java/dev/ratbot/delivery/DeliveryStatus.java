@@ -1,5 +1,6 @@
 package dev.ratbot.delivery;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,14 +36,17 @@ public enum DeliveryStatus {
     UNCONFIRMED;
 
     /** Rows whose tip counts as given in its pass through the catalogue: sent, on its way, or possibly sent. */
-    public static final Set<DeliveryStatus> TIP_TAKEN = EnumSet.of(PENDING, SENDING, SENT, UNCONFIRMED);
+    public static final Set<DeliveryStatus> TIP_TAKEN = Collections.unmodifiableSet(EnumSet.of(PENDING, SENDING, SENT, UNCONFIRMED));
 
     /** Rows still to be sent: waiting or in flight. */
-    public static final Set<DeliveryStatus> UNSETTLED = EnumSet.of(PENDING, SENDING);
+    public static final Set<DeliveryStatus> UNSETTLED = Collections.unmodifiableSet(EnumSet.of(PENDING, SENDING));
+
+    /** Rows settled for good: no instance will touch them again. */
+    public static final Set<DeliveryStatus> FINISHED = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(UNSETTLED)));
 
     /** Whether a row in this state is settled for good (no instance will touch it again). */
     public boolean finished() {
-        return !UNSETTLED.contains(this);
+        return FINISHED.contains(this);
     }
 
     /**

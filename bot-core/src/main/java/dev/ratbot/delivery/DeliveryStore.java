@@ -568,6 +568,43 @@ final class DeliveryStore {
         }
     }
 
+    // ---- retention -------------------------------------------------------------------------------------------
+
+    /**
+     * Records younger than this are always kept, whatever the retention: the rows of today and yesterday (in any
+     * zone) are the keys that allow one tip per subscription and local day.
+     */
+    static final Duration KEYS_KEPT = Duration.ofDays(2);
+    private static final int PRUNE_BATCH = 5_000;
+
+    /**
+     * Deletes settled delivery records whose tip was due more than {@code retention} ago (at least
+     * {@link #KEYS_KEPT}), in batches, and returns how many. Two kinds are kept longer: rows still waiting or in
+     * flight (the sweep settles those first), and the tips given in a subscription's current pass through the
+     * catalogue, which the scheduler reads so that no tip repeats within a pass.
+     */
+    int prune(Instant now, Duration retention) {
+        Duration keep = retention.compareTo(KEYS_KEPT) < 0 ? KEYS_KEPT : retention;
+        String old = "SELECT id FROM deliveries WHERE due_at < ? AND status IN " + DeliveryStatus.sqlList(DeliveryStatus.FINISHED)
+                + " AND NOT (status IN " + DeliveryStatus.sqlList(DeliveryStatus.TIP_TAKEN)
+                + " AND cycle = (SELECT s.tip_cycle FROM subscriptions s WHERE s.id = deliveries.subscription_id))"
+                + " ORDER BY due_at LIMIT ?";
+        int total = 0;
+        int deleted;
+        do {
+            // Small transactions: a first prune of years of records must not hold the store for long.
+            deleted = db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM deliveries WHERE id IN (" + old + ")")) {
+                    ps.setLong(1, now.minus(keep).toEpochMilli());
+                    ps.setInt(2, PRUNE_BATCH);
+                    return ps.executeUpdate();
+                }
+            });
+            total += deleted;
+        } while (deleted == PRUNE_BATCH);
+        return total;
+    }
+
     // ---- reading ---------------------------------------------------------------------------------------------
 
     /**

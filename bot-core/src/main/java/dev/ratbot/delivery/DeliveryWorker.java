@@ -62,6 +62,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
     private static final Duration MIN_REST = Duration.ofMillis(1);
+    /** How often the background loop deletes records older than the retention. */
+    static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Map<Platform, MessageSender> senders = new EnumMap<>(Platform.class);
     private final Pacer pacer;
@@ -82,6 +84,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile Instant nextPermitAt;
     private Instant lastSweep = Instant.MIN;
     private volatile Thread loop;
+    private volatile Thread pruner;
 
     public DeliveryWorker(Database db, Collection<? extends MessageSender> senders, Pacer pacer, Backoff backoff,
                           TipMessages tips, Clock clock, DeliverySettings settings) {
@@ -379,14 +382,41 @@ public final class DeliveryWorker implements AutoCloseable {
         return store.backlog(clock.instant());
     }
 
+    /**
+     * Deletes settled delivery records older than {@link DeliverySettings#retention()}, never today's or
+     * yesterday's (they keep one tip a day) nor the tips of a subscription's current pass through the catalogue.
+     *
+     * @return how many records were deleted
+     */
+    public int prune() {
+        return store.prune(clock.instant(), settings.retention());
+    }
+
+    private void pruneHourly() {
+        // A worker started again after stop() has a new pruner; this one then ends.
+        while (!stopping && pruner == Thread.currentThread()) {
+            try {
+                int deleted = prune();
+                if (deleted > 0) log.info("deleted {} delivery records older than {}", deleted, settings.retention());
+            } catch (RuntimeException e) {
+                log.warn("could not delete old delivery records: {}", e.getMessage());
+            }
+            if (!stopping) LockSupport.parkNanos(PRUNE_EVERY.toNanos());
+        }
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------------------------
 
-    /** Runs the pipeline on a background thread until {@link #stop(Duration)}. */
+    /**
+     * Runs the pipeline on a background thread until {@link #stop(Duration)}, and deletes records older than the
+     * retention now and every hour.
+     */
     public synchronized void start() {
         if (loop != null) return;
         stopping = false;
         releaseUnsent = false;
         loop = Thread.ofPlatform().name("ratbot-delivery").daemon(true).start(this::runLoop);
+        pruner = Thread.ofVirtual().name("ratbot-delivery-retention").start(this::pruneHourly);
     }
 
     /**
@@ -402,6 +432,8 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         if (t == null) return true;
         LockSupport.unpark(t);
+        Thread p = pruner;
+        if (p != null) LockSupport.unpark(p);
         try {
             if (!t.join(timeout)) {
                 releaseUnsent = true;
@@ -413,6 +445,7 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         synchronized (this) {
             loop = null;
+            pruner = null;
         }
         return true;
     }

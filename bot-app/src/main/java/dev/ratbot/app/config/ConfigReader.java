@@ -47,7 +47,8 @@ final class ConfigReader {
                 new SubscriptionDefaults(parsed(Setting.RATBOT_DEFAULT_TIP_TIME, TimeOfDayParser::parse),
                         parsed(Setting.RATBOT_DEFAULT_ZONE, ZoneParser::parse)));
         String instanceId = text(Setting.RATBOT_INSTANCE_ID).map(this::instanceId).orElseGet(ConfigReader::defaultInstanceId);
-        return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord(), console(), retention(), floodLimit());
+        return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord(), console(),
+                retention(Setting.RATBOT_QUESTION_RETENTION), new RetentionConfig(retention(Setting.RATBOT_RETENTION)), floodLimit());
     }
 
     private DatabaseConfig database() {
@@ -101,8 +102,7 @@ final class ConfigReader {
     }
 
     /** Whole days ("90d", "90") or an ISO-8601 duration ("P90D", "PT36H"), from one hour to ten years. */
-    private Duration retention() {
-        Setting setting = Setting.RATBOT_QUESTION_RETENTION;
+    private Duration retention(Setting setting) {
         String text = textOrDefault(setting);
         Duration d;
         Matcher days = DAYS.matcher(text);

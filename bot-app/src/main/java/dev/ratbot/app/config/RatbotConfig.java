@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param discord   present when a Discord token is configured
  * @param console   present when the operator's web console has a password
  * @param questionRetention how long asked questions are kept
+ * @param retention how long stored records are kept
  * @param floodLimit messages one user may send the bot in one chat per minute before one "slow down"; 0 for no limit
  */
 public record RatbotConfig(DatabaseConfig database, Optional<Path> knowledge, OpsConfig ops, TipsConfig tips, String instanceId,
                            Optional<TelegramConfig> telegram, Optional<DiscordConfig> discord, Optional<ConsoleConfig> console,
-                           Duration questionRetention, int floodLimit) {
+                           Duration questionRetention, RetentionConfig retention, int floodLimit) {
 
     /**
      * Reads and validates the configuration.

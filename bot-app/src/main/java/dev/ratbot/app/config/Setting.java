@@ -21,6 +21,7 @@ public enum Setting {
     RATBOT_CONSOLE_PASSWORD(null, true, "Password of the operator's web console; the console is off unless it is set (12 characters or more)."),
     RATBOT_CONSOLE_BIND("127.0.0.1", false, "Address the operator's web console listens on; 0.0.0.0 for all (put HTTPS in front)."),
     RATBOT_CONSOLE_PORT("8081", false, "Port of the operator's web console; 0 picks a free one."),
+    RATBOT_RETENTION("90d", false, "How long daily-tip delivery records are kept before they are deleted: days (90d) or an ISO-8601 duration (P90D)."),
     RATBOT_QUESTION_RETENTION("90d", false, "How long asked questions are kept before they are deleted: days (90d) or an ISO-8601 duration (P90D)."),
     RATBOT_FLOOD_LIMIT("6", false, "Messages one user may send the bot in one chat per minute; past it one \"slow down\", then silence. 0: no limit."),
     RATBOT_INSTANCE_ID(null, false, "Name of this instance in logs, metrics and the store; default host name and process id."),

@@ -255,9 +255,10 @@ public final class BotServer implements AutoCloseable {
         return db.dialect() == Dialect.POSTGRESQL ? new SharedOverallBudgets(db) : OverallBudget.local();
     }
 
-    /** The store's defaults with the configured grace; the worker itself rests only until the pacer's next permit. */
+    /** The store's defaults with the configured grace and retention; the worker rests only until the pacer's next permit. */
     private DeliverySettings deliverySettings() {
-        return DeliverySettings.defaults(config.instanceId()).withGrace(config.tips().grace());
+        return DeliverySettings.defaults(config.instanceId()).withGrace(config.tips().grace())
+                .withRetention(config.retention().deliveries());
     }
 
     private Database openDatabase() {

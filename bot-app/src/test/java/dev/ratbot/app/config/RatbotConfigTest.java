@@ -59,6 +59,13 @@ class RatbotConfigTest {
         assertTrue(config.knowledge().isEmpty());
         assertTrue(config.console().isEmpty(), "the console is off without a password");
         assertEquals(Duration.ofDays(90), config.questionRetention());
+        assertEquals(new RetentionConfig(Duration.ofDays(90)), config.retention());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30d, P30D", "7, P7D", "P365D, P365D", "PT36H, PT36H"})
+    void theRetentionOfDeliveryRecordsInDaysOrIso(String text, Duration expected) {
+        assertEquals(new RetentionConfig(expected), load(env("RATBOT_RETENTION", text)).retention());
     }
 
     @Test
@@ -185,6 +192,9 @@ class RatbotConfigTest {
             "RATBOT_CONSOLE_PORT|9000|RATBOT_CONSOLE_PORT (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
             "RATBOT_CONSOLE_BIND|0.0.0.0|RATBOT_CONSOLE_BIND (environment) is set but RATBOT_CONSOLE_PASSWORD is not",
             "RATBOT_CONSOLE_PASSWORD|hunter2|RATBOT_CONSOLE_PASSWORD (environment): too short to guard the console; use 12 characters or more",
+            "RATBOT_RETENTION|forever|RATBOT_RETENTION=forever (environment) is not a duration; write days like 90d, or P90D",
+            "RATBOT_RETENTION|PT30M|RATBOT_RETENTION=PT30M (environment) must be between 1 hour and 10 years",
+            "RATBOT_RETENTION|0d|RATBOT_RETENTION=0d (environment) must be between 1 hour and 10 years",
             "RATBOT_QUESTION_RETENTION|forever|RATBOT_QUESTION_RETENTION=forever (environment) is not a duration; write days like 90d, or P90D",
             "RATBOT_QUESTION_RETENTION|PT1M|RATBOT_QUESTION_RETENTION=PT1M (environment) must be between 1 hour and 10 years",
             "RATBOT_QUESTION_RETENTION|99999d|RATBOT_QUESTION_RETENTION=99999d (environment) must be between 1 hour and 10 years",
