@@ -311,8 +311,9 @@ final class DeliveryStore {
     /**
      * Claims up to {@code limit} due PENDING rows of {@code platforms} for which the pacer grants a send now, and
      * marks them SENDING with a lease: the last write before the platform is called. On the way, rows of paused or
-     * stopped subscriptions are cancelled, rows past the grace expire ({@link DeliveryDecisions#whenClaimed}), and
-     * rows the pacer refuses are put back until its next permit.
+     * stopped subscriptions are cancelled, rows past the grace expire ({@link DeliveryDecisions#whenClaimed}), rows
+     * whose chat must wait are put back until then, and once the pacer refuses for a whole platform (its budget is
+     * spent for now, or it is paused) nothing more of that platform is asked for.
      */
     Round claim(Instant now, Collection<Platform> platforms, int limit, Pacer pacer, Duration lease, Duration grace) {
         if (platforms.isEmpty() || limit < 1) return new Round(List.of(), 0, Optional.empty());
@@ -325,7 +326,7 @@ final class DeliveryStore {
             List<Long> cancelled = new ArrayList<>();
             List<Long> expired = new ArrayList<>();
             Map<Long, Instant> deferred = new HashMap<>();
-            Map<Platform, Integer> refusals = new HashMap<>();
+            Set<Platform> spent = new HashSet<>();
             Instant soonest = null;
             db.dialect().preferIndexOrder(c);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -345,19 +346,20 @@ final class DeliveryStore {
                             case CANCEL -> cancelled.add(id);
                             case EXPIRE -> expired.add(id);
                             case OFFER -> {
-                                // Three refusals in a row: the platform's overall budget is spent for now; leave the rest as they are.
-                                if (refusals.getOrDefault(to.platform(), 0) >= 3) continue;
-                                Optional<Duration> wait = pacer.tryAcquire(to);
-                                if (wait.isEmpty()) {
+                                // The platform's budget is spent (or it is paused): its other rows stay as they are.
+                                if (spent.contains(to.platform())) continue;
+                                Optional<Pacer.Refusal> refusal = pacer.take(to);
+                                if (refusal.isEmpty()) {
                                     take.add(new ClaimedDelivery(id, rs.getLong(2), to, rs.getString(3), rs.getInt(4), dueAt, now.plus(lease)));
-                                    refusals.put(to.platform(), 0);
-                                } else {
-                                    refusals.merge(to.platform(), 1, Integer::sum);
-                                    deferred.put(id, now.plus(wait.get()));
-                                    // Read the pacer's clock now, not at the start: the loop waits for exactly this moment.
-                                    Instant permitAt = pacer.clock().instant().plus(wait.get());
-                                    if (soonest == null || permitAt.isBefore(soonest)) soonest = permitAt;
+                                    continue;
                                 }
+                                Duration wait = refusal.get().after();
+                                if (refusal.get().wholePlatform()) spent.add(to.platform());
+                                // Only this chat must wait: put the row back until then, so that others go first.
+                                else deferred.put(id, now.plus(wait));
+                                // Read the pacer's clock now, not at the start: the loop waits for exactly this moment.
+                                Instant permitAt = pacer.clock().instant().plus(wait);
+                                if (soonest == null || permitAt.isBefore(soonest)) soonest = permitAt;
                             }
                         }
                     }

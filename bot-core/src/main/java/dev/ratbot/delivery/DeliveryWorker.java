@@ -229,9 +229,12 @@ public final class DeliveryWorker implements AutoCloseable {
                     // A bug: the row stays SENDING until its lease runs out and is then counted UNCONFIRMED.
                     log.error("delivery {} failed unexpectedly; it will be counted as unconfirmed", d.id(), e);
                 } finally {
+                    // Wake the loop only when it may be waiting for this slot (or for the last sends at shutdown);
+                    // otherwise the result is recorded after its next claim, and the pacing stays undisturbed.
+                    boolean wasFull = slots.availablePermits() == 0;
                     slots.release();
                     Thread waiting = loop;
-                    if (waiting != null) LockSupport.unpark(waiting);
+                    if (waiting != null && (wasFull || stopping)) LockSupport.unpark(waiting);
                 }
             });
         } catch (RuntimeException | Error e) {
@@ -273,7 +276,6 @@ public final class DeliveryWorker implements AutoCloseable {
         while (!stopping) {
             int work = 0;
             try {
-                work = recordFinished();
                 if (System.nanoTime() - claimAt >= 0 && slots.availablePermits() > 0) {
                     Step step = step();
                     work += step.work();
@@ -285,6 +287,9 @@ public final class DeliveryWorker implements AutoCloseable {
                     } else {
                         claimAt = afterClaim;
                     }
+                } else if (slots.availablePermits() == 0) {
+                    // Every slot is busy: record what finished meanwhile while waiting for one to come free.
+                    work = recordFinished();
                 }
             } catch (RuntimeException e) {
                 log.warn("delivery round failed: {}", e.getMessage());

@@ -47,14 +47,14 @@ public final class DeliveryRateBenchmark {
                 : List.of(0, 100, 300, 1000);
         System.out.printf("Delivery rate benchmark: Telegram's budget of 30 messages/s, %d tips per run, %d runs, %s, %d cores%n",
                 tips, runs, Runtime.version(), Runtime.getRuntime().availableProcessors());
-        System.out.println("mode       latency   median tips/s   runs                       429s  most in flight");
+        System.out.println("mode       latency   median tips/s   runs                       429s  most in flight  gap median/p90 (ms)");
         for (int latency : latencies) {
             report("pipeline", latency, measure(latency, tips, runs, true));
             if (rounds) report("rounds", latency, measure(latency, Math.min(tips, 90), runs, false));
         }
     }
 
-    private record Run(double perSecond, int refused, int mostInFlight) {
+    private record Run(double perSecond, int refused, int mostInFlight, double medianGapMillis, double p90GapMillis) {
     }
 
     private static List<Run> measure(int latencyMillis, int tips, int runs, boolean pipeline) throws Exception {
@@ -93,7 +93,9 @@ public final class DeliveryRateBenchmark {
             worker.stop(Duration.ofSeconds(30));
             if (rounds != null) rounds.join();
             check(db, platform, tips);
-            return new Run(sustainedRate(platform, tips), platform.refused(), platform.mostInHand());
+            long[] gaps = gaps(platform, tips);
+            return new Run(sustainedRate(platform, tips), platform.refused(), platform.mostInHand(),
+                    gaps[gaps.length / 2] / 1e6, gaps[gaps.length * 9 / 10] / 1e6);
         }
     }
 
@@ -104,6 +106,17 @@ public final class DeliveryRateBenchmark {
         Arrays.sort(at);
         int from = Math.min(30, tips / 10);
         return (tips - 1 - from) / ((at[tips - 1] - at[from]) / 1e9);
+    }
+
+    /** The times between consecutive accepted tips, sorted: the pacer's spacing plus the loop's lateness. */
+    private static long[] gaps(RateLimitedPlatform platform, int tips) {
+        long[] at = new long[tips];
+        for (int i = 0; i < tips; i++) at[i] = platform.acceptedAt(i);
+        Arrays.sort(at);
+        long[] gaps = new long[tips - 1];
+        for (int i = 1; i < tips; i++) gaps[i - 1] = at[i] - at[i - 1];
+        Arrays.sort(gaps);
+        return gaps;
     }
 
     private static void check(Database db, RateLimitedPlatform platform, int tips) {
@@ -141,8 +154,10 @@ public final class DeliveryRateBenchmark {
         List<Double> rates = new ArrayList<>(runs.stream().map(Run::perSecond).toList());
         Collections.sort(rates);
         double median = rates.get(rates.size() / 2);
-        System.out.printf("%-10s %5d ms   %8.1f        %-26s %4d  %d%n", mode, latencyMillis, median,
+        Run middle = runs.stream().filter(r -> r.perSecond() == median).findFirst().orElseThrow();
+        System.out.printf("%-10s %5d ms   %8.1f        %-26s %4d  %-14d  %.1f / %.1f%n", mode, latencyMillis, median,
                 runs.stream().map(r -> String.format("%.1f", r.perSecond())).toList(),
-                runs.stream().mapToInt(Run::refused).sum(), runs.stream().mapToInt(Run::mostInFlight).max().orElse(0));
+                runs.stream().mapToInt(Run::refused).sum(), runs.stream().mapToInt(Run::mostInFlight).max().orElse(0),
+                middle.medianGapMillis(), middle.p90GapMillis());
     }
 }
