@@ -165,9 +165,9 @@ public final class DeliveryWorker implements AutoCloseable {
     // ---- the pipeline ----------------------------------------------------------------------------------------
 
     /**
-     * One step of the pipeline, never waiting for a send: records the sends that finished since the last step,
-     * accounts for lost and stale deliveries, then claims what the pacer grants now, up to the free send slots, and
-     * hands each claimed tip to a virtual thread of its own. The background loop calls it; tests call it on a
+     * One step of the pipeline, never waiting for a send: claims what the pacer grants now, up to the free send
+     * slots, and hands each claimed tip to a virtual thread of its own; then records the sends that finished since
+     * the last step and accounts for lost and stale deliveries. The background loop calls it; tests call it on a
      * settable clock.
      *
      * @return how many deliveries this step recorded, settled or handed to a platform (0 when it did nothing)
@@ -206,8 +206,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeout} until the pipeline has no send in flight, then records what finished. For tests,
-     * and for the loop's own end.
+     * Waits up to {@code timeout} until the pipeline has no send in flight, then records what finished. For tests.
      *
      * @return true when nothing is in flight any more
      */
@@ -268,8 +267,9 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * The background loop: pumps, and after a claim the pacer cut short rests until its next permit (woken early only
-     * to record finished sends), so a paced platform is sent to at its full rate without asking the store in vain.
+     * The background loop: pumps, and after a claim the pacer cut short rests until its next permit, so a paced
+     * platform is sent to at its full rate without asking the store in vain. When every slot is busy it waits for
+     * one to come free (the send that frees it wakes the loop).
      */
     private void runLoop() {
         long claimAt = System.nanoTime();
@@ -304,18 +304,26 @@ public final class DeliveryWorker implements AutoCloseable {
         finishInFlight();
     }
 
-    /** After the loop stopped claiming: waits for the sends in flight and records them, while their lease lasts. */
+    /**
+     * After the loop stopped claiming: waits for the sends in flight and records them, for at most the lease. A store
+     * that cannot record is tried again until {@link #stop}'s timeout has passed; then what is left counts as
+     * unconfirmed (never sent twice).
+     */
     private void finishInFlight() {
         long end = System.nanoTime() + settings.lease().toNanos();
         while (inFlight() > 0 || !finished.isEmpty()) {
             try {
                 recordFinished();
             } catch (RuntimeException e) {
-                log.warn("could not record delivery results at shutdown: {}", e.getMessage());
+                if (releaseUnsent) {
+                    log.warn("could not record {} delivery results at shutdown ({}); they count as unconfirmed",
+                            finished.size(), e.getMessage());
+                    return;
+                }
                 LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
             }
             if (System.nanoTime() - end >= 0) {
-                log.warn("stopped waiting for {} tips in flight; they will be counted as unconfirmed", inFlight() + finished.size());
+                log.warn("stopped waiting for {} tips in flight; they count as unconfirmed", inFlight() + finished.size());
                 return;
             }
             if (inFlight() > 0) LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
