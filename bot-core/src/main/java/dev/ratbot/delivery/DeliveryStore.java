@@ -317,50 +317,53 @@ final class DeliveryStore {
      */
     Round claim(Instant now, Collection<Platform> platforms, int limit, Pacer pacer, Duration lease, Duration grace) {
         if (platforms.isEmpty() || limit < 1) return new Round(List.of(), 0, Optional.empty());
+        // One query per platform, each in its own order: a long queue on one platform must not hold back another's.
         String sql = "SELECT d.id, d.subscription_id, d.tip_id, d.attempts, d.due_at, s.status, s.platform, s.chat_id,"
                 + " s.thread_id, s.server_id, s.is_group, s.pause_retried FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id"
-                + " WHERE d.status = ? AND d.next_attempt_at <= ? AND d.platform IN (" + placeholders(platforms.size()) + ")"
+                + " WHERE d.status = ? AND d.platform = ? AND d.next_attempt_at <= ?"
                 + " ORDER BY d.next_attempt_at LIMIT ?" + db.dialect().skipLocked("d");
         return db.inTransaction(c -> {
             List<ClaimedDelivery> take = new ArrayList<>();
             List<Long> cancelled = new ArrayList<>();
             List<Long> expired = new ArrayList<>();
             Map<Long, Instant> deferred = new HashMap<>();
-            Set<Platform> spent = new HashSet<>();
             Instant soonest = null;
-            db.dialect().preferIndexOrder(c);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setString(i++, DeliveryStatus.PENDING.name());
-                ps.setLong(i++, now.toEpochMilli());
-                for (Platform p : platforms) ps.setString(i++, p.name());
-                ps.setInt(i, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        Instant dueAt = Instant.ofEpochMilli(rs.getLong(5));
-                        Address to = address(rs);
-                        WhenClaimed decision = DeliveryDecisions.whenClaimed(SubscriptionStatus.valueOf(rs.getString(6)),
-                                rs.getBoolean(12), dueAt, now, grace);
-                        switch (decision) {
-                            case CANCEL -> cancelled.add(id);
-                            case EXPIRE -> expired.add(id);
-                            case OFFER -> {
-                                // The platform's budget is spent (or it is paused): its other rows stay as they are.
-                                if (spent.contains(to.platform())) continue;
-                                Optional<Pacer.Refusal> refusal = pacer.take(to);
-                                if (refusal.isEmpty()) {
-                                    take.add(new ClaimedDelivery(id, rs.getLong(2), to, rs.getString(3), rs.getInt(4), dueAt, now.plus(lease)));
-                                    continue;
-                                }
-                                Duration wait = refusal.get().after();
-                                if (refusal.get().wholePlatform()) spent.add(to.platform());
-                                // Only this chat must wait: put the row back until then, so that others go first.
-                                else deferred.put(id, now.plus(wait));
-                                // Read the pacer's clock now, not at the start: the loop waits for exactly this moment.
-                                Instant permitAt = pacer.clock().instant().plus(wait);
-                                if (soonest == null || permitAt.isBefore(soonest)) soonest = permitAt;
+            for (Platform platform : platforms) {
+                int room = limit - take.size();
+                if (room == 0) break;
+                db.dialect().preferIndexOrder(c);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, DeliveryStatus.PENDING.name());
+                    ps.setString(2, platform.name());
+                    ps.setLong(3, now.toEpochMilli());
+                    ps.setInt(4, room);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long id = rs.getLong(1);
+                            Instant dueAt = Instant.ofEpochMilli(rs.getLong(5));
+                            Address to = address(rs);
+                            WhenClaimed decision = DeliveryDecisions.whenClaimed(SubscriptionStatus.valueOf(rs.getString(6)),
+                                    rs.getBoolean(12), dueAt, now, grace);
+                            if (decision == WhenClaimed.CANCEL) {
+                                cancelled.add(id);
+                                continue;
                             }
+                            if (decision == WhenClaimed.EXPIRE) {
+                                expired.add(id);
+                                continue;
+                            }
+                            Optional<Pacer.Refusal> refusal = pacer.take(to);
+                            if (refusal.isEmpty()) {
+                                take.add(new ClaimedDelivery(id, rs.getLong(2), to, rs.getString(3), rs.getInt(4), dueAt, now.plus(lease)));
+                                continue;
+                            }
+                            // Read the pacer's clock now, not at the start: the loop waits for exactly this moment.
+                            Instant permitAt = pacer.clock().instant().plus(refusal.get().after());
+                            if (soonest == null || permitAt.isBefore(soonest)) soonest = permitAt;
+                            // The platform's budget is spent (or it is paused): its other rows stay as they are.
+                            if (refusal.get().wholePlatform()) break;
+                            // Only this chat must wait: put the row back until then, so that others go first.
+                            deferred.put(id, now.plus(refusal.get().after()));
                         }
                     }
                 }

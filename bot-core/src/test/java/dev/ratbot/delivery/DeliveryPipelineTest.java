@@ -122,6 +122,28 @@ class DeliveryPipelineTest {
     }
 
     @Test
+    void aLongQueueOnOnePlatformDoesNotHoldBackAnother() {
+        RecordingSender telegram = new RecordingSender(Platform.TELEGRAM, TELEGRAM, clock);
+        RecordingSender discord = new RecordingSender(Platform.DISCORD, new PlatformLimits(2000, 50, Duration.ofSeconds(1), 60), clock);
+        rig = new TipRig(TestDatabases.sqlite(dir), clock, ScheduleSettings.defaults(), DeliverySettings.defaults("pipe").withConcurrency(8),
+                Pacer.forSenders(List.of(telegram, discord), clock), List.of(telegram, discord));
+        for (int i = 0; i < 20; i++) rig.store.subscribe(TipRig.telegram("t" + i), LocalTime.of(9, 0), ZoneId.of("UTC"), "u");
+        for (int i = 0; i < 2; i++) {
+            rig.store.subscribe(dev.ratbot.platform.Address.direct(Platform.DISCORD, "d" + i), LocalTime.of(9, 1), ZoneId.of("UTC"), "u");
+        }
+        clock.set(NINE);
+        rig.scheduler.tick();
+        clock.set(NINE.plusSeconds(60));
+        rig.scheduler.tick();
+        // Twenty Telegram tips are older than the Discord ones and more than the eight free slots; each platform's
+        // pacer still grants one now, and Discord's is used.
+        assertEquals(2, rig.worker.pump());
+        assertTrue(rig.worker.awaitInFlight(GUARD));
+        assertEquals(1, telegram.sent().size());
+        assertEquals(1, discord.sent().size());
+    }
+
+    @Test
     void aSendThatOutlivesItsLeaseStaysUnconfirmedAndIsNeverSentAgain() {
         rig(UNLIMITED, 8, 1);
         assertEquals(1, rig.worker.pump());
