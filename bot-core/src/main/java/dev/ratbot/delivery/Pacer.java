@@ -104,6 +104,23 @@ public final class Pacer {
     }
 
     /**
+     * Like {@link #tryAcquire}, but a refusal also says whether its wait holds for the whole platform (its pause or
+     * overall budget: no other chat of it can be sent to sooner) or only for this chat. For the delivery worker,
+     * which stops asking about a platform at the first whole-platform refusal.
+     *
+     * @return empty when a permit was taken
+     */
+    Optional<Refusal> take(Address to) {
+        PlatformPace.Refusal refusal = pace(to.platform()).take(to);
+        return refusal == null ? Optional.empty()
+                : Optional.of(new Refusal(Duration.ofNanos(refusal.waitNanos()), refusal.wholePlatform()));
+    }
+
+    /** Why {@link #take} gave no permit: how long to wait (positive), and whether every chat of the platform waits as long. */
+    record Refusal(Duration after, boolean wholePlatform) {
+    }
+
+    /**
      * Pauses all sending on {@code platform} for {@code retryAfter} from now (a platform's rate-limit answer).
      * An earlier pause that ends later is kept; a zero or negative duration changes nothing.
      *

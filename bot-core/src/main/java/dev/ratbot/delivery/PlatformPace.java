@@ -36,23 +36,37 @@ final class PlatformPace {
                 : null;
     }
 
+    /**
+     * A refused send: how long to wait, and whether that wait holds for every chat of the platform (its pause or its
+     * overall budget) or only for this chat (its own or its group's limit, or a pause of that chat).
+     */
+    record Refusal(long waitNanos, boolean wholePlatform) {
+    }
+
     synchronized long tryAcquire(Address to) {
+        Refusal refusal = take(to);
+        return refusal == null ? 0 : refusal.waitNanos();
+    }
+
+    /** Takes a permit for one send to {@code to}, or says why not (null when taken). */
+    synchronized Refusal take(Address to) {
         long now = time.currentTimeNanos();
         // The chat id identifies the chat or channel; a thread inside it shares the chat's limit.
         String key = to.chatId();
         boolean group = perGroup != null && to.group();
-        long wait = Math.max(remainingPause(now), remainingChatPause(key, now));
+        long pause = remainingPause(now);
+        long wait = Math.max(pause, remainingChatPause(key, now));
         if (perChat != null) wait = Math.max(wait, perChat.waitNanos(key, now));
         if (group) wait = Math.max(wait, perGroup.waitNanos(key, now));
-        if (wait > 0) return wait;
+        if (wait > 0) return new Refusal(wait, pause > 0);
         if (overall != null) {
             Optional<Duration> overallWait = overall.tryTake();
-            if (overallWait.isPresent()) return Math.max(1, overallWait.get().toNanos());
+            if (overallWait.isPresent()) return new Refusal(Math.max(1, overallWait.get().toNanos()), true);
         }
         // The local buckets had a token and only this thread (under this lock) takes them, so these cannot fail.
         if (perChat != null) perChat.take(key, now);
         if (group) perGroup.take(key, now);
-        return 0;
+        return null;
     }
 
     synchronized void pause(Duration retryAfter) {

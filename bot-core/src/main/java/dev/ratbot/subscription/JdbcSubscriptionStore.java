@@ -43,9 +43,9 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         Instant now = clock.instant();
         long nextDue = DeliveryTimes.firstAtOrAfter(localTime, zone, now).toInstant().toEpochMilli();
         String sql = "INSERT INTO subscriptions (platform, chat_id, thread_id, server_id, is_group, local_time, zone, status,"
-                + " created_by, stop_reason, pause_retried, created_at, updated_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, NULL, ?, ?, ?, ?)"
+                + " created_by, stop_reason, pause_retried, created_at, updated_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)"
                 + " ON CONFLICT (platform, chat_id, thread_id) DO UPDATE SET server_id = excluded.server_id,"
-                + " is_group = excluded.is_group, local_time = excluded.local_time, zone = excluded.zone, status = 'ACTIVE',"
+                + " is_group = excluded.is_group, local_time = excluded.local_time, zone = excluded.zone, status = excluded.status,"
                 + " stop_reason = NULL, pause_reason = NULL, pause_retried = excluded.pause_retried, updated_at = excluded.updated_at,"
                 + " next_due_at = excluded.next_due_at"
                 + " RETURNING " + COLUMNS;
@@ -56,6 +56,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                 ps.setBoolean(i++, address.group());
                 ps.setString(i++, formatTime(localTime));
                 ps.setString(i++, zone.getId());
+                ps.setString(i++, SubscriptionStatus.ACTIVE.name());
                 ps.setString(i++, createdBy == null ? "" : createdBy);
                 ps.setBoolean(i++, false);
                 ps.setLong(i++, now.toEpochMilli());

@@ -9,7 +9,6 @@ import dev.ratbot.message.Platform;
 import dev.ratbot.message.PlatformLimits;
 import dev.ratbot.message.Reply;
 import dev.ratbot.message.SendResult;
-import dev.ratbot.schedule.ScheduleSettings;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.TestDatabases;
 import dev.ratbot.subscription.PauseReason;

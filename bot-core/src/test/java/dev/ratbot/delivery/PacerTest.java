@@ -97,6 +97,23 @@ class PacerTest {
     }
 
     @Test
+    void aRefusalSaysWhetherEveryChatOfThePlatformWaitsOrOnlyThatOne() {
+        Address a = Address.direct(Platform.TELEGRAM, "a");
+        Address b = Address.direct(Platform.TELEGRAM, "b");
+        assertEquals(Optional.empty(), pacer.take(a));
+        // The overall budget has no second permit at this instant: every chat waits for it.
+        Pacer.Refusal spent = pacer.take(b).orElseThrow();
+        assertTrue(spent.wholePlatform());
+        assertEquals(pacer.tryAcquire(b), Optional.of(spent.after()));
+        clock.advance(spent.after());
+        // Chat a's own limit (one a second) still holds, for it alone; b goes.
+        assertEquals(Optional.of(new Pacer.Refusal(Duration.ofSeconds(1).minus(spent.after()), false)), pacer.take(a));
+        assertEquals(Optional.empty(), pacer.take(b));
+        pacer.pause(Platform.TELEGRAM, Duration.ofSeconds(5));
+        assertEquals(Optional.of(new Pacer.Refusal(Duration.ofSeconds(5), true)), pacer.take(Address.direct(Platform.TELEGRAM, "c")));
+    }
+
+    @Test
     void aRetryAfterOfTwoSecondsLetsNothingThroughForTwoSeconds() {
         Instant pausedAt = clock.instant();
         pacer.pause(Platform.TELEGRAM, Duration.ofSeconds(2));

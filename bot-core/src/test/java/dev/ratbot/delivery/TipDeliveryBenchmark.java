@@ -1,8 +1,6 @@
 package dev.ratbot.delivery;
 
 import dev.ratbot.message.Platform;
-import dev.ratbot.schedule.ScheduleSettings;
-import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.DatabaseSettings;
 import dev.ratbot.store.Dialect;

@@ -5,8 +5,6 @@ import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.message.Address;
 import dev.ratbot.message.MessageSender;
 import dev.ratbot.message.Platform;
-import dev.ratbot.schedule.ScheduleSettings;
-import dev.ratbot.schedule.TipScheduler;
 import dev.ratbot.store.Database;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.testing.MutableClock;

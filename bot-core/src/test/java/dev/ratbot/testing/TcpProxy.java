@@ -82,8 +82,16 @@ public final class TcpProxy implements AutoCloseable {
                     close(client); // the server refused: so does the proxy
                     continue;
                 }
-                open.add(client);
-                open.add(upstream);
+                // A connection accepted just before cut() must not outlive it: that would be a store "back" mid-outage.
+                synchronized (this) {
+                    if (listening.isClosed()) {
+                        close(client);
+                        close(upstream);
+                        return;
+                    }
+                    open.add(client);
+                    open.add(upstream);
+                }
                 pipe(client, upstream);
                 pipe(upstream, client);
             }

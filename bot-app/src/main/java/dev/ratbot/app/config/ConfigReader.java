@@ -1,5 +1,6 @@
 package dev.ratbot.app.config;
 
+import dev.ratbot.delivery.ScheduleSettings;
 import dev.ratbot.subscription.ParseResult;
 import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.TimeOfDayParser;
@@ -41,11 +42,12 @@ final class ConfigReader {
         DatabaseConfig database = database();
         Optional<Path> knowledge = text(Setting.RATBOT_KNOWLEDGE).map(this::knowledgeFolder);
         OpsConfig ops = new OpsConfig(bindAddress(Setting.RATBOT_OPS_BIND), port(Setting.RATBOT_OPS_PORT, true));
-        TipsConfig tips = new TipsConfig(duration(Setting.RATBOT_TIP_GRACE),
+        TipsConfig tips = new TipsConfig(tipGrace(),
                 new SubscriptionDefaults(parsed(Setting.RATBOT_DEFAULT_TIP_TIME, TimeOfDayParser::parse),
                         parsed(Setting.RATBOT_DEFAULT_ZONE, ZoneParser::parse)));
         String instanceId = text(Setting.RATBOT_INSTANCE_ID).map(this::instanceId).orElseGet(ConfigReader::defaultInstanceId);
-        return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord(), console(), retention(), floodLimit());
+        return new RatbotConfig(database, knowledge, ops, tips, instanceId, telegram(), discord(), console(),
+                retention(), floodLimit());
     }
 
     private DatabaseConfig database() {
@@ -295,6 +297,21 @@ final class ConfigReader {
         };
     }
 
+    /**
+     * At least {@link ScheduleSettings#MIN_GRACE}: the scheduler finds a due tip only at its next tick, so a grace of
+     * less than a few ticks skips tips that were merely waiting for it.
+     */
+    private Duration tipGrace() {
+        Setting setting = Setting.RATBOT_TIP_GRACE;
+        Duration d = duration(setting);
+        if (d.compareTo(ScheduleSettings.MIN_GRACE) < 0) {
+            throw bad(setting, textOrDefault(setting), "is shorter than " + ScheduleSettings.MIN_GRACE.toMinutes()
+                    + " minute: the scheduler looks for due tips every " + ScheduleSettings.defaults().tickInterval().toSeconds()
+                    + " s, so tips waiting for its next look would be skipped; use 1m or more (default PT3H)");
+        }
+        return d;
+    }
+
     private Duration duration(Setting setting) {
         String text = textOrDefault(setting);
         Duration d;
@@ -308,7 +325,7 @@ final class ConfigReader {
                 throw bad(setting, text, "is not a duration; write e.g. PT3H, PT90M, 3h or 90m");
             }
         }
-        if (d.isNegative() || d.compareTo(Duration.ofDays(1)) > 0) throw bad(setting, text, "must be between 0 and 24 hours");
+        if (d.isNegative() || d.compareTo(Duration.ofDays(1)) > 0) throw bad(setting, text, "must be between 1 minute and 24 hours");
         return d;
     }
 

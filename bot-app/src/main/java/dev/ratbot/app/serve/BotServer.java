@@ -33,11 +33,13 @@ import dev.ratbot.feedback.JdbcAnswerLog;
 import dev.ratbot.feedback.QueuedAnswerLog;
 import dev.ratbot.inbox.JdbcUpdateInbox;
 import dev.ratbot.knowledge.KnowledgePack;
+import dev.ratbot.delivery.ScheduleSettings;
+import dev.ratbot.delivery.TipScheduler;
 import dev.ratbot.message.MessageSender;
 import dev.ratbot.message.Platform;
 import dev.ratbot.message.PlatformLimits;
-import dev.ratbot.schedule.ScheduleSettings;
-import dev.ratbot.schedule.TipScheduler;
+import dev.ratbot.delivery.ScheduleSettings;
+import dev.ratbot.delivery.TipScheduler;
 import dev.ratbot.store.Database;
 import dev.ratbot.store.DatabaseSettings;
 import dev.ratbot.store.Dialect;
@@ -51,8 +53,6 @@ import dev.ratbot.tips.TipRotation;
 import dev.ratbot.tips.TipSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -269,9 +269,10 @@ public final class BotServer implements AutoCloseable {
         return db.dialect() == Dialect.POSTGRESQL ? new SharedOverallBudgets(db) : OverallBudget.local();
     }
 
-    /** The store's defaults with the configured grace; the worker itself rests only until the pacer's next permit. */
+    /** The store's defaults with the configured grace and retention; the worker rests only until the pacer's next permit. */
     private DeliverySettings deliverySettings() {
-        return DeliverySettings.defaults(config.instanceId()).withGrace(config.tips().grace());
+        return DeliverySettings.defaults(config.instanceId()).withGrace(config.tips().grace())
+                .withRetention(config.retention());
     }
 
     private Database openDatabase() {
@@ -346,17 +347,9 @@ public final class BotServer implements AutoCloseable {
 
     /** Tips due and not yet sent: outbox rows waiting or in flight, and subscriptions due but not yet scheduled. */
     private Number queueDepth() {
-        if (closing) return Double.NaN;
+        if (closing || worker == null) return Double.NaN;
         try {
-            return db.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM deliveries WHERE status IN ('PENDING', 'SENDING'))"
-                        + " + (SELECT count(*) FROM subscriptions WHERE next_due_at <= ?)")) {
-                    ps.setLong(1, System.currentTimeMillis());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getLong(1) : 0L;
-                    }
-                }
-            });
+            return worker.backlog();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -158,6 +158,12 @@ class RatbotConfigTest {
         assertTrue(shown.contains("jdbc:postgresql://db/ratbot?user=ratbot&password=<redacted>"), shown);
     }
 
+    @ParameterizedTest
+    @CsvSource({"1m, PT1M", "PT60S, PT1M", "3h, PT3H", "PT24H, PT24H"})
+    void aTipGraceFromOneMinuteToADayIsAccepted(String text, Duration expected) {
+        assertEquals(expected, load(env("RATBOT_TIP_GRACE", text)).tips().grace());
+    }
+
     @Test
     void discordTokenWithBotPrefixIsAccepted() {
         assertEquals(DISCORD_TOKEN, load(env("DISCORD_BOT_TOKEN", "Bot " + DISCORD_TOKEN)).discord().orElseThrow().token().reveal());
@@ -179,8 +185,11 @@ class RatbotConfigTest {
             "RATBOT_OPS_PORT|-1|RATBOT_OPS_PORT=-1 (environment) is not a port number",
             "RATBOT_OPS_BIND|no such host.invalid|RATBOT_OPS_BIND=no such host.invalid (environment) is not an address of this machine",
             "RATBOT_TIP_GRACE|three hours|RATBOT_TIP_GRACE=three hours (environment) is not a duration; write e.g. PT3H",
-            "RATBOT_TIP_GRACE|PT48H|RATBOT_TIP_GRACE=PT48H (environment) must be between 0 and 24 hours",
-            "RATBOT_TIP_GRACE|-PT1H|RATBOT_TIP_GRACE=-PT1H (environment) must be between 0 and 24 hours",
+            "RATBOT_TIP_GRACE|PT48H|RATBOT_TIP_GRACE=PT48H (environment) must be between 1 minute and 24 hours",
+            "RATBOT_TIP_GRACE|-PT1H|RATBOT_TIP_GRACE=-PT1H (environment) must be between 1 minute and 24 hours",
+            "RATBOT_TIP_GRACE|0s|RATBOT_TIP_GRACE=0s (environment) is shorter than 1 minute: the scheduler looks for due tips every 10 s",
+            "RATBOT_TIP_GRACE|5s|RATBOT_TIP_GRACE=5s (environment) is shorter than 1 minute: the scheduler looks for due tips every 10 s",
+            "RATBOT_TIP_GRACE|PT59S|RATBOT_TIP_GRACE=PT59S (environment) is shorter than 1 minute",
             "RATBOT_DEFAULT_ZONE|Mars/Olympus|RATBOT_DEFAULT_ZONE=Mars/Olympus (environment) is not understood:",
             "RATBOT_DEFAULT_TIP_TIME|25:00|RATBOT_DEFAULT_TIP_TIME=25:00 (environment) is not understood:",
             "RATBOT_INSTANCE_ID|a b|RATBOT_INSTANCE_ID=a b (environment) must be 1-64 letters",

@@ -1,4 +1,4 @@
-package dev.ratbot.schedule;
+package dev.ratbot.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
