@@ -16,7 +16,7 @@ class DiscordMessageContentStartTest {
         ConversationFixture core = new ConversationFixture();
         try (FakeDiscord discord = new FakeDiscord()) {
             discord.disallowIntents(1L << 15);
-            DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(FakeDiscord.GUILD_ID)
+            DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withGuildId(FakeDiscord.GUILD_ID)
                     .withMessageContent(true);
             try (DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions,
                     core.answerLog)) {

@@ -18,7 +18,7 @@ class SafeErrorsTest {
     @Test
     void aRefusedInteractionCallbackIsDescribedWithoutItsToken() {
         try (FakeDiscord discord = new FakeDiscord()) {
-            DiscordClient client = DiscordClients.create(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())));
+            DiscordClient client = DiscordClients.create(DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())));
             String token = FakeEvents.token(77);
             discord.script("POST", "/interactions/77/" + token + "/callback", FakeResponse.error(404, 10062, "Unknown interaction"));
             RuntimeException error = null;
@@ -39,7 +39,7 @@ class SafeErrorsTest {
     void anUnauthorizedStartNamesTheSetting() {
         try (FakeDiscord discord = new FakeDiscord()) {
             String wrong = FakeDiscord.TOKEN.substring(0, FakeDiscord.TOKEN.lastIndexOf('.') + 1) + "revoked";
-            DiscordSettings settings = DiscordSettings.of(wrong).withApiUrl(URI.create(discord.apiUrl()));
+            DiscordSettings settings = DiscordSettings.of(wrong, URI.create(discord.apiUrl()));
             var core = new dev.ratbot.testing.ConversationFixture();
             DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, dev.ratbot.testing.ConversationFixture.engine(),
                     core.subscriptions, core.answerLog);

@@ -265,7 +265,7 @@ public final class TelegramAdapter implements AutoCloseable {
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) startWebhook(intake);
             else startPolling(intake);
             running = true;
-            log.info("Telegram bot @{} started ({})", bot.username(), settings.mode() == TelegramSettings.Mode.WEBHOOK ? "webhook" : "long polling");
+            log.info("Telegram bot @{} started ({})", bot.username(), settings.mode().label());
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             stopTakingUpdates();

@@ -43,6 +43,7 @@ import dev.ratbot.store.Dialect;
 import dev.ratbot.store.StoreException;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.telegram.TelegramAdapter;
+import dev.ratbot.telegram.TelegramSettings;
 import dev.ratbot.inbox.JdbcUpdateInbox;
 import dev.ratbot.discord.DiscordMessageSender;
 import dev.ratbot.platform.Platform;
@@ -125,7 +126,7 @@ public final class BotServer implements AutoCloseable {
 
     private void startAll(KnowledgePack pack, AnswerEngine engine, TipCatalogue catalogue, TipSource tipsOnRequest, Clock clock) {
         log.info("starting as {}: store {}, Telegram {}, Discord {}, tip grace {}", config.instanceId(), config.database().redactedUrl(),
-                config.telegram().map(t -> t.mode().name().toLowerCase(java.util.Locale.ROOT)).orElse("off"),
+                config.telegram().map(t -> t.mode().label()).orElse("off"),
                 config.discord().map(d -> "shards " + (d.shardCount().isPresent() ? d.shardCount().getAsInt() : "auto")
                         + (d.shardIndices().isEmpty() ? "" : " " + d.shardIndices())).orElse("off"), config.tips().grace());
         instanceLock = SingleInstanceLock.acquire(config.database().url());
@@ -156,7 +157,7 @@ public final class BotServer implements AutoCloseable {
 
         List<MessageSender> senders = new ArrayList<>();
         config.telegram().ifPresent(t -> {
-            telegram = TelegramAdapter.builder(PlatformSettings.telegram(t), conversation, metered)
+            telegram = TelegramAdapter.builder(t.settings(), conversation, metered)
                     .inbox(new JdbcUpdateInbox(db, clock))
                     .subscriptions(subscriptions)
                     .pacer(pacer)
@@ -169,7 +170,7 @@ public final class BotServer implements AutoCloseable {
             startTelegram(t);
         });
         config.discord().ifPresent(d -> {
-            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, answers,
+            discord = new DiscordAdapter(d.settings(), conversation, metered, subscriptions, answers,
                     new JdbcHelpChannelStore(db), clock);
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
@@ -273,11 +274,11 @@ public final class BotServer implements AutoCloseable {
     }
 
     private void startTelegram(TelegramConfig t) {
-        boolean elected = t.mode() == TelegramConfig.Mode.LONGPOLLING && config.database().postgres();
+        boolean elected = t.mode() == TelegramSettings.Mode.LONG_POLLING && config.database().postgres();
         if (!elected) {
             startTelegramNow();
             ops.addCheck(ReadinessCheck.of("telegram", () -> telegram.isRunning()
-                    ? ReadinessCheck.Status.ready(t.mode() == TelegramConfig.Mode.WEBHOOK ? "webhook" : "long polling")
+                    ? ReadinessCheck.Status.ready(t.mode() == TelegramSettings.Mode.WEBHOOK ? "webhook" : "long polling")
                     : ReadinessCheck.Status.notReady("not taking updates")));
             return;
         }
