@@ -140,6 +140,9 @@ public final class TelegramAdapter implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45))
+                // The token is in every request path: a redirect would carry it to whatever host the answer names.
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         this.client = new OkHttpTelegramClient(json, http, settings.token(), telegramUrl(settings.apiUrl()));
         this.delivery = new ReplyDelivery(client, renderer);
