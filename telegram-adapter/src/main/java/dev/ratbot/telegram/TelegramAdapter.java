@@ -12,8 +12,6 @@ import dev.ratbot.inbox.UpdateInbox;
 import dev.ratbot.platform.MessageSender;
 import dev.ratbot.platform.Platform;
 import dev.ratbot.subscription.SubscriptionStore;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,12 +38,13 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
  * The whole bot on Telegram: connects to the Bot API (any server that speaks it, from {@link TelegramSettings}),
- * takes updates by long polling or on our webhook endpoint, hands messages, button taps and inline queries to the
+ * takes updates by long polling or from the webhook (served by the launcher), hands messages, button taps and inline queries to the
  * core, and offers the {@link MessageSender} that daily tips go through.
  *
  * <p>Life cycle: construct; {@link #start()} checks the token with {@code getMe}, sets the command menu, then
- * starts long polling or binds the webhook endpoint and calls {@code setWebhook} (the mode comes from
- * {@link TelegramSettings#mode()}); {@link #stop()} stops taking updates and lets queued ones finish, and may be
+ * starts long polling, or opens the {@link #webhook()} receiver (which the launcher's HTTP server serves) and calls
+ * {@code setWebhook} (the mode comes from {@link TelegramSettings#mode()}); {@link #stop()} stops taking updates and
+ * lets queued ones finish, and may be
  * followed by another {@link #start()} (an instance handing long polling to another); {@link #close()} stops and
  * releases connections for good. {@link #sender()} works from construction until {@link #close()}, whether or not
  * updates are being taken, so an instance that does not poll still sends daily tips.
@@ -96,7 +95,8 @@ public final class TelegramAdapter implements AutoCloseable {
     private TelegramBotsLongPollingApplication polling;
     private PollingHttp pollingHttp;
     private ScheduledExecutorService pollingThread;
-    private WebhookEndpoint webhook;
+    /** Webhook mode: what the launcher's HTTP server hands requests to; open while updates are taken. */
+    private final Optional<WebhookReceiver> webhook;
 
     /**
      * An adapter with an inbox in memory, its own pacer and the default flood limit: for tests and a bot without a
@@ -147,6 +147,8 @@ public final class TelegramAdapter implements AutoCloseable {
         this.client = new OkHttpTelegramClient(json, http, settings.token(), telegramUrl(settings.apiUrl()));
         this.delivery = new ReplyDelivery(client, renderer);
         this.sender = new TelegramMessageSender(delivery);
+        this.webhook = settings.mode() == TelegramSettings.Mode.WEBHOOK
+                ? Optional.of(new WebhookReceiver(settings.webhookSecret().orElseThrow(), json)) : Optional.empty();
     }
 
     /** Starts building an adapter; everything but the three arguments has a default. */
@@ -279,7 +281,7 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     /**
-     * Stops taking updates (ends long polling, or closes the webhook endpoint while leaving the webhook registered
+     * Stops taking updates (ends long polling, or closes the webhook receiver while leaving the webhook registered
      * for other instances) and lets queued updates finish, for up to ten seconds. The sender keeps working and
      * {@link #start()} may be called again: an instance that loses the right to poll calls this, not {@link #close()}.
      */
@@ -304,9 +306,12 @@ public final class TelegramAdapter implements AutoCloseable {
         return b == null ? Optional.empty() : Optional.of(b.username());
     }
 
-    /** Where the webhook endpoint listens, in webhook mode once started. */
-    public synchronized Optional<InetSocketAddress> webhookAddress() {
-        return webhook == null ? Optional.empty() : Optional.of(webhook.address());
+    /**
+     * In webhook mode, what Telegram's requests go to: the launcher serves it on its HTTP server. It answers busy
+     * until {@link #start()} and after {@link #stop()}, so that Telegram sends those updates again later.
+     */
+    public Optional<WebhookReceiver> webhook() {
+        return webhook;
     }
 
     /** {@link #stop()}, then releases connections; the sender fails (transiently) from then on. Idempotent. */
@@ -387,14 +392,7 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     private void startWebhook(UpdateIntake intake) {
-        InetSocketAddress bind = new InetSocketAddress(settings.webhookBind(), settings.webhookPort());
-        webhook = new WebhookEndpoint(bind, settings.webhookSecret().orElseThrow(), json, intake::acceptPushed);
-        try {
-            webhook.start();
-        } catch (IOException e) {
-            webhook = null;
-            throw new TelegramStartException("cannot listen for the Telegram webhook on " + bind + ": " + e.getMessage());
-        }
+        webhook.orElseThrow().sink(intake::acceptPushed);
         try {
             Boolean set = client.execute(SetWebhook.builder()
                     .url(settings.webhookUrl().orElseThrow().toString())
@@ -409,10 +407,7 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     private void stopTakingUpdates() {
-        if (webhook != null) {
-            webhook.close();
-            webhook = null;
-        }
+        webhook.ifPresent(w -> w.sink(null));
         if (polling != null) {
             try {
                 polling.close();

@@ -14,19 +14,16 @@ import java.util.Optional;
  *                      scheme, host and port only (the telegrambots client cannot use a path prefix)
  * @param mode          long polling (one instance) or webhook (any number behind a load balancer)
  * @param webhookUrl    the public HTTPS address Telegram posts updates to; present in webhook mode
- * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}; present in webhook mode
- * @param webhookBind   the local address the webhook endpoint listens on, e.g. {@code 0.0.0.0}; the endpoint answers
- *                      POSTs on any path, so a reverse proxy may map the public path freely
- * @param webhookPort   the local port the webhook endpoint listens on (0 picks a free one)
+ * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}; present in webhook mode.
+ *                      The adapter listens on no port: the launcher's HTTP server hands webhook requests to
+ *                      {@link TelegramAdapter#webhook()}.
  */
 public record TelegramSettings(
         String token,
         URI apiUrl,
         Mode mode,
         Optional<URI> webhookUrl,
-        Optional<String> webhookSecret,
-        String webhookBind,
-        int webhookPort) {
+        Optional<String> webhookSecret) {
 
     /** How updates reach the bot. */
     public enum Mode {
@@ -53,7 +50,6 @@ public record TelegramSettings(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(webhookUrl, "webhookUrl");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
-        Objects.requireNonNull(webhookBind, "webhookBind");
         if (mode == Mode.WEBHOOK && (webhookUrl.isEmpty() || webhookSecret.isEmpty())) {
             throw new IllegalArgumentException("webhook mode needs the webhook's public URL and its secret");
         }
@@ -61,18 +57,17 @@ public record TelegramSettings(
 
     /** Long polling against the given Bot API server. */
     public static TelegramSettings longPolling(String token, URI apiUrl) {
-        return new TelegramSettings(token, apiUrl, Mode.LONG_POLLING, Optional.empty(), Optional.empty(), "127.0.0.1", 0);
+        return new TelegramSettings(token, apiUrl, Mode.LONG_POLLING, Optional.empty(), Optional.empty());
     }
 
-    /** Webhook mode: Telegram posts to {@code publicUrl}, which reaches our endpoint on {@code bind:port}. */
-    public static TelegramSettings webhook(String token, URI apiUrl, URI publicUrl, String secret, String bind, int port) {
-        return new TelegramSettings(token, apiUrl, Mode.WEBHOOK, Optional.of(publicUrl), Optional.of(secret), bind, port);
+    /** Webhook mode: Telegram posts to {@code publicUrl}, which the launcher's server forwards to {@link TelegramAdapter#webhook()}. */
+    public static TelegramSettings webhook(String token, URI apiUrl, URI publicUrl, String secret) {
+        return new TelegramSettings(token, apiUrl, Mode.WEBHOOK, Optional.of(publicUrl), Optional.of(secret));
     }
 
     @Override
     public String toString() {
         return "TelegramSettings[token=<redacted>, apiUrl=" + apiUrl + ", mode=" + mode + ", webhookUrl="
-                + webhookUrl.map(URI::toString).orElse("-") + ", webhookSecret=" + (webhookSecret.isPresent() ? "<redacted>" : "-")
-                + ", webhookBind=" + webhookBind + ", webhookPort=" + webhookPort + "]";
+                + webhookUrl.map(URI::toString).orElse("-") + ", webhookSecret=" + (webhookSecret.isPresent() ? "<redacted>" : "-") + "]";
     }
 }

@@ -23,7 +23,7 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
  *
  * <p>Long polling: {@link #acceptPolled} returns once the batch is durable, and only then does the library confirm
  * it with the next poll's offset. Webhook: {@link #acceptPushed} is answered 200 for a new or a duplicate update,
- * and false (503, Telegram retries) only when there is no room and nothing was recorded.
+ * and busy (503, Telegram retries) only when there is no room and nothing was recorded.
  *
  * <p>Answers never wait for a store that is down: while the inbox cannot be written, updates are handled from memory
  * (duplicates within this process still recognised), with a log line when that starts and when it ends. Only the
@@ -92,20 +92,20 @@ final class UpdateIntake {
         return true;
     }
 
-    /** One update from the webhook: true to answer 200 (taken in, or a duplicate), false to answer 503. */
-    boolean acceptPushed(Update update) {
-        if (lanes.full()) return false;
+    /** One update from the webhook: taken in (or a duplicate of one that was), or busy when there is no room. */
+    WebhookReceiver.Outcome acceptPushed(Update update) {
+        if (lanes.full()) return WebhookReceiver.Outcome.BUSY;
         List<Arrival> fresh = record(arrivals(List.of(update)));
         if (fresh.isEmpty()) {
             log.debug("update {} delivered again; already taken in", update.getUpdateId());
-            return true;
+            return WebhookReceiver.Outcome.TAKEN;
         }
         Arrival a = fresh.getFirst();
         if (!lanes.offer(a.lane(), () -> handle(a, Optional.of(update)))) {
             // Recorded but not queued (the lanes filled up or are stopping): the next start picks it up.
             log.warn("update {} recorded but not queued; it is handled after the next start", update.getUpdateId());
         }
-        return true;
+        return WebhookReceiver.Outcome.TAKEN;
     }
 
     /** Records arrivals in the inbox; when it cannot be written, keeps going from memory. Returns the new ones. */

@@ -25,14 +25,14 @@ class TelegramSettingsTest {
     @Test
     void webhookModeCarriesItsAddressAndSecret() {
         assertThrows(IllegalArgumentException.class, () -> new TelegramSettings(TOKEN, URI.create("https://api.telegram.org"),
-                TelegramSettings.Mode.WEBHOOK, Optional.empty(), Optional.of("secret"), "0.0.0.0", 8443));
+                TelegramSettings.Mode.WEBHOOK, Optional.empty(), Optional.of("secret")));
         assertThrows(IllegalArgumentException.class, () -> new TelegramSettings(TOKEN, URI.create("https://api.telegram.org"),
-                TelegramSettings.Mode.WEBHOOK, Optional.of(URI.create("https://x.org/hook")), Optional.empty(), "0.0.0.0", 8443));
+                TelegramSettings.Mode.WEBHOOK, Optional.of(URI.create("https://x.org/hook")), Optional.empty()));
     }
 
     @Test
     void secretsNeverShowInToString() {
-        TelegramSettings s = TelegramSettings.webhook(TOKEN, URI.create("https://api.telegram.org"), URI.create("https://x.org/hook"), "topsecretvalue", "0.0.0.0", 8443);
+        TelegramSettings s = TelegramSettings.webhook(TOKEN, URI.create("https://api.telegram.org"), URI.create("https://x.org/hook"), "topsecretvalue");
         String shown = s.toString();
         assertFalse(shown.contains(TOKEN) || shown.contains("AAHdqTcv") || shown.contains("topsecretvalue"), shown);
         assertTrue(shown.contains("WEBHOOK"));

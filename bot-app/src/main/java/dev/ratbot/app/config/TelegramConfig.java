@@ -23,6 +23,6 @@ public record TelegramConfig(Secret token, URI apiUrl, TelegramSettings.Mode mod
 
     /** The adapter's settings: the same values, with the secrets revealed to the one library that needs them. */
     public TelegramSettings settings() {
-        return new TelegramSettings(token.reveal(), apiUrl, mode, webhookUrl, webhookSecret.map(Secret::reveal), webhookBind, webhookPort);
+        return new TelegramSettings(token.reveal(), apiUrl, mode, webhookUrl, webhookSecret.map(Secret::reveal));
     }
 }

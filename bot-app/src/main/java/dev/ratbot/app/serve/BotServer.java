@@ -2,7 +2,6 @@ package dev.ratbot.app.serve;
 
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.answer.LuceneAnswerEngine;
-import dev.ratbot.app.config.ConsoleConfig;
 import dev.ratbot.console.ConsoleServer;
 import dev.ratbot.console.ConsoleSettings;
 import dev.ratbot.console.OperatorEntries;
@@ -15,7 +14,13 @@ import dev.ratbot.app.config.TelegramConfig;
 import dev.ratbot.app.ops.MeteredAnswerEngine;
 import dev.ratbot.app.ops.MeteredAnswerLog;
 import dev.ratbot.app.ops.MeteredMessageSender;
-import dev.ratbot.app.ops.OpsServer;
+import dev.ratbot.app.ops.OpsEndpoint;
+import dev.ratbot.app.ops.Redactor;
+import dev.ratbot.app.config.Setting;
+import dev.ratbot.app.http.Limits;
+import dev.ratbot.app.http.Listener;
+import dev.ratbot.app.http.Site;
+import dev.ratbot.app.http.WebServer;
 import dev.ratbot.app.ops.RatbotMetrics;
 import dev.ratbot.app.ops.ReadinessCheck;
 import dev.ratbot.conversation.Conversation;
@@ -81,6 +86,8 @@ public final class BotServer implements AutoCloseable {
     /** How often an instance on standby tries the long-polling lock, and the holder checks its session. */
     static final Duration LEADER_CHECK = Duration.ofSeconds(5);
     private static final Duration WORKER_STOP = Duration.ofSeconds(20);
+    /** How long the webhook endpoint may take to answer readiness's own request before it counts as unreachable. */
+    private static final Duration WEBHOOK_PROBE = Duration.ofSeconds(1);
     /** How often each instance looks for answers taught on another instance (one small read). */
     static final Duration OPERATOR_REFRESH = Duration.ofSeconds(2);
     /** How often questions older than RATBOT_QUESTION_RETENTION are deleted. */
@@ -92,7 +99,8 @@ public final class BotServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Optional<SingleInstanceLock> instanceLock = Optional.empty();
     private Database db;
-    private OpsServer ops;
+    private OpsEndpoint ops;
+    private WebServer web;
     private TelegramAdapter telegram;
     private LeaderLock pollingLock;
     private DiscordAdapter discord;
@@ -134,7 +142,7 @@ public final class BotServer implements AutoCloseable {
         db = openDatabase();
 
         RatbotMetrics metrics = new RatbotMetrics(config.instanceId());
-        ops = OpsServer.start(config.ops(), metrics.registry());
+        ops = new OpsEndpoint(metrics.registry(), new Redactor(config.secrets()));
         ops.addCheck(ReadinessCheck.of("database", this::databaseStatus));
         metrics.queueDepth(this::queueDepth);
 
@@ -146,7 +154,9 @@ public final class BotServer implements AutoCloseable {
         MeteredAnswerLog answers = new MeteredAnswerLog(answerLog, metrics);
         Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions, answers, clock, config.tips().defaults());
         startPruning(answerLog);
-        config.console().ifPresentOrElse(c -> startConsole(c, pack, clock),
+        config.console().ifPresentOrElse(c -> console = ConsoleServer.create(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()),
+                        db, taught, pack, text -> dev.ratbot.answer.MiniLmEmbedder.shared().embed(text),
+                        ConsoleServer.MEANING_GROUPING_THRESHOLD, clock),
                 () -> log.info("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"));
 
         // One pacer for replies and daily tips, so that a busy group's answers and its tip share its limits.
@@ -167,8 +177,9 @@ public final class BotServer implements AutoCloseable {
                     .events(metrics.telegramEvents())
                     .build();
             senders.add(new MeteredMessageSender(telegram.sender(), metrics));
-            startTelegram(t);
         });
+        web = startWebServer();
+        config.telegram().ifPresent(this::startTelegram);
         config.discord().ifPresent(d -> {
             discord = new DiscordAdapter(d.settings(), conversation, metered, subscriptions, answers,
                     new JdbcHelpChannelStore(db), clock);
@@ -195,16 +206,19 @@ public final class BotServer implements AutoCloseable {
                 deliverySettings());
         scheduler.start();
         worker.start();
-        log.info("started: operations endpoint on {}:{}", config.ops().bind(), ops.port());
+        log.info("started: operations endpoint on {}:{}", config.ops().bind(), web.port(Site.OPS));
     }
 
-    private void startConsole(ConsoleConfig c, KnowledgePack pack, Clock clock) {
-        try {
-            console = ConsoleServer.start(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()), db, taught, pack, text -> dev.ratbot.answer.MiniLmEmbedder.shared().embed(text),
-                    ConsoleServer.MEANING_GROUPING_THRESHOLD, clock);
-        } catch (IllegalStateException e) {
-            throw new StartupException("RATBOT_CONSOLE_PORT=" + c.port() + " (RATBOT_CONSOLE_BIND=" + c.bind() + "): " + oneLine(e.getMessage()), e);
-        }
+    /** One HTTP server for the operations endpoint, the console and the webhook, each on its own address. */
+    private WebServer startWebServer() {
+        WebServer.Builder builder = WebServer.builder().ops(new Listener(Site.OPS, config.ops().bind(), config.ops().port(),
+                Setting.RATBOT_OPS_BIND, Setting.RATBOT_OPS_PORT, Limits.DEFAULT), ops);
+        config.console().ifPresent(c -> builder.console(new Listener(Site.CONSOLE, c.bind(), c.port(), Setting.RATBOT_CONSOLE_BIND,
+                Setting.RATBOT_CONSOLE_PORT, Limits.CONSOLE), console));
+        config.telegram().filter(t -> t.mode() == TelegramSettings.Mode.WEBHOOK).ifPresent(t -> builder.webhook(new Listener(Site.WEBHOOK,
+                t.webhookBind(), t.webhookPort(), Setting.TELEGRAM_WEBHOOK_BIND, Setting.TELEGRAM_WEBHOOK_PORT, Limits.DEFAULT),
+                telegram.webhook().orElseThrow()));
+        return builder.build().start();
     }
 
     /** Deletes stored questions older than the retention now and every hour, so none outlives it by much. */
@@ -222,11 +236,6 @@ public final class BotServer implements AutoCloseable {
                 log.warn("could not delete old questions: {}", oneLine(e.getMessage()));
             }
         }, 0, PRUNE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    /** The port the operator console listens on; empty when it is off. */
-    public java.util.OptionalInt consolePort() {
-        return console == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(console.port());
     }
 
     /**
@@ -277,9 +286,7 @@ public final class BotServer implements AutoCloseable {
         boolean elected = t.mode() == TelegramSettings.Mode.LONG_POLLING && config.database().postgres();
         if (!elected) {
             startTelegramNow();
-            ops.addCheck(ReadinessCheck.of("telegram", () -> telegram.isRunning()
-                    ? ReadinessCheck.Status.ready(t.mode() == TelegramSettings.Mode.WEBHOOK ? "webhook" : "long polling")
-                    : ReadinessCheck.Status.notReady("not taking updates")));
+            ops.addCheck(ReadinessCheck.of("telegram", this::telegramStatus));
             return;
         }
         java.util.concurrent.atomic.AtomicReference<RuntimeException> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -307,6 +314,15 @@ public final class BotServer implements AutoCloseable {
         ops.addCheck(ReadinessCheck.of("telegram", () -> telegram.isRunning()
                 ? ReadinessCheck.Status.ready("long polling")
                 : ReadinessCheck.Status.ready("standby: another instance polls; this one sends daily tips")));
+    }
+
+    /** Whether updates can reach this instance now: taken in, and in webhook mode the endpoint answering. */
+    private ReadinessCheck.Status telegramStatus() {
+        if (!telegram.isRunning()) return ReadinessCheck.Status.notReady("not taking updates");
+        if (telegram.webhook().isEmpty()) return ReadinessCheck.Status.ready("long polling");
+        return web.unanswered(Site.WEBHOOK, WEBHOOK_PROBE)
+                .map(why -> ReadinessCheck.Status.notReady("webhook endpoint: " + why))
+                .orElse(ReadinessCheck.Status.ready("webhook"));
     }
 
     private void startTelegramNow() {
@@ -353,11 +369,6 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
-    /** The port the operations endpoint listens on. */
-    public int opsPort() {
-        return ops.port();
-    }
-
     /**
      * Blocks until the process is asked to stop (SIGTERM, SIGINT), then shuts down gracefully before the JVM exits.
      */
@@ -379,7 +390,6 @@ public final class BotServer implements AutoCloseable {
         if (closing) return;
         closing = true;
         if (ops != null) ops.markStopping();
-        closeQuietly("the operator console", console);
         if (pruner != null) pruner.shutdownNow();
         closeQuietly("the operator entries", taught);
         closeQuietly("the long-polling lock", pollingLock);
@@ -393,6 +403,7 @@ public final class BotServer implements AutoCloseable {
             });
         }
         closeQuietly("Telegram", telegram);
+        closeQuietly("the HTTP server", web);
         closeQuietly("the operations endpoint", ops);
         closeQuietly("the store", db);
         instanceLock.ifPresent(lock -> closeQuietly("the instance lock", lock));

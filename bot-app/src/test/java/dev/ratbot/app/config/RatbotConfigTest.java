@@ -124,7 +124,7 @@ class RatbotConfigTest {
         // The adapters get the same values, secrets revealed to them alone.
         assertEquals(new dev.ratbot.telegram.TelegramSettings(TELEGRAM_TOKEN, java.net.URI.create("http://127.0.0.1:9000"),
                 dev.ratbot.telegram.TelegramSettings.Mode.WEBHOOK, Optional.of(java.net.URI.create("https://bot.example.org/telegram")),
-                Optional.of("s3cret_-X"), "127.0.0.1", 8443), telegram.settings());
+                Optional.of("s3cret_-X")), telegram.settings());
         assertEquals(new dev.ratbot.discord.DiscordSharding(4, List.of(0, 2)), discord.settings().sharding());
         assertEquals(Optional.of(123456789012345678L), discord.settings().guildId());
         assertEquals(DISCORD_TOKEN, discord.settings().token());
