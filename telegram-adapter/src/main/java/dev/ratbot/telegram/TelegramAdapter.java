@@ -67,9 +67,12 @@ public final class TelegramAdapter implements AutoCloseable {
     /** How many updates may wait in all lanes; long polling waits for room, the webhook answers 503. */
     private static final int LANE_CAPACITY = 1000;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** A failed or refused poll (Telegram unreachable, 409 Conflict) is tried again after this pause. */
+    static final Duration POLL_RETRY = Duration.ofSeconds(5);
 
     private final TelegramSettings settings;
     private final int parallelChats;
+    private final Duration pollRetry;
     private final Sleeper sleeper;
     private final UpdateInbox inbox;
     private final Clock clock;
@@ -94,6 +97,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private ChatLanes lanes;
     private TelegramBotsLongPollingApplication polling;
     private PollingHttp pollingHttp;
+    private volatile PollHealth pollHealth;
     private ScheduledExecutorService pollingThread;
     /** Webhook mode: what the launcher's HTTP server hands requests to; open while updates are taken. */
     private final Optional<WebhookReceiver> webhook;
@@ -117,6 +121,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private TelegramAdapter(Builder b) {
         if (b.parallelChats < 1) throw new IllegalArgumentException("parallelChats < 1");
         this.parallelChats = b.parallelChats;
+        this.pollRetry = b.pollRetry;
         this.sleeper = Objects.requireNonNull(b.sleeper, "sleeper");
         this.settings = Objects.requireNonNull(b.settings, "settings");
         this.conversation = Objects.requireNonNull(b.conversation, "conversation");
@@ -170,6 +175,7 @@ public final class TelegramAdapter implements AutoCloseable {
         private TelegramEvents events = TelegramEvents.NONE;
         private String instance = "telegram";
         private int parallelChats = PARALLEL_CHATS;
+        private Duration pollRetry = POLL_RETRY;
         private Sleeper sleeper = Sleeper.REAL;
 
         private Builder(TelegramSettings settings, Conversation conversation, AnswerEngine engine) {
@@ -219,6 +225,12 @@ public final class TelegramAdapter implements AutoCloseable {
         /** This instance's name, recorded with each update it takes. */
         public Builder instance(String instance) {
             this.instance = instance;
+            return this;
+        }
+
+        /** How long a failed or refused poll waits before the next; tests shorten it. */
+        Builder pollRetry(Duration d) {
+            this.pollRetry = d;
             return this;
         }
 
@@ -300,6 +312,17 @@ public final class TelegramAdapter implements AutoCloseable {
         return running;
     }
 
+    /**
+     * Why updates do not reach this adapter now, in a line for readiness; empty while they can. Not started or
+     * stopped; when long polling, refused because another process polls the token (409), or failing for a while.
+     * (In webhook mode, whether Telegram reaches the endpoint is for the server that carries it to tell.)
+     */
+    public Optional<String> notTakingUpdatesBecause() {
+        if (!running) return Optional.of("not taking updates");
+        PollHealth health = pollHealth;
+        return settings.mode() == TelegramSettings.Mode.LONG_POLLING && health != null ? health.problem() : Optional.empty();
+    }
+
     /** The bot's user name without '@', known once started. */
     public Optional<String> botUsername() {
         BotIdentity b = bot;
@@ -351,7 +374,8 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     private void startPolling(UpdateIntake intake) {
-        pollingHttp = new PollingHttp(http);
+        pollHealth = new PollHealth();
+        pollingHttp = new PollingHttp(http, pollHealth, pollRetry);
         pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-poll");
             t.setDaemon(true);

@@ -311,14 +311,18 @@ public final class BotServer implements AutoCloseable {
         if (firstFailure.get() != null) throw firstFailure.get();
         firstFailure.set(new IllegalStateException("started"));
         pollingLock.start(LEADER_CHECK);
-        ops.addCheck(ReadinessCheck.of("telegram", () -> telegram.isRunning()
-                ? ReadinessCheck.Status.ready("long polling")
-                : ReadinessCheck.Status.ready("standby: another instance polls; this one sends daily tips")));
+        ops.addCheck(ReadinessCheck.of("telegram", () -> switch (pollingLock.role()) {
+            case HOLDER -> telegramStatus();
+            case STANDBY -> ReadinessCheck.Status.ready("standby: another instance polls; this one sends daily tips");
+            case UNKNOWN -> telegram.isRunning() ? telegramStatus() : ReadinessCheck.Status.notReady("not polling, and no other"
+                    + " instance is known to: the database, which elects the one that polls, cannot be asked");
+        }));
     }
 
     /** Whether updates can reach this instance now: taken in, and in webhook mode the endpoint answering. */
     private ReadinessCheck.Status telegramStatus() {
-        if (!telegram.isRunning()) return ReadinessCheck.Status.notReady("not taking updates");
+        Optional<String> problem = telegram.notTakingUpdatesBecause();
+        if (problem.isPresent()) return ReadinessCheck.Status.notReady(problem.get());
         if (telegram.webhook().isEmpty()) return ReadinessCheck.Status.ready("long polling");
         return web.unanswered(Site.WEBHOOK, WEBHOOK_PROBE)
                 .map(why -> ReadinessCheck.Status.notReady("webhook endpoint: " + why))

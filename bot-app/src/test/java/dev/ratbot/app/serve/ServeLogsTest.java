@@ -138,6 +138,36 @@ class ServeLogsTest {
         }
     }
 
+    @Test
+    void a409StormIsOneLogLineAndNotReadyUntilItEnds() throws Exception {
+        try (FakeBotApi telegram = new FakeBotApi(TELEGRAM_TOKEN)) {
+            telegram.otherPoller(true);
+            try (ServeProcess p = ServeProcess.start(dir, env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_API_URL", telegram.url().toString()), "serve")) {
+                int ops = p.opsPort(START);
+                telegram.awaitCount("getUpdates", 3, START);
+                HttpResponse<String> refused = readyz(ops);
+                assertEquals(503, refused.statusCode(), refused.body());
+                assertTrue(refused.body().contains("telegram: NOT READY (another process polls this bot token (Telegram answers 409 Conflict); stop it)"),
+                        refused.body());
+                String during = p.output();
+                assertEquals(1, during.lines().filter(l -> l.contains("409")).count(), "one line for all refusals:\n" + during);
+
+                telegram.otherPoller(false);
+                p.awaitReady(START);
+                p.await(java.util.regex.Pattern.compile("Telegram long polling works again"), START);
+                telegram.enqueue(Updates.privateText(901, "/help"));
+                telegram.await("sendMessage", c -> "901".equals(c.text("chat_id")), START);
+                String out = p.output();
+                assertTrue(out.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("BotSession")), "library errors in the log:\n" + out);
+            }
+        }
+    }
+
+    private static HttpResponse<String> readyz(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -80,6 +80,7 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile Duration emptyPollHold = Duration.ofMillis(300);
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile boolean rateLimits;
+    private volatile boolean otherPoller;
     private final Map<String, ArrayDeque<Long>> sentPerChat = new HashMap<>();
     private final List<Rejection> rateLimited = new ArrayList<>();
     /** The bot's messages by chat and message id: their text and keyboard, for editMessageText. */
@@ -116,6 +117,14 @@ public final class FakeBotApi implements AutoCloseable {
     /** How long {@code getUpdates} holds a request when nothing is pending (the real server holds up to its timeout). */
     public void holdEmptyPolls(Duration hold) {
         this.emptyPollHold = hold;
+    }
+
+    /**
+     * While on, every {@code getUpdates} is refused with 409, as Telegram does when another process polls the same
+     * token ("terminated by other getUpdates request").
+     */
+    public void otherPoller(boolean polling) {
+        this.otherPoller = polling;
     }
 
     /** Queues an update for {@code getUpdates}; gives it the next update_id and returns it. */
@@ -442,6 +451,7 @@ public final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             if (webhookUrl != null) throw new Bad(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         }
+        if (otherPoller) throw new Bad(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
         long offset = p.path("offset").asLong(0);
         int limit = Math.max(1, Math.min(100, p.path("limit").asInt(100)));
         long timeoutMillis = p.path("timeout").asLong(0) * 1000;
