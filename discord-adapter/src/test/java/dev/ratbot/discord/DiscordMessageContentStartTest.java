@@ -23,6 +23,7 @@ class DiscordMessageContentStartTest {
                 DiscordStartException e = assertThrows(DiscordStartException.class, adapter::start);
                 assertTrue(e.getMessage().contains("DISCORD_MESSAGE_CONTENT") && e.getMessage().contains("Message Content Intent"),
                         e.getMessage());
+                org.junit.jupiter.api.Assertions.assertFalse(e.unreachable(), "a refused intent is for the operator to fix, not to retry");
             }
         }
     }

@@ -36,6 +36,20 @@ class SafeErrorsTest {
     }
 
     @Test
+    void aDiscordThatCannotBeReachedIsWorthTryingAgain() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        var core = new dev.ratbot.testing.ConversationFixture();
+        try (DiscordAdapter adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN, URI.create("http://127.0.0.1:" + port + "/api/v10")),
+                core.conversation, dev.ratbot.testing.ConversationFixture.engine(), core.subscriptions, core.answerLog)) {
+            DiscordStartException e = org.junit.jupiter.api.Assertions.assertThrows(DiscordStartException.class, adapter::start);
+            assertTrue(e.unreachable(), e.getMessage());
+        }
+    }
+
+    @Test
     void anUnauthorizedStartNamesTheSetting() {
         try (FakeDiscord discord = new FakeDiscord()) {
             String wrong = FakeDiscord.TOKEN.substring(0, FakeDiscord.TOKEN.lastIndexOf('.') + 1) + "revoked";
@@ -45,6 +59,7 @@ class SafeErrorsTest {
                     core.subscriptions, core.answerLog);
             DiscordStartException e = org.junit.jupiter.api.Assertions.assertThrows(DiscordStartException.class, adapter::start);
             assertTrue(e.getMessage().contains("DISCORD_BOT_TOKEN"), e.getMessage());
+            assertFalse(e.unreachable(), "a refused token is for the operator to fix, not to retry");
             assertFalse(e.getMessage().contains(wrong));
             assertEquals(0, discord.sessions().size(), "no gateway connection with a refused token");
             adapter.close();

@@ -288,7 +288,7 @@ public final class TelegramAdapter implements AutoCloseable {
             stopTakingUpdates();
             if (lanes != null) lanes.close(Duration.ZERO);
             lanes = null;
-            throw e instanceof TelegramStartException t ? t : new TelegramStartException("Telegram did not start: " + Redaction.describe(e));
+            throw e instanceof TelegramStartException t ? t : new TelegramStartException("Telegram did not start: " + Redaction.describe(e), false);
         }
     }
 
@@ -352,11 +352,11 @@ public final class TelegramAdapter implements AutoCloseable {
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             if (code != null && (code == 401 || code == 404)) {
-                throw new TelegramStartException("Telegram refused the bot token (" + code + "): check TELEGRAM_BOT_TOKEN");
+                throw new TelegramStartException("Telegram refused the bot token (" + code + "): check TELEGRAM_BOT_TOKEN", false);
             }
-            throw new TelegramStartException("Telegram's getMe failed at " + settings.apiUrl() + ": " + Redaction.describe(e));
+            throw new TelegramStartException("Telegram's getMe failed at " + settings.apiUrl() + ": " + Redaction.describe(e), serverSide(code));
         } catch (TelegramApiException e) {
-            throw new TelegramStartException("cannot reach the Telegram Bot API at " + settings.apiUrl() + ": " + Redaction.describe(e));
+            throw new TelegramStartException("cannot reach the Telegram Bot API at " + settings.apiUrl() + ": " + Redaction.describe(e), true);
         }
     }
 
@@ -411,7 +411,8 @@ public final class TelegramAdapter implements AutoCloseable {
         try {
             polling.registerBot(settings.token(), () -> telegramUrl(settings.apiUrl()), new DefaultGetUpdatesGenerator(ALLOWED_UPDATES), consumer);
         } catch (TelegramApiException e) {
-            throw new TelegramStartException("could not start long polling (deleteWebhook failed): " + Redaction.describe(e));
+            throw new TelegramStartException("could not start long polling (deleteWebhook failed): " + Redaction.describe(e),
+                    !(e instanceof TelegramApiRequestException r) || serverSide(r.getErrorCode()));
         }
     }
 
@@ -424,9 +425,10 @@ public final class TelegramAdapter implements AutoCloseable {
                     .allowedUpdates(ALLOWED_UPDATES)
                     .build());
             // ok:true is the acceptance; a server that leaves the result out (null) has still accepted it.
-            if (Boolean.FALSE.equals(set)) throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get());
+            if (Boolean.FALSE.equals(set)) throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get(), false);
         } catch (TelegramApiException e) {
-            throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get() + ": " + Redaction.describe(e));
+            throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get() + ": " + Redaction.describe(e),
+                    !(e instanceof TelegramApiRequestException r) || serverSide(r.getErrorCode()));
         }
     }
 
@@ -453,6 +455,11 @@ public final class TelegramAdapter implements AutoCloseable {
             }
             pollingThread = null;
         }
+    }
+
+    /** An error answer that is Telegram's trouble, not ours (no code: the answer could not be read). */
+    private static boolean serverSide(Integer code) {
+        return code == null || code >= 500 || code == 429;
     }
 
     static TelegramUrl telegramUrl(URI api) {

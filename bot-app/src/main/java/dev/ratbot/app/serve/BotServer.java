@@ -103,6 +103,8 @@ public final class BotServer implements AutoCloseable {
     private WebServer web;
     private TelegramAdapter telegram;
     private LeaderLock pollingLock;
+    private PlatformStarter telegramStarter;
+    private PlatformStarter discordStarter;
     private DiscordAdapter discord;
     private DiscordShardLeases shardLeases;
     private TipScheduler scheduler;
@@ -185,18 +187,14 @@ public final class BotServer implements AutoCloseable {
                     new JdbcHelpChannelStore(db), clock);
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
-            try {
-                if (leased) discord.startWithoutShards();
-                else discord.start();
-            } catch (DiscordStartException e) {
-                throw new StartupException(e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
-            }
-            if (leased) startShardLeases(d.shardCount().isPresent() ? d.shardCount().getAsInt() : discord.recommendedShardCount());
-            ops.addCheck(ReadinessCheck.of("discord", () -> !discord.connected()
-                    ? ReadinessCheck.Status.notReady("not connected")
-                    : leased && discord.leasedShards().isEmpty()
-                    ? ReadinessCheck.Status.ready("standby: other instances hold every shard")
-                    : ReadinessCheck.Status.ready("shards " + discord.connectedShards())));
+            discordStarter = new PlatformStarter("Discord", () -> startDiscordNow(d, leased), e -> !(e instanceof StartupException));
+            discordStarter.start();
+            ops.addCheck(ReadinessCheck.of("discord", () -> discordStarter.problem().map(ReadinessCheck.Status::notReady)
+                    .orElseGet(() -> !discord.connected()
+                            ? ReadinessCheck.Status.notReady("not connected")
+                            : leased && discord.leasedShards().isEmpty()
+                            ? ReadinessCheck.Status.ready("standby: other instances hold every shard")
+                            : ReadinessCheck.Status.ready("shards " + discord.connectedShards()))));
         });
 
         CatalogueTips tips = new CatalogueTips(new TipRotation(catalogue), pack.attribution());
@@ -207,6 +205,23 @@ public final class BotServer implements AutoCloseable {
         scheduler.start();
         worker.start();
         log.info("started: operations endpoint on {}:{}", config.ops().bind(), web.port(Site.OPS));
+    }
+
+    /**
+     * Connects Discord: this instance's shards, or (sharing shards by leases) the commands, then the leases. A refusal
+     * becomes a {@link StartupException} naming the settings; anything else is worth trying again.
+     */
+    private void startDiscordNow(dev.ratbot.app.config.DiscordConfig d, boolean leased) {
+        try {
+            if (leased) discord.startWithoutShards();
+            else discord.start();
+        } catch (DiscordStartException e) {
+            if (e.unreachable()) throw e;
+            throw new StartupException(e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
+        }
+        if (leased && shardLeases == null) {
+            startShardLeases(d.shardCount().isPresent() ? d.shardCount().getAsInt() : discord.recommendedShardCount());
+        }
     }
 
     /** One HTTP server for the operations endpoint, the console and the webhook, each on its own address. */
@@ -284,8 +299,9 @@ public final class BotServer implements AutoCloseable {
 
     private void startTelegram(TelegramConfig t) {
         boolean elected = t.mode() == TelegramSettings.Mode.LONG_POLLING && config.database().postgres();
+        telegramStarter = new PlatformStarter("Telegram", this::startTelegramNow, e -> !(e instanceof StartupException));
         if (!elected) {
-            startTelegramNow();
+            telegramStarter.start();
             ops.addCheck(ReadinessCheck.of("telegram", this::telegramStatus));
             return;
         }
@@ -294,7 +310,7 @@ public final class BotServer implements AutoCloseable {
             @Override
             public void acquired() {
                 try {
-                    startTelegramNow();
+                    telegramStarter.start();
                 } catch (RuntimeException e) {
                     firstFailure.compareAndSet(null, e);
                     throw e;
@@ -303,6 +319,7 @@ public final class BotServer implements AutoCloseable {
 
             @Override
             public void lost() {
+                telegramStarter.cancel();
                 telegram.stop();
             }
         });
@@ -321,7 +338,7 @@ public final class BotServer implements AutoCloseable {
 
     /** Whether updates can reach this instance now: taken in, and in webhook mode the endpoint answering. */
     private ReadinessCheck.Status telegramStatus() {
-        Optional<String> problem = telegram.notTakingUpdatesBecause();
+        Optional<String> problem = telegramStarter.problem().or(telegram::notTakingUpdatesBecause);
         if (problem.isPresent()) return ReadinessCheck.Status.notReady(problem.get());
         if (telegram.webhook().isEmpty()) return ReadinessCheck.Status.ready("long polling");
         return web.unanswered(Site.WEBHOOK, WEBHOOK_PROBE)
@@ -329,10 +346,12 @@ public final class BotServer implements AutoCloseable {
                 .orElse(ReadinessCheck.Status.ready("webhook"));
     }
 
+    /** One try at starting Telegram: a refusal becomes a {@link StartupException}; Telegram unreachable is worth trying again. */
     private void startTelegramNow() {
         try {
             telegram.start();
         } catch (TelegramStartException e) {
+            if (e.unreachable()) throw e;
             throw new StartupException(e.getMessage(), e);
         }
     }
@@ -394,6 +413,8 @@ public final class BotServer implements AutoCloseable {
         if (closing) return;
         closing = true;
         if (ops != null) ops.markStopping();
+        closeQuietly("the Telegram start", telegramStarter);
+        closeQuietly("the Discord start", discordStarter);
         if (pruner != null) pruner.shutdownNow();
         closeQuietly("the operator entries", taught);
         closeQuietly("the long-polling lock", pollingLock);

@@ -89,8 +89,13 @@ public final class FakeBotApi implements AutoCloseable {
     private String webhookSecret;
 
     public FakeBotApi(String token) throws IOException {
+        this(token, 0);
+    }
+
+    /** A fake on a given port of 127.0.0.1: a Bot API that comes up where the bot was told it would be. */
+    public FakeBotApi(String token, int port) throws IOException {
         this.token = token;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-bot-api");
             t.setDaemon(true);
