@@ -66,7 +66,8 @@ public final class TelegramAdapter implements AutoCloseable {
     static final int PARALLEL_CHATS = 16;
     /** How many updates may wait in all lanes; long polling waits for room, the webhook answers 503. */
     private static final int LANE_CAPACITY = 1000;
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Stopping: how long queued updates are answered before the rest is handed back, then how long the ones being answered get to end. */
+    static final Duration DRAIN = Duration.ofSeconds(7), FINISH_RUNNING = Duration.ofSeconds(3);
     /** A failed or refused poll (Telegram unreachable, 409 Conflict) is tried again after this pause. */
     static final Duration POLL_RETRY = Duration.ofSeconds(5);
 
@@ -95,6 +96,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private boolean closed;
     private volatile BotIdentity bot;
     private ChatLanes lanes;
+    private UpdateIntake intake;
     private TelegramBotsLongPollingApplication polling;
     private PollingHttp pollingHttp;
     private volatile PollHealth pollHealth;
@@ -276,7 +278,7 @@ public final class TelegramAdapter implements AutoCloseable {
             lanes = new ChatLanes("telegram", parallelChats, LANE_CAPACITY);
             UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot, sleeper,
                     pacer, flood, events, Optional.ofNullable(subscriptions), zones);
-            UpdateIntake intake = new UpdateIntake("telegram:" + bot.id(), inbox, lanes, handler, json, instance, clock);
+            intake = new UpdateIntake("telegram:" + bot.id(), inbox, lanes, handler, json, instance, clock);
             intake.pruneNowAndThen();
             intake.recover();
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) startWebhook(intake);
@@ -288,23 +290,44 @@ public final class TelegramAdapter implements AutoCloseable {
             stopTakingUpdates();
             if (lanes != null) lanes.close(Duration.ZERO);
             lanes = null;
+            intake = null;
             throw e instanceof TelegramStartException t ? t : new TelegramStartException("Telegram did not start: " + Redaction.describe(e), false);
         }
     }
 
     /**
      * Stops taking updates (ends long polling, or closes the webhook receiver while leaving the webhook registered
-     * for other instances) and lets queued updates finish, for up to ten seconds. The sender keeps working and
-     * {@link #start()} may be called again: an instance that loses the right to poll calls this, not {@link #close()}.
+     * for other instances), then finishes or hands back what was accepted: queued updates are answered for up to
+     * {@link #DRAIN}; those not started by then are handed back (they stay untaken in the inbox, and the next start of
+     * any instance answers them); the ones being answered get {@link #FINISH_RUNNING} more to end. One log line says
+     * how many of each, and how many could be neither finished nor handed back: received while the store was down
+     * (known only in memory), or cut short while being answered (taken, so never answered twice). The sender keeps
+     * working and {@link #start()} may be called again: an instance that loses the right to poll calls this, not
+     * {@link #close()}.
      */
     public synchronized void stop() {
         running = false;
         stopTakingUpdates();
-        if (lanes != null) {
-            int left = lanes.close(SHUTDOWN_GRACE);
-            if (left > 0) log.info("{} Telegram updates left for the next start (kept in the inbox)", left);
-            lanes = null;
+        if (lanes == null) return;
+        int accepted = lanes.pending();
+        int notStarted = lanes.close(DRAIN);
+        try {
+            lanes.awaitIdle(FINISH_RUNNING);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        int cutShort = lanes.pending();
+        int lost = intake == null ? 0 : Math.min(intake.unrecordedWaiting(), notStarted);
+        int handedBack = notStarted - lost;
+        if (accepted > 0) {
+            String line = "Telegram stopped: {} updates answered while stopping, {} handed back to the store for the next start to answer,"
+                    + " {} lost (received while the store was down), {} cut short while being answered (not answered again)";
+            Object[] counts = {accepted - notStarted - cutShort, handedBack, lost, cutShort};
+            if (lost + cutShort > 0) log.warn(line, counts);
+            else log.info(line, counts);
+        }
+        lanes = null;
+        intake = null;
     }
 
     /** True between a successful {@link #start()} and {@link #stop()} or {@link #close()}. */

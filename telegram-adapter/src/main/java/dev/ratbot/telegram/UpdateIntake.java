@@ -49,6 +49,8 @@ final class UpdateIntake {
         }
     });
     private volatile boolean inboxDown;
+    /** Updates taken in while the inbox could not be written and not handled yet: a stop cannot hand these back. */
+    private final java.util.Set<Long> unrecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Telegram keeps an update for 24 hours; the inbox remembers ids a day longer to recognise a late redelivery. */
     static final java.time.Duration KEEP = java.time.Duration.ofHours(48);
     private static final java.time.Duration PRUNE_EVERY = java.time.Duration.ofHours(1);
@@ -127,16 +129,26 @@ final class UpdateIntake {
             synchronized (seenWithoutInbox) {
                 for (Arrival a : arrivals) if (seenWithoutInbox.add(a.id())) fresh.add(a);
             }
+            for (Arrival a : fresh) unrecorded.add(a.id());
             return fresh;
         }
     }
 
     private void handle(Arrival arrival, Optional<Update> known) {
-        Update update = known.orElseGet(() -> parse(arrival));
-        Claim claim = new Claim(() -> take(arrival.id()));
-        if (update != null) handler.handle(update, claim);
-        // Updates that had nothing to do are taken too, so that no one picks them up again.
-        claim.confirm();
+        try {
+            Update update = known.orElseGet(() -> parse(arrival));
+            Claim claim = new Claim(() -> take(arrival.id()));
+            if (update != null) handler.handle(update, claim);
+            // Updates that had nothing to do are taken too, so that no one picks them up again.
+            claim.confirm();
+        } finally {
+            unrecorded.remove(arrival.id());
+        }
+    }
+
+    /** Updates known only in memory (taken in while the store was down) and not handled yet. */
+    int unrecordedWaiting() {
+        return unrecorded.size();
     }
 
     /** Forgets updates older than {@link #KEEP}, at start and then at most once an hour, on the thread that records. */

@@ -36,6 +36,7 @@ public final class OpsEndpoint implements AutoCloseable {
     private final Duration checkTimeout;
     private final Redactor redactor;
     private volatile boolean stopping;
+    private volatile boolean started;
 
     public OpsEndpoint(PrometheusMeterRegistry registry, Redactor redactor) {
         this(registry, redactor, CHECK_TIMEOUT);
@@ -50,6 +51,14 @@ public final class OpsEndpoint implements AutoCloseable {
     /** Adds a condition to {@code /readyz}. */
     public void addCheck(ReadinessCheck check) {
         checks.add(check);
+    }
+
+    /**
+     * Until this is called {@code /readyz} answers 503 ("starting"), whatever the checks say: the endpoint answers
+     * from early in the start, before every check is in place.
+     */
+    public void markStarted() {
+        started = true;
     }
 
     /** From now on {@code /healthz} and {@code /readyz} answer 503, so load balancers stop sending work here. */
@@ -73,8 +82,9 @@ public final class OpsEndpoint implements AutoCloseable {
     /** The checks' states now, as {@code /readyz} shows them. */
     Answer readiness() {
         StringBuilder body = new StringBuilder();
-        boolean ready = !stopping;
+        boolean ready = started && !stopping;
         if (stopping) body.append("stopping: shutting down\n");
+        else if (!started) body.append("starting: not every part is started yet\n");
         for (ReadinessCheck check : checks) {
             ReadinessCheck.Status status = run(check);
             ready &= status.ready();

@@ -188,13 +188,14 @@ public final class BotServer implements AutoCloseable {
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
             discordStarter = new PlatformStarter("Discord", () -> startDiscordNow(d, leased), e -> !(e instanceof StartupException));
-            discordStarter.start();
+            // Checked from before the start, as the operations endpoint answers already: not ready until started.
             ops.addCheck(ReadinessCheck.of("discord", () -> discordStarter.problem().map(ReadinessCheck.Status::notReady)
                     .orElseGet(() -> !discord.connected()
                             ? ReadinessCheck.Status.notReady("not connected")
                             : leased && discord.leasedShards().isEmpty()
                             ? ReadinessCheck.Status.ready("standby: other instances hold every shard")
                             : ReadinessCheck.Status.ready("shards " + discord.connectedShards()))));
+            discordStarter.start();
         });
 
         CatalogueTips tips = new CatalogueTips(new TipRotation(catalogue), pack.attribution());
@@ -204,6 +205,7 @@ public final class BotServer implements AutoCloseable {
                 deliverySettings());
         scheduler.start();
         worker.start();
+        ops.markStarted();
         log.info("started: operations endpoint on {}:{}", config.ops().bind(), web.port(Site.OPS));
     }
 
@@ -300,9 +302,10 @@ public final class BotServer implements AutoCloseable {
     private void startTelegram(TelegramConfig t) {
         boolean elected = t.mode() == TelegramSettings.Mode.LONG_POLLING && config.database().postgres();
         telegramStarter = new PlatformStarter("Telegram", this::startTelegramNow, e -> !(e instanceof StartupException));
+        // Checked from before the start, as the operations endpoint answers already: not ready until started.
         if (!elected) {
-            telegramStarter.start();
             ops.addCheck(ReadinessCheck.of("telegram", this::telegramStatus));
+            telegramStarter.start();
             return;
         }
         java.util.concurrent.atomic.AtomicReference<RuntimeException> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -323,17 +326,18 @@ public final class BotServer implements AutoCloseable {
                 telegram.stop();
             }
         });
-        // The first attempt runs here, so that a bad token stops the start instead of a background retry loop.
-        pollingLock.poll();
-        if (firstFailure.get() != null) throw firstFailure.get();
-        firstFailure.set(new IllegalStateException("started"));
-        pollingLock.start(LEADER_CHECK);
         ops.addCheck(ReadinessCheck.of("telegram", () -> switch (pollingLock.role()) {
+            case UNASKED -> ReadinessCheck.Status.notReady("starting");
             case HOLDER -> telegramStatus();
             case STANDBY -> ReadinessCheck.Status.ready("standby: another instance polls; this one sends daily tips");
             case UNKNOWN -> telegram.isRunning() ? telegramStatus() : ReadinessCheck.Status.notReady("not polling, and no other"
                     + " instance is known to: the database, which elects the one that polls, cannot be asked");
         }));
+        // The first attempt runs here, so that a bad token stops the start instead of a background retry loop.
+        pollingLock.poll();
+        if (firstFailure.get() != null) throw firstFailure.get();
+        firstFailure.set(new IllegalStateException("started"));
+        pollingLock.start(LEADER_CHECK);
     }
 
     /** Whether updates can reach this instance now: taken in, and in webhook mode the endpoint answering. */

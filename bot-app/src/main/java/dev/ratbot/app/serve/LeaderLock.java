@@ -41,6 +41,8 @@ public final class LeaderLock implements AutoCloseable {
 
     /** What the last {@link #poll()} found out. */
     public enum Role {
+        /** Not polled yet. */
+        UNASKED,
         /** This instance holds the lock and runs the job. */
         HOLDER,
         /** Another instance holds the lock: it runs the job. */
@@ -59,7 +61,7 @@ public final class LeaderLock implements AutoCloseable {
     private ScheduledExecutorService timer;
     private Connection connection;
     private boolean holding;
-    private Role role = Role.UNKNOWN;
+    private Role role = Role.UNASKED;
     private boolean closed;
     private boolean warnedUnreachable;
 

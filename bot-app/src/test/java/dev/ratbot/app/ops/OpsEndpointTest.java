@@ -54,6 +54,7 @@ class OpsEndpointTest {
         metrics = new RatbotMetrics("test-1");
         ops = new OpsEndpoint(metrics.registry(), new Redactor(List.of("s3cret-token-value")), Duration.ofMillis(300));
         web = WebServer.builder().ops(opsOn(0), ops).build().start();
+        ops.markStarted();
         port = web.port(Site.OPS);
     }
 
@@ -80,6 +81,17 @@ class OpsEndpointTest {
         ops.markStopping();
         assertEquals(503, get("/healthz").statusCode());
         assertEquals(503, get("/readyz").statusCode());
+    }
+
+    @Test
+    void notReadyUntilEveryPartIsStarted() throws Exception {
+        OpsEndpoint starting = new OpsEndpoint(metrics.registry(), new Redactor(List.of()));
+        starting.addCheck(ReadinessCheck.of("database", () -> ReadinessCheck.Status.ready("sqlite")));
+        assertEquals(503, starting.answer("GET", "/readyz").status());
+        assertEquals("starting: not every part is started yet\ndatabase: ok (sqlite)\n", starting.answer("GET", "/readyz").body());
+        starting.markStarted();
+        assertEquals(200, starting.answer("GET", "/readyz").status());
+        starting.close();
     }
 
     @Test

@@ -81,6 +81,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile boolean rateLimits;
     private volatile boolean otherPoller;
+    private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
     private final Map<String, ArrayDeque<Long>> sentPerChat = new HashMap<>();
     private final List<Rejection> rateLimited = new ArrayList<>();
     /** The bot's messages by chat and message id: their text and keyboard, for editMessageText. */
@@ -122,6 +123,11 @@ public final class FakeBotApi implements AutoCloseable {
     /** How long {@code getUpdates} holds a request when nothing is pending (the real server holds up to its timeout). */
     public void holdEmptyPolls(Duration hold) {
         this.emptyPollHold = hold;
+    }
+
+    /** Answers every call of {@code method} (e.g. "sendMessage") only after {@code latency}, as a slow network would. */
+    public void latency(String method, Duration latency) {
+        latencies.put(method.toLowerCase(Locale.ROOT), latency);
     }
 
     /**
@@ -353,6 +359,15 @@ public final class FakeBotApi implements AutoCloseable {
                 lock.notifyAll();
             }
             awaitRelease(method);
+            Duration latency = latencies.get(method);
+            if (latency != null) {
+                try {
+                    Thread.sleep(latency);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             ObjectNode scripted = scripted(method);
             if (scripted != null && !scripted.has("pass")) {
                 if (scripted.has("disconnect")) return; // closing without a response reads as a dropped connection
