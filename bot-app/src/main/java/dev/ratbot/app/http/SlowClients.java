@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Connector;
@@ -80,7 +81,9 @@ final class SlowClients extends Handler.Wrapper {
         Connection connection = request.getConnectionMetaData().getConnection();
         Limits l = limits.get(request.getConnectionMetaData().getConnector());
         if (l == null) return super.handle(request, response, callback);
-        boolean body = request.getLength() != 0;
+        // HTTP/1.1: a request has a body exactly when it says how long (or that it comes in chunks); Jetty's length
+        // is -1, not 0, for a request without one.
+        boolean body = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         if (body) deadlines.put(connection, System.nanoTime() + l.bodyTimeout().toNanos());
         else deadlines.remove(connection);
         // When the answer is sent, the connection owes the next request's head (or closes).

@@ -34,7 +34,8 @@ class WebServerTest {
     private static final String SECRET = "wh_Secret-0123456789";
     /** Short limits, so that the timeouts show within a test's time. */
     private static final Limits QUICK = new Limits(Duration.ofMillis(800), Duration.ofMillis(800), Duration.ofSeconds(10), 500);
-    private static final Duration ANSWER = Duration.ofSeconds(2);
+    /** Generous: the first request of a JVM loads classes (Jackson reading an update takes a while cold). */
+    private static final Duration ANSWER = Duration.ofSeconds(10);
 
     private final OpsEndpoint ops = new OpsEndpoint(new RatbotMetrics("web-test").registry(), new Redactor(List.of()));
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -136,6 +137,21 @@ class WebServerTest {
         } finally {
             trickler.interrupt();
         }
+    }
+
+    @Test
+    void anAnswerSlowerThanTheBodyTimeoutIsNotCutWhenTheRequestHasNoBody() throws Exception {
+        ops.addCheck(dev.ratbot.app.ops.ReadinessCheck.of("slow", () -> {
+            try {
+                Thread.sleep(QUICK.bodyTimeout().multipliedBy(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return dev.ratbot.app.ops.ReadinessCheck.Status.ready("late");
+        }));
+        ops.markStarted();
+        WebServer web = start(WebServer.builder().ops(ops(0, QUICK), ops));
+        assertEquals("HTTP/1.1 200 OK", client(web.port(Site.OPS)).send(get("/readyz")).statusLine(Duration.ofSeconds(5)));
     }
 
     @Test
