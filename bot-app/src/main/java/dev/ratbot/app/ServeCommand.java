@@ -1,16 +1,14 @@
 package dev.ratbot.app;
 
-import dev.ratbot.app.config.DiscordConfig;
 import dev.ratbot.app.config.RatbotConfig;
 import dev.ratbot.app.config.Secret;
 import dev.ratbot.app.config.StartupException;
 import dev.ratbot.app.config.TelegramConfig;
 import dev.ratbot.app.ops.RedactingPrintStream;
+import dev.ratbot.app.ops.Redactor;
 import dev.ratbot.app.serve.BotServer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,23 +42,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RatbotConfig config = RatbotConfig.load(System.getenv(), Optional.ofNullable(configFile));
         if (!config.hasPlatform()) throw new StartupException("serve: " + NO_PLATFORM);
-        RedactingPrintStream.install(secrets(config));
+        RedactingPrintStream.install(new Redactor(config.secrets()));
         Knowledge pack = Knowledge.load(knowledge != null ? knowledge : config.knowledge().orElse(null));
         BotServer server = BotServer.start(config, pack.pack(), pack.engine(), pack.catalogue(), pack.tips(), Clock.systemUTC());
         server.awaitShutdown();
         return 0;
     }
 
-    static List<String> secrets(RatbotConfig config) {
-        List<String> out = new ArrayList<>();
-        config.database().password().map(Secret::reveal).ifPresent(out::add);
-        config.telegram().map(TelegramConfig::token).map(Secret::reveal).ifPresent(out::add);
-        config.telegram().flatMap(TelegramConfig::webhookSecret).map(Secret::reveal).ifPresent(out::add);
-        config.discord().map(DiscordConfig::token).map(Secret::reveal).ifPresent(out::add);
-        config.console().map(c -> c.password().reveal()).ifPresent(out::add);
-        String url = config.database().url();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)password=([^&;]+)").matcher(url);
-        while (m.find()) out.add(m.group(1));
-        return out;
-    }
 }

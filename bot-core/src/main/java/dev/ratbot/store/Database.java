@@ -150,6 +150,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
             c.setAutoCommit(true);
+            health.reachable();
             return result;
         } catch (SQLException e) {
             health.failed(e);
@@ -160,7 +161,9 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} on a connection in auto-commit mode (single statements and reads). */
     public <T> T withConnection(SqlWork<T> work) {
         try (Connection c = connect()) {
-            return work.run(c);
+            T result = work.run(c);
+            health.reachable();
+            return result;
         } catch (SQLException e) {
             health.failed(e);
             throw new StoreException("database error: " + e.getMessage(), e);
@@ -173,9 +176,9 @@ public final class Database implements AutoCloseable {
             throw new StoreException("the database is " + why, new SQLTransientConnectionException("the database is " + why));
         }
         try {
-            Connection c = pool.getConnection();
-            health.reachable();
-            return c;
+            // Not yet "reachable": the pool hands out a recently used connection without checking it, which may have
+            // died with the network; only work that went through says the store answers.
+            return pool.getConnection();
         } catch (SQLException e) {
             health.cannotConnect(e);
             throw new StoreException("cannot connect to the database: " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
@@ -48,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * it must be this console's; failed logins are slowed by {@link LoginThrottle}; every response sends a strict
  * Content-Security-Policy (scripts and styles from this origin only, no inline ones); all text is escaped by jte,
  * and question text sits in {@code <bdi>} so right-to-left marks cannot reorder the page around it.
+ *
+ * <p>{@link #start} runs the console on a server of its own; {@link #create} and {@link #install} put it on a
+ * server the caller runs.
  */
 public final class ConsoleServer implements AutoCloseable {
 
@@ -124,35 +128,11 @@ public final class ConsoleServer implements AutoCloseable {
     /** The same with the similarity from which questions group, for vectors other than {@link TokenVectors}. */
     public static ConsoleServer start(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack,
                                       Function<String, float[]> vectors, double threshold, Clock clock) {
-        ConsoleServer server = new ConsoleServer(Objects.requireNonNull(settings, "settings"), db, knowledge, pack, threshold, vectors, clock);
-        server.loadAssets();
+        ConsoleServer server = create(settings, db, knowledge, pack, vectors, threshold, clock);
         server.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.http.maxRequestSize = MAX_IMPORT_BYTES + 100_000;
-            config.routes.before(server::guard);
-            config.routes.get("/static/{name}", server::asset);
-            config.routes.get("/login", ctx -> server.render(ctx, "login.jte", model("message", null)));
-            config.routes.post("/login", server::login);
-            config.routes.post("/logout", server::logout);
-            config.routes.get("/", server::overview);
-            config.routes.get("/lacks", server::lacks);
-            config.routes.post("/teach/phrasings", server::teachPhrasings);
-            config.routes.get("/entries", server::entriesPage);
-            config.routes.get("/entries/new", server::newAnswer);
-            config.routes.post("/entries", server::addAnswer);
-            config.routes.get("/entries/export", server::export);
-            config.routes.post("/entries/import", server::importFile);
-            config.routes.get("/entries/{id}", server::editEntry);
-            config.routes.post("/entries/{id}", server::saveEntry);
-            config.routes.post("/entries/{id}/enabled", server::toggle);
-            config.routes.post("/entries/{id}/delete", server::delete);
-            config.routes.get("/subscriptions", server::subscriptionsPage);
-            config.routes.post("/subscriptions/{id}/resume", server::resume);
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                log.warn("console: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-                ctx.status(500).contentType("text/plain; charset=utf-8").result("Something went wrong; the log says what.");
-            });
+            server.install(config);
         });
         try {
             server.app.start(settings.bind(), settings.port());
@@ -163,10 +143,53 @@ public final class ConsoleServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The console without a server of its own: {@link #install} puts its pages on a Javalin the caller runs (the
+     * launcher serves the console, the operations endpoint and the webhook from one server). {@link #port()} and
+     * {@link #close()} are the caller's then.
+     */
+    public static ConsoleServer create(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack,
+                                       Function<String, float[]> vectors, double threshold, Clock clock) {
+        ConsoleServer server = new ConsoleServer(Objects.requireNonNull(settings, "settings"), db, knowledge, pack, threshold, vectors, clock);
+        server.loadAssets();
+        return server;
+    }
+
+    /** Adds the console's routes, guard and error page to a Javalin being configured. */
+    public void install(JavalinConfig config) {
+        config.http.maxRequestSize = MAX_IMPORT_BYTES + 100_000;
+        config.routes.before(this::guard);
+        config.routes.get("/static/{name}", this::asset);
+        config.routes.get("/login", ctx -> render(ctx, "login.jte", model("message", null)));
+        config.routes.post("/login", this::login);
+        config.routes.post("/logout", this::logout);
+        config.routes.get("/", this::overview);
+        config.routes.get("/lacks", this::lacks);
+        config.routes.post("/teach/phrasings", this::teachPhrasings);
+        config.routes.get("/entries", this::entriesPage);
+        config.routes.get("/entries/new", this::newAnswer);
+        config.routes.post("/entries", this::addAnswer);
+        config.routes.get("/entries/export", this::export);
+        config.routes.post("/entries/import", this::importFile);
+        config.routes.get("/entries/{id}", this::editEntry);
+        config.routes.post("/entries/{id}", this::saveEntry);
+        config.routes.post("/entries/{id}/enabled", this::toggle);
+        config.routes.post("/entries/{id}/delete", this::delete);
+        config.routes.get("/subscriptions", this::subscriptionsPage);
+        config.routes.post("/subscriptions/{id}/resume", this::resume);
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.warn("console: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+            ctx.status(500).contentType("text/plain; charset=utf-8").result("Something went wrong; the log says what.");
+        });
+    }
+
+    /** The port of the console's own server (after {@link #start}). */
     public int port() {
+        if (app == null) throw new IllegalStateException("the console runs on its caller's server");
         return app.port();
     }
 
+    /** Stops the console's own server, if it has one. */
     @Override
     public void close() {
         if (app != null) app.stop();

@@ -143,7 +143,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     .login()
                     .block(START_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e) + closeHint(), e);
+            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e) + closeHint(), e, worthRetrying(e));
         }
         if (gateway == null) throw new DiscordStartException("Discord: no gateway connection within " + START_TIMEOUT.toSeconds() + " s", null);
         awaitFirstConnectEvent();
@@ -187,7 +187,8 @@ public final class DiscordAdapter implements AutoCloseable {
                     .login()
                     .block(START_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Discord: shard " + index + " could not connect: " + SafeErrors.describe(e) + closeHint(), e);
+            throw new DiscordStartException("Discord: shard " + index + " could not connect: " + SafeErrors.describe(e) + closeHint(), e,
+                    worthRetrying(e));
         }
         if (g == null) throw new DiscordStartException("Discord: shard " + index + " did not connect", null);
         synchronized (this) {
@@ -232,7 +233,14 @@ public final class DiscordAdapter implements AutoCloseable {
         };
     }
 
-    private static final int INVALID_INTENTS = 4013, DISALLOWED_INTENTS = 4014;
+    private static final int INVALID_INTENTS = 4013, DISALLOWED_INTENTS = 4014, AUTHENTICATION_FAILED = 4004;
+
+    /** False when Discord refused (a 4xx answer; the gateway closed over the token or the intents): the operator must fix it. */
+    private boolean worthRetrying(RuntimeException e) {
+        int code = lastCloseCode;
+        boolean gatewayRefused = code == AUTHENTICATION_FAILED || code == INVALID_INTENTS || code == DISALLOWED_INTENTS;
+        return !gatewayRefused && !DiscordStartException.refused(e);
+    }
 
     private IntentSet intents() {
         return settings.messageContent() ? INTENTS.or(IntentSet.of(Intent.MESSAGE_CONTENT)) : INTENTS;

@@ -5,7 +5,7 @@ import discord4j.core.DiscordClient;
 import discord4j.core.DiscordClientBuilder;
 import discord4j.rest.request.RouterOptions;
 
-/** Builds the Discord4J client for the configured API address, with no mentions allowed by default. */
+/** Builds the Discord4J client for the configured API address: no mentions allowed by default, no redirects followed. */
 final class DiscordClients {
 
     private DiscordClients() {
@@ -15,6 +15,8 @@ final class DiscordClients {
         String baseUrl = settings.apiUrl().toString();
         ReactorResources resources = ReactorResources.builder()
                 .httpClient(ReactorResources.DEFAULT_HTTP_CLIENT.get()
+                        // Discord4J's default follows redirects, which would repeat a request and its token elsewhere.
+                        .followRedirect(false)
                         .doOnResponse((response, connection) -> RateLimitProbe.observe(response)))
                 .build();
         return DiscordClientBuilder.create(settings.token())

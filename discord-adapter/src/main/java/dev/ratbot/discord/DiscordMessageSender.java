@@ -122,7 +122,9 @@ public final class DiscordMessageSender implements MessageSender {
         RateLimitProbe probe = new RateLimitProbe(timeout);
         Mono<SendResult> attempt = rest.getChannelService()
                 .createMessage(channelId, message.asChannelMessage(Optional.empty()).asRequest())
-                .thenReturn((SendResult) new SendResult.Delivered());
+                // Discord answers a post with the message; an answer without one (a redirect, a proxy's page) is not a delivery.
+                .map(posted -> (SendResult) new SendResult.Delivered())
+                .defaultIfEmpty(new SendResult.Transient("Discord answered without the message"));
         Mono<SendResult> gaveUp = probe.waitTooLong().map(SendResult.RetryAfter::new);
         SendResult result = Mono.firstWithSignal(attempt, gaveUp)
                 .timeout(timeout)

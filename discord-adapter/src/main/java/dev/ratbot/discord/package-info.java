@@ -2,9 +2,9 @@
  * Ratbot on Discord, on Discord4J 3.3.
  *
  * <p>Entry point for the app: {@link dev.ratbot.discord.DiscordAdapter}, configured by
- * {@link dev.ratbot.discord.DiscordSettings} (read with {@code DiscordSettings.fromEnvironment(System.getenv())}):
+ * {@link dev.ratbot.discord.DiscordSettings} (plain values; the launcher reads and checks the settings):
  * <pre>{@code
- * DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv()).orElseThrow();
+ * DiscordSettings settings = DiscordSettings.of(token, URI.create("https://discord.com/api/v10"));
  * DiscordAdapter discord = new DiscordAdapter(settings, conversation, answerEngine, subscriptionStore);
  * discord.start();                        // registers slash commands, connects this instance's shards
  * MessageSender tips = discord.sender();   // daily tips over REST, usable on every instance

@@ -35,7 +35,7 @@ class DiscordAdapterDeferralTest {
     static void start() {
         discord = new FakeDiscord();
         ConversationFixture core = new ConversationFixture();
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl()))
+        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()))
                 .withGuildId(GUILD_ID).withDeferAfter(Duration.ZERO);
         adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
         adapter.start();

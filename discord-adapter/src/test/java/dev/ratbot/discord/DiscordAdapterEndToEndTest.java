@@ -59,8 +59,7 @@ class DiscordAdapterEndToEndTest {
     static void start() {
         discord = new FakeDiscord();
         core = new ConversationFixture();
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN)
-                .withApiUrl(URI.create(discord.apiUrl()))
+        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()))
                 .withGuildId(GUILD_ID);
         adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
         adapter.start();

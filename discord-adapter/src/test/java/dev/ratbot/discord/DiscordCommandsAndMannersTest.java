@@ -52,7 +52,7 @@ class DiscordCommandsAndMannersTest {
     static void start() {
         discord = new FakeDiscord();
         core = new ConversationFixture();
-        adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID),
+        adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withGuildId(GUILD_ID),
                 core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
         adapter.start();
     }

@@ -52,7 +52,7 @@ class DiscordHelpChannelsTest {
         discord = new FakeDiscord();
         core = new ConversationFixture();
         store = new InMemoryHelpChannelStore();
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID)
+        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withGuildId(GUILD_ID)
                 .withMessageContent(true);
         adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog, store, core.clock);
         adapter.start();

@@ -52,7 +52,7 @@ class DiscordMessageSenderTest {
     }
 
     private DiscordMessageSender sender(Duration timeout) {
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withSendTimeout(timeout);
+        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withSendTimeout(timeout);
         return new DiscordMessageSender(DiscordClients.create(settings), new ReplyRenderer(), settings.sendTimeout());
     }
 
@@ -172,7 +172,7 @@ class DiscordMessageSenderTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create("http://127.0.0.1:" + port + "/api/v10"))
+        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create("http://127.0.0.1:" + port + "/api/v10"))
                 .withSendTimeout(Duration.ofSeconds(3));
         DiscordMessageSender sender = new DiscordMessageSender(DiscordClients.create(settings), new ReplyRenderer(), settings.sendTimeout());
         SendResult result = sender.send(to(channel), TIP);

@@ -20,7 +20,7 @@ class DiscordReconnectTest {
     void reconnectsAfterTheGatewayDropsTheConnection() throws InterruptedException {
         ConversationFixture core = new ConversationFixture();
         try (FakeDiscord discord = new FakeDiscord()) {
-            DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID);
+            DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withGuildId(GUILD_ID);
             try (DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog)) {
                 adapter.start();
                 discord.awaitIdentified(1, Duration.ofSeconds(10));

@@ -27,9 +27,9 @@ class DiscordShardingTest {
     void twoInstancesRunDisjointShardsAndTheGuildsShardAnswers() {
         ConversationFixture core = new ConversationFixture();
         try (FakeDiscord discord = new FakeDiscord()) {
-            DiscordSettings base = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID);
-            try (DiscordAdapter first = new DiscordAdapter(base.withSharding(DiscordSharding.parse("2", "0")), core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
-                 DiscordAdapter second = new DiscordAdapter(base.withSharding(DiscordSharding.parse("2", "1")), core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog)) {
+            DiscordSettings base = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withGuildId(GUILD_ID);
+            try (DiscordAdapter first = new DiscordAdapter(base.withSharding(new DiscordSharding(2, java.util.List.of(0))), core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
+                 DiscordAdapter second = new DiscordAdapter(base.withSharding(new DiscordSharding(2, java.util.List.of(1))), core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog)) {
                 first.start();
                 second.start();
                 List<FakeGatewaySession> sessions = discord.awaitIdentified(2, WAIT);
@@ -58,8 +58,8 @@ class DiscordShardingTest {
         ConversationFixture core = new ConversationFixture();
         try (FakeDiscord discord = new FakeDiscord()) {
             discord.recommendShards(3);
-            DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl()))
-                    .withSharding(DiscordSharding.parse("auto", "2"));
+            DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()))
+                    .withSharding(new DiscordSharding(0, java.util.List.of(2)));
             try (DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog)) {
                 adapter.start();
                 assertEquals("[2,3]", discord.awaitIdentified(1, WAIT).get(0).identify().path("shard").toString());

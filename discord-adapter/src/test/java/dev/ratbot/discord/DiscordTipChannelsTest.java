@@ -90,7 +90,7 @@ class DiscordTipChannelsTest {
         Conversation conversation = new Conversation(ConversationFixture.engine(),
                 new OnDemandTips(TipCatalogue.from(pack), pack.attribution(), new SplittableRandom(1)),
                 subscriptions, answers, clock);
-        adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())).withGuildId(GUILD_ID),
+        adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withGuildId(GUILD_ID),
                 conversation, ConversationFixture.engine(), subscriptions, answers, new InMemoryHelpChannelStore(), clock);
         adapter.start();
         CatalogueTips tips = CatalogueTips.from(pack);

@@ -19,7 +19,7 @@ class SafeErrorsTest {
     @SuppressWarnings("deprecation") // the lowest-level call that reaches the callback endpoint, as Discord4J makes it
     void aRefusedInteractionCallbackIsDescribedWithoutItsToken() {
         try (FakeDiscord discord = new FakeDiscord()) {
-            DiscordClient client = DiscordClients.create(DiscordSettings.of(FakeDiscord.TOKEN).withApiUrl(URI.create(discord.apiUrl())));
+            DiscordClient client = DiscordClients.create(DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())));
             String token = FakeEvents.token(77);
             discord.script("POST", "/interactions/77/" + token + "/callback", FakeResponse.error(404, 10062, "Unknown interaction"));
             RuntimeException error = null;
@@ -37,15 +37,30 @@ class SafeErrorsTest {
     }
 
     @Test
+    void aDiscordThatCannotBeReachedIsWorthTryingAgain() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        var core = new dev.ratbot.testing.ConversationFixture();
+        try (DiscordAdapter adapter = new DiscordAdapter(DiscordSettings.of(FakeDiscord.TOKEN, URI.create("http://127.0.0.1:" + port + "/api/v10")),
+                core.conversation, dev.ratbot.testing.ConversationFixture.engine(), core.subscriptions, core.answerLog)) {
+            DiscordStartException e = org.junit.jupiter.api.Assertions.assertThrows(DiscordStartException.class, adapter::start);
+            assertTrue(e.unreachable(), e.getMessage());
+        }
+    }
+
+    @Test
     void anUnauthorizedStartNamesTheSetting() {
         try (FakeDiscord discord = new FakeDiscord()) {
             String wrong = FakeDiscord.TOKEN.substring(0, FakeDiscord.TOKEN.lastIndexOf('.') + 1) + "revoked";
-            DiscordSettings settings = DiscordSettings.of(wrong).withApiUrl(URI.create(discord.apiUrl()));
+            DiscordSettings settings = DiscordSettings.of(wrong, URI.create(discord.apiUrl()));
             var core = new dev.ratbot.testing.ConversationFixture();
             DiscordAdapter adapter = new DiscordAdapter(settings, core.conversation, dev.ratbot.testing.ConversationFixture.engine(),
                     core.subscriptions, core.answerLog);
             DiscordStartException e = org.junit.jupiter.api.Assertions.assertThrows(DiscordStartException.class, adapter::start);
             assertTrue(e.getMessage().contains("DISCORD_BOT_TOKEN"), e.getMessage());
+            assertFalse(e.unreachable(), "a refused token is for the operator to fix, not to retry");
             assertFalse(e.getMessage().contains(wrong));
             assertEquals(0, discord.sessions().size(), "no gateway connection with a refused token");
             adapter.close();

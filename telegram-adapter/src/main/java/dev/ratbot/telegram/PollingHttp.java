@@ -32,6 +32,11 @@ import okhttp3.ResponseBody;
  * instead of holding it (one that ignores {@code timeout}, as some emulators and proxies do) would be asked
  * thousands of times a second; so an empty answer that came back sooner than {@link #MIN_EMPTY_POLL} is held here
  * until that much time has passed, or until stopping. Answers with updates are never held.
+ *
+ * <p>A poll that fails (no answer, or an error answer such as 409 Conflict when another process polls the token) is
+ * told to {@link PollHealth}, which logs it in one line at most once a minute, and reads to the library as an empty
+ * batch after a pause: the library would log every failure with its stack trace and retry within a second. Nothing
+ * is lost, as no update was confirmed.
  */
 final class PollingHttp {
 
@@ -47,7 +52,8 @@ final class PollingHttp {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final OkHttpClient client;
 
-    PollingHttp(OkHttpClient base) {
+    /** @param retryAfterFailure how long a failed poll waits before the next */
+    PollingHttp(OkHttpClient base, PollHealth health, Duration retryAfterFailure) {
         this.client = base.newBuilder()
                 .dispatcher(new Dispatcher())
                 .connectionPool(new ConnectionPool())
@@ -58,16 +64,28 @@ final class PollingHttp {
                 .addInterceptor(chain -> {
                     if (stopping.get()) return noUpdates(chain.request());
                     long started = System.nanoTime();
+                    boolean poll = isPoll(chain.request());
                     Response response;
                     try {
                         response = chain.proceed(chain.request());
                     } catch (IOException e) {
-                        if (!stopping.get()) throw e;
+                        if (stopping.get()) return noUpdates(chain.request());
+                        if (!poll) throw e;
+                        health.failed("no answer from the Bot API (" + Redaction.describe(e) + ")");
+                        holdUntil(System.nanoTime() + retryAfterFailure.toNanos());
                         return noUpdates(chain.request());
                     }
-                    if (isPoll(chain.request()) && isEmptyBatch(response)) {
-                        holdUntil(started + MIN_EMPTY_POLL.toNanos());
+                    if (!poll) return response;
+                    if (!response.isSuccessful()) {
+                        String description = errorDescription(response);
+                        response.close();
+                        if (response.code() == 409) health.conflict(description);
+                        else health.failed("HTTP " + response.code() + " " + description);
+                        holdUntil(System.nanoTime() + retryAfterFailure.toNanos());
+                        return noUpdates(chain.request());
                     }
+                    health.succeeded();
+                    if (isEmptyBatch(response)) holdUntil(started + MIN_EMPTY_POLL.toNanos());
                     return response;
                 })
                 .build();
@@ -81,6 +99,17 @@ final class PollingHttp {
     private static boolean isPoll(Request request) {
         List<String> segments = request.url().pathSegments();
         return !segments.isEmpty() && segments.getLast().equalsIgnoreCase("getUpdates");
+    }
+
+    /** The Bot API's description of an error answer, e.g. "Conflict: terminated by other getUpdates request". */
+    private static String errorDescription(Response response) {
+        try {
+            JsonNode answer = JSON.readTree(response.peekBody(4096).bytes());
+            String description = answer == null ? "" : answer.path("description").asText("");
+            return Redaction.redact(description.isEmpty() ? response.message() : description);
+        } catch (IOException | RuntimeException e) {
+            return Redaction.redact(response.message());
+        }
     }
 
     private static boolean isEmptyBatch(Response response) throws IOException {

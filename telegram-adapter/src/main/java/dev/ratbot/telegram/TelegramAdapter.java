@@ -12,8 +12,6 @@ import dev.ratbot.inbox.UpdateInbox;
 import dev.ratbot.message.MessageSender;
 import dev.ratbot.message.Platform;
 import dev.ratbot.subscription.SubscriptionStore;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,12 +38,13 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
  * The whole bot on Telegram: connects to the Bot API (any server that speaks it, from {@link TelegramSettings}),
- * takes updates by long polling or on our webhook endpoint, hands messages, button taps and inline queries to the
+ * takes updates by long polling or from the webhook (served by the launcher), hands messages, button taps and inline queries to the
  * core, and offers the {@link MessageSender} that daily tips go through.
  *
  * <p>Life cycle: construct; {@link #start()} checks the token with {@code getMe}, sets the command menu, then
- * starts long polling or binds the webhook endpoint and calls {@code setWebhook} (the mode comes from
- * {@link TelegramSettings#mode()}); {@link #stop()} stops taking updates and lets queued ones finish, and may be
+ * starts long polling, or opens the {@link #webhook()} receiver (which the launcher's HTTP server serves) and calls
+ * {@code setWebhook} (the mode comes from {@link TelegramSettings#mode()}); {@link #stop()} stops taking updates and
+ * lets queued ones finish, and may be
  * followed by another {@link #start()} (an instance handing long polling to another); {@link #close()} stops and
  * releases connections for good. {@link #sender()} works from construction until {@link #close()}, whether or not
  * updates are being taken, so an instance that does not poll still sends daily tips.
@@ -67,10 +66,14 @@ public final class TelegramAdapter implements AutoCloseable {
     static final int PARALLEL_CHATS = 16;
     /** How many updates may wait in all lanes; long polling waits for room, the webhook answers 503. */
     private static final int LANE_CAPACITY = 1000;
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Stopping: how long queued updates are answered before the rest is handed back, then how long the ones being answered get to end. */
+    static final Duration DRAIN = Duration.ofSeconds(7), FINISH_RUNNING = Duration.ofSeconds(3);
+    /** A failed or refused poll (Telegram unreachable, 409 Conflict) is tried again after this pause. */
+    static final Duration POLL_RETRY = Duration.ofSeconds(5);
 
     private final TelegramSettings settings;
     private final int parallelChats;
+    private final Duration pollRetry;
     private final Sleeper sleeper;
     private final UpdateInbox inbox;
     private final Clock clock;
@@ -93,10 +96,13 @@ public final class TelegramAdapter implements AutoCloseable {
     private boolean closed;
     private volatile BotIdentity bot;
     private ChatLanes lanes;
+    private UpdateIntake intake;
     private TelegramBotsLongPollingApplication polling;
     private PollingHttp pollingHttp;
+    private volatile PollHealth pollHealth;
     private ScheduledExecutorService pollingThread;
-    private WebhookEndpoint webhook;
+    /** Webhook mode: what the launcher's HTTP server hands requests to; open while updates are taken. */
+    private final Optional<WebhookReceiver> webhook;
 
     /**
      * An adapter with an inbox in memory, its own pacer and the default flood limit: for tests and a bot without a
@@ -120,6 +126,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private TelegramAdapter(Builder b) {
         if (b.parallelChats < 1) throw new IllegalArgumentException("parallelChats < 1");
         this.parallelChats = b.parallelChats;
+        this.pollRetry = b.pollRetry;
         this.sleeper = Objects.requireNonNull(b.sleeper, "sleeper");
         this.settings = Objects.requireNonNull(b.settings, "settings");
         this.conversation = Objects.requireNonNull(b.conversation, "conversation");
@@ -143,10 +150,15 @@ public final class TelegramAdapter implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45))
+                // The token is in every request path: a redirect would carry it to whatever host the answer names.
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         this.client = new OkHttpTelegramClient(json, http, settings.token(), telegramUrl(settings.apiUrl()));
         this.delivery = new ReplyDelivery(client, renderer);
         this.sender = new TelegramMessageSender(delivery);
+        this.webhook = settings.mode() == TelegramSettings.Mode.WEBHOOK
+                ? Optional.of(new WebhookReceiver(settings.webhookSecret().orElseThrow(), json)) : Optional.empty();
     }
 
     /** Starts building an adapter; everything but the three arguments has a default. */
@@ -168,6 +180,7 @@ public final class TelegramAdapter implements AutoCloseable {
         private TelegramEvents events = TelegramEvents.NONE;
         private String instance = "telegram";
         private int parallelChats = PARALLEL_CHATS;
+        private Duration pollRetry = POLL_RETRY;
         private Sleeper sleeper = Sleeper.REAL;
 
         private Builder(TelegramSettings settings, Conversation conversation, AnswerEngine engine) {
@@ -220,6 +233,12 @@ public final class TelegramAdapter implements AutoCloseable {
             return this;
         }
 
+        /** How long a failed or refused poll waits before the next; tests shorten it. */
+        Builder pollRetry(Duration d) {
+            this.pollRetry = d;
+            return this;
+        }
+
         Builder parallelChats(int n) {
             this.parallelChats = n;
             return this;
@@ -262,40 +281,72 @@ public final class TelegramAdapter implements AutoCloseable {
             lanes = new ChatLanes("telegram", parallelChats, LANE_CAPACITY);
             UpdateHandler handler = new UpdateHandler(client, conversation, delivery, new InlineAnswers(engine, renderer), bot, sleeper,
                     pacer, flood, events, Optional.ofNullable(subscriptions), zones);
-            UpdateIntake intake = new UpdateIntake("telegram:" + bot.id(), inbox, lanes, handler, json, instance, clock);
+            intake = new UpdateIntake("telegram:" + bot.id(), inbox, lanes, handler, json, instance, clock);
             intake.pruneNowAndThen();
             intake.recover();
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) startWebhook(intake);
             else startPolling(intake);
             running = true;
-            log.info("Telegram bot @{} started ({})", bot.username(), settings.mode() == TelegramSettings.Mode.WEBHOOK ? "webhook" : "long polling");
+            log.info("Telegram bot @{} started ({})", bot.username(), settings.mode().label());
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             stopTakingUpdates();
             if (lanes != null) lanes.close(Duration.ZERO);
             lanes = null;
-            throw e instanceof TelegramStartException t ? t : new TelegramStartException("Telegram did not start: " + Redaction.describe(e));
+            intake = null;
+            throw e instanceof TelegramStartException t ? t : new TelegramStartException("Telegram did not start: " + Redaction.describe(e), false);
         }
     }
 
     /**
-     * Stops taking updates (ends long polling, or closes the webhook endpoint while leaving the webhook registered
-     * for other instances) and lets queued updates finish, for up to ten seconds. The sender keeps working and
-     * {@link #start()} may be called again: an instance that loses the right to poll calls this, not {@link #close()}.
+     * Stops taking updates (ends long polling, or closes the webhook receiver while leaving the webhook registered
+     * for other instances), then finishes or hands back what was accepted: queued updates are answered for up to
+     * {@link #DRAIN}; those not started by then are handed back (they stay untaken in the inbox, and the next start of
+     * any instance answers them); the ones being answered get {@link #FINISH_RUNNING} more to end. One log line says
+     * how many of each, and how many could be neither finished nor handed back: received while the store was down
+     * (known only in memory), or cut short while being answered (taken, so never answered twice). The sender keeps
+     * working and {@link #start()} may be called again: an instance that loses the right to poll calls this, not
+     * {@link #close()}.
      */
     public synchronized void stop() {
         running = false;
         stopTakingUpdates();
-        if (lanes != null) {
-            int left = lanes.close(SHUTDOWN_GRACE);
-            if (left > 0) log.info("{} Telegram updates left for the next start (kept in the inbox)", left);
-            lanes = null;
+        if (lanes == null) return;
+        int accepted = lanes.pending();
+        int notStarted = lanes.close(DRAIN);
+        try {
+            lanes.awaitIdle(FINISH_RUNNING);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        int cutShort = lanes.pending();
+        int lost = intake == null ? 0 : Math.min(intake.unrecordedWaiting(), notStarted);
+        int handedBack = notStarted - lost;
+        if (accepted > 0) {
+            String line = "Telegram stopped: {} updates answered while stopping, {} handed back to the store for the next start to answer,"
+                    + " {} lost (received while the store was down), {} cut short while being answered (not answered again)";
+            Object[] counts = {accepted - notStarted - cutShort, handedBack, lost, cutShort};
+            if (lost + cutShort > 0) log.warn(line, counts);
+            else log.info(line, counts);
+        }
+        lanes = null;
+        intake = null;
     }
 
     /** True between a successful {@link #start()} and {@link #stop()} or {@link #close()}. */
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Why updates do not reach this adapter now, in a line for readiness; empty while they can. Not started or
+     * stopped; when long polling, refused because another process polls the token (409), or failing for a while.
+     * (In webhook mode, whether Telegram reaches the endpoint is for the server that carries it to tell.)
+     */
+    public Optional<String> notTakingUpdatesBecause() {
+        if (!running) return Optional.of("not taking updates");
+        PollHealth health = pollHealth;
+        return settings.mode() == TelegramSettings.Mode.LONG_POLLING && health != null ? health.problem() : Optional.empty();
     }
 
     /** The bot's user name without '@', known once started. */
@@ -304,9 +355,12 @@ public final class TelegramAdapter implements AutoCloseable {
         return b == null ? Optional.empty() : Optional.of(b.username());
     }
 
-    /** Where the webhook endpoint listens, in webhook mode once started. */
-    public synchronized Optional<InetSocketAddress> webhookAddress() {
-        return webhook == null ? Optional.empty() : Optional.of(webhook.address());
+    /**
+     * In webhook mode, what Telegram's requests go to: the launcher serves it on its HTTP server. It answers busy
+     * until {@link #start()} and after {@link #stop()}, so that Telegram sends those updates again later.
+     */
+    public Optional<WebhookReceiver> webhook() {
+        return webhook;
     }
 
     /** {@link #stop()}, then releases connections; the sender fails (transiently) from then on. Idempotent. */
@@ -324,11 +378,11 @@ public final class TelegramAdapter implements AutoCloseable {
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             if (code != null && (code == 401 || code == 404)) {
-                throw new TelegramStartException("Telegram refused the bot token (" + code + "): check TELEGRAM_BOT_TOKEN");
+                throw new TelegramStartException("Telegram refused the bot token (" + code + "): check TELEGRAM_BOT_TOKEN", false);
             }
-            throw new TelegramStartException("Telegram's getMe failed at " + settings.apiUrl() + ": " + Redaction.describe(e));
+            throw new TelegramStartException("Telegram's getMe failed at " + settings.apiUrl() + ": " + Redaction.describe(e), serverSide(code));
         } catch (TelegramApiException e) {
-            throw new TelegramStartException("cannot reach the Telegram Bot API at " + settings.apiUrl() + ": " + Redaction.describe(e));
+            throw new TelegramStartException("cannot reach the Telegram Bot API at " + settings.apiUrl() + ": " + Redaction.describe(e), true);
         }
     }
 
@@ -346,7 +400,8 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     private void startPolling(UpdateIntake intake) {
-        pollingHttp = new PollingHttp(http);
+        pollHealth = new PollHealth();
+        pollingHttp = new PollingHttp(http, pollHealth, pollRetry);
         pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-poll");
             t.setDaemon(true);
@@ -382,19 +437,13 @@ public final class TelegramAdapter implements AutoCloseable {
         try {
             polling.registerBot(settings.token(), () -> telegramUrl(settings.apiUrl()), new DefaultGetUpdatesGenerator(ALLOWED_UPDATES), consumer);
         } catch (TelegramApiException e) {
-            throw new TelegramStartException("could not start long polling (deleteWebhook failed): " + Redaction.describe(e));
+            throw new TelegramStartException("could not start long polling (deleteWebhook failed): " + Redaction.describe(e),
+                    !(e instanceof TelegramApiRequestException r) || serverSide(r.getErrorCode()));
         }
     }
 
     private void startWebhook(UpdateIntake intake) {
-        InetSocketAddress bind = new InetSocketAddress(settings.webhookBind(), settings.webhookPort());
-        webhook = new WebhookEndpoint(bind, settings.webhookSecret().orElseThrow(), json, intake::acceptPushed);
-        try {
-            webhook.start();
-        } catch (IOException e) {
-            webhook = null;
-            throw new TelegramStartException("cannot listen for the Telegram webhook on " + bind + ": " + e.getMessage());
-        }
+        webhook.orElseThrow().sink(intake::acceptPushed);
         try {
             Boolean set = client.execute(SetWebhook.builder()
                     .url(settings.webhookUrl().orElseThrow().toString())
@@ -402,17 +451,15 @@ public final class TelegramAdapter implements AutoCloseable {
                     .allowedUpdates(ALLOWED_UPDATES)
                     .build());
             // ok:true is the acceptance; a server that leaves the result out (null) has still accepted it.
-            if (Boolean.FALSE.equals(set)) throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get());
+            if (Boolean.FALSE.equals(set)) throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get(), false);
         } catch (TelegramApiException e) {
-            throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get() + ": " + Redaction.describe(e));
+            throw new TelegramStartException("Telegram did not accept the webhook " + settings.webhookUrl().get() + ": " + Redaction.describe(e),
+                    !(e instanceof TelegramApiRequestException r) || serverSide(r.getErrorCode()));
         }
     }
 
     private void stopTakingUpdates() {
-        if (webhook != null) {
-            webhook.close();
-            webhook = null;
-        }
+        webhook.ifPresent(w -> w.sink(null));
         if (polling != null) {
             try {
                 polling.close();
@@ -434,6 +481,11 @@ public final class TelegramAdapter implements AutoCloseable {
             }
             pollingThread = null;
         }
+    }
+
+    /** An error answer that is Telegram's trouble, not ours (no code: the answer could not be read). */
+    private static boolean serverSide(Integer code) {
+        return code == null || code >= 500 || code == 429;
     }
 
     static TelegramUrl telegramUrl(URI api) {

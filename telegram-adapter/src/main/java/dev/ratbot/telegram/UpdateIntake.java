@@ -23,7 +23,7 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
  *
  * <p>Long polling: {@link #acceptPolled} returns once the batch is durable, and only then does the library confirm
  * it with the next poll's offset. Webhook: {@link #acceptPushed} is answered 200 for a new or a duplicate update,
- * and false (503, Telegram retries) only when there is no room and nothing was recorded.
+ * and busy (503, Telegram retries) only when there is no room and nothing was recorded.
  *
  * <p>Answers never wait for a store that is down: while the inbox cannot be written, updates are handled from memory
  * (duplicates within this process still recognised), with a log line when that starts and when it ends. Only the
@@ -49,6 +49,8 @@ final class UpdateIntake {
         }
     });
     private volatile boolean inboxDown;
+    /** Updates taken in while the inbox could not be written and not handled yet: a stop cannot hand these back. */
+    private final java.util.Set<Long> unrecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Telegram keeps an update for 24 hours; the inbox remembers ids a day longer to recognise a late redelivery. */
     static final java.time.Duration KEEP = java.time.Duration.ofHours(48);
     private static final java.time.Duration PRUNE_EVERY = java.time.Duration.ofHours(1);
@@ -92,20 +94,20 @@ final class UpdateIntake {
         return true;
     }
 
-    /** One update from the webhook: true to answer 200 (taken in, or a duplicate), false to answer 503. */
-    boolean acceptPushed(Update update) {
-        if (lanes.full()) return false;
+    /** One update from the webhook: taken in (or a duplicate of one that was), or busy when there is no room. */
+    WebhookReceiver.Outcome acceptPushed(Update update) {
+        if (lanes.full()) return WebhookReceiver.Outcome.BUSY;
         List<Arrival> fresh = record(arrivals(List.of(update)));
         if (fresh.isEmpty()) {
             log.debug("update {} delivered again; already taken in", update.getUpdateId());
-            return true;
+            return WebhookReceiver.Outcome.TAKEN;
         }
         Arrival a = fresh.getFirst();
         if (!lanes.offer(a.lane(), () -> handle(a, Optional.of(update)))) {
             // Recorded but not queued (the lanes filled up or are stopping): the next start picks it up.
             log.warn("update {} recorded but not queued; it is handled after the next start", update.getUpdateId());
         }
-        return true;
+        return WebhookReceiver.Outcome.TAKEN;
     }
 
     /** Records arrivals in the inbox; when it cannot be written, keeps going from memory. Returns the new ones. */
@@ -127,16 +129,26 @@ final class UpdateIntake {
             synchronized (seenWithoutInbox) {
                 for (Arrival a : arrivals) if (seenWithoutInbox.add(a.id())) fresh.add(a);
             }
+            for (Arrival a : fresh) unrecorded.add(a.id());
             return fresh;
         }
     }
 
     private void handle(Arrival arrival, Optional<Update> known) {
-        Update update = known.orElseGet(() -> parse(arrival));
-        Claim claim = new Claim(() -> take(arrival.id()));
-        if (update != null) handler.handle(update, claim);
-        // Updates that had nothing to do are taken too, so that no one picks them up again.
-        claim.confirm();
+        try {
+            Update update = known.orElseGet(() -> parse(arrival));
+            Claim claim = new Claim(() -> take(arrival.id()));
+            if (update != null) handler.handle(update, claim);
+            // Updates that had nothing to do are taken too, so that no one picks them up again.
+            claim.confirm();
+        } finally {
+            unrecorded.remove(arrival.id());
+        }
+    }
+
+    /** Updates known only in memory (taken in while the store was down) and not handled yet. */
+    int unrecordedWaiting() {
+        return unrecorded.size();
     }
 
     /** Forgets updates older than {@link #KEEP}, at start and then at most once an hour, on the thread that records. */

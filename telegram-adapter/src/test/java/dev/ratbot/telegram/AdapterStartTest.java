@@ -47,6 +47,7 @@ class AdapterStartTest {
         TelegramAdapter adapter = adapter(TelegramSettings.longPolling(OTHER_TOKEN, api.url()));
         TelegramStartException e = assertThrows(TelegramStartException.class, adapter::start);
         assertTrue(e.getMessage().contains("TELEGRAM_BOT_TOKEN"), e.getMessage());
+        assertFalse(e.unreachable(), "a refusal is for the operator to fix, not to retry");
         assertFalse(e.getMessage().contains(OTHER_TOKEN) || e.getMessage().contains("AAanother"), e.getMessage());
         assertFalse(adapter.isRunning());
         adapter.close();
@@ -59,23 +60,22 @@ class AdapterStartTest {
         TelegramAdapter adapter = adapter(TelegramSettings.longPolling(TOKEN, gone));
         TelegramStartException e = assertThrows(TelegramStartException.class, adapter::start);
         assertTrue(e.getMessage().contains("cannot reach"), e.getMessage());
+        assertTrue(e.unreachable(), "worth trying again later");
         assertFalse(e.getMessage().contains(TOKEN));
         adapter.close();
     }
 
     @Test
-    void aRefusedWebhookStopsTheStartAndFreesThePort() throws Exception {
+    void aRefusedWebhookStopsTheStartAndClosesTheReceiver() throws Exception {
         api.failNext("setWebhook", 400, "Bad Request: bad webhook: Failed to resolve host");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        TelegramAdapter adapter = adapter(TelegramSettings.webhook(TOKEN, api.url(), URI.create("https://nowhere.invalid/hook"), "secret", "127.0.0.1", port));
+        TelegramAdapter adapter = adapter(TelegramSettings.webhook(TOKEN, api.url(), URI.create("https://nowhere.invalid/hook"), "secret"));
         TelegramStartException e = assertThrows(TelegramStartException.class, adapter::start);
         assertTrue(e.getMessage().contains("webhook"), e.getMessage());
-        try (ServerSocket again = new ServerSocket()) {
-            again.bind(new InetSocketAddress("127.0.0.1", port)); // the endpoint let go of its port
-        }
+        assertFalse(e.unreachable(), "Telegram refused the webhook's address");
+        WebhookReceiver webhook = adapter.webhook().orElseThrow();
+        assertFalse(webhook.open());
+        assertEquals(WebhookReceiver.Outcome.BUSY, webhook.take(new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsBytes(Updates.privateText(5, "/help").put("update_id", 1))));
         adapter.close();
     }
 

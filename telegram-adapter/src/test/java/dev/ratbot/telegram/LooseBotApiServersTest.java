@@ -140,7 +140,7 @@ class LooseBotApiServersTest {
         // The emulator answers setWebhook with ok: true and result: null.
         api.alterAnswers("setWebhook", answer -> answer.path("ok").asBoolean() ? answer.putNull("result") : answer);
         adapter = new TelegramAdapter(TelegramSettings.webhook(TOKEN, api.url(), URI.create("https://bot.example.org/hook"),
-                "wh_Secret-0123456789", "127.0.0.1", 0), fixture.conversation, ConversationFixture.engine(), 1, Sleeper.REAL);
+                "wh_Secret-0123456789"), fixture.conversation, ConversationFixture.engine(), 1, Sleeper.REAL);
         adapter.start();
         assertTrue(adapter.isRunning());
         assertEquals(Optional.of("https://bot.example.org/hook"), api.webhookUrl());

@@ -5,6 +5,8 @@ import dev.ratbot.subscription.ParseResult;
 import dev.ratbot.subscription.SubscriptionDefaults;
 import dev.ratbot.subscription.TimeOfDayParser;
 import dev.ratbot.subscription.ZoneParser;
+import dev.ratbot.app.config.StartupException;
+import dev.ratbot.telegram.TelegramSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -149,14 +151,14 @@ final class ConfigReader {
             throw bad(Setting.TELEGRAM_API_URL, api.toString(), "must be scheme://host[:port] without a path, e.g. https://api.telegram.org");
         }
         String modeText = textOrDefault(Setting.TELEGRAM_MODE).toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-        TelegramConfig.Mode mode = switch (modeText) {
-            case "longpolling", "polling" -> TelegramConfig.Mode.LONGPOLLING;
-            case "webhook" -> TelegramConfig.Mode.WEBHOOK;
+        TelegramSettings.Mode mode = switch (modeText) {
+            case "longpolling", "polling" -> TelegramSettings.Mode.LONG_POLLING;
+            case "webhook" -> TelegramSettings.Mode.WEBHOOK;
             default -> throw bad(Setting.TELEGRAM_MODE, textOrDefault(Setting.TELEGRAM_MODE), "is not a mode; use longpolling or webhook");
         };
         int webhookPort = port(Setting.TELEGRAM_WEBHOOK_PORT, false);
         String webhookBind = bindAddress(Setting.TELEGRAM_WEBHOOK_BIND);
-        if (mode == TelegramConfig.Mode.LONGPOLLING) {
+        if (mode == TelegramSettings.Mode.LONG_POLLING) {
             refuseWithout(Setting.TELEGRAM_MODE, Setting.TELEGRAM_WEBHOOK_URL, Setting.TELEGRAM_WEBHOOK_SECRET, Setting.TELEGRAM_WEBHOOK_BIND,
                     Setting.TELEGRAM_WEBHOOK_PORT);
             return Optional.of(new TelegramConfig(token.get(), api, mode, Optional.empty(), Optional.empty(), webhookBind, webhookPort));

@@ -1,6 +1,10 @@
 package dev.ratbot.app.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +31,7 @@ public record RatbotConfig(DatabaseConfig database, Optional<Path> knowledge, Op
      *
      * @param env        the environment (System.getenv() outside tests)
      * @param configFile a file named on the command line; else the one RATBOT_CONFIG names, if any
-     * @throws dev.ratbot.app.StartupException naming the first bad or unknown setting
+     * @throws dev.ratbot.app.config.StartupException naming the first bad or unknown setting
      */
     public static RatbotConfig load(Map<String, String> env, Optional<Path> configFile) {
         return new ConfigReader(SettingsSource.load(env, configFile)).read();
@@ -45,4 +49,22 @@ public record RatbotConfig(DatabaseConfig database, Optional<Path> knowledge, Op
     public boolean hasPlatform() {
         return telegram.isPresent() || discord.isPresent();
     }
+
+    /**
+     * Every secret value, for the log stream and readiness to blank out: passwords, tokens, the webhook secret. Of a
+     * Telegram token only the part after the colon: the bot's id before it is public and named in logs.
+     */
+    public List<String> secrets() {
+        List<String> out = new ArrayList<>();
+        database.password().map(Secret::reveal).ifPresent(out::add);
+        telegram.map(TelegramConfig::token).map(Secret::reveal).map(t -> t.substring(t.indexOf(':') + 1)).ifPresent(out::add);
+        telegram.flatMap(TelegramConfig::webhookSecret).map(Secret::reveal).ifPresent(out::add);
+        discord.map(DiscordConfig::token).map(Secret::reveal).ifPresent(out::add);
+        console.map(c -> c.password().reveal()).ifPresent(out::add);
+        Matcher m = URL_PASSWORD.matcher(database.url());
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)password=([^&;]+)");
 }

@@ -3,6 +3,11 @@ package dev.ratbot.app.serve;
 import dev.ratbot.answer.AnswerEngine;
 import dev.ratbot.answer.LuceneAnswerEngine;
 import dev.ratbot.app.config.ConsoleConfig;
+import dev.ratbot.app.config.StartupException;
+import dev.ratbot.console.ConsoleServer;
+import dev.ratbot.console.ConsoleSettings;
+import dev.ratbot.console.OperatorEntries;
+import dev.ratbot.console.OperatorKnowledge;
 import dev.ratbot.app.config.DatabaseProbe;
 import dev.ratbot.app.config.RatbotConfig;
 import dev.ratbot.app.config.Secret;
@@ -11,7 +16,13 @@ import dev.ratbot.app.config.TelegramConfig;
 import dev.ratbot.app.ops.MeteredAnswerEngine;
 import dev.ratbot.app.ops.MeteredAnswerLog;
 import dev.ratbot.app.ops.MeteredMessageSender;
-import dev.ratbot.app.ops.OpsServer;
+import dev.ratbot.app.ops.OpsEndpoint;
+import dev.ratbot.app.ops.Redactor;
+import dev.ratbot.app.config.Setting;
+import dev.ratbot.app.http.Limits;
+import dev.ratbot.app.http.Listener;
+import dev.ratbot.app.http.Site;
+import dev.ratbot.app.http.WebServer;
 import dev.ratbot.app.ops.RatbotMetrics;
 import dev.ratbot.app.ops.ReadinessCheck;
 import dev.ratbot.console.ConsoleServer;
@@ -46,6 +57,13 @@ import dev.ratbot.store.Dialect;
 import dev.ratbot.store.StoreException;
 import dev.ratbot.subscription.JdbcSubscriptionStore;
 import dev.ratbot.telegram.TelegramAdapter;
+import dev.ratbot.discord.DiscordMessageSender;
+import dev.ratbot.inbox.JdbcUpdateInbox;
+import dev.ratbot.message.Platform;
+import dev.ratbot.message.PlatformLimits;
+import dev.ratbot.telegram.TelegramSettings;
+import java.util.EnumMap;
+import java.util.Map;
 import dev.ratbot.telegram.TelegramStartException;
 import dev.ratbot.tips.CatalogueTips;
 import dev.ratbot.tips.TipCatalogue;
@@ -81,6 +99,8 @@ public final class BotServer implements AutoCloseable {
     /** How often an instance on standby tries the long-polling lock, and the holder checks its session. */
     static final Duration LEADER_CHECK = Duration.ofSeconds(5);
     private static final Duration WORKER_STOP = Duration.ofSeconds(20);
+    /** How long the webhook endpoint may take to answer readiness's own request before it counts as unreachable. */
+    private static final Duration WEBHOOK_PROBE = Duration.ofSeconds(1);
     /** How often each instance looks for answers taught on another instance (one small read). */
     static final Duration OPERATOR_REFRESH = Duration.ofSeconds(2);
     /** How often the store is looked at, so /readyz and the log learn of an outage or a full disk without traffic. */
@@ -94,9 +114,12 @@ public final class BotServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Optional<SingleInstanceLock> instanceLock = Optional.empty();
     private Database db;
-    private OpsServer ops;
+    private OpsEndpoint ops;
+    private WebServer web;
     private TelegramAdapter telegram;
     private LeaderLock pollingLock;
+    private PlatformStarter telegramStarter;
+    private PlatformStarter discordStarter;
     private DiscordAdapter discord;
     private DiscordShardLeases shardLeases;
     private TipScheduler scheduler;
@@ -129,7 +152,7 @@ public final class BotServer implements AutoCloseable {
 
     private void startAll(KnowledgePack pack, AnswerEngine engine, TipCatalogue catalogue, TipSource tipsOnRequest, Clock clock) {
         log.info("starting as {}: store {}, Telegram {}, Discord {}, tip grace {}", config.instanceId(), config.database().redactedUrl(),
-                config.telegram().map(t -> t.mode().name().toLowerCase(java.util.Locale.ROOT)).orElse("off"),
+                config.telegram().map(t -> t.mode().label()).orElse("off"),
                 config.discord().map(d -> "shards " + (d.shardCount().isPresent() ? d.shardCount().getAsInt() : "auto")
                         + (d.shardIndices().isEmpty() ? "" : " " + d.shardIndices())).orElse("off"), config.tips().grace());
         instanceLock = SingleInstanceLock.acquire(config.database().url());
@@ -137,7 +160,7 @@ public final class BotServer implements AutoCloseable {
         db = openDatabase();
 
         RatbotMetrics metrics = new RatbotMetrics(config.instanceId());
-        ops = OpsServer.start(config.ops(), metrics.registry());
+        ops = new OpsEndpoint(metrics.registry(), new Redactor(config.secrets()));
         ops.addCheck(ReadinessCheck.of("database", this::databaseStatus));
         metrics.queueDepth(this::queueDepth);
         db.probeEvery(STORE_PROBE_EVERY);
@@ -156,7 +179,9 @@ public final class BotServer implements AutoCloseable {
         Conversation conversation = new Conversation(metered, tipsOnRequest, subscriptions, answers, clock, config.tips().defaults(),
                 metrics.bugs());
         startPruning(answerLog);
-        config.console().ifPresentOrElse(c -> startConsole(c, pack, clock),
+        config.console().ifPresentOrElse(c -> console = ConsoleServer.create(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()),
+                        db, taught, pack, text -> dev.ratbot.answer.MiniLmEmbedder.shared().embed(text),
+                        ConsoleServer.MEANING_GROUPING_THRESHOLD, clock),
                 () -> log.info("operator console off: set RATBOT_CONSOLE_PASSWORD to turn it on"));
 
         // One pacer for replies and daily tips, so that a busy group's answers and its tip share its limits.
@@ -167,7 +192,7 @@ public final class BotServer implements AutoCloseable {
 
         List<MessageSender> senders = new ArrayList<>();
         config.telegram().ifPresent(t -> {
-            telegram = TelegramAdapter.builder(PlatformSettings.telegram(t), conversation, metered)
+            telegram = TelegramAdapter.builder(t.settings(), conversation, metered)
                     .inbox(new JdbcUpdateInbox(replies, clock))
                     .subscriptions(subscriptions)
                     .pacer(pacer)
@@ -177,26 +202,24 @@ public final class BotServer implements AutoCloseable {
                     .events(metrics.telegramEvents())
                     .build();
             senders.add(new MeteredMessageSender(telegram.sender(), metrics));
-            startTelegram(t);
         });
+        web = startWebServer();
+        config.telegram().ifPresent(this::startTelegram);
         config.discord().ifPresent(d -> {
-            discord = new DiscordAdapter(PlatformSettings.discord(d), conversation, metered, subscriptions, answers,
+            discord = new DiscordAdapter(d.settings(), conversation, metered, subscriptions, answers,
                     new JdbcHelpChannelStore(replies), clock);
             discord.reportBugsTo(metrics.bugs());
             senders.add(new MeteredMessageSender(discord.sender(), metrics));
             boolean leased = config.database().postgres() && d.shardIndices().isEmpty();
-            try {
-                if (leased) discord.startWithoutShards();
-                else discord.start();
-            } catch (DiscordStartException e) {
-                throw new StartupException(e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
-            }
-            if (leased) startShardLeases(d.shardCount().isPresent() ? d.shardCount().getAsInt() : discord.recommendedShardCount());
-            ops.addCheck(ReadinessCheck.of("discord", () -> !discord.connected()
-                    ? ReadinessCheck.Status.notReady("not connected")
-                    : leased && discord.leasedShards().isEmpty()
-                    ? ReadinessCheck.Status.ready("standby: other instances hold every shard")
-                    : ReadinessCheck.Status.ready("shards " + discord.connectedShards())));
+            discordStarter = new PlatformStarter("Discord", () -> startDiscordNow(d, leased), e -> !(e instanceof StartupException));
+            // Checked from before the start, as the operations endpoint answers already: not ready until started.
+            ops.addCheck(ReadinessCheck.of("discord", () -> discordStarter.problem().map(ReadinessCheck.Status::notReady)
+                    .orElseGet(() -> !discord.connected()
+                            ? ReadinessCheck.Status.notReady("not connected")
+                            : leased && discord.leasedShards().isEmpty()
+                            ? ReadinessCheck.Status.ready("standby: other instances hold every shard")
+                            : ReadinessCheck.Status.ready("shards " + discord.connectedShards()))));
+            discordStarter.start();
         });
 
         CatalogueTips tips = new CatalogueTips(new TipRotation(catalogue), pack.attribution());
@@ -206,16 +229,37 @@ public final class BotServer implements AutoCloseable {
                 deliverySettings());
         scheduler.start();
         worker.start();
-        log.info("started: operations endpoint on {}:{}", config.ops().bind(), ops.port());
+        ops.markStarted();
+        log.info("started: operations endpoint on {}:{}", config.ops().bind(), web.port(Site.OPS));
     }
 
-    private void startConsole(ConsoleConfig c, KnowledgePack pack, Clock clock) {
+    /**
+     * Connects Discord: this instance's shards, or (sharing shards by leases) the commands, then the leases. A refusal
+     * becomes a {@link StartupException} naming the settings; anything else is worth trying again.
+     */
+    private void startDiscordNow(dev.ratbot.app.config.DiscordConfig d, boolean leased) {
         try {
-            console = ConsoleServer.start(new ConsoleSettings(c.bind(), c.port(), c.password().reveal()), db, taught, pack, text -> dev.ratbot.answer.MiniLmEmbedder.shared().embed(text),
-                    ConsoleServer.MEANING_GROUPING_THRESHOLD, clock);
-        } catch (IllegalStateException e) {
-            throw new StartupException("RATBOT_CONSOLE_PORT=" + c.port() + " (RATBOT_CONSOLE_BIND=" + c.bind() + "): " + oneLine(e.getMessage()), e);
+            if (leased) discord.startWithoutShards();
+            else discord.start();
+        } catch (DiscordStartException e) {
+            if (e.unreachable()) throw e;
+            throw new StartupException(e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
         }
+        if (leased && shardLeases == null) {
+            startShardLeases(d.shardCount().isPresent() ? d.shardCount().getAsInt() : discord.recommendedShardCount());
+        }
+    }
+
+    /** One HTTP server for the operations endpoint, the console and the webhook, each on its own address. */
+    private WebServer startWebServer() {
+        WebServer.Builder builder = WebServer.builder().ops(new Listener(Site.OPS, config.ops().bind(), config.ops().port(),
+                Setting.RATBOT_OPS_BIND, Setting.RATBOT_OPS_PORT, Limits.DEFAULT), ops);
+        config.console().ifPresent(c -> builder.console(new Listener(Site.CONSOLE, c.bind(), c.port(), Setting.RATBOT_CONSOLE_BIND,
+                Setting.RATBOT_CONSOLE_PORT, Limits.CONSOLE), console));
+        config.telegram().filter(t -> t.mode() == TelegramSettings.Mode.WEBHOOK).ifPresent(t -> builder.webhook(new Listener(Site.WEBHOOK,
+                t.webhookBind(), t.webhookPort(), Setting.TELEGRAM_WEBHOOK_BIND, Setting.TELEGRAM_WEBHOOK_PORT, Limits.DEFAULT),
+                telegram.webhook().orElseThrow()));
+        return builder.build().start();
     }
 
     /** Deletes stored questions older than the retention now and every hour, so none outlives it by much. */
@@ -233,11 +277,6 @@ public final class BotServer implements AutoCloseable {
                 log.warn("could not delete old questions: {}", oneLine(e.getMessage()));
             }
         }, 0, PRUNE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    /** The port the operator console listens on; empty when it is off. */
-    public java.util.OptionalInt consolePort() {
-        return console == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(console.port());
     }
 
     /**
@@ -286,12 +325,12 @@ public final class BotServer implements AutoCloseable {
     }
 
     private void startTelegram(TelegramConfig t) {
-        boolean elected = t.mode() == TelegramConfig.Mode.LONGPOLLING && config.database().postgres();
+        boolean elected = t.mode() == TelegramSettings.Mode.LONG_POLLING && config.database().postgres();
+        telegramStarter = new PlatformStarter("Telegram", this::startTelegramNow, e -> !(e instanceof StartupException));
+        // Checked from before the start, as the operations endpoint answers already: not ready until started.
         if (!elected) {
-            startTelegramNow();
-            ops.addCheck(ReadinessCheck.of("telegram", () -> telegram.isRunning()
-                    ? ReadinessCheck.Status.ready(t.mode() == TelegramConfig.Mode.WEBHOOK ? "webhook" : "long polling")
-                    : ReadinessCheck.Status.notReady("not taking updates")));
+            ops.addCheck(ReadinessCheck.of("telegram", this::telegramStatus));
+            telegramStarter.start();
             return;
         }
         java.util.concurrent.atomic.AtomicReference<RuntimeException> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -299,7 +338,7 @@ public final class BotServer implements AutoCloseable {
             @Override
             public void acquired() {
                 try {
-                    startTelegramNow();
+                    telegramStarter.start();
                 } catch (RuntimeException e) {
                     firstFailure.compareAndSet(null, e);
                     throw e;
@@ -308,23 +347,40 @@ public final class BotServer implements AutoCloseable {
 
             @Override
             public void lost() {
+                telegramStarter.cancel();
                 telegram.stop();
             }
         });
+        ops.addCheck(ReadinessCheck.of("telegram", () -> switch (pollingLock.role()) {
+            case UNASKED -> ReadinessCheck.Status.notReady("starting");
+            case HOLDER -> telegramStatus();
+            case STANDBY -> ReadinessCheck.Status.ready("standby: another instance polls; this one sends daily tips");
+            case UNKNOWN -> telegram.isRunning() ? telegramStatus() : ReadinessCheck.Status.notReady("not polling, and no other"
+                    + " instance is known to: the database, which elects the one that polls, cannot be asked");
+        }));
         // The first attempt runs here, so that a bad token stops the start instead of a background retry loop.
         pollingLock.poll();
         if (firstFailure.get() != null) throw firstFailure.get();
         firstFailure.set(new IllegalStateException("started"));
         pollingLock.start(LEADER_CHECK);
-        ops.addCheck(ReadinessCheck.of("telegram", () -> telegram.isRunning()
-                ? ReadinessCheck.Status.ready("long polling")
-                : ReadinessCheck.Status.ready("standby: another instance polls; this one sends daily tips")));
     }
 
+    /** Whether updates can reach this instance now: taken in, and in webhook mode the endpoint answering. */
+    private ReadinessCheck.Status telegramStatus() {
+        Optional<String> problem = telegramStarter.problem().or(telegram::notTakingUpdatesBecause);
+        if (problem.isPresent()) return ReadinessCheck.Status.notReady(problem.get());
+        if (telegram.webhook().isEmpty()) return ReadinessCheck.Status.ready("long polling");
+        return web.unanswered(Site.WEBHOOK, WEBHOOK_PROBE)
+                .map(why -> ReadinessCheck.Status.notReady("webhook endpoint: " + why))
+                .orElse(ReadinessCheck.Status.ready("webhook"));
+    }
+
+    /** One try at starting Telegram: a refusal becomes a {@link StartupException}; Telegram unreachable is worth trying again. */
     private void startTelegramNow() {
         try {
             telegram.start();
         } catch (TelegramStartException e) {
+            if (e.unreachable()) throw e;
             throw new StartupException(e.getMessage(), e);
         }
     }
@@ -355,11 +411,6 @@ public final class BotServer implements AutoCloseable {
         }
     }
 
-    /** The port the operations endpoint listens on. */
-    public int opsPort() {
-        return ops.port();
-    }
-
     /**
      * Blocks until the process is asked to stop (SIGTERM, SIGINT), then shuts down gracefully before the JVM exits.
      */
@@ -381,7 +432,8 @@ public final class BotServer implements AutoCloseable {
         if (closing) return;
         closing = true;
         if (ops != null) ops.markStopping();
-        closeQuietly("the operator console", console);
+        closeQuietly("the Telegram start", telegramStarter);
+        closeQuietly("the Discord start", discordStarter);
         if (pruner != null) pruner.shutdownNow();
         closeQuietly("the operator entries", taught);
         closeQuietly("the long-polling lock", pollingLock);
@@ -395,6 +447,7 @@ public final class BotServer implements AutoCloseable {
             });
         }
         closeQuietly("Telegram", telegram);
+        closeQuietly("the HTTP server", web);
         closeQuietly("the questions still queued", questions);
         closeQuietly("the operations endpoint", ops);
         closeQuietly("the store", db);

@@ -39,6 +39,18 @@ public final class LeaderLock implements AutoCloseable {
         void lost();
     }
 
+    /** What the last {@link #poll()} found out. */
+    public enum Role {
+        /** Not polled yet. */
+        UNASKED,
+        /** This instance holds the lock and runs the job. */
+        HOLDER,
+        /** Another instance holds the lock: it runs the job. */
+        STANDBY,
+        /** Not known: the database could not be asked (or this instance could not start the job and gave it back). */
+        UNKNOWN
+    }
+
     private static final Logger log = LoggerFactory.getLogger(LeaderLock.class);
     private static final int QUERY_TIMEOUT_SECONDS = 5;
 
@@ -49,6 +61,7 @@ public final class LeaderLock implements AutoCloseable {
     private ScheduledExecutorService timer;
     private Connection connection;
     private boolean holding;
+    private Role role = Role.UNASKED;
     private boolean closed;
     private boolean warnedUnreachable;
 
@@ -79,6 +92,11 @@ public final class LeaderLock implements AutoCloseable {
         return holding;
     }
 
+    /** Whether this instance runs the job, another one does, or that is not known (as of the last poll). */
+    public synchronized Role role() {
+        return role;
+    }
+
     /**
      * One step: when holding, checks that the lock's session is alive (and tells the listener {@code lost} when it is
      * not); when not holding, tries to take the lock (and tells the listener {@code acquired}). Returns whether this
@@ -90,18 +108,21 @@ public final class LeaderLock implements AutoCloseable {
             if (alive()) return true;
             log.warn("lost the {} lock (database session ended); another instance may take over", name);
             holding = false;
+            role = Role.UNKNOWN;
             closeConnection();
             notifyLost();
             return false;
         }
         if (!tryLock()) return false;
         holding = true;
+        role = Role.HOLDER;
         log.info("took the {} lock: this instance runs it", name);
         try {
             listener.acquired();
         } catch (RuntimeException e) {
             log.warn("could not start {} after taking its lock ({}); giving the lock back", name, e.getMessage());
             release();
+            role = Role.UNKNOWN;
         }
         return holding;
     }
@@ -151,12 +172,15 @@ public final class LeaderLock implements AutoCloseable {
                 s.setLong(1, key);
                 try (ResultSet rs = s.executeQuery()) {
                     warnedUnreachable = false;
-                    return rs.next() && rs.getBoolean(1);
+                    boolean taken = rs.next() && rs.getBoolean(1);
+                    if (!taken) role = Role.STANDBY;
+                    return taken;
                 }
             }
         } catch (SQLException e) {
             if (!warnedUnreachable) log.warn("cannot try the {} lock: {}", name, firstLine(e));
             warnedUnreachable = true;
+            role = Role.UNKNOWN;
             closeConnection();
             return false;
         }

@@ -130,7 +130,7 @@ class RatbotConfigTest {
         TelegramConfig telegram = config.telegram().orElseThrow();
         assertEquals(TELEGRAM_TOKEN, telegram.token().reveal());
         assertEquals("123456789", telegram.botId());
-        assertEquals(TelegramConfig.Mode.WEBHOOK, telegram.mode());
+        assertEquals(dev.ratbot.telegram.TelegramSettings.Mode.WEBHOOK, telegram.mode());
         assertEquals("https://bot.example.org/telegram", telegram.webhookUrl().orElseThrow().toString());
         assertEquals("s3cret_-X", telegram.webhookSecret().orElseThrow().reveal());
         assertEquals("127.0.0.1", telegram.webhookBind());
@@ -140,6 +140,13 @@ class RatbotConfigTest {
         assertEquals(123456789012345678L, discord.guildId().getAsLong());
         assertEquals(OptionalInt.of(4), discord.shardCount());
         assertEquals(List.of(0, 2), discord.shardIndices());
+        // The adapters get the same values, secrets revealed to them alone.
+        assertEquals(new dev.ratbot.telegram.TelegramSettings(TELEGRAM_TOKEN, java.net.URI.create("http://127.0.0.1:9000"),
+                dev.ratbot.telegram.TelegramSettings.Mode.WEBHOOK, Optional.of(java.net.URI.create("https://bot.example.org/telegram")),
+                Optional.of("s3cret_-X")), telegram.settings());
+        assertEquals(new dev.ratbot.discord.DiscordSharding(4, List.of(0, 2)), discord.settings().sharding());
+        assertEquals(Optional.of(123456789012345678L), discord.settings().guildId());
+        assertEquals(DISCORD_TOKEN, discord.settings().token());
     }
 
     @Test
@@ -172,7 +179,7 @@ class RatbotConfigTest {
     @Test
     void telegramLongPollingIsTheDefaultMode() {
         TelegramConfig telegram = load(env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN)).telegram().orElseThrow();
-        assertEquals(TelegramConfig.Mode.LONGPOLLING, telegram.mode());
+        assertEquals(dev.ratbot.telegram.TelegramSettings.Mode.LONG_POLLING, telegram.mode());
         assertEquals("https://api.telegram.org", telegram.apiUrl().toString());
     }
 

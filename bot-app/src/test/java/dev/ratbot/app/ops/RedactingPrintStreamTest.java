@@ -29,6 +29,15 @@ class RedactingPrintStreamTest {
     }
 
     @Test
+    void halfATokenInAStackTraceIsCaught() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream stream = new RedactingPrintStream(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of(TOKEN));
+        new IllegalStateException("server said: token ...SeofSAs0K5PALDsawq unknown").printStackTrace(stream);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(true, out.startsWith("java.lang.IllegalStateException: server said: token ...<redacted> unknown\n"), out);
+    }
+
+    @Test
     void aSecretWrittenByteByByteIsStillCaught() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream stream = new RedactingPrintStream(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of(TOKEN));

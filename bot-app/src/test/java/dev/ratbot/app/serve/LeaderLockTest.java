@@ -82,6 +82,8 @@ class LeaderLockTest {
             assertFalse(b.lock.poll());
             assertFalse(b.lock.poll());
             assertTrue(a.lock.poll(), "the holder keeps it");
+            assertEquals(LeaderLock.Role.HOLDER, a.lock.role());
+            assertEquals(LeaderLock.Role.STANDBY, b.lock.role(), "b knows that another instance holds it");
             assertEquals(List.of("acquired"), a.events);
             assertEquals(List.of(), b.events);
 
@@ -116,6 +118,7 @@ class LeaderLockTest {
         Instance healthy = new Instance();
         try {
             assertFalse(failing.poll());
+            assertEquals(LeaderLock.Role.UNKNOWN, failing.role(), "it does not run the job, and no one else is known to");
             assertTrue(healthy.lock.poll());
         } finally {
             failing.close();
@@ -146,7 +149,9 @@ class LeaderLockTest {
         }, later);
         try {
             assertFalse(lock.poll());
+            assertEquals(LeaderLock.Role.UNKNOWN, lock.role(), "not standby: whether anyone holds it is not known");
             assertTrue(lock.poll());
+            assertEquals(LeaderLock.Role.HOLDER, lock.role());
             assertEquals(List.of("acquired"), later.events);
         } finally {
             lock.close();

@@ -112,6 +112,12 @@ class ServeConsoleTest {
             try (ServeProcess serve = ServeProcess.start(dir, env, "serve")) {
                 serve.awaitReady(START);
                 int port = Integer.parseInt(serve.await(CONSOLE_PORT, START).group(1));
+                // One server, two sites: neither answers the other's paths.
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                assertEquals(404, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + serve.opsPort(START) + "/login"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+                assertEquals(302, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(), "the console sends strangers to its login");
 
                 telegram.enqueue(Updates.privateText(42, "can rats eat cheese"));
                 String before = telegram.await("sendMessage", c -> "42".equals(c.text("chat_id")), Duration.ofSeconds(30)).text("text");

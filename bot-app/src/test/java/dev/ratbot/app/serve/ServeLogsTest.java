@@ -72,13 +72,38 @@ class ServeLogsTest {
     }
 
     @Test
-    void platformStartFailuresNameThePlatformNotTheToken() throws Exception {
-        int closed = freePort();
-        failsAtStart(env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_API_URL", "http://127.0.0.1:" + closed), "Telegram");
+    void aPlatformThatRefusesTheTokenStopsTheStartNamingThePlatformNotTheToken() throws Exception {
         try (FakeBotApi otherBot = new FakeBotApi("7000002:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq")) {
-            failsAtStart(env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_API_URL", otherBot.url().toString()), "Telegram");
+            failsAtStart(env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_API_URL", otherBot.url().toString()),
+                    "Telegram refused the bot token (");
         }
-        failsAtStart(env("DISCORD_BOT_TOKEN", DISCORD_TOKEN, "DISCORD_API_URL", "http://127.0.0.1:" + closed + "/api/v10"), "Discord");
+    }
+
+    @Test
+    void platformsUnreachableAtStartAreTriedAgainNotReadyMeanwhileAndNeverTheConfigurationExitCode() throws Exception {
+        int telegramPort = freePort(), discordPort = freePort();
+        try (ServeProcess p = ServeProcess.start(dir, env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_API_URL", "http://127.0.0.1:" + telegramPort,
+                "DISCORD_BOT_TOKEN", DISCORD_TOKEN, "DISCORD_API_URL", "http://127.0.0.1:" + discordPort + "/api/v10"), "serve")) {
+            int ops = p.opsPort(START);
+            p.await(java.util.regex.Pattern.compile("Telegram cannot be reached at start, trying again in 1 s"), START);
+            p.await(java.util.regex.Pattern.compile("Discord cannot be reached at start, trying again in 1 s"), START);
+            HttpResponse<String> waiting = readyz(ops);
+            assertEquals(503, waiting.statusCode(), waiting.body());
+            assertTrue(waiting.body().contains("telegram: NOT READY (not started, trying again in "), waiting.body());
+            assertTrue(waiting.body().contains("discord: NOT READY (not started, trying again in "), waiting.body());
+            assertTrue(p.alive(), p.output());
+
+            // Telegram comes up where it was expected: the bot connects by itself and answers.
+            try (FakeBotApi telegram = new FakeBotApi(TELEGRAM_TOKEN, telegramPort)) {
+                p.await(java.util.regex.Pattern.compile("Telegram reached and started after \\d+ attempts"), START);
+                telegram.enqueue(Updates.privateText(801, "/help"));
+                telegram.await("sendMessage", c -> "801".equals(c.text("chat_id")), START);
+                assertTrue(readyz(ops).body().contains("telegram: ok (long polling)"), readyz(ops).body());
+                p.terminate();
+                p.exitCode(START);
+            }
+            assertNoSecret(p.output());
+        }
     }
 
     @Test
@@ -136,6 +161,36 @@ class ServeLogsTest {
             p.exitCode(START);
             assertNoSecret(p.output());
         }
+    }
+
+    @Test
+    void a409StormIsOneLogLineAndNotReadyUntilItEnds() throws Exception {
+        try (FakeBotApi telegram = new FakeBotApi(TELEGRAM_TOKEN)) {
+            telegram.otherPoller(true);
+            try (ServeProcess p = ServeProcess.start(dir, env("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "TELEGRAM_API_URL", telegram.url().toString()), "serve")) {
+                int ops = p.opsPort(START);
+                telegram.awaitCount("getUpdates", 3, START);
+                HttpResponse<String> refused = readyz(ops);
+                assertEquals(503, refused.statusCode(), refused.body());
+                assertTrue(refused.body().contains("telegram: NOT READY (another process polls this bot token (Telegram answers 409 Conflict); stop it)"),
+                        refused.body());
+                String during = p.output();
+                assertEquals(1, during.lines().filter(l -> l.contains("409")).count(), "one line for all refusals:\n" + during);
+
+                telegram.otherPoller(false);
+                p.awaitReady(START);
+                p.await(java.util.regex.Pattern.compile("Telegram long polling works again"), START);
+                telegram.enqueue(Updates.privateText(901, "/help"));
+                telegram.await("sendMessage", c -> "901".equals(c.text("chat_id")), START);
+                String out = p.output();
+                assertTrue(out.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("BotSession")), "library errors in the log:\n" + out);
+            }
+        }
+    }
+
+    private static HttpResponse<String> readyz(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static int freePort() throws IOException {

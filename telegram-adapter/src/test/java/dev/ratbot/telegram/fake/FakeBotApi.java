@@ -80,6 +80,8 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile Duration emptyPollHold = Duration.ofMillis(300);
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile boolean rateLimits;
+    private volatile boolean otherPoller;
+    private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
     private final Map<String, ArrayDeque<Long>> sentPerChat = new HashMap<>();
     private final List<Rejection> rateLimited = new ArrayList<>();
     /** The bot's messages by chat and message id: their text and keyboard, for editMessageText. */
@@ -88,8 +90,13 @@ public final class FakeBotApi implements AutoCloseable {
     private String webhookSecret;
 
     public FakeBotApi(String token) throws IOException {
+        this(token, 0);
+    }
+
+    /** A fake on a given port of 127.0.0.1: a Bot API that comes up where the bot was told it would be. */
+    public FakeBotApi(String token, int port) throws IOException {
         this.token = token;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-bot-api");
             t.setDaemon(true);
@@ -116,6 +123,19 @@ public final class FakeBotApi implements AutoCloseable {
     /** How long {@code getUpdates} holds a request when nothing is pending (the real server holds up to its timeout). */
     public void holdEmptyPolls(Duration hold) {
         this.emptyPollHold = hold;
+    }
+
+    /** Answers every call of {@code method} (e.g. "sendMessage") only after {@code latency}, as a slow network would. */
+    public void latency(String method, Duration latency) {
+        latencies.put(method.toLowerCase(Locale.ROOT), latency);
+    }
+
+    /**
+     * While on, every {@code getUpdates} is refused with 409, as Telegram does when another process polls the same
+     * token ("terminated by other getUpdates request").
+     */
+    public void otherPoller(boolean polling) {
+        this.otherPoller = polling;
     }
 
     /** Queues an update for {@code getUpdates}; gives it the next update_id and returns it. */
@@ -340,6 +360,15 @@ public final class FakeBotApi implements AutoCloseable {
                 lock.notifyAll();
             }
             awaitRelease(method);
+            Duration latency = latencies.get(method);
+            if (latency != null) {
+                try {
+                    Thread.sleep(latency);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             ObjectNode scripted = scripted(method);
             if (scripted != null && !scripted.has("pass")) {
                 if (scripted.has("disconnect")) return; // closing without a response reads as a dropped connection
@@ -443,6 +472,7 @@ public final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             if (webhookUrl != null) throw new Bad(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         }
+        if (otherPoller) throw new Bad(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
         long offset = p.path("offset").asLong(0);
         int limit = Math.max(1, Math.min(100, p.path("limit").asInt(100)));
         long timeoutMillis = p.path("timeout").asLong(0) * 1000;

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.answer.LuceneAnswerEngine;
 import dev.ratbot.app.config.OpsConfig;
+import dev.ratbot.app.config.Setting;
 import dev.ratbot.app.config.StartupException;
+import dev.ratbot.app.http.Limits;
+import dev.ratbot.app.http.Listener;
+import dev.ratbot.app.http.Site;
+import dev.ratbot.app.http.WebServer;
 import dev.ratbot.conversation.Conversation;
 import dev.ratbot.conversation.Incoming;
 import dev.ratbot.conversation.Rights;
@@ -28,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -36,25 +42,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OpsServerTest {
+/** The operations endpoint over the launcher's HTTP server. */
+class OpsEndpointTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private RatbotMetrics metrics;
-    private OpsServer ops;
+    private OpsEndpoint ops;
+    private WebServer web;
+    private int port;
 
     @BeforeEach
     void start() {
         metrics = new RatbotMetrics("test-1");
-        ops = OpsServer.start(new OpsConfig("127.0.0.1", 0), metrics.registry(), Duration.ofMillis(300));
+        ops = new OpsEndpoint(metrics.registry(), new Redactor(List.of("s3cret-token-value")), Duration.ofMillis(300));
+        web = WebServer.builder().ops(opsOn(0), ops).build().start();
+        ops.markStarted();
+        port = web.port(Site.OPS);
     }
 
     @AfterEach
     void stop() {
+        web.close();
         ops.close();
     }
 
+    private static Listener opsOn(int port) {
+        return new Listener(Site.OPS, "127.0.0.1", port, Setting.RATBOT_OPS_BIND, Setting.RATBOT_OPS_PORT, Limits.DEFAULT);
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -69,6 +86,17 @@ class OpsServerTest {
     }
 
     @Test
+    void notReadyUntilEveryPartIsStarted() throws Exception {
+        OpsEndpoint starting = new OpsEndpoint(metrics.registry(), new Redactor(List.of()));
+        starting.addCheck(ReadinessCheck.of("database", () -> ReadinessCheck.Status.ready("sqlite")));
+        assertEquals(503, starting.answer("GET", "/readyz").status());
+        assertEquals("starting: not every part is started yet\ndatabase: ok (sqlite)\n", starting.answer("GET", "/readyz").body());
+        starting.markStarted();
+        assertEquals(200, starting.answer("GET", "/readyz").status());
+        starting.close();
+    }
+
+    @Test
     void readyzListsEveryCheckAndFailsWhenOneFails() throws Exception {
         ops.addCheck(ReadinessCheck.of("database", () -> ReadinessCheck.Status.ready("sqlite")));
         HttpResponse<String> ready = get("/readyz");
@@ -79,6 +107,12 @@ class OpsServerTest {
         HttpResponse<String> notReady = get("/readyz");
         assertEquals(503, notReady.statusCode());
         assertTrue(notReady.body().contains("telegram: NOT READY (not connected yet)"), notReady.body());
+    }
+
+    @Test
+    void aCheckThatNamesASecretShowsItBlanked() throws Exception {
+        ops.addCheck(ReadinessCheck.of("telegram", () -> ReadinessCheck.Status.notReady("refused s3cret-token")));
+        assertTrue(get("/readyz").body().contains("telegram: NOT READY (refused <redacted>)"), get("/readyz").body());
     }
 
     @Test
@@ -104,20 +138,13 @@ class OpsServerTest {
     @Test
     void unknownPathsAndMethods() throws Exception {
         assertEquals(404, get("/admin").statusCode());
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + "/healthz"))
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
-        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + "/metrics"))
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, head.statusCode());
         assertEquals("", head.body());
-    }
-
-    @Test
-    void aTakenPortStopsTheStartNamingTheSetting() {
-        StartupException e = assertThrows(StartupException.class,
-                () -> OpsServer.start(new OpsConfig("127.0.0.1", ops.port()), metrics.registry()));
-        assertTrue(e.getMessage().startsWith("RATBOT_OPS_PORT=" + ops.port() + ": cannot listen on 127.0.0.1:" + ops.port()), e.getMessage());
     }
 
     @Test
