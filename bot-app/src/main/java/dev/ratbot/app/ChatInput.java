@@ -3,13 +3,17 @@ package dev.ratbot.app;
 import dev.ratbot.message.Reply;
 import java.util.Optional;
 
-/** Maps the console's shortcuts (a choice number, + or -) to the command text that a button would send. */
+/**
+ * Maps the console's shortcuts (a choice number, + or -) to the command text that a button would
+ * send.
+ */
 final class ChatInput {
 
-    private ChatInput() {
-    }
+    private ChatInput() {}
 
-    /** @param last the latest reply that offered choices or feedback, if any */
+    /**
+     * @param last the latest reply that offered choices or feedback, if any
+     */
     static String toCommandText(String text, Optional<Reply> last) {
         if (last.isEmpty()) return text;
         return toCommandText(text, last.get());

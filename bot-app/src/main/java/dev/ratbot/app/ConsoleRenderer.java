@@ -7,10 +7,11 @@ import java.util.List;
 /** Renders replies as plain text for a terminal: the reply's text, then numbered choices. */
 final class ConsoleRenderer {
 
-    private ConsoleRenderer() {
-    }
+    private ConsoleRenderer() {}
 
-    /** The text followed by the numbered choices and the feedback hint, for the interactive chat. */
+    /**
+     * The text followed by the numbered choices and the feedback hint, for the interactive chat.
+     */
     static String withChoices(Reply reply) {
         StringBuilder out = new StringBuilder(reply.plainText());
         List<Choice> choices = reply.choices();

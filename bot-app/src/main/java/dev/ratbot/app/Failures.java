@@ -3,8 +3,7 @@ package dev.ratbot.app;
 /** Turns an exception into the one line an operator sees, without a stack trace. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static String describe(Throwable e) {
         Throwable t = e;

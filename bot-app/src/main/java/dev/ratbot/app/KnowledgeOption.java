@@ -5,11 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --knowledge DIR} option shared by every command; falls back to RATBOT_KNOWLEDGE, then the built-in pack. */
+/**
+ * The {@code --knowledge DIR} option shared by every command; falls back to RATBOT_KNOWLEDGE, then
+ * the built-in pack.
+ */
 final class KnowledgeOption {
 
-    @Option(names = "--knowledge", paramLabel = "DIR",
-            description = "A folder of knowledge-pack Markdown files to answer from (default: $RATBOT_KNOWLEDGE, else the built-in guide).")
+    @Option(
+            names = "--knowledge",
+            paramLabel = "DIR",
+            description =
+                    "A folder of knowledge-pack Markdown files to answer from (default: $RATBOT_KNOWLEDGE, else the built-in guide).")
     Path directory;
 
     /** The configured pack folder, or null for the built-in pack. */
@@ -20,7 +26,10 @@ final class KnowledgeOption {
             if (env != null && !env.isBlank()) dir = Path.of(env.strip());
         }
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new StartupException("knowledge: " + dir + " is not a folder of .md files (set by --knowledge or RATBOT_KNOWLEDGE)");
+            throw new StartupException(
+                    "knowledge: "
+                            + dir
+                            + " is not a folder of .md files (set by --knowledge or RATBOT_KNOWLEDGE)");
         }
         return dir;
     }

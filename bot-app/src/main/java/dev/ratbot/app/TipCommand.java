@@ -13,14 +13,19 @@ import picocli.CommandLine.Mixin;
 @Command(name = "tip", mixinStandardHelpOptions = true, description = "Print a bonding tip.")
 final class TipCommand implements Callable<Integer> {
 
-    @Mixin
-    KnowledgeOption knowledge;
+    @Mixin KnowledgeOption knowledge;
 
     @Override
     public Integer call() {
-        Reply reply = ConsoleBot.conversation(knowledge.load())
-                .handle(new Incoming(Address.direct(Platform.CONSOLE, "console"), "console", "/tip", Rights.OWNER))
-                .orElseThrow();
+        Reply reply =
+                ConsoleBot.conversation(knowledge.load())
+                        .handle(
+                                new Incoming(
+                                        Address.direct(Platform.CONSOLE, "console"),
+                                        "console",
+                                        "/tip",
+                                        Rights.OWNER))
+                        .orElseThrow();
         System.out.println(ConsoleRenderer.withChoices(reply));
         return reply.kind() == Reply.Kind.TIP ? 0 : 1;
     }

@@ -6,11 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ratbot topics}: the sections of the pack, one per line, with the id that /topic takes. */
-@Command(name = "topics", mixinStandardHelpOptions = true, description = "List the sections of the knowledge pack.")
+@Command(
+        name = "topics",
+        mixinStandardHelpOptions = true,
+        description = "List the sections of the knowledge pack.")
 final class TopicsCommand implements Callable<Integer> {
 
-    @Mixin
-    KnowledgeOption knowledge;
+    @Mixin KnowledgeOption knowledge;
 
     @Override
     public Integer call() {

@@ -14,20 +14,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ratbot train}: learns when to answer (sure, likely, not covered) and when a post is about health from
- * labelled posts, and writes the pack's {@code decision-model.properties} and {@code passage-vectors.txt}. The files
- * are reviewed like code; see the README's "Teaching the engine".
+ * {@code ratbot train}: learns when to answer (sure, likely, not covered) and when a post is about
+ * health from labelled posts, and writes the pack's {@code decision-model.properties} and {@code
+ * passage-vectors.txt}. The files are reviewed like code; see the README's "Teaching the engine".
  */
-@Command(name = "train", mixinStandardHelpOptions = true, description = {
-        "Learn the answer decisions of a pack from labelled posts (JSON lines) and write its model files.",
-        "Example: ratbot train --pack knowledge/src/main/resources/ratbot/packs/default eval/owners-train.jsonl eval/chat-train.jsonl"})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Learn the answer decisions of a pack from labelled posts (JSON lines) and write its model files.",
+            "Example: ratbot train --pack knowledge/src/main/resources/ratbot/packs/default eval/owners-train.jsonl eval/chat-train.jsonl"
+        })
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--pack", paramLabel = "DIR", required = true,
-            description = "The pack's source folder: read for its Markdown and word lists, written with the model files.")
+    @Option(
+            names = "--pack",
+            paramLabel = "DIR",
+            required = true,
+            description =
+                    "The pack's source folder: read for its Markdown and word lists, written with the model files.")
     Path pack;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Labelled posts: {\"q\":..., \"expect\":[...]|null, \"kind\":in|near|offtopic|smalltalk, \"health\":true}")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description =
+                    "Labelled posts: {\"q\":..., \"expect\":[...]|null, \"kind\":in|near|offtopic|smalltalk, \"health\":true}")
     List<Path> files;
 
     @Override
@@ -35,12 +47,20 @@ final class TrainCommand implements Callable<Integer> {
         for (Path f : files) {
             if (!Files.isReadable(f)) throw new StartupException("train: cannot read " + f);
         }
-        DecisionTrainer.Result result = DecisionTrainer.train(KnowledgePackLoader.load(pack), files);
-        Files.writeString(pack.resolve("decision-model.properties"), result.modelFile(), StandardCharsets.UTF_8);
-        Files.writeString(pack.resolve("passage-vectors.txt"), result.vectorsFile(), StandardCharsets.UTF_8);
-        Files.writeString(pack.resolve("exemplars.txt"), result.exemplarsFile(), StandardCharsets.UTF_8);
+        DecisionTrainer.Result result =
+                DecisionTrainer.train(KnowledgePackLoader.load(pack), files);
+        Files.writeString(
+                pack.resolve("decision-model.properties"),
+                result.modelFile(),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                pack.resolve("passage-vectors.txt"), result.vectorsFile(), StandardCharsets.UTF_8);
+        Files.writeString(
+                pack.resolve("exemplars.txt"), result.exemplarsFile(), StandardCharsets.UTF_8);
         System.out.println(result.report());
-        System.out.println("wrote decision-model.properties, passage-vectors.txt and exemplars.txt in " + pack);
+        System.out.println(
+                "wrote decision-model.properties, passage-vectors.txt and exemplars.txt in "
+                        + pack);
         return 0;
     }
 }

@@ -40,7 +40,11 @@ class AskCommandTest {
 
     @Test
     void jsonLinesInInputOrder() throws Exception {
-        String out = run("How do I hold my rat properly?\n\nWhat is the boiling point of water?\n<b>AND (</b>\n", "ask", "--json");
+        String out =
+                run(
+                        "How do I hold my rat properly?\n\nWhat is the boiling point of water?\n<b>AND (</b>\n",
+                        "ask",
+                        "--json");
         List<String> lines = out.lines().toList();
         assertEquals(4, lines.size(), out);
         ObjectMapper json = new ObjectMapper();
@@ -58,16 +62,20 @@ class AskCommandTest {
         assertEquals("<b>AND (</b>", json.readTree(lines.get(3)).get("question").asText());
     }
 
-    /** Each kind of reply with its confidence and health flag: sure, declined, health, small talk. */
+    /**
+     * Each kind of reply with its confidence and health flag: sure, declined, health, small talk.
+     */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "How do I hold my rat properly?                                  | true  | sure | false",
-            "What is the boiling point of water?                             | false | none | false",
-            "my rat has a lump on her belly and there is blood on her nose   | false | none | true",
-            "thanks!                                                         | false | none | false",
-    })
-    void eachLineSaysItsConfidenceAndWhetherItIsAHealthReply(String question, boolean answered, String confidence, boolean health)
-            throws Exception {
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "How do I hold my rat properly?                                  | true  | sure | false",
+                "What is the boiling point of water?                             | false | none | false",
+                "my rat has a lump on her belly and there is blood on her nose   | false | none | true",
+                "thanks!                                                         | false | none | false",
+            })
+    void eachLineSaysItsConfidenceAndWhetherItIsAHealthReply(
+            String question, boolean answered, String confidence, boolean health) throws Exception {
         JsonNode node = new ObjectMapper().readTree(run(question + "\n", "ask", "--json").strip());
         assertEquals(answered, node.get("answered").asBoolean(), node.toString());
         assertEquals(confidence, node.get("confidence").asText(), node.toString());
@@ -83,15 +91,20 @@ class AskCommandTest {
 
     @Test
     void aLikelyAnswerSaysItIsTheClosestAdvice() throws Exception {
-        // A long, chatty post: the engine gives the guide's closest advice rather than claiming certainty.
-        String post = "so my girl Pepper came from a pet shop two weeks ago and honestly she is such a sweetheart with my sister, "
-                + "but when i reach into the cage she runs off and hides in her hammock, and today she nipped me lol. "
-                + "is there anything i can do so she stops running from my hand?";
+        // A long, chatty post: the engine gives the guide's closest advice rather than claiming
+        // certainty.
+        String post =
+                "so my girl Pepper came from a pet shop two weeks ago and honestly she is such a sweetheart with my sister, "
+                        + "but when i reach into the cage she runs off and hides in her hammock, and today she nipped me lol. "
+                        + "is there anything i can do so she stops running from my hand?";
         JsonNode node = new ObjectMapper().readTree(run(post + "\n", "ask", "--json").strip());
         assertTrue(node.get("answered").asBoolean(), node.toString());
         String confidence = node.get("confidence").asText();
         assertTrue(confidence.equals("sure") || confidence.equals("likely"), node.toString());
-        assertEquals(confidence.equals("likely"), node.get("answer").asText().contains("The guide's closest advice on this:"), node.toString());
+        assertEquals(
+                confidence.equals("likely"),
+                node.get("answer").asText().contains("The guide's closest advice on this:"),
+                node.toString());
     }
 
     @Test
@@ -103,9 +116,14 @@ class AskCommandTest {
     /** "\r\n", "\r" and "\n" each end one question: none is split, none answered twice. */
     @Test
     void eachKindOfLineEndEndsOneQuestion() throws Exception {
-        String out = run("How do I hold my rat properly?\r\nWhy does my rat chirp?\rthanks!\n", "ask", "--json");
+        String out =
+                run(
+                        "How do I hold my rat properly?\r\nWhy does my rat chirp?\rthanks!\n",
+                        "ask",
+                        "--json");
         ObjectMapper json = new ObjectMapper();
-        assertEquals(List.of("How do I hold my rat properly?", "Why does my rat chirp?", "thanks!"),
+        assertEquals(
+                List.of("How do I hold my rat properly?", "Why does my rat chirp?", "thanks!"),
                 out.lines().map(l -> read(json, l).get("question").asText()).toList());
     }
 
@@ -114,40 +132,50 @@ class AskCommandTest {
         String out = run("why ".repeat(5_000) + "\nhi\n", "ask", "--json");
         List<String> lines = out.lines().toList();
         assertEquals(2, lines.size(), out.length() > 500 ? out.substring(0, 500) : out);
-        assertEquals(ConsoleBot.MAX_LINE_CHARS, new ObjectMapper().readTree(lines.get(0)).get("question").asText().length());
+        assertEquals(
+                ConsoleBot.MAX_LINE_CHARS,
+                new ObjectMapper().readTree(lines.get(0)).get("question").asText().length());
         assertEquals("hi", new ObjectMapper().readTree(lines.get(1)).get("question").asText());
     }
 
-    /** The reader went away (a closed pipe): the command stops instead of answering an endless input for no one. */
+    /**
+     * The reader went away (a closed pipe): the command stops instead of answering an endless input
+     * for no one.
+     */
     @Test
     void aClosedOutputEndsTheCommand() {
-        InputStream endless = new InputStream() {
-            private final byte[] line = "How do I hold my rat properly?\n".getBytes(StandardCharsets.UTF_8);
-            private long next;
+        InputStream endless =
+                new InputStream() {
+                    private final byte[] line =
+                            "How do I hold my rat properly?\n".getBytes(StandardCharsets.UTF_8);
+                    private long next;
 
-            @Override
-            public int read() {
-                return line[(int) (next++ % line.length)];
-            }
+                    @Override
+                    public int read() {
+                        return line[(int) (next++ % line.length)];
+                    }
 
-            @Override
-            public int read(byte[] b, int off, int len) {
-                for (int i = 0; i < len; i++) b[off + i] = (byte) read();
-                return len;
-            }
-        };
-        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
-        OutputStream closedPipe = new OutputStream() {
-            @Override
-            public void write(int b) throws java.io.IOException {
-                writes.incrementAndGet();
-                throw new java.io.IOException("Broken pipe");
-            }
-        };
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        for (int i = 0; i < len; i++) b[off + i] = (byte) read();
+                        return len;
+                    }
+                };
+        java.util.concurrent.atomic.AtomicInteger writes =
+                new java.util.concurrent.atomic.AtomicInteger();
+        OutputStream closedPipe =
+                new OutputStream() {
+                    @Override
+                    public void write(int b) throws java.io.IOException {
+                        writes.incrementAndGet();
+                        throw new java.io.IOException("Broken pipe");
+                    }
+                };
         System.setIn(endless);
         System.setOut(new PrintStream(closedPipe, true, StandardCharsets.UTF_8));
-        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
-                () -> Main.run("ask", "--json"));
+        int code =
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(60), () -> Main.run("ask", "--json"));
         assertEquals(0, code);
         assertTrue(writes.get() > 0, "it tried to write");
     }

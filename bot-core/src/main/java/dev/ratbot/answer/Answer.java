@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the engine says to a question. When {@link #answered()} (the verdict is {@link Verdict#SURE} or
- * {@link Verdict#LIKELY}), {@code blocks} hold the passage (at most about 700 characters, a list kept with its
- * lead-in), {@code section} names where it comes from and {@code attribution} credits the pack. Otherwise blocks are
- * empty and {@code related} suggests sections the user could read instead.
+ * What the engine says to a question. When {@link #answered()} (the verdict is {@link Verdict#SURE}
+ * or {@link Verdict#LIKELY}), {@code blocks} hold the passage (at most about 700 characters, a list
+ * kept with its lead-in), {@code section} names where it comes from and {@code attribution} credits
+ * the pack. Otherwise blocks are empty and {@code related} suggests sections the user could read
+ * instead.
  *
- * @param score   the engine's confidence in [0, 1] that the passage answers the question
+ * @param score the engine's confidence in [0, 1] that the passage answers the question
  * @param verdict which of the kinds of reply this is
  */
 public record Answer(
@@ -27,11 +28,16 @@ public record Answer(
     public enum Verdict {
         /** The passage answers the question. */
         SURE,
-        /** The passage is the guide's closest advice; said as such, with the next sections offered. */
+        /**
+         * The passage is the guide's closest advice; said as such, with the next sections offered.
+         */
         LIKELY,
         /** The guide does not cover the question. */
         NOT_COVERED,
-        /** Illness or injury: the guide does not cover health; a vet who treats rats should see the rat. */
+        /**
+         * Illness or injury: the guide does not cover health; a vet who treats rats should see the
+         * rat.
+         */
         HEALTH,
         /** Greetings, thanks, a nod or an emoji: a short friendly word, never the refusal. */
         SMALL_TALK;
@@ -52,9 +58,22 @@ public record Answer(
     }
 
     /** An answer as the first engine gave them: a passage when answered, a refusal otherwise. */
-    public Answer(String question, boolean answered, List<Block> blocks, Optional<SectionRef> section,
-                  Optional<Attribution> attribution, double score, List<SectionRef> related) {
-        this(question, answered ? Verdict.SURE : Verdict.NOT_COVERED, blocks, section, attribution, score, related);
+    public Answer(
+            String question,
+            boolean answered,
+            List<Block> blocks,
+            Optional<SectionRef> section,
+            Optional<Attribution> attribution,
+            double score,
+            List<SectionRef> related) {
+        this(
+                question,
+                answered ? Verdict.SURE : Verdict.NOT_COVERED,
+                blocks,
+                section,
+                attribution,
+                score,
+                related);
     }
 
     /** Whether a passage is given (sure or likely). */

@@ -8,35 +8,55 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The engine's learnt decisions, from its {@link CandidateSignals} and {@link Signals}: four logistic models whose
- * weights {@link DecisionTrainer} learns from labelled posts ({@code ratbot train}) and keeps, reviewed, in the pack's
- * {@code decision-model.properties}. No hand-set rule decides; retraining is one command.
+ * The engine's learnt decisions, from its {@link CandidateSignals} and {@link Signals}: four
+ * logistic models whose weights {@link DecisionTrainer} learns from labelled posts ({@code ratbot
+ * train}) and keeps, reviewed, in the pack's {@code decision-model.properties}. No hand-set rule
+ * decides; retraining is one command.
  *
- * @param rank        "this candidate passage answers the question": picks the passage (bias last)
- * @param covered     "the guide covers this post": answer (likely or sure) or decline
- * @param right       "the chosen passage is right": sure or only likely
- * @param health      "the post is about illness or injury", for posts naming a sign of it
- * @param sure        probability of "right" from which an answer is sure (and given, whatever "covered" says)
- * @param likely      probability of "covered" from which a passage is given, as likely unless "right" makes it sure
+ * @param rank "this candidate passage answers the question": picks the passage (bias last)
+ * @param covered "the guide covers this post": answer (likely or sure) or decline
+ * @param right "the chosen passage is right": sure or only likely
+ * @param health "the post is about illness or injury", for posts naming a sign of it
+ * @param sure probability of "right" from which an answer is sure (and given, whatever "covered"
+ *     says)
+ * @param likely probability of "covered" from which a passage is given, as likely unless "right"
+ *     makes it sure
  * @param healthFloor probability from which a post with a health sign gets the health reply
- * @param coveredProbe weights over the focus vector: is its topic one the guide covers (bias last; empty untrained)
- * @param healthProbe  weights over the focus vector: is it about illness or injury (bias last; empty untrained)
+ * @param coveredProbe weights over the focus vector: is its topic one the guide covers (bias last;
+ *     empty untrained)
+ * @param healthProbe weights over the focus vector: is it about illness or injury (bias last; empty
+ *     untrained)
  */
-record DecisionModel(double[] rank, double[] covered, double[] right, double[] health, double sure, double likely, double healthFloor,
-                     double[] coveredProbe, double[] healthProbe) {
+record DecisionModel(
+        double[] rank,
+        double[] covered,
+        double[] right,
+        double[] health,
+        double sure,
+        double likely,
+        double healthFloor,
+        double[] coveredProbe,
+        double[] healthProbe) {
 
     static final String FILE = "decision-model.properties";
 
-    /** A pack without trained weights answers nothing but says so kindly; {@code ratbot train} gives it weights. */
+    /**
+     * A pack without trained weights answers nothing but says so kindly; {@code ratbot train} gives
+     * it weights.
+     */
     static DecisionModel untrained() {
         double[] never = new double[Signals.NAMES.size() + 1];
         never[Signals.NAMES.size()] = -20;
         double[] rank = new double[CandidateSignals.NAMES.size() + 1];
         rank[0] = 1; // untrained, the keyword ranking decides
-        return new DecisionModel(rank, never, never, never, 0.9, 0.5, 0.5, new double[0], new double[0]);
+        return new DecisionModel(
+                rank, never, never, never, 0.9, 0.5, 0.5, new double[0], new double[0]);
     }
 
-    /** How strongly the signals say a candidate passage answers the question (a logit: higher is better). */
+    /**
+     * How strongly the signals say a candidate passage answers the question (a logit: higher is
+     * better).
+     */
     double rankScore(CandidateSignals c) {
         return logit(rank, c.values());
     }
@@ -71,7 +91,10 @@ record DecisionModel(double[] rank, double[] covered, double[] right, double[] h
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** Reads the pack's file; every signal must have a weight in every model, so a stale file fails loudly. */
+    /**
+     * Reads the pack's file; every signal must have a weight in every model, so a stale file fails
+     * loudly.
+     */
     static DecisionModel parse(String text) {
         Properties p = new Properties();
         try {
@@ -80,15 +103,23 @@ record DecisionModel(double[] rank, double[] covered, double[] right, double[] h
             throw new UncheckedIOException(e);
         }
         if (p.isEmpty()) return untrained();
-        return new DecisionModel(weights(p, "rank", CandidateSignals.NAMES), weights(p, "covered", Signals.NAMES),
-                weights(p, "right", Signals.NAMES), weights(p, "health", Signals.NAMES),
-                number(p, "threshold.sure"), number(p, "threshold.likely"), number(p, "threshold.health"),
-                vector(p, "probe.covered"), vector(p, "probe.health"));
+        return new DecisionModel(
+                weights(p, "rank", CandidateSignals.NAMES),
+                weights(p, "covered", Signals.NAMES),
+                weights(p, "right", Signals.NAMES),
+                weights(p, "health", Signals.NAMES),
+                number(p, "threshold.sure"),
+                number(p, "threshold.likely"),
+                number(p, "threshold.health"),
+                vector(p, "probe.covered"),
+                vector(p, "probe.health"));
     }
 
     private static double[] vector(Properties p, String key) {
         String v = p.getProperty(key);
-        if (v == null) throw new IllegalStateException(FILE + " has no " + key + ": retrain it with 'ratbot train'");
+        if (v == null)
+            throw new IllegalStateException(
+                    FILE + " has no " + key + ": retrain it with 'ratbot train'");
         float[] f = Exemplars.decode(v.strip());
         double[] out = new double[f.length];
         for (int i = 0; i < f.length; i++) out[i] = f[i];
@@ -104,7 +135,9 @@ record DecisionModel(double[] rank, double[] covered, double[] right, double[] h
 
     private static double number(Properties p, String key) {
         String v = p.getProperty(key);
-        if (v == null) throw new IllegalStateException(FILE + " has no " + key + ": retrain it with 'ratbot train'");
+        if (v == null)
+            throw new IllegalStateException(
+                    FILE + " has no " + key + ": retrain it with 'ratbot train'");
         return Double.parseDouble(v.strip());
     }
 
@@ -112,7 +145,13 @@ record DecisionModel(double[] rank, double[] covered, double[] right, double[] h
     String format(String header) {
         StringBuilder out = new StringBuilder();
         for (String line : header.split("\n")) out.append("# ").append(line).append('\n');
-        out.append(String.format(Locale.ROOT, "threshold.sure=%.4f%nthreshold.likely=%.4f%nthreshold.health=%.4f%n", sure, likely, healthFloor));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "threshold.sure=%.4f%nthreshold.likely=%.4f%nthreshold.health=%.4f%n",
+                        sure,
+                        likely,
+                        healthFloor));
         write(out, "rank", rank, CandidateSignals.NAMES);
         write(out, "covered", covered, Signals.NAMES);
         write(out, "right", right, Signals.NAMES);
@@ -130,7 +169,8 @@ record DecisionModel(double[] rank, double[] covered, double[] right, double[] h
     }
 
     private static void write(StringBuilder out, String model, double[] w, List<String> names) {
-        for (int i = 0; i < names.size(); i++) out.append(String.format(Locale.ROOT, "%s.%s=%.5f%n", model, names.get(i), w[i]));
+        for (int i = 0; i < names.size(); i++)
+            out.append(String.format(Locale.ROOT, "%s.%s=%.5f%n", model, names.get(i), w[i]));
         out.append(String.format(Locale.ROOT, "%s.bias=%.5f%n", model, w[names.size()]));
     }
 }

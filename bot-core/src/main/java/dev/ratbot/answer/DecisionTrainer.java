@@ -15,13 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Learns the {@link DecisionModel} from labelled posts (JSON lines: {@code q}; {@code expect}, phrases of which a
- * right passage contains one, or null; {@code kind}: in, near, offtopic or smalltalk; {@code health}: true for illness
- * or injury). For each post the engine reads it as it would in chat; "answer" is learnt as "the passage the engine
- * would give is right", "health" as the label among posts that name a sign of illness. Thresholds are then chosen on
- * the same posts: likely where most right answers are kept while at least {@link #NEAR_DECLINED} of uncovered posts
- * are declined, sure where answers are at least {@link #SURE_PRECISION} right, health where every labelled health
- * post with a sign is caught. Run by {@code ratbot train}; the output is a reviewed file of the pack.
+ * Learns the {@link DecisionModel} from labelled posts (JSON lines: {@code q}; {@code expect},
+ * phrases of which a right passage contains one, or null; {@code kind}: in, near, offtopic or
+ * smalltalk; {@code health}: true for illness or injury). For each post the engine reads it as it
+ * would in chat; "answer" is learnt as "the passage the engine would give is right", "health" as
+ * the label among posts that name a sign of illness. Thresholds are then chosen on the same posts:
+ * likely where most right answers are kept while at least {@link #NEAR_DECLINED} of uncovered posts
+ * are declined, sure where answers are at least {@link #SURE_PRECISION} right, health where every
+ * labelled health post with a sign is caught. Run by {@code ratbot train}; the output is a reviewed
+ * file of the pack.
  */
 public final class DecisionTrainer {
     static final double NEAR_DECLINED = 0.88;
@@ -31,27 +33,35 @@ public final class DecisionTrainer {
     static final double L2 = 0.01;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DecisionTrainer() {
-    }
+    private DecisionTrainer() {}
 
     /** A labelled post. */
-    record Example(String question, List<String> expect, String kind, boolean health) {
-    }
+    record Example(String question, List<String> expect, String kind, boolean health) {}
 
     /** A post as the engine read it, with what the labels say about its candidate. */
-    record Row(Example example, double[] x, boolean right, double healthCues, String ranks, float[] focus) {
-    }
+    record Row(
+            Example example,
+            double[] x,
+            boolean right,
+            double healthCues,
+            String ranks,
+            float[] focus) {}
 
     /** The trained model and a few lines on how it does on its own training posts. */
-    public record Result(String modelFile, String vectorsFile, String exemplarsFile, String report) {
-    }
+    public record Result(
+            String modelFile, String vectorsFile, String exemplarsFile, String report) {}
 
     public static Result train(KnowledgePack pack, List<Path> files) {
         List<Example> examples = new ArrayList<>();
         for (Path f : files) examples.addAll(load(f));
-        // First the taught posts: each post's focus as a vector, with the passage(s) that answer it, or none.
-        LuceneAnswerEngine plain = LuceneAnswerEngine.build(withModel(pack, DecisionModel.untrained().format("untrained"), ""));
-        StringBuilder taught = new StringBuilder("# Taught posts (written by 'ratbot train'): source key, passage key or -, focus vector.\n");
+        // First the taught posts: each post's focus as a vector, with the passage(s) that answer
+        // it, or none.
+        LuceneAnswerEngine plain =
+                LuceneAnswerEngine.build(
+                        withModel(pack, DecisionModel.untrained().format("untrained"), ""));
+        StringBuilder taught =
+                new StringBuilder(
+                        "# Taught posts (written by 'ratbot train'): source key, passage key or -, focus vector.\n");
         for (Example e : examples) {
             if (e.kind().equals("smalltalk")) continue;
             String cleaned = LuceneAnswerEngine.clean(e.question());
@@ -60,14 +70,28 @@ public final class DecisionTrainer {
             boolean any = false;
             for (int doc = 0; e.expect() != null && doc < plain.passageCount(); doc++) {
                 if (!right(plain, doc, e)) continue;
-                taught.append(source).append(' ').append(plain.passageKey(doc)).append(' ').append(vector).append('\n');
+                taught.append(source)
+                        .append(' ')
+                        .append(plain.passageKey(doc))
+                        .append(' ')
+                        .append(vector)
+                        .append('\n');
                 any = true;
             }
-            if (!any && e.expect() == null) taught.append(source).append(' ').append(Exemplars.NONE).append(' ').append(vector).append('\n');
+            if (!any && e.expect() == null)
+                taught.append(source)
+                        .append(' ')
+                        .append(Exemplars.NONE)
+                        .append(' ')
+                        .append(vector)
+                        .append('\n');
         }
         String exemplarFile = taught.toString();
         // Then the ranking: which candidate passage is right, learnt from the answerable posts.
-        LuceneAnswerEngine first = LuceneAnswerEngine.build(withModel(pack, DecisionModel.untrained().format("untrained"), exemplarFile));
+        LuceneAnswerEngine first =
+                LuceneAnswerEngine.build(
+                        withModel(
+                                pack, DecisionModel.untrained().format("untrained"), exemplarFile));
         List<double[]> cx = new ArrayList<>();
         List<Boolean> cy = new ArrayList<>();
         for (Example e : examples) {
@@ -81,9 +105,21 @@ public final class DecisionTrainer {
         }
         double[] rank = fit(cx, cy);
         DecisionModel u = DecisionModel.untrained();
-        DecisionModel ranking = new DecisionModel(rank, u.covered(), u.right(), u.health(), 0.9, 0.5, 0.5, new double[0], new double[0]);
+        DecisionModel ranking =
+                new DecisionModel(
+                        rank,
+                        u.covered(),
+                        u.right(),
+                        u.health(),
+                        0.9,
+                        0.5,
+                        0.5,
+                        new double[0],
+                        new double[0]);
         // Then the decisions, on the posts as the engine with that ranking reads them.
-        LuceneAnswerEngine engine = LuceneAnswerEngine.build(withModel(pack, ranking.format("ranking only"), exemplarFile));
+        LuceneAnswerEngine engine =
+                LuceneAnswerEngine.build(
+                        withModel(pack, ranking.format("ranking only"), exemplarFile));
         List<Row> rows = new ArrayList<>();
         for (Example e : examples) {
             if (e.kind().equals("smalltalk")) continue;
@@ -95,30 +131,71 @@ public final class DecisionTrainer {
                 for (int doc : docs) ranks.append(right(engine, doc, e) ? '1' : '0');
             }
             ranks.append('\t').append(String.format(Locale.ROOT, "%.3f", r.keywordTopConfidence()));
-            rows.add(new Row(e, r.signals().values(), right(engine, r.candidate(), e), r.signals().healthCues(), ranks.toString(),
-                    r.focusVector()));
+            rows.add(
+                    new Row(
+                            e,
+                            r.signals().values(),
+                            right(engine, r.candidate(), e),
+                            r.signals().healthCues(),
+                            ranks.toString(),
+                            r.focusVector()));
         }
-        // The probes over the focus vector: their out-of-fold logits become the rows' topic signals.
+        // The probes over the focus vector: their out-of-fold logits become the rows' topic
+        // signals.
         rows = rows.stream().filter(r -> r.focus() != null).toList();
-        double[] coveredProbe = probeOutOfFold(rows, r -> r.example().kind().equals("in"), Signals.NAMES.indexOf("topicCovered"));
-        double[] healthProbe = probeOutOfFold(rows, r -> r.example().health(), Signals.NAMES.indexOf("topicHealth"));
-        double[] covered = fit(rows.stream().map(Row::x).toList(), rows.stream().map(r -> r.example().kind().equals("in")).toList());
-        double[] right = fit(rows.stream().map(Row::x).toList(), rows.stream().map(Row::right).toList());
+        double[] coveredProbe =
+                probeOutOfFold(
+                        rows,
+                        r -> r.example().kind().equals("in"),
+                        Signals.NAMES.indexOf("topicCovered"));
+        double[] healthProbe =
+                probeOutOfFold(
+                        rows, r -> r.example().health(), Signals.NAMES.indexOf("topicHealth"));
+        double[] covered =
+                fit(
+                        rows.stream().map(Row::x).toList(),
+                        rows.stream().map(r -> r.example().kind().equals("in")).toList());
+        double[] right =
+                fit(rows.stream().map(Row::x).toList(), rows.stream().map(Row::right).toList());
         List<Row> cued = rows.stream().filter(r -> r.healthCues() > 0).toList();
-        double[] health = fit(cued.stream().map(Row::x).toList(), cued.stream().map(r -> r.example().health()).toList());
-        // Thresholds are chosen on out-of-fold probabilities: each post judged by models that never saw it.
+        double[] health =
+                fit(
+                        cued.stream().map(Row::x).toList(),
+                        cued.stream().map(r -> r.example().health()).toList());
+        // Thresholds are chosen on out-of-fold probabilities: each post judged by models that never
+        // saw it.
         List<Judged> judged = outOfFold(rows);
         double healthFloor = healthThreshold(judged);
         double[] pair = thresholds(judged, healthFloor);
         double likely = pair[0];
         double sure = pair[1];
-        DecisionModel model = new DecisionModel(rank, covered, right, health, sure, likely, healthFloor, coveredProbe, healthProbe);
+        DecisionModel model =
+                new DecisionModel(
+                        rank,
+                        covered,
+                        right,
+                        health,
+                        sure,
+                        likely,
+                        healthFloor,
+                        coveredProbe,
+                        healthProbe);
         String report = report(rows, model);
         if (Boolean.getBoolean("ratbot.train.dump")) dump(rows, model);
-        String header = "Trained by 'ratbot train' on " + examples.size() + " labelled posts from "
-                + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()) + ".\n"
-                + "Review a change of these numbers like code: run the quality tests and score-owners before committing.\n" + report;
-        return new Result(model.format(header), PassageVectors.format(engine.passageVectors()), exemplarFile, report);
+        String header =
+                "Trained by 'ratbot train' on "
+                        + examples.size()
+                        + " labelled posts from "
+                        + String.join(
+                                ", ", files.stream().map(p -> p.getFileName().toString()).toList())
+                        + ".\n"
+                        + "Review a change of these numbers like code: run the quality tests and score-owners before committing.\n"
+                        + report;
+        return new Result(
+                model.format(header),
+                PassageVectors.format(engine.passageVectors()),
+                exemplarFile,
+                report);
     }
 
     private static boolean right(LuceneAnswerEngine engine, int doc, Example e) {
@@ -128,7 +205,8 @@ public final class DecisionTrainer {
     }
 
     /** The pack with another decision model in place of its own. */
-    private static KnowledgePack withModel(KnowledgePack pack, String modelFile, String exemplarFile) {
+    private static KnowledgePack withModel(
+            KnowledgePack pack, String modelFile, String exemplarFile) {
         Map<String, String> lists = new java.util.HashMap<>(pack.wordLists());
         lists.put(DecisionModel.FILE, modelFile);
         lists.put(Exemplars.FILE, exemplarFile);
@@ -146,8 +224,16 @@ public final class DecisionTrainer {
                     expect = new ArrayList<>();
                     for (JsonNode e : n.get("expect")) expect.add(e.asText());
                 }
-                String kind = n.hasNonNull("kind") ? n.get("kind").asText() : expect != null ? "in" : "near";
-                out.add(new Example(n.get("q").asText(), expect, kind, n.path("health").asBoolean(false)));
+                String kind =
+                        n.hasNonNull("kind")
+                                ? n.get("kind").asText()
+                                : expect != null ? "in" : "near";
+                out.add(
+                        new Example(
+                                n.get("q").asText(),
+                                expect,
+                                kind,
+                                n.path("health").asBoolean(false)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -155,7 +241,9 @@ public final class DecisionTrainer {
         return out;
     }
 
-    /** Logistic regression by Newton's method with a little L2 (not on the bias); weights then bias. */
+    /**
+     * Logistic regression by Newton's method with a little L2 (not on the bias); weights then bias.
+     */
     static double[] fit(List<double[]> xs, List<Boolean> ys) {
         return fit(xs, ys, L2);
     }
@@ -207,7 +295,8 @@ public final class DecisionTrainer {
         }
         for (int c = 0; c < n; c++) {
             int pivot = c;
-            for (int r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
+            for (int r = c + 1; r < n; r++)
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
             double[] t = m[c];
             m[c] = m[pivot];
             m[pivot] = t;
@@ -227,22 +316,34 @@ public final class DecisionTrainer {
         return DecisionModel.sigmoid(DecisionModel.logit(w, x));
     }
 
-    /** Weight of the probes' L2 penalty: the vector has 384 numbers and the posts are a few hundred. */
+    /**
+     * Weight of the probes' L2 penalty: the vector has 384 numbers and the posts are a few hundred.
+     */
     static final double PROBE_L2 = 0.05;
 
     /**
-     * Fits a probe over the focus vectors on every row, and writes each row's out-of-fold logit into column
-     * {@code column} of its signals, so the models above it learn from probes that never saw the post.
+     * Fits a probe over the focus vectors on every row, and writes each row's out-of-fold logit
+     * into column {@code column} of its signals, so the models above it learn from probes that
+     * never saw the post.
      */
-    static double[] probeOutOfFold(List<Row> rows, java.util.function.Predicate<Row> label, int column) {
+    static double[] probeOutOfFold(
+            List<Row> rows, java.util.function.Predicate<Row> label, int column) {
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Row> train = new ArrayList<>();
             List<Row> held = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) (i % FOLDS == fold ? held : train).add(rows.get(i));
-            double[] w = fit(train.stream().map(r -> doubles(r.focus())).toList(), train.stream().map(label::test).toList(), PROBE_L2);
+            for (int i = 0; i < rows.size(); i++)
+                (i % FOLDS == fold ? held : train).add(rows.get(i));
+            double[] w =
+                    fit(
+                            train.stream().map(r -> doubles(r.focus())).toList(),
+                            train.stream().map(label::test).toList(),
+                            PROBE_L2);
             for (Row r : held) r.x()[column] = DecisionModel.probe(w, r.focus());
         }
-        return fit(rows.stream().map(r -> doubles(r.focus())).toList(), rows.stream().map(label::test).toList(), PROBE_L2);
+        return fit(
+                rows.stream().map(r -> doubles(r.focus())).toList(),
+                rows.stream().map(label::test).toList(),
+                PROBE_L2);
     }
 
     private static double[] doubles(float[] f) {
@@ -269,21 +370,33 @@ public final class DecisionTrainer {
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Row> train = new ArrayList<>();
             List<Row> held = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) (i % FOLDS == fold ? held : train).add(rows.get(i));
-            double[] covered = fit(train.stream().map(Row::x).toList(), train.stream().map(r -> r.example().kind().equals("in")).toList());
-            double[] right = fit(train.stream().map(Row::x).toList(), train.stream().map(Row::right).toList());
+            for (int i = 0; i < rows.size(); i++)
+                (i % FOLDS == fold ? held : train).add(rows.get(i));
+            double[] covered =
+                    fit(
+                            train.stream().map(Row::x).toList(),
+                            train.stream().map(r -> r.example().kind().equals("in")).toList());
+            double[] right =
+                    fit(
+                            train.stream().map(Row::x).toList(),
+                            train.stream().map(Row::right).toList());
             List<Row> cued = train.stream().filter(r -> r.healthCues() > 0).toList();
-            double[] health = fit(cued.stream().map(Row::x).toList(), cued.stream().map(r -> r.example().health()).toList());
-            for (Row r : held) out.add(new Judged(r, p(covered, r.x()), p(right, r.x()), p(health, r.x())));
+            double[] health =
+                    fit(
+                            cued.stream().map(Row::x).toList(),
+                            cued.stream().map(r -> r.example().health()).toList());
+            for (Row r : held)
+                out.add(new Judged(r, p(covered, r.x()), p(right, r.x()), p(health, r.x())));
         }
         return out;
     }
 
     /**
-     * The pair of thresholds that answers the most posts right while at least {@link #NEAR_DECLINED} of the uncovered
-     * posts and {@link #OFFTOPIC_DECLINED} of the off-topic ones are not answered (health replies and other animals
-     * count as not answered, as they are in chat). A post is answered when its "covered" probability reaches the
-     * first, or its "right" probability the second: {likely, sure}.
+     * The pair of thresholds that answers the most posts right while at least {@link
+     * #NEAR_DECLINED} of the uncovered posts and {@link #OFFTOPIC_DECLINED} of the off-topic ones
+     * are not answered (health replies and other animals count as not answered, as they are in
+     * chat). A post is answered when its "covered" probability reaches the first, or its "right"
+     * probability the second: {likely, sure}.
      */
     static double[] thresholds(List<Judged> judged, double healthFloor) {
         double[] best = {0.99, 0.99};
@@ -293,7 +406,10 @@ public final class DecisionTrainer {
                 int near = 0, nearDeclined = 0, off = 0, offDeclined = 0, right = 0;
                 for (Judged j : judged) {
                     String kind = j.row().example().kind();
-                    boolean answered = !j.healthReply(healthFloor) && !j.otherAnimal() && (j.covered() >= likely || j.right() >= sure);
+                    boolean answered =
+                            !j.healthReply(healthFloor)
+                                    && !j.otherAnimal()
+                                    && (j.covered() >= likely || j.right() >= sure);
                     if (kind.equals("in")) {
                         right += answered && j.row().right() ? 1 : 0;
                     } else if (kind.equals("offtopic")) {
@@ -304,7 +420,9 @@ public final class DecisionTrainer {
                         nearDeclined += answered ? 0 : 1;
                     }
                 }
-                if (nearDeclined >= NEAR_DECLINED * near && offDeclined >= OFFTOPIC_DECLINED * off && right > bestRight) {
+                if (nearDeclined >= NEAR_DECLINED * near
+                        && offDeclined >= OFFTOPIC_DECLINED * off
+                        && right > bestRight) {
                     bestRight = right;
                     best = new double[] {round(likely), round(Math.min(sure, 0.99))};
                 }
@@ -313,10 +431,17 @@ public final class DecisionTrainer {
         return best;
     }
 
-    /** The highest threshold that gives the health reply to {@link #HEALTH_CAUGHT} of labelled health posts with a sign. */
+    /**
+     * The highest threshold that gives the health reply to {@link #HEALTH_CAUGHT} of labelled
+     * health posts with a sign.
+     */
     static double healthThreshold(List<Judged> judged) {
-        List<Double> ps = judged.stream().filter(j -> j.row().healthCues() > 0 && j.row().example().health())
-                .map(Judged::health).sorted().toList();
+        List<Double> ps =
+                judged.stream()
+                        .filter(j -> j.row().healthCues() > 0 && j.row().example().health())
+                        .map(Judged::health)
+                        .sorted()
+                        .toList();
         if (ps.isEmpty()) return 0.5;
         int miss = (int) Math.floor((1 - HEALTH_CAUGHT) * ps.size());
         return round(Math.max(0.05, ps.get(miss) - 0.01));
@@ -331,27 +456,63 @@ public final class DecisionTrainer {
         for (Row r : rows) {
             Signals s = Signals.of(r.x());
             boolean health = s.healthCues() > 0 && m.healthProbability(s) >= m.healthFloor();
-            boolean answered = !health && s.otherAnimal() == 0 && (m.coveredProbability(s) >= m.likely() || m.rightProbability(s) >= m.sure());
-            int[] c = counts.computeIfAbsent(r.example().kind() + (r.example().health() ? "/health" : ""), k -> new int[4]);
+            boolean answered =
+                    !health
+                            && s.otherAnimal() == 0
+                            && (m.coveredProbability(s) >= m.likely()
+                                    || m.rightProbability(s) >= m.sure());
+            int[] c =
+                    counts.computeIfAbsent(
+                            r.example().kind() + (r.example().health() ? "/health" : ""),
+                            k -> new int[4]);
             c[0]++;
             c[3] += r.right() ? 1 : 0;
             c[1] += answered ? 1 : 0;
             c[2] += answered && r.right() ? 1 : health ? (r.example().health() ? 1 : 0) : 0;
         }
-        StringBuilder out = new StringBuilder("On the training posts (kind: posts, answered, answered right or health reply where due, best passage right):\n");
-        counts.forEach((k, c) -> out.append(String.format(Locale.ROOT, "  %s: %d, %d, %d, %d%n", k, c[0], c[1], c[2], c[3])));
+        StringBuilder out =
+                new StringBuilder(
+                        "On the training posts (kind: posts, answered, answered right or health reply where due, best passage right):\n");
+        counts.forEach(
+                (k, c) ->
+                        out.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        "  %s: %d, %d, %d, %d%n",
+                                        k,
+                                        c[0],
+                                        c[1],
+                                        c[2],
+                                        c[3])));
         return out.toString().stripTrailing();
     }
 
     /** For studying the signals: one tab-separated line a post on standard error. */
     private static void dump(List<Row> rows, DecisionModel m) {
-        System.err.println("kind\thealth\tright\tp\tpr\tph\t" + String.join("\t", Signals.NAMES) + "\tkw\tvec\tkwconf\tq");
+        System.err.println(
+                "kind\thealth\tright\tp\tpr\tph\t"
+                        + String.join("\t", Signals.NAMES)
+                        + "\tkw\tvec\tkwconf\tq");
         for (Row r : rows) {
             Signals s = Signals.of(r.x());
-            StringBuilder line = new StringBuilder(r.example().kind() + "\t" + r.example().health() + "\t" + r.right()
-                    + String.format(Locale.ROOT, "\t%.3f\t%.3f\t%.3f", m.coveredProbability(s), m.rightProbability(s), m.healthProbability(s)));
+            StringBuilder line =
+                    new StringBuilder(
+                            r.example().kind()
+                                    + "\t"
+                                    + r.example().health()
+                                    + "\t"
+                                    + r.right()
+                                    + String.format(
+                                            Locale.ROOT,
+                                            "\t%.3f\t%.3f\t%.3f",
+                                            m.coveredProbability(s),
+                                            m.rightProbability(s),
+                                            m.healthProbability(s)));
             for (double v : r.x()) line.append(String.format(Locale.ROOT, "\t%.3f", v));
-            System.err.println(line.append(r.ranks()).append('\t').append(r.example().question().replace('\t', ' ').replace('\n', ' ')));
+            System.err.println(
+                    line.append(r.ranks())
+                            .append('\t')
+                            .append(r.example().question().replace('\t', ' ').replace('\n', ' ')));
         }
     }
 

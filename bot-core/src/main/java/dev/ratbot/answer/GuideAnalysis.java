@@ -1,5 +1,6 @@
 package dev.ratbot.answer;
 
+import dev.ratbot.knowledge.KnowledgePack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import dev.ratbot.knowledge.KnowledgePack;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -30,10 +30,11 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The English analysis shared by the index and the questions: standard tokens, possessives removed, lower case,
- * accents folded, Porter stems, stop words dropped. Questions also pass through the curated synonym graph
- * ({@code synonyms.txt}) before stop words are dropped, so multi-word rules may contain them ("out of the cage").
- * Word lists are stemmed on load, so they match whatever form a question uses.
+ * The English analysis shared by the index and the questions: standard tokens, possessives removed,
+ * lower case, accents folded, Porter stems, stop words dropped. Questions also pass through the
+ * curated synonym graph ({@code synonyms.txt}) before stop words are dropped, so multi-word rules
+ * may contain them ("out of the cage"). Word lists are stemmed on load, so they match whatever form
+ * a question uses.
  */
 final class GuideAnalysis {
     private final CharArraySet stopStems;
@@ -47,17 +48,29 @@ final class GuideAnalysis {
     private final Analyzer stemmer = new ChainAnalyzer(null, null, null);
     final Analyzer index;
     final Analyzer query;
+
     /**
-     * For headings: the index chain plus the synonym rules for phrases, so that a heading is read by what its phrases
-     * mean ("Handling Outside the Cage" is about being outside, not about cages).
+     * For headings: the index chain plus the synonym rules for phrases, so that a heading is read
+     * by what its phrases mean ("Handling Outside the Cage" is about being outside, not about
+     * cages).
      */
     final Analyzer headings;
+
     private final Analyzer petNamesOnly;
 
-    private GuideAnalysis(CharArraySet stopStems, Set<String> genericStems, SynonymMap synonyms, Set<String> listedWords,
-                          Set<String> englishWords, Set<String> commonWords, Set<String> topicStems,
-                          Set<String> ownAnimals, Set<String> otherAnimals, SynonymMap phrases,
-                          java.util.regex.Pattern petNames, String ownWord) {
+    private GuideAnalysis(
+            CharArraySet stopStems,
+            Set<String> genericStems,
+            SynonymMap synonyms,
+            Set<String> listedWords,
+            Set<String> englishWords,
+            Set<String> commonWords,
+            Set<String> topicStems,
+            Set<String> ownAnimals,
+            Set<String> otherAnimals,
+            SynonymMap phrases,
+            java.util.regex.Pattern petNames,
+            String ownWord) {
         this.ownAnimals = ownAnimals;
         this.otherAnimals = otherAnimals;
         this.englishWords = englishWords;
@@ -67,23 +80,31 @@ final class GuideAnalysis {
         this.genericStems = genericStems;
         this.listedWords = listedWords;
         this.index = new ChainAnalyzer(null, stopStems, null);
-        this.query = new ChainAnalyzer(synonyms, stopStems, petNames == null ? null : new PetNames(petNames, ownWord));
+        this.query =
+                new ChainAnalyzer(
+                        synonyms,
+                        stopStems,
+                        petNames == null ? null : new PetNames(petNames, ownWord));
         this.headings = new ChainAnalyzer(phrases, stopStems, null);
-        this.petNamesOnly = new ChainAnalyzer(null, null, petNames == null ? null : new PetNames(petNames, ownWord));
+        this.petNamesOnly =
+                new ChainAnalyzer(
+                        null, null, petNames == null ? null : new PetNames(petNames, ownWord));
     }
 
     /**
      * The analysis for a pack: its own word lists ({@code synonyms.txt}, {@code generic-words.txt},
-     * {@code animals.txt}, {@code care-topics.txt}) with the English lists shipped in this package. A pack that brings
-     * none of a list gets the default pack's when that is on the classpath, so an operator's pack of Markdown alone
-     * still reads questions well. Built once per set of lists and shared (it is immutable).
+     * {@code animals.txt}, {@code care-topics.txt}) with the English lists shipped in this package.
+     * A pack that brings none of a list gets the default pack's when that is on the classpath, so
+     * an operator's pack of Markdown alone still reads questions well. Built once per set of lists
+     * and shared (it is immutable).
      */
     static GuideAnalysis of(KnowledgePack pack) {
         PackWords words = PackWords.of(pack);
         return CACHE.computeIfAbsent(words.lists(), k -> parse(words));
     }
 
-    private static final java.util.Map<java.util.Map<String, String>, GuideAnalysis> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<java.util.Map<String, String>, GuideAnalysis> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The English lists of this package: the same for every pack, parsed on first use only. */
     private static final class English {
@@ -98,7 +119,8 @@ final class GuideAnalysis {
         CharArraySet stops = new CharArraySet(stopWords.size() * 2, false);
         for (String w : stopWords) stops.addAll(terms(plain, w));
         Set<String> generic = new HashSet<>();
-        for (String w : words(pack.text("generic-words.txt"), listed)) generic.addAll(terms(plain, w));
+        for (String w : words(pack.text("generic-words.txt"), listed))
+            generic.addAll(terms(plain, w));
         Set<String> own = new HashSet<>();
         Set<String> other = new HashSet<>();
         List<String> petNames = new ArrayList<>();
@@ -106,26 +128,57 @@ final class GuideAnalysis {
             String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
             if (content.startsWith("own:")) own.addAll(terms(plain, content.substring(4)));
             if (content.startsWith("other:")) other.addAll(terms(plain, content.substring(6)));
-            if (content.startsWith("pet-names:")) petNames.addAll(words(content.substring(10), new HashSet<>()));
+            if (content.startsWith("pet-names:"))
+                petNames.addAll(words(content.substring(10), new HashSet<>()));
         }
         Set<String> topics = new HashSet<>();
-        for (String w : words(pack.text("care-topics.txt"), new HashSet<>())) topics.addAll(terms(plain, w));
+        for (String w : words(pack.text("care-topics.txt"), new HashSet<>()))
+            topics.addAll(terms(plain, w));
         String synonymText = singleWordOutputs(pack.text("synonyms.txt"));
         listed.addAll(words(synonymText.replaceAll("=>|,", " "), new HashSet<>()));
-        java.util.regex.Pattern petPattern = petNames.isEmpty() || own.isEmpty() ? null : java.util.regex.Pattern.compile(
-                "(?i)\\b(" + String.join("|", petNames.stream().map(java.util.regex.Pattern::quote).toList()) + ")\\b");
-        String ownWord = own.isEmpty() ? "" : pack.text("animals.txt").lines().filter(l -> l.startsWith("own:"))
-                .map(l -> l.substring(4).strip().split("\\s+")).filter(a -> a.length > 0).map(a -> a[a.length - 1]).findFirst().orElse("");
+        java.util.regex.Pattern petPattern =
+                petNames.isEmpty() || own.isEmpty()
+                        ? null
+                        : java.util.regex.Pattern.compile(
+                                "(?i)\\b("
+                                        + String.join(
+                                                "|",
+                                                petNames.stream()
+                                                        .map(java.util.regex.Pattern::quote)
+                                                        .toList())
+                                        + ")\\b");
+        String ownWord =
+                own.isEmpty()
+                        ? ""
+                        : pack.text("animals.txt")
+                                .lines()
+                                .filter(l -> l.startsWith("own:"))
+                                .map(l -> l.substring(4).strip().split("\\s+"))
+                                .filter(a -> a.length > 0)
+                                .map(a -> a[a.length - 1])
+                                .findFirst()
+                                .orElse("");
         SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
         SolrSynonymParser phraseParser = new SolrSynonymParser(true, true, plain);
         try {
             parser.parse(new StringReader(synonymText));
             phraseParser.parse(new StringReader(phraseRules(synonymText)));
-            return new GuideAnalysis(CharArraySet.unmodifiableSet(stops), Set.copyOf(generic), parser.build(), Set.copyOf(listed),
-                    English.WORDS, English.COMMON, Set.copyOf(topics), Set.copyOf(own), Set.copyOf(other), phraseParser.build(),
-                    petPattern, ownWord);
+            return new GuideAnalysis(
+                    CharArraySet.unmodifiableSet(stops),
+                    Set.copyOf(generic),
+                    parser.build(),
+                    Set.copyOf(listed),
+                    English.WORDS,
+                    English.COMMON,
+                    Set.copyOf(topics),
+                    Set.copyOf(own),
+                    Set.copyOf(other),
+                    phraseParser.build(),
+                    petPattern,
+                    ownWord);
         } catch (IOException | ParseException e) {
-            throw new IllegalStateException("the pack's synonyms.txt is broken: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the pack's synonyms.txt is broken: " + e.getMessage(), e);
         }
     }
 
@@ -144,26 +197,35 @@ final class GuideAnalysis {
         return genericStems.contains(term);
     }
 
-    /** Every surface word of the engine's own word lists and synonyms (known words for spelling correction). */
+    /**
+     * Every surface word of the engine's own word lists and synonyms (known words for spelling
+     * correction).
+     */
     Set<String> listedWords() {
         return listedWords;
     }
 
-    /** Whether a lower-case word is a real English word (SCOWL list, see english-words-NOTICE.txt). */
+    /**
+     * Whether a lower-case word is a real English word (SCOWL list, see english-words-NOTICE.txt).
+     */
     boolean isEnglish(String word) {
         return englishWords.contains(word);
     }
 
     /**
-     * Whether a lower-case word is everyday English: among the most common words (SCOWL sizes 10 and 20, see
-     * english-words-NOTICE.txt). Such a word, when the pack does not use it, is more likely chat around a question
-     * ("from my breakfast") than the topic of one, unless it names a care topic ({@link #isCareTopic}).
+     * Whether a lower-case word is everyday English: among the most common words (SCOWL sizes 10
+     * and 20, see english-words-NOTICE.txt). Such a word, when the pack does not use it, is more
+     * likely chat around a question ("from my breakfast") than the topic of one, unless it names a
+     * care topic ({@link #isCareTopic}).
      */
     boolean isCommon(String word) {
         return commonWords.contains(word);
     }
 
-    /** Whether an analysed term names a pet-care topic ("vet", "cheese", "wheel"; {@code care-topics.txt}). */
+    /**
+     * Whether an analysed term names a pet-care topic ("vet", "cheese", "wheel"; {@code
+     * care-topics.txt}).
+     */
     boolean isCareTopic(String term) {
         return topicStems.contains(term);
     }
@@ -202,10 +264,10 @@ final class GuideAnalysis {
     }
 
     /**
-     * Normalises the rules before Lucene reads them: a word never expands into a phrase ("a, b c, d" becomes
-     * "a, b c, d => a, d"), because the phrase's single words ("cage" of "cage mate") would then count as matches;
-     * and a word that a rule rewrites keeps standing for itself ("rest => sleep" also keeps "rest"), because the
-     * pack may use the owner's word too.
+     * Normalises the rules before Lucene reads them: a word never expands into a phrase ("a, b c,
+     * d" becomes "a, b c, d => a, d"), because the phrase's single words ("cage" of "cage mate")
+     * would then count as matches; and a word that a rule rewrites keeps standing for itself ("rest
+     * => sleep" also keeps "rest"), because the pack may use the owner's word too.
      */
     static String singleWordOutputs(String rules) {
         StringBuilder out = new StringBuilder();
@@ -214,8 +276,12 @@ final class GuideAnalysis {
             if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
             String[] sides = trimmed.split("=>", 2);
             List<String> inputs = members(sides[0]);
-            List<String> outputs = sides.length == 2 ? members(sides[1]) : inputs.stream().filter(m -> !m.contains(" ")).toList();
-            if (outputs.isEmpty()) outputs = inputs; // a group of phrases only: keep Lucene's own reading
+            List<String> outputs =
+                    sides.length == 2
+                            ? members(sides[1])
+                            : inputs.stream().filter(m -> !m.contains(" ")).toList();
+            if (outputs.isEmpty())
+                outputs = inputs; // a group of phrases only: keep Lucene's own reading
             for (String input : inputs) {
                 List<String> targets = new ArrayList<>(outputs);
                 if (!input.contains(" ") && !targets.contains(input)) targets.add(0, input);
@@ -269,8 +335,9 @@ final class GuideAnalysis {
     }
 
     /**
-     * Words Porter would merge with an unrelated word ("position" and "positive" both become "posit"); they keep
-     * a stem of their own. One "word stem" pair a line in {@code stem-overrides.txt}.
+     * Words Porter would merge with an unrelated word ("position" and "positive" both become
+     * "posit"); they keep a stem of their own. One "word stem" pair a line in {@code
+     * stem-overrides.txt}.
      */
     private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES = overrides();
 
@@ -288,9 +355,11 @@ final class GuideAnalysis {
         }
     }
 
-    /** The pack's pet names for its animal ("ratties", "critters") and the plural they stand for ("rats"). */
-    private record PetNames(java.util.regex.Pattern pattern, String plural) {
-    }
+    /**
+     * The pack's pet names for its animal ("ratties", "critters") and the plural they stand for
+     * ("rats").
+     */
+    private record PetNames(java.util.regex.Pattern pattern, String plural) {}
 
     /** tokenize → possessive → lower case → fold → stem → [synonyms] → [stop]. */
     private static final class ChainAnalyzer extends Analyzer {
@@ -305,12 +374,15 @@ final class GuideAnalysis {
         }
 
         /**
-         * Questions call the animals by pet names ("ratties", "critters"); reading them as "rats" before anything else
-         * lets phrase rules ("how long do rats live") match however the owner names them.
+         * Questions call the animals by pet names ("ratties", "critters"); reading them as "rats"
+         * before anything else lets phrase rules ("how long do rats live") match however the owner
+         * names them.
          */
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return petNames == null ? reader : new PatternReplaceCharFilter(petNames.pattern(), petNames.plural(), reader);
+            return petNames == null
+                    ? reader
+                    : new PatternReplaceCharFilter(petNames.pattern(), petNames.plural(), reader);
         }
 
         @Override

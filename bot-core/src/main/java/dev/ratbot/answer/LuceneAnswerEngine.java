@@ -23,44 +23,76 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * The answer engine over an in-memory Lucene index of one knowledge pack. Build it once with
- * {@link #build(KnowledgePack)}; it is immutable and thread-safe afterwards.
+ * The answer engine over an in-memory Lucene index of one knowledge pack. Build it once with {@link
+ * #build(KnowledgePack)}; it is immutable and thread-safe afterwards.
  *
  * <p>How a question is answered:
+ *
  * <ol>
- *   <li>Small talk ("hi", "thanks!", an emoji) is recognised from the pack's {@code small-talk.txt} and needs no search.</li>
- *   <li>{@link PostReader} splits the post into sentences and takes the ones that ask as its focus.</li>
- *   <li>Clean-up and spelling, concepts (English analysis plus the pack's synonyms), BM25 over titles, passage and
- *       section, on the focus and on the whole post; coverage of the question's distinctive concepts per candidate.</li>
- *   <li>The focus is embedded once; passages near it in meaning and taught posts near it ({@link Exemplars}) join
- *       the candidates.</li>
- *   <li>The {@link DecisionModel} (weights learnt by {@link DecisionTrainer}) picks the passage from
- *       {@link CandidateSignals}, then decides from {@link Signals}: health reply, sure, likely or not covered.</li>
+ *   <li>Small talk ("hi", "thanks!", an emoji) is recognised from the pack's {@code small-talk.txt}
+ *       and needs no search.
+ *   <li>{@link PostReader} splits the post into sentences and takes the ones that ask as its focus.
+ *   <li>Clean-up and spelling, concepts (English analysis plus the pack's synonyms), BM25 over
+ *       titles, passage and section, on the focus and on the whole post; coverage of the question's
+ *       distinctive concepts per candidate.
+ *   <li>The focus is embedded once; passages near it in meaning and taught posts near it ({@link
+ *       Exemplars}) join the candidates.
+ *   <li>The {@link DecisionModel} (weights learnt by {@link DecisionTrainer}) picks the passage
+ *       from {@link CandidateSignals}, then decides from {@link Signals}: health reply, sure,
+ *       likely or not covered.
  * </ol>
  */
 public final class LuceneAnswerEngine implements AnswerEngine {
 
-    /** Longer questions are cut: no real question needs more, and it bounds the work per question. */
+    /**
+     * Longer questions are cut: no real question needs more, and it bounds the work per question.
+     */
     static final int MAX_QUESTION_CHARS = 4000;
-    /** Answers are at most about this long (a block longer than this is shortened at a sentence or item). */
+
+    /**
+     * Answers are at most about this long (a block longer than this is shortened at a sentence or
+     * item).
+     */
     static final int MAX_ANSWER_CHARS = 700;
+
     private static final int CANDIDATES = 24;
     private static final int MAX_RELATED = 3;
+
     /** How many of each ranking's first passages compete for the answer. */
     static final int FUSED = 8;
-    /** Up to this many passages, the meaning ranking scans every vector instead of searching the graph. */
+
+    /**
+     * Up to this many passages, the meaning ranking scans every vector instead of searching the
+     * graph.
+     */
     static final int EXACT_SCAN = 5_000;
+
     /** The whole post is read by its words up to this length (the focus is read in full). */
     static final int WHOLE_CHARS = 1500;
-    /** How much of a long post is read whole by meaning: its opening, which names the problem; embedding costs per token. */
+
+    /**
+     * How much of a long post is read whole by meaning: its opening, which names the problem;
+     * embedding costs per token.
+     */
     static final int WHOLE_MEANING_CHARS = 600;
-    /** Weight of a concept in a "when ..." clause after the question's topic: circumstance, not topic. */
+
+    /**
+     * Weight of a concept in a "when ..." clause after the question's topic: circumstance, not
+     * topic.
+     */
     private static final double SECONDARY = 0.5;
-    /** Rank factor for a passage of signs (or under a "How to Tell if" heading) when the question asks how to tell. */
+
+    /**
+     * Rank factor for a passage of signs (or under a "How to Tell if" heading) when the question
+     * asks how to tell.
+     */
     private static final double SIGNS_FOR_TELLING = 1.3;
+
     private static final java.util.regex.Pattern PRONOUN =
-            java.util.regex.Pattern.compile("(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
-    private static final java.util.regex.Pattern PET = java.util.regex.Pattern.compile("(?i)\\bpets?\\b");
+            java.util.regex.Pattern.compile(
+                    "(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
+    private static final java.util.regex.Pattern PET =
+            java.util.regex.Pattern.compile("(?i)\\bpets?\\b");
 
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
@@ -83,71 +115,117 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         this.embedder = embedder;
         PackWords words = PackWords.of(pack);
         this.analysis = GuideAnalysis.of(pack);
-        this.index = PassageIndex.build(pack, analysis, MAX_ANSWER_CHARS, weights.lengthNorm(),
-                embedder == null ? PassageVectors.none() : PassageVectors.of(embedder, words.text(PassageVectors.FILE)));
+        this.index =
+                PassageIndex.build(
+                        pack,
+                        analysis,
+                        MAX_ANSWER_CHARS,
+                        weights.lengthNorm(),
+                        embedder == null
+                                ? PassageVectors.none()
+                                : PassageVectors.of(embedder, words.text(PassageVectors.FILE)));
         this.reader = new QuestionReader(analysis);
-        this.posts = new PostReader(words.words("question-words.txt"), words.words("plea-words.txt"));
+        this.posts =
+                new PostReader(words.words("question-words.txt"), words.words("plea-words.txt"));
         this.smallTalk = SmallTalk.parse(words.phrases("small-talk.txt"));
         Set<String> health = new java.util.HashSet<>();
         for (String w : words.words("health-words.txt")) health.addAll(analysis.stems(w));
         this.healthStems = Set.copyOf(health);
         this.model = DecisionModel.parse(words.text(DecisionModel.FILE));
-        this.exemplars = index.vectors.length == 0 ? Exemplars.EMPTY : Exemplars.parse(words.text(Exemplars.FILE), passageKeys());
+        this.exemplars =
+                index.vectors.length == 0
+                        ? Exemplars.EMPTY
+                        : Exemplars.parse(words.text(Exemplars.FILE), passageKeys());
         this.topics = pack.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList();
         this.suggester = new TopicSuggester(pack.sections());
     }
 
-    /** Indexes the pack in memory and returns an engine over it, ranking by words and by meaning. */
+    /**
+     * Indexes the pack in memory and returns an engine over it, ranking by words and by meaning.
+     */
     public static LuceneAnswerEngine build(KnowledgePack pack) {
         return new LuceneAnswerEngine(pack, Weights.DEFAULT, MiniLmEmbedder.shared());
     }
 
-    /** The same with another embedder, or none ({@code null}: words only, for load tests on synthetic packs). */
+    /**
+     * The same with another embedder, or none ({@code null}: words only, for load tests on
+     * synthetic packs).
+     */
     public static LuceneAnswerEngine build(KnowledgePack pack, SentenceEmbedder embedder) {
         return new LuceneAnswerEngine(pack, Weights.DEFAULT, embedder);
     }
 
     @Override
     public Answer answer(String question) {
-        // No catch here: an exception is a bug, and the edge that asked (the conversation) reports it.
+        // No catch here: an exception is a bug, and the edge that asked (the conversation) reports
+        // it.
         return answerOrDecline(question == null ? "" : question);
     }
 
     private Answer answerOrDecline(String question) {
         String cleaned = clean(question);
-        if (smallTalk.isSmallTalk(cleaned)) return verdict(question, Answer.Verdict.SMALL_TALK, 0, List.of());
+        if (smallTalk.isSmallTalk(cleaned))
+            return verdict(question, Answer.Verdict.SMALL_TALK, 0, List.of());
         Reading r = read(cleaned);
         if (r == null) return decline(question, 0, List.of());
         double covered = model.coveredProbability(r.signals());
         double right = model.rightProbability(r.signals());
-        if (r.signals().healthCues() > 0 && model.healthProbability(r.signals()) >= model.healthFloor()) {
-            // Never a bonding passage for illness or injury; a section that truly applies is offered as a button.
-            List<SectionRef> applies = covered >= model.likely() && right >= model.sure()
-                    ? List.of(ref(index.passages.get(r.candidate()).section())) : List.of();
+        if (r.signals().healthCues() > 0
+                && model.healthProbability(r.signals()) >= model.healthFloor()) {
+            // Never a bonding passage for illness or injury; a section that truly applies is
+            // offered as a button.
+            List<SectionRef> applies =
+                    covered >= model.likely() && right >= model.sure()
+                            ? List.of(ref(index.passages.get(r.candidate()).section()))
+                            : List.of();
             return verdict(question, Answer.Verdict.HEALTH, right, applies);
         }
-        if (r.signals().otherAnimal() > 0 || (covered < model.likely() && right < model.sure())) return decline(question, right, r.suggestions());
+        if (r.signals().otherAnimal() > 0 || (covered < model.likely() && right < model.sure()))
+            return decline(question, right, r.suggestions());
         PassageIndex.Passage passage = index.passages.get(r.candidate());
-        Answer.Verdict verdict = right >= model.sure() ? Answer.Verdict.SURE : Answer.Verdict.LIKELY;
-        return new Answer(question, verdict, Passages.fit(shown(r), MAX_ANSWER_CHARS), Optional.of(ref(passage.section())),
-                Optional.of(pack.attribution()), right, r.next());
-    }
-
-    /** The blocks an answer shows: its passage, with the runner-up beside it when they belong together. */
-    private List<Block> shown(Reading r) {
-        PassageIndex.Passage passage = index.passages.get(r.candidate());
-        if (r.runnerUp() < 0) return passage.blocks();
-        return Passages.together(r.candidate(), passage, r.runnerUp(), index.passages.get(r.runnerUp()), MAX_ANSWER_CHARS);
+        Answer.Verdict verdict =
+                right >= model.sure() ? Answer.Verdict.SURE : Answer.Verdict.LIKELY;
+        return new Answer(
+                question,
+                verdict,
+                Passages.fit(shown(r), MAX_ANSWER_CHARS),
+                Optional.of(ref(passage.section())),
+                Optional.of(pack.attribution()),
+                right,
+                r.next());
     }
 
     /**
-     * What the engine makes of a post: its best candidate passage by words and meaning together, the signals the
-     * decision model weighs, the sections to suggest on a refusal and the next ones to offer with an answer.
+     * The blocks an answer shows: its passage, with the runner-up beside it when they belong
+     * together.
      */
-    record Reading(int candidate, int runnerUp, Signals signals, List<SectionRef> suggestions, List<SectionRef> next,
-                   List<Integer> keywordDocs, List<Integer> meaningDocs, List<Candidate> candidates, float[] focusVector,
-                   double keywordTopConfidence) {
+    private List<Block> shown(Reading r) {
+        PassageIndex.Passage passage = index.passages.get(r.candidate());
+        if (r.runnerUp() < 0) return passage.blocks();
+        return Passages.together(
+                r.candidate(),
+                passage,
+                r.runnerUp(),
+                index.passages.get(r.runnerUp()),
+                MAX_ANSWER_CHARS);
     }
+
+    /**
+     * What the engine makes of a post: its best candidate passage by words and meaning together,
+     * the signals the decision model weighs, the sections to suggest on a refusal and the next ones
+     * to offer with an answer.
+     */
+    record Reading(
+            int candidate,
+            int runnerUp,
+            Signals signals,
+            List<SectionRef> suggestions,
+            List<SectionRef> next,
+            List<Integer> keywordDocs,
+            List<Integer> meaningDocs,
+            List<Candidate> candidates,
+            float[] focusVector,
+            double keywordTopConfidence) {}
 
     /** The reading of a cleaned post, or null when it has no word the engine can use. */
     Reading read(String cleaned) {
@@ -157,22 +235,36 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         String corrected = index.spelling.correct(focus);
         List<Concept> concepts = reader.read(corrected);
         List<Hit> hits = concepts.isEmpty() ? List.of() : search(concepts, corrected);
-        // The whole post by its words too: the story around a question often names what it is about.
+        // The whole post by its words too: the story around a question often names what it is
+        // about.
         List<Hit> wholeHits = hits;
         String wholeCorrected = corrected;
         if (!focus.equals(cleaned)) {
-            wholeCorrected = index.spelling.correct(cleaned.length() > WHOLE_CHARS ? cleaned.substring(0, WHOLE_CHARS) : cleaned);
+            wholeCorrected =
+                    index.spelling.correct(
+                            cleaned.length() > WHOLE_CHARS
+                                    ? cleaned.substring(0, WHOLE_CHARS)
+                                    : cleaned);
             List<Concept> wholeConcepts = reader.read(wholeCorrected);
             wholeHits = wholeConcepts.isEmpty() ? List.of() : search(wholeConcepts, wholeCorrected);
         }
-        // The focus is embedded once, spelling corrected like its words: the meaning ranking, the candidates and the
+        // The focus is embedded once, spelling corrected like its words: the meaning ranking, the
+        // candidates and the
         // taught posts all use its vector.
-        float[] q = embedder == null || index.vectors.length == 0 ? null : embedder.embed(corrected);
+        float[] q =
+                embedder == null || index.vectors.length == 0 ? null : embedder.embed(corrected);
         List<Meaning> meanings = q == null ? List.of() : meanings(q);
         if (hits.isEmpty() && wholeHits.isEmpty() && meanings.isEmpty()) return null;
-        Exemplars.Nearest taught = q == null ? Exemplars.Nearest.NONE : exemplars.nearest(q, PassageVectors.key(cleaned));
-        // A long post is also read whole by meaning: the story may say what the short question leaves out.
-        float[] whole = q == null || focus.equals(cleaned) ? q : embedder.embed(Passages.cut(wholeCorrected, WHOLE_MEANING_CHARS));
+        Exemplars.Nearest taught =
+                q == null
+                        ? Exemplars.Nearest.NONE
+                        : exemplars.nearest(q, PassageVectors.key(cleaned));
+        // A long post is also read whole by meaning: the story may say what the short question
+        // leaves out.
+        float[] whole =
+                q == null || focus.equals(cleaned)
+                        ? q
+                        : embedder.embed(Passages.cut(wholeCorrected, WHOLE_MEANING_CHARS));
         List<Candidate> candidates = candidates(hits, wholeHits, meanings, q, whole, taught);
         Candidate best = null;
         Candidate second = null;
@@ -195,10 +287,14 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         Hit hit = hits.stream().filter(h -> h.doc() == candidate).findFirst().orElse(null);
         double kwBest = hits.isEmpty() ? 0 : hits.get(0).score();
         double kwOther = 0;
-        for (Hit h : hits) if (!hits.isEmpty() && h.section() != hits.get(0).section()) kwOther = Math.max(kwOther, h.score());
+        for (Hit h : hits)
+            if (!hits.isEmpty() && h.section() != hits.get(0).section())
+                kwOther = Math.max(kwOther, h.score());
         double cos = q == null ? 0 : similarity(q, candidate);
         double cosOther = 0;
-        for (Meaning m : meanings) if (index.passages.get(m.doc()).section() != section) cosOther = Math.max(cosOther, m.similarity());
+        for (Meaning m : meanings)
+            if (index.passages.get(m.doc()).section() != section)
+                cosOther = Math.max(cosOther, m.similarity());
         int distinctive = 0;
         int unknown = 0;
         boolean unknownTopic = false;
@@ -211,68 +307,135 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             }
         }
         PassageIndex.Passage passage = index.passages.get(candidate);
-        boolean quantityMissing = Intent.asksQuantity(corrected) && !givesQuantityOf(passage.text(), concepts, corrected);
-        Signals signals = new Signals(
-                hit == null ? 0 : hit.confidence(),
-                hit == null ? 0 : hit.score() / (hit.score() + weights.scoreHalf()),
-                kwOther <= 0 ? (kwBest > 0 ? 2 : 0) : Math.min(2, Math.log(kwBest / kwOther)),
-                !hits.isEmpty() && hits.get(0).section() == section ? 1 : 0,
-                cos,
-                meanings.isEmpty() ? 0 : cos - cosOther,
-                !meanings.isEmpty() && index.passages.get(meanings.get(0).doc()).section() == section ? 1 : 0,
-                hit == null ? 0 : hit.coverage(),
-                unknownTopic ? 1 : 0,
-                distinctive == 0 ? 0 : unknown / (double) distinctive,
-                Math.min(3, healthCues(cleaned)),
-                post.asksAnything() ? 1 : 0,
-                aboutAnotherAnimal(concepts) ? 1 : 0,
-                quantityMissing ? 1 : 0,
-                Math.log(1 + post.sentences().stream().mapToInt(x -> x.split("\\s+").length).sum()),
-                1 / (1 + Math.exp(-bestScore)),
-                secondScore == Double.NEGATIVE_INFINITY ? 4 : Math.min(4, bestScore - secondScore),
-                taught.covered(),
-                taught.uncovered(),
-                taught.of(candidate),
-                namesAnimal(cleaned) ? 1 : 0,
-                DecisionModel.probe(model.coveredProbe(), q),
-                DecisionModel.probe(model.healthProbe(), q),
-                taught.noneVote(),
-                taught.voteFor(candidate));
-        List<Integer> byRank = candidates.stream().sorted(Comparator.comparingDouble((Candidate c) -> -model.rankScore(c.signals())))
-                .map(c -> index.passages.get(c.doc()).section()).distinct().toList();
+        boolean quantityMissing =
+                Intent.asksQuantity(corrected)
+                        && !givesQuantityOf(passage.text(), concepts, corrected);
+        Signals signals =
+                new Signals(
+                        hit == null ? 0 : hit.confidence(),
+                        hit == null ? 0 : hit.score() / (hit.score() + weights.scoreHalf()),
+                        kwOther <= 0
+                                ? (kwBest > 0 ? 2 : 0)
+                                : Math.min(2, Math.log(kwBest / kwOther)),
+                        !hits.isEmpty() && hits.get(0).section() == section ? 1 : 0,
+                        cos,
+                        meanings.isEmpty() ? 0 : cos - cosOther,
+                        !meanings.isEmpty()
+                                        && index.passages.get(meanings.get(0).doc()).section()
+                                                == section
+                                ? 1
+                                : 0,
+                        hit == null ? 0 : hit.coverage(),
+                        unknownTopic ? 1 : 0,
+                        distinctive == 0 ? 0 : unknown / (double) distinctive,
+                        Math.min(3, healthCues(cleaned)),
+                        post.asksAnything() ? 1 : 0,
+                        aboutAnotherAnimal(concepts) ? 1 : 0,
+                        quantityMissing ? 1 : 0,
+                        Math.log(
+                                1
+                                        + post.sentences().stream()
+                                                .mapToInt(x -> x.split("\\s+").length)
+                                                .sum()),
+                        1 / (1 + Math.exp(-bestScore)),
+                        secondScore == Double.NEGATIVE_INFINITY
+                                ? 4
+                                : Math.min(4, bestScore - secondScore),
+                        taught.covered(),
+                        taught.uncovered(),
+                        taught.of(candidate),
+                        namesAnimal(cleaned) ? 1 : 0,
+                        DecisionModel.probe(model.coveredProbe(), q),
+                        DecisionModel.probe(model.healthProbe(), q),
+                        taught.noneVote(),
+                        taught.voteFor(candidate));
+        List<Integer> byRank =
+                candidates.stream()
+                        .sorted(
+                                Comparator.comparingDouble(
+                                        (Candidate c) -> -model.rankScore(c.signals())))
+                        .map(c -> index.passages.get(c.doc()).section())
+                        .distinct()
+                        .toList();
         List<SectionRef> suggestions = byRank.stream().limit(MAX_RELATED).map(this::ref).toList();
-        List<SectionRef> next = byRank.stream().filter(x -> x != section).limit(MAX_RELATED).map(this::ref).toList();
-        return new Reading(candidate, second == null ? -1 : second.doc(), signals, suggestions, next,
-                hits.stream().map(Hit::doc).limit(FUSED).toList(), meanings.stream().map(Meaning::doc).limit(FUSED).toList(), candidates, q,
+        List<SectionRef> next =
+                byRank.stream()
+                        .filter(x -> x != section)
+                        .limit(MAX_RELATED)
+                        .map(this::ref)
+                        .toList();
+        return new Reading(
+                candidate,
+                second == null ? -1 : second.doc(),
+                signals,
+                suggestions,
+                next,
+                hits.stream().map(Hit::doc).limit(FUSED).toList(),
+                meanings.stream().map(Meaning::doc).limit(FUSED).toList(),
+                candidates,
+                q,
                 hits.isEmpty() ? 0 : hits.get(0).confidence());
     }
 
     /**
-     * How the engine reads a question, for people tuning a pack ({@code ratbot ask --explain}): the focus, the
-     * candidate passages with their ranking scores, and the signals with what each model makes of them.
+     * How the engine reads a question, for people tuning a pack ({@code ratbot ask --explain}): the
+     * focus, the candidate passages with their ranking scores, and the signals with what each model
+     * makes of them.
      */
     public String explain(String question) {
         String cleaned = clean(question == null ? "" : question);
         if (smallTalk.isSmallTalk(cleaned)) return "small talk";
         Reading r = read(cleaned);
         if (r == null) return "no word to read";
-        StringBuilder out = new StringBuilder("focus: ").append(posts.read(cleaned).focus()).append('\n');
-        r.candidates().stream().sorted(Comparator.comparingDouble((Candidate c) -> -model.rankScore(c.signals()))).limit(5).forEach(c ->
-                out.append(String.format(java.util.Locale.ROOT, "  %6.2f %s | %s%n", model.rankScore(c.signals()),
-                        index.sections.get(index.passages.get(c.doc()).section()).title(),
-                        index.passages.get(c.doc()).text().substring(0, Math.min(70, index.passages.get(c.doc()).text().length())).replace('\n', ' '))));
+        StringBuilder out =
+                new StringBuilder("focus: ").append(posts.read(cleaned).focus()).append('\n');
+        r.candidates().stream()
+                .sorted(Comparator.comparingDouble((Candidate c) -> -model.rankScore(c.signals())))
+                .limit(5)
+                .forEach(
+                        c ->
+                                out.append(
+                                        String.format(
+                                                java.util.Locale.ROOT,
+                                                "  %6.2f %s | %s%n",
+                                                model.rankScore(c.signals()),
+                                                index.sections
+                                                        .get(index.passages.get(c.doc()).section())
+                                                        .title(),
+                                                index.passages
+                                                        .get(c.doc())
+                                                        .text()
+                                                        .substring(
+                                                                0,
+                                                                Math.min(
+                                                                        70,
+                                                                        index.passages
+                                                                                .get(c.doc())
+                                                                                .text()
+                                                                                .length()))
+                                                        .replace('\n', ' '))));
         double[] v = r.signals().values();
-        for (int i = 0; i < v.length; i++) out.append(String.format(java.util.Locale.ROOT, "  %s=%.3f", Signals.NAMES.get(i), v[i]));
-        out.append(String.format(java.util.Locale.ROOT, "%n  covered=%.3f (likely from %.2f) right=%.3f (sure from %.2f) health=%.3f (from %.2f)",
-                model.coveredProbability(r.signals()), model.likely(), model.rightProbability(r.signals()), model.sure(),
-                model.healthProbability(r.signals()), model.healthFloor()));
+        for (int i = 0; i < v.length; i++)
+            out.append(
+                    String.format(java.util.Locale.ROOT, "  %s=%.3f", Signals.NAMES.get(i), v[i]));
+        out.append(
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%n  covered=%.3f (likely from %.2f) right=%.3f (sure from %.2f) health=%.3f (from %.2f)",
+                        model.coveredProbability(r.signals()),
+                        model.likely(),
+                        model.rightProbability(r.signals()),
+                        model.sure(),
+                        model.healthProbability(r.signals()),
+                        model.healthFloor()));
         return out.toString();
     }
 
     /** The text of a passage as an answer would show it. */
     String passageText(int doc) {
         StringBuilder out = new StringBuilder();
-        for (Block b : Passages.fit(index.passages.get(doc).blocks(), MAX_ANSWER_CHARS)) out.append(b.plainText()).append("\n\n");
+        for (Block b : Passages.fit(index.passages.get(doc).blocks(), MAX_ANSWER_CHARS))
+            out.append(b.plainText()).append("\n\n");
         return out.toString();
     }
 
@@ -294,7 +457,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return index.passages.size();
     }
 
-    /** The focus of a post and its vector, as the engine reads it (for {@code ratbot train}'s taught posts). */
+    /**
+     * The focus of a post and its vector, as the engine reads it (for {@code ratbot train}'s taught
+     * posts).
+     */
     float[] focusVectorOf(String cleaned) {
         return embedder.embed(index.spelling.correct(posts.read(cleaned).focus()));
     }
@@ -302,31 +468,37 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     /** Every passage's vector by its key, for the pack's precomputed file. */
     Map<String, float[]> passageVectors() {
         Map<String, float[]> out = new HashMap<>();
-        for (int doc = 0; doc < index.vectors.length; doc++) out.put(passageKey(doc), index.vectors[doc]);
+        for (int doc = 0; doc < index.vectors.length; doc++)
+            out.put(passageKey(doc), index.vectors[doc]);
         return out;
     }
 
     /** A passage close in meaning to the question's focus. */
-    record Meaning(int doc, double similarity) {
-    }
+    record Meaning(int doc, double similarity) {}
 
     private double similarity(float[] q, int doc) {
         return index.vectors.length > doc ? SentenceEmbedder.similarity(q, index.vectors[doc]) : 0;
     }
 
     /**
-     * The passages nearest in meaning, best first. A pack of a few thousand passages is scanned exactly (a hundred
-     * dot products take microseconds, less than setting up a graph search); a larger one is searched through the
-     * index's HNSW graph on its vector field.
+     * The passages nearest in meaning, best first. A pack of a few thousand passages is scanned
+     * exactly (a hundred dot products take microseconds, less than setting up a graph search); a
+     * larger one is searched through the index's HNSW graph on its vector field.
      */
     private List<Meaning> meanings(float[] q) {
         List<Meaning> out = new ArrayList<>();
         if (index.vectors.length <= EXACT_SCAN) {
-            for (int doc = 0; doc < index.vectors.length; doc++) out.add(new Meaning(doc, similarity(q, doc)));
+            for (int doc = 0; doc < index.vectors.length; doc++)
+                out.add(new Meaning(doc, similarity(q, doc)));
         } else {
             try {
-                TopDocs top = index.searcher.search(new KnnFloatVectorQuery(PassageIndex.MEANING, q, CANDIDATES), CANDIDATES);
-                for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) out.add(new Meaning(sd.doc, similarity(q, sd.doc)));
+                TopDocs top =
+                        index.searcher.search(
+                                new KnnFloatVectorQuery(PassageIndex.MEANING, q, CANDIDATES),
+                                CANDIDATES);
+                for (ScoreDoc sd : top.scoreDocs)
+                    if (sd.doc < index.passages.size())
+                        out.add(new Meaning(sd.doc, similarity(q, sd.doc)));
             } catch (IOException e) {
                 throw new IllegalStateException("in-memory index read failed", e);
             }
@@ -336,31 +508,46 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     }
 
     /** A candidate passage with what speaks for it. */
-    record Candidate(int doc, CandidateSignals signals) {
-    }
+    record Candidate(int doc, CandidateSignals signals) {}
 
     /** The passages either ranking put among its first {@link #FUSED}, each with its signals. */
-    private List<Candidate> candidates(List<Hit> hits, List<Hit> wholeHits, List<Meaning> meanings, float[] q, float[] whole, Exemplars.Nearest taught) {
+    private List<Candidate> candidates(
+            List<Hit> hits,
+            List<Hit> wholeHits,
+            List<Meaning> meanings,
+            float[] q,
+            float[] whole,
+            Exemplars.Nearest taught) {
         Map<Integer, Integer> kwPlace = new HashMap<>();
         Map<Integer, Integer> wholePlace = new HashMap<>();
-        for (int i = 0; i < wholeHits.size() && i < FUSED; i++) wholePlace.putIfAbsent(wholeHits.get(i).doc(), i);
+        for (int i = 0; i < wholeHits.size() && i < FUSED; i++)
+            wholePlace.putIfAbsent(wholeHits.get(i).doc(), i);
         Map<Integer, Integer> vecPlace = new HashMap<>();
-        for (int i = 0; i < hits.size() && i < FUSED; i++) kwPlace.putIfAbsent(hits.get(i).doc(), i);
-        for (int i = 0; i < meanings.size() && i < FUSED; i++) vecPlace.putIfAbsent(meanings.get(i).doc(), i);
+        for (int i = 0; i < hits.size() && i < FUSED; i++)
+            kwPlace.putIfAbsent(hits.get(i).doc(), i);
+        for (int i = 0; i < meanings.size() && i < FUSED; i++)
+            vecPlace.putIfAbsent(meanings.get(i).doc(), i);
         java.util.Set<Integer> docs = new java.util.TreeSet<>(kwPlace.keySet());
         docs.addAll(vecPlace.keySet());
         docs.addAll(wholePlace.keySet());
-        taught.byDoc().entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()).limit(FUSED)
+        taught.byDoc().entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .limit(FUSED)
                 .forEach(e -> docs.add(e.getKey()));
         double bestRank = hits.isEmpty() ? 1 : hits.get(0).rank();
         double bestWhole = wholeHits.isEmpty() ? 1 : wholeHits.get(0).rank();
         double bestCos = meanings.isEmpty() ? 0 : meanings.get(0).similarity();
         int kwTopSection = hits.isEmpty() ? -1 : hits.get(0).section();
-        int vecTopSection = meanings.isEmpty() ? -1 : index.passages.get(meanings.get(0).doc()).section();
+        int vecTopSection =
+                meanings.isEmpty() ? -1 : index.passages.get(meanings.get(0).doc()).section();
         Map<Integer, Double> sectionVote = new HashMap<>();
-        taught.votes().forEach((d, v) -> sectionVote.merge(index.passages.get(d).section(), v, Double::sum));
+        taught.votes()
+                .forEach(
+                        (d, v) ->
+                                sectionVote.merge(index.passages.get(d).section(), v, Double::sum));
         Map<Integer, Double> sectionMeaning = new HashMap<>();
-        for (Meaning m : meanings) sectionMeaning.merge(index.passages.get(m.doc()).section(), m.similarity(), Math::max);
+        for (Meaning m : meanings)
+            sectionMeaning.merge(index.passages.get(m.doc()).section(), m.similarity(), Math::max);
         List<Candidate> out = new ArrayList<>();
         for (int doc : docs) {
             Integer kp = kwPlace.get(doc);
@@ -369,25 +556,30 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             Integer wp = wholePlace.get(doc);
             double cos = q == null ? 0 : similarity(q, doc);
             int section = index.passages.get(doc).section();
-            out.add(new Candidate(doc, new CandidateSignals(
-                    kp == null ? 0 : 1.0 / (1 + kp),
-                    hit == null || bestRank <= 0 ? 0 : hit.rank() / bestRank,
-                    hit == null ? 0 : hit.confidence(),
-                    hit == null ? 0 : hit.focus(),
-                    vp == null ? 0 : 1.0 / (1 + vp),
-                    cos,
-                    cos - bestCos,
-                    section == kwTopSection ? 1 : 0,
-                    section == vecTopSection ? 1 : 0,
-                    index.sections.get(section).faq() ? 1 : 0,
-                    taught.of(doc),
-                    taught.of(doc) - taught.covered(),
-                    wp == null ? 0 : 1.0 / (1 + wp),
-                    wp == null || bestWhole <= 0 ? 0 : wholeHits.get(wp).rank() / bestWhole,
-                    whole == null ? 0 : similarity(whole, doc),
-                    taught.voteFor(doc),
-                    sectionVote.getOrDefault(section, 0.0),
-                    sectionMeaning.getOrDefault(section, cos))));
+            out.add(
+                    new Candidate(
+                            doc,
+                            new CandidateSignals(
+                                    kp == null ? 0 : 1.0 / (1 + kp),
+                                    hit == null || bestRank <= 0 ? 0 : hit.rank() / bestRank,
+                                    hit == null ? 0 : hit.confidence(),
+                                    hit == null ? 0 : hit.focus(),
+                                    vp == null ? 0 : 1.0 / (1 + vp),
+                                    cos,
+                                    cos - bestCos,
+                                    section == kwTopSection ? 1 : 0,
+                                    section == vecTopSection ? 1 : 0,
+                                    index.sections.get(section).faq() ? 1 : 0,
+                                    taught.of(doc),
+                                    taught.of(doc) - taught.covered(),
+                                    wp == null ? 0 : 1.0 / (1 + wp),
+                                    wp == null || bestWhole <= 0
+                                            ? 0
+                                            : wholeHits.get(wp).rank() / bestWhole,
+                                    whole == null ? 0 : similarity(whole, doc),
+                                    taught.voteFor(doc),
+                                    sectionVote.getOrDefault(section, 0.0),
+                                    sectionMeaning.getOrDefault(section, cos))));
         }
         return out;
     }
@@ -406,18 +598,21 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     }
 
     /**
-     * Whether a passage gives a number of something the question asks about: a measure with its unit ("2ft"), or
-     * a number followed by a word the question uses for its topic ("two weeks" for "how many weeks"), not by "rats",
-     * which every question names ("for two rats" says how big a cage is, not how many rats to keep).
+     * Whether a passage gives a number of something the question asks about: a measure with its
+     * unit ("2ft"), or a number followed by a word the question uses for its topic ("two weeks" for
+     * "how many weeks"), not by "rats", which every question names ("for two rats" says how big a
+     * cage is, not how many rats to keep).
      */
     private boolean givesQuantityOf(String text, List<Concept> concepts, String question) {
         if (Intent.MEASURE.matcher(text).find()) return true;
-        if (Intent.ASKS_FREQUENCY.matcher(question).find() && Intent.FREQUENCY.matcher(text).find()) return true;
+        if (Intent.ASKS_FREQUENCY.matcher(question).find() && Intent.FREQUENCY.matcher(text).find())
+            return true;
         java.util.regex.Matcher m = Intent.COUNTED.matcher(text);
         while (m.find()) {
             for (String stem : analysis.stems(m.group(2))) {
                 if (analysis.isGeneric(stem)) continue;
-                for (Concept c : concepts) if (!c.generic() && c.terms().containsKey(stem)) return true;
+                for (Concept c : concepts)
+                    if (!c.generic() && c.terms().containsKey(stem)) return true;
             }
         }
         return false;
@@ -426,18 +621,31 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     /**
      * A candidate passage.
      *
-     * @param coverage   share of the question's distinctive concepts found in the passage or its section (for answering)
-     * @param focus      the same with concepts found only elsewhere in the section counting little (for choosing)
+     * @param coverage share of the question's distinctive concepts found in the passage or its
+     *     section (for answering)
+     * @param focus the same with concepts found only elsewhere in the section counting little (for
+     *     choosing)
      */
-    record Hit(int doc, int section, double score, double coverage, double focus, double confidence, double rank) {
-    }
+    record Hit(
+            int doc,
+            int section,
+            double score,
+            double coverage,
+            double focus,
+            double confidence,
+            double rank) {}
 
-    /** The candidates, best first, each with its coverage and confidence. Package-private for the quality tests. */
+    /**
+     * The candidates, best first, each with its coverage and confidence. Package-private for the
+     * quality tests.
+     */
     List<Hit> search(List<Concept> concepts) {
         return search(concepts, "");
     }
 
-    /** Whether the question names another animal ("my dog", "a kitten") and never the pack's own. */
+    /**
+     * Whether the question names another animal ("my dog", "a kitten") and never the pack's own.
+     */
     private boolean aboutAnotherAnimal(List<Concept> concepts) {
         boolean other = false;
         for (Concept c : concepts) {
@@ -450,17 +658,26 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     }
 
     /**
-     * Whether the question is about someone's pet: it names the pack's animal or refers to an owner or an animal
-     * ("my", "he", "them"), or it says "pet" and names something specific the pack covers. Only then are
-     * everyday words the pack lacks read as chat around it; "what is the boiling point of water" gets no such leeway.
+     * Whether the question is about someone's pet: it names the pack's animal or refers to an owner
+     * or an animal ("my", "he", "them"), or it says "pet" and names something specific the pack
+     * covers. Only then are everyday words the pack lacks read as chat around it; "what is the
+     * boiling point of water" gets no such leeway.
      */
     private boolean aboutAPet(List<Concept> concepts, String question) {
-        for (Concept c : concepts) for (String t : c.terms().keySet()) if (analysis.isOwnAnimal(t)) return true;
+        for (Concept c : concepts)
+            for (String t : c.terms().keySet()) if (analysis.isOwnAnimal(t)) return true;
         if (PRONOUN.matcher(question).find()) return true;
-        // "Is bedding from the pet store ok" is about a pet when it also names something specific the pack covers;
+        // "Is bedding from the pet store ok" is about a pet when it also names something specific
+        // the pack covers;
         // "what time does the pet store close" names only everyday words and gets no leeway.
-        return PET.matcher(question).find() && concepts.stream().anyMatch(c -> !c.generic() && !c.everyday()
-                && c.terms().keySet().stream().anyMatch(t -> index.df(t) > 0));
+        return PET.matcher(question).find()
+                && concepts.stream()
+                        .anyMatch(
+                                c ->
+                                        !c.generic()
+                                                && !c.everyday()
+                                                && c.terms().keySet().stream()
+                                                        .anyMatch(t -> index.df(t) > 0));
     }
 
     List<Hit> search(List<Concept> concepts, String question) {
@@ -478,15 +695,31 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 float score = found.get(i).score;
-                double scoreFactor = weights.scoreFloor() + (1 - weights.scoreFloor()) * score / (score + weights.scoreHalf());
+                double scoreFactor =
+                        weights.scoreFloor()
+                                + (1 - weights.scoreFloor())
+                                        * score
+                                        / (score + weights.scoreHalf());
                 double confidence = clamp(coverage[0][i] * scoreFactor);
                 int section = index.passages.get(docs[i]).section();
                 double focus = coverage[1][i];
-                double rank = score * (0.1 + focus) * (0.1 + focus) * (1 - weights.earlier() * lateness(docs[i]))
-                        * (wantsAdvice && index.describesSigns(docs[i]) ? weights.signsForAdvice() : 1)
-                        * (asksMeaning && index.passages.get(docs[i]).interprets() ? weights.meaning() : 1)
-                        * (asksForKinds && index.passages.get(docs[i]).enumerates() ? weights.examples() : 1)
-                        * (asksSigns && index.describesSigns(docs[i]) ? SIGNS_FOR_TELLING : 1);
+                double rank =
+                        score
+                                * (0.1 + focus)
+                                * (0.1 + focus)
+                                * (1 - weights.earlier() * lateness(docs[i]))
+                                * (wantsAdvice && index.describesSigns(docs[i])
+                                        ? weights.signsForAdvice()
+                                        : 1)
+                                * (asksMeaning && index.passages.get(docs[i]).interprets()
+                                        ? weights.meaning()
+                                        : 1)
+                                * (asksForKinds && index.passages.get(docs[i]).enumerates()
+                                        ? weights.examples()
+                                        : 1)
+                                * (asksSigns && index.describesSigns(docs[i])
+                                        ? SIGNS_FOR_TELLING
+                                        : 1);
                 hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
             }
             hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
@@ -497,8 +730,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     }
 
     /**
-     * How far into the pack a passage is, from 0 to 1: guides explain a topic where it first comes up and only
-     * mention it later. FAQ answers are the exception: they come last but are answers by design.
+     * How far into the pack a passage is, from 0 to 1: guides explain a topic where it first comes
+     * up and only mention it later. FAQ answers are the exception: they come last but are answers
+     * by design.
      */
     private double lateness(int doc) {
         int section = index.passages.get(doc).section();
@@ -508,12 +742,16 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private Query query(List<Concept> concepts) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Concept c : concepts) {
-            // A generic word ("where") weighs little, but what it stands for ("position", "area") counts in full.
-            // Terms the pack never uses cannot match; leaving them out saves most of the query's term lookups.
+            // A generic word ("where") weighs little, but what it stands for ("position", "area")
+            // counts in full.
+            // Terms the pack never uses cannot match; leaving them out saves most of the query's
+            // term lookups.
             Map<String, Float> terms = new HashMap<>();
-            c.terms().forEach((t, w) -> {
-                if (index.df(t) > 0) terms.put(t, w);
-            });
+            c.terms()
+                    .forEach(
+                            (t, w) -> {
+                                if (index.df(t) > 0) terms.put(t, w);
+                            });
             if (terms.isEmpty()) continue;
             float weight = 1f;
             if (c.generic()) {
@@ -524,14 +762,24 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                     weight = weights.generic();
                 }
             }
-            all.add(fieldQuery(PassageIndex.TITLE, terms, weights.title() * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.PATH, terms, weights.path() * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.BODY, terms, weights.body() * weight), BooleanClause.Occur.SHOULD);
-            all.add(fieldQuery(PassageIndex.CONTEXT, terms, weights.context() * weight), BooleanClause.Occur.SHOULD);
+            all.add(
+                    fieldQuery(PassageIndex.TITLE, terms, weights.title() * weight),
+                    BooleanClause.Occur.SHOULD);
+            all.add(
+                    fieldQuery(PassageIndex.PATH, terms, weights.path() * weight),
+                    BooleanClause.Occur.SHOULD);
+            all.add(
+                    fieldQuery(PassageIndex.BODY, terms, weights.body() * weight),
+                    BooleanClause.Occur.SHOULD);
+            all.add(
+                    fieldQuery(PassageIndex.CONTEXT, terms, weights.context() * weight),
+                    BooleanClause.Occur.SHOULD);
             // A passage in the owner's own words beats one that only matches a synonym.
             float exact = weights.exact() * (c.generic() ? weights.generic() : 1f);
             if (index.df(c.word()) > 0) {
-                all.add(new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact), BooleanClause.Occur.SHOULD);
+                all.add(
+                        new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact),
+                        BooleanClause.Occur.SHOULD);
             }
         }
         return all.build();
@@ -539,33 +787,48 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     private static Query fieldQuery(String field, Map<String, Float> terms, float boost) {
         SynonymQuery.Builder b = new SynonymQuery.Builder(field);
-        for (Map.Entry<String, Float> t : terms.entrySet()) b.addTerm(new Term(field, t.getKey()), t.getValue());
+        for (Map.Entry<String, Float> t : terms.entrySet())
+            b.addTerm(new Term(field, t.getKey()), t.getValue());
         return new BoostQuery(b.build(), boost);
     }
 
     /**
-     * For each candidate, the rarity-weighted share of the question's distinctive concepts that it covers: [0] counts
-     * a concept found anywhere in the passage's section (its titles and text), [1] mainly those in the passage itself.
-     * A concept the pack never mentions weighs double: it is the surest sign of a question the guide does not answer.
+     * For each candidate, the rarity-weighted share of the question's distinctive concepts that it
+     * covers: [0] counts a concept found anywhere in the passage's section (its titles and text),
+     * [1] mainly those in the passage itself. A concept the pack never mentions weighs double: it
+     * is the surest sign of a question the guide does not answer.
      */
     private double[][] coverage(List<Concept> concepts, int[] docs, boolean aboutAPet) {
         double[][] covered = new double[2][docs.length];
         double total = 0;
-        // A generic word that stands for specific ones ("start" for "first steps") counts where it is found, never against.
+        // A generic word that stands for specific ones ("start" for "first steps") counts where it
+        // is found, never against.
         double[] bonus = new double[docs.length];
         int n = index.passages.size();
         for (Concept c : concepts) {
-            boolean bonusOnly = c.generic() && c.terms().keySet().stream().anyMatch(t -> !analysis.isGeneric(t) && index.df(t) > 0);
+            boolean bonusOnly =
+                    c.generic()
+                            && c.terms().keySet().stream()
+                                    .anyMatch(t -> !analysis.isGeneric(t) && index.df(t) > 0);
             if (c.generic() && !bonusOnly) continue;
             int df = 0;
-            int[] ids = c.terms().keySet().stream().mapToInt(index::termId).filter(id -> id >= 0).toArray();
+            int[] ids =
+                    c.terms().keySet().stream()
+                            .mapToInt(index::termId)
+                            .filter(id -> id >= 0)
+                            .toArray();
             for (String t : c.terms().keySet()) df += index.df(t);
             df = Math.min(df, n);
-            // Even the pack's commonest topic words ("bond") say something, unlike the chat around a question.
+            // Even the pack's commonest topic words ("bond") say something, unlike the chat around
+            // a question.
             double idf = Math.max(weights.idfFloor(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
             if (bonusOnly) {
-                int[] specific = c.terms().keySet().stream().filter(t -> !analysis.isGeneric(t)).mapToInt(index::termId)
-                        .filter(id -> id >= 0).toArray();
+                int[] specific =
+                        c.terms().keySet().stream()
+                                .filter(t -> !analysis.isGeneric(t))
+                                .mapToInt(index::termId)
+                                .filter(id -> id >= 0)
+                                .toArray();
                 for (int i = 0; i < docs.length; i++) {
                     for (int id : specific) {
                         if (index.passageHas(docs[i], id)) {
@@ -577,9 +840,14 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 continue;
             }
             if (df == 0) {
-                // A care topic or a rare word the pack never uses is the surest sign of a question it does not
-                // answer; an everyday word it never uses ("breakfast", "weekend") is mostly chat around the question.
-                total += (c.everyday() && aboutAPet ? weights.everyday() : weights.unknown()) * idf * (c.secondary() ? SECONDARY : 1);
+                // A care topic or a rare word the pack never uses is the surest sign of a question
+                // it does not
+                // answer; an everyday word it never uses ("breakfast", "weekend") is mostly chat
+                // around the question.
+                total +=
+                        (c.everyday() && aboutAPet ? weights.everyday() : weights.unknown())
+                                * idf
+                                * (c.secondary() ? SECONDARY : 1);
                 continue;
             }
             if (c.secondary()) idf *= SECONDARY;
@@ -598,7 +866,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             }
         }
         if (total == 0) return covered;
-        for (double[] row : covered) for (int i = 0; i < docs.length; i++) row[i] = (row[i] + bonus[i]) / (total + bonus[i]);
+        for (double[] row : covered)
+            for (int i = 0; i < docs.length; i++) row[i] = (row[i] + bonus[i]) / (total + bonus[i]);
         return covered;
     }
 
@@ -606,8 +875,16 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return verdict(question, Answer.Verdict.NOT_COVERED, confidence, related);
     }
 
-    private static Answer verdict(String question, Answer.Verdict verdict, double confidence, List<SectionRef> related) {
-        return new Answer(question, verdict, List.of(), Optional.empty(), Optional.empty(), clamp(confidence), related);
+    private static Answer verdict(
+            String question, Answer.Verdict verdict, double confidence, List<SectionRef> related) {
+        return new Answer(
+                question,
+                verdict,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                clamp(confidence),
+                related);
     }
 
     private SectionRef ref(int section) {
@@ -626,8 +903,15 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             for (int c = 0; c < index.sections.size() && next.size() < MAX_RELATED; c++) {
                 if (index.parents[c] == s) next.add(ref(c));
             }
-            return Optional.of(new Answer(section.title(), true, blocks, Optional.of(ref(s)),
-                    Optional.of(pack.attribution()), 1.0, next));
+            return Optional.of(
+                    new Answer(
+                            section.title(),
+                            true,
+                            blocks,
+                            Optional.of(ref(s)),
+                            Optional.of(pack.attribution()),
+                            1.0,
+                            next));
         }
         return Optional.empty();
     }
@@ -638,8 +922,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     }
 
     /**
-     * Titles that complete what was typed; when fewer than {@code max} do and the text reads like the start of a
-     * question ("my rat bites"), the titles of the sections that would answer it follow.
+     * Titles that complete what was typed; when fewer than {@code max} do and the text reads like
+     * the start of a question ("my rat bites"), the titles of the sections that would answer it
+     * follow.
      */
     @Override
     public List<String> suggest(String prefix, int max) {
@@ -657,22 +942,32 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return out;
     }
 
-    /** Control characters become spaces and the text is cut, so analysis time is bounded by the input's length. */
+    /**
+     * Control characters become spaces and the text is cut, so analysis time is bounded by the
+     * input's length.
+     */
     static String clean(String question) {
-        String cut = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
+        String cut =
+                question.length() > MAX_QUESTION_CHARS
+                        ? question.substring(0, MAX_QUESTION_CHARS)
+                        : question;
         StringBuilder out = new StringBuilder(cut.length());
         for (int i = 0; i < cut.length(); i++) {
             char ch = cut.charAt(i);
-            out.append(Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT ? ' ' : ch);
+            out.append(
+                    Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT
+                            ? ' '
+                            : ch);
         }
         return RUN_ON_SENTENCE.matcher(out).replaceAll("$1 $2");
     }
 
     /**
-     * A sentence typed straight after the last one's full stop ("dried blood.Why is that?"): the tokenizer would read
-     * "blood.why" as one word, like a domain name, and lose both.
+     * A sentence typed straight after the last one's full stop ("dried blood.Why is that?"): the
+     * tokenizer would read "blood.why" as one word, like a domain name, and lose both.
      */
-    private static final java.util.regex.Pattern RUN_ON_SENTENCE = java.util.regex.Pattern.compile("(\\p{Ll}{2}[.!?]+)(\\p{Lu})");
+    private static final java.util.regex.Pattern RUN_ON_SENTENCE =
+            java.util.regex.Pattern.compile("(\\p{Ll}{2}[.!?]+)(\\p{Lu})");
 
     private static double clamp(double v) {
         return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));

@@ -11,18 +11,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The word lists the engine reads from a pack: what its owners call the animal, its synonyms, its care topics, the
- * cue words of questions, health and small talk, and the trained decision weights. The engine holds none of these
- * words itself; a pack without one of the files borrows the default pack's (when it is on the classpath), so an
- * operator's pack of Markdown alone still works.
+ * The word lists the engine reads from a pack: what its owners call the animal, its synonyms, its
+ * care topics, the cue words of questions, health and small talk, and the trained decision weights.
+ * The engine holds none of these words itself; a pack without one of the files borrows the default
+ * pack's (when it is on the classpath), so an operator's pack of Markdown alone still works.
  */
 record PackWords(Map<String, String> lists) {
-    static final List<String> NAMES = List.of("synonyms.txt", "generic-words.txt", "animals.txt", "care-topics.txt",
-            "health-words.txt", "small-talk.txt", "question-words.txt", "plea-words.txt", "decision-model.properties", "passage-vectors.txt", "exemplars.txt");
+    static final List<String> NAMES =
+            List.of(
+                    "synonyms.txt",
+                    "generic-words.txt",
+                    "animals.txt",
+                    "care-topics.txt",
+                    "health-words.txt",
+                    "small-talk.txt",
+                    "question-words.txt",
+                    "plea-words.txt",
+                    "decision-model.properties",
+                    "passage-vectors.txt",
+                    "exemplars.txt");
 
     static PackWords of(KnowledgePack pack) {
         Map<String, String> out = new HashMap<>();
-        for (String name : NAMES) out.put(name, pack.wordList(name).orElseGet(() -> defaultList(name)));
+        for (String name : NAMES)
+            out.put(name, pack.wordList(name).orElseGet(() -> defaultList(name)));
         return new PackWords(Map.copyOf(out));
     }
 
@@ -37,7 +49,10 @@ record PackWords(Map<String, String> lists) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (String line : text(name).split("\n")) {
             int hash = line.indexOf('#');
-            String content = (hash >= 0 ? line.substring(0, hash) : line).strip().toLowerCase(java.util.Locale.ROOT);
+            String content =
+                    (hash >= 0 ? line.substring(0, hash) : line)
+                            .strip()
+                            .toLowerCase(java.util.Locale.ROOT);
             for (String w : content.split("\\s+")) if (!w.isEmpty()) out.add(w);
         }
         return out;
@@ -45,8 +60,12 @@ record PackWords(Map<String, String> lists) {
 
     /** Lines of a list (phrases), lower case, comments and blank lines dropped. */
     List<String> phrases(String name) {
-        return text(name).lines().map(l -> l.contains("#") ? l.substring(0, l.indexOf('#')) : l)
-                .map(l -> l.strip().toLowerCase(java.util.Locale.ROOT)).filter(l -> !l.isEmpty()).toList();
+        return text(name)
+                .lines()
+                .map(l -> l.contains("#") ? l.substring(0, l.indexOf('#')) : l)
+                .map(l -> l.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     private static String defaultList(String name) {

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +20,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -30,47 +29,72 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * The in-memory Lucene index of a pack: one document per passage (a paragraph, or a list with its lead-in), in
- * pack order, so that a document's number is its index in {@link #passages}. Each document carries its section's
- * own title, the titles above it, its own text, and the whole section's text (the section's vocabulary is evidence
- * for every passage in it). A last document holds the known words for spelling correction.
+ * The in-memory Lucene index of a pack: one document per passage (a paragraph, or a list with its
+ * lead-in), in pack order, so that a document's number is its index in {@link #passages}. Each
+ * document carries its section's own title, the titles above it, its own text, and the whole
+ * section's text (the section's vocabulary is evidence for every passage in it). A last document
+ * holds the known words for spelling correction.
  */
 final class PassageIndex {
     static final String TITLE = "title";
     static final String PATH = "path";
     static final String BODY = "body";
     static final String CONTEXT = "context";
+
     /** The passage's meaning: its section title and text embedded as one unit vector. */
     static final String MEANING = "meaning";
-    private static final Pattern SIGNS = Pattern.compile("(?i)\\b(signs?|symptoms?|indicators?)\\b");
-    /** Wording that interprets a behaviour: "a sign that", "expresses contentment", "can signify". */
-    private static final Pattern INTERPRETS = Pattern.compile("(?i)\\b(a sign|signify|signifies|indicates?|express(es)?|means?)\\b");
-    private static final Pattern ENUMERATES = Pattern.compile("(?i)\\b(include|includes|such as)\\b");
+
+    private static final Pattern SIGNS =
+            Pattern.compile("(?i)\\b(signs?|symptoms?|indicators?)\\b");
+
+    /**
+     * Wording that interprets a behaviour: "a sign that", "expresses contentment", "can signify".
+     */
+    private static final Pattern INTERPRETS =
+            Pattern.compile("(?i)\\b(a sign|signify|signifies|indicates?|express(es)?|means?)\\b");
+
+    private static final Pattern ENUMERATES =
+            Pattern.compile("(?i)\\b(include|includes|such as)\\b");
+
     /** A heading that promises signs to look for ("How to Tell if Your Rat Trusts You?"). */
-    private static final Pattern TELLING_TITLE = Pattern.compile("(?i)\\b(how to tell|signs?|how to know)\\b");
+    private static final Pattern TELLING_TITLE =
+            Pattern.compile("(?i)\\b(how to tell|signs?|how to know)\\b");
+
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
     /**
-     * A passage: which section it is in (index into {@link #sections}) and its blocks: one block, or a short
-     * introductory paragraph together with the block it introduces.
+     * A passage: which section it is in (index into {@link #sections}) and its blocks: one block,
+     * or a short introductory paragraph together with the block it introduces.
      */
     record Passage(int section, List<Block> blocks) {
-        /** Whether it is a list of signs ("Signs of a shy rat:"): it describes a state rather than advising. */
+        /**
+         * Whether it is a list of signs ("Signs of a shy rat:"): it describes a state rather than
+         * advising.
+         */
         boolean describesSigns() {
-            return blocks.stream().anyMatch(b -> b instanceof Block.BulletList l && SIGNS.matcher(l.leadIn()).find());
+            return blocks.stream()
+                    .anyMatch(
+                            b ->
+                                    b instanceof Block.BulletList l
+                                            && SIGNS.matcher(l.leadIn()).find());
         }
 
-        /** Whether it names examples of something: a list that is not of signs, or a sentence that "includes" them. */
+        /**
+         * Whether it names examples of something: a list that is not of signs, or a sentence that
+         * "includes" them.
+         */
         boolean enumerates() {
             for (Block b : blocks) {
-                if (b instanceof Block.BulletList l && !SIGNS.matcher(l.leadIn()).find()) return true;
+                if (b instanceof Block.BulletList l && !SIGNS.matcher(l.leadIn()).find())
+                    return true;
             }
             return ENUMERATES.matcher(text()).find();
         }
@@ -90,28 +114,48 @@ final class PassageIndex {
         }
     }
 
-    /** A paragraph shorter than this only introduces what follows ("Playtime gives them stimulation..."). */
+    /**
+     * A paragraph shorter than this only introduces what follows ("Playtime gives them
+     * stimulation...").
+     */
     static final int INTRO_CHARS = 160;
 
     final List<Section> sections;
     final List<Passage> passages;
+
     /** For each section, the index of its parent section, or -1 at the top. */
     final int[] parents;
+
     final IndexSearcher searcher;
     final LeafReader leaf;
     final SpellingCorrector spelling;
-    /** Per passage, its unit vector (the same as in the index's {@link #MEANING} field); empty without an embedder. */
+
+    /**
+     * Per passage, its unit vector (the same as in the index's {@link #MEANING} field); empty
+     * without an embedder.
+     */
     final float[][] vectors;
+
     /** Every analysed term of the pack, numbered, with how many passages' sections use it. */
     private final Map<String, Integer> termIds;
+
     private final int[] dfs;
+
     /** Per passage, the sorted ids of the terms in its text and its section's own heading. */
     private final int[][] passageTerms;
+
     /** Per section, the sorted ids of the terms in its headings and all its text. */
     private final int[][] sectionTerms;
 
-    private PassageIndex(List<Section> sections, List<Passage> passages, int[] parents, DirectoryReader reader, Set<String> known,
-                         Similarity similarity, GuideAnalysis analysis, float[][] vectors) {
+    private PassageIndex(
+            List<Section> sections,
+            List<Passage> passages,
+            int[] parents,
+            DirectoryReader reader,
+            Set<String> known,
+            Similarity similarity,
+            GuideAnalysis analysis,
+            float[][] vectors) {
         this.vectors = vectors;
         this.sections = sections;
         this.passages = passages;
@@ -126,22 +170,28 @@ final class PassageIndex {
         this.passageTerms = new int[passages.size()][];
         for (int p = 0; p < passages.size(); p++) {
             Passage passage = passages.get(p);
-            passageTerms[p] = ids(analysis, passage.text() + "\n" + sections.get(passage.section()).title());
+            passageTerms[p] =
+                    ids(analysis, passage.text() + "\n" + sections.get(passage.section()).title());
         }
         this.sectionTerms = new int[sections.size()][];
-        for (int s = 0; s < sections.size(); s++) sectionTerms[s] = ids(analysis, contextText(sections.get(s)));
+        for (int s = 0; s < sections.size(); s++)
+            sectionTerms[s] = ids(analysis, contextText(sections.get(s)));
     }
 
     /**
-     * A section's passages: each block on its own, except that a short paragraph is joined to the block after it,
-     * because on its own it would match a question's words without saying anything.
+     * A section's passages: each block on its own, except that a short paragraph is joined to the
+     * block after it, because on its own it would match a question's words without saying anything.
      */
     static List<Passage> passages(int section, List<Block> blocks, int maxChars) {
         List<Passage> out = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            boolean intro = b instanceof Block.Paragraph && b.plainText().length() < INTRO_CHARS && i + 1 < blocks.size()
-                    && b.plainText().length() + blocks.get(i + 1).plainText().length() + 2 <= maxChars;
+            boolean intro =
+                    b instanceof Block.Paragraph
+                            && b.plainText().length() < INTRO_CHARS
+                            && i + 1 < blocks.size()
+                            && b.plainText().length() + blocks.get(i + 1).plainText().length() + 2
+                                    <= maxChars;
             if (intro) {
                 out.add(new Passage(section, List.of(b, blocks.get(i + 1))));
                 i++;
@@ -157,7 +207,12 @@ final class PassageIndex {
         return section.title() + ". " + passage.text();
     }
 
-    static PassageIndex build(KnowledgePack pack, GuideAnalysis analysis, int maxChars, float lengthNorm, PassageVectors meaning) {
+    static PassageIndex build(
+            KnowledgePack pack,
+            GuideAnalysis analysis,
+            int maxChars,
+            float lengthNorm,
+            PassageVectors meaning) {
         Similarity similarity = new BM25Similarity(1.2f, lengthNorm);
         List<Section> sections = pack.sections();
         int[] parents = parents(sections);
@@ -165,17 +220,22 @@ final class PassageIndex {
         Set<String> known = new HashSet<>(analysis.listedWords());
         List<float[]> vectors = new ArrayList<>();
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        // A log merge policy keeps documents in the order they were added, so doc number = passage index.
-        Analyzer perField = new PerFieldAnalyzerWrapper(analysis.index, Map.of(TITLE, analysis.headings, PATH, analysis.headings));
-        IndexWriterConfig config = new IndexWriterConfig(perField)
-                .setSimilarity(similarity)
-                .setMergePolicy(new LogDocMergePolicy())
-                .setRAMBufferSizeMB(64);
+        // A log merge policy keeps documents in the order they were added, so doc number = passage
+        // index.
+        Analyzer perField =
+                new PerFieldAnalyzerWrapper(
+                        analysis.index, Map.of(TITLE, analysis.headings, PATH, analysis.headings));
+        IndexWriterConfig config =
+                new IndexWriterConfig(perField)
+                        .setSimilarity(similarity)
+                        .setMergePolicy(new LogDocMergePolicy())
+                        .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             for (int s = 0; s < sections.size(); s++) {
                 Section section = sections.get(s);
                 String title = section.title();
-                String path = String.join("\n", section.path().subList(0, section.path().size() - 1));
+                String path =
+                        String.join("\n", section.path().subList(0, section.path().size() - 1));
                 String contextText = contextText(section);
                 collectWords(contextText, known);
                 for (Passage passage : passages(s, section.blocks(), maxChars)) {
@@ -187,14 +247,17 @@ final class PassageIndex {
                     if (meaning.enabled()) {
                         float[] v = meaning.vector(meaningText(section, passage));
                         vectors.add(v);
-                        doc.add(new KnnFloatVectorField(MEANING, v, VectorSimilarityFunction.DOT_PRODUCT));
+                        doc.add(
+                                new KnnFloatVectorField(
+                                        MEANING, v, VectorSimilarityFunction.DOT_PRODUCT));
                     }
                     writer.addDocument(doc);
                     passages.add(passage);
                 }
             }
             Document words = new Document();
-            for (String w : known) words.add(new StringField(SpellingCorrector.FIELD, w, Field.Store.NO));
+            for (String w : known)
+                words.add(new StringField(SpellingCorrector.FIELD, w, Field.Store.NO));
             writer.addDocument(words);
             writer.forceMerge(1);
             writer.commit();
@@ -202,14 +265,24 @@ final class PassageIndex {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
         try {
-            return new PassageIndex(sections, List.copyOf(passages), parents, DirectoryReader.open(dir), Set.copyOf(known), similarity,
-                    analysis, vectors.toArray(new float[0][]));
+            return new PassageIndex(
+                    sections,
+                    List.copyOf(passages),
+                    parents,
+                    DirectoryReader.open(dir),
+                    Set.copyOf(known),
+                    similarity,
+                    analysis,
+                    vectors.toArray(new float[0][]));
         } catch (IOException e) {
             throw new UncheckedIOException("opening the in-memory index failed", e);
         }
     }
 
-    /** The number of passages whose section contains the analysed term; 0 when the pack never uses it. */
+    /**
+     * The number of passages whose section contains the analysed term; 0 when the pack never uses
+     * it.
+     */
     int df(String term) {
         Integer id = termIds.get(term);
         return id == null ? 0 : dfs[id];
@@ -220,10 +293,14 @@ final class PassageIndex {
         return termIds.getOrDefault(term, -1);
     }
 
-    /** Whether the passage describes signs to recognise: a list of signs, or any passage under a heading that promises them. */
+    /**
+     * Whether the passage describes signs to recognise: a list of signs, or any passage under a
+     * heading that promises them.
+     */
     boolean describesSigns(int passage) {
         Passage p = passages.get(passage);
-        return p.describesSigns() || TELLING_TITLE.matcher(sections.get(p.section()).title()).find();
+        return p.describesSigns()
+                || TELLING_TITLE.matcher(sections.get(p.section()).title()).find();
     }
 
     /** Whether the passage's text or its section's heading contains the term. */
@@ -253,7 +330,12 @@ final class PassageIndex {
     }
 
     private int[] ids(GuideAnalysis analysis, String text) {
-        return analysis.indexTerms(text).stream().mapToInt(this::termId).filter(id -> id >= 0).sorted().distinct().toArray();
+        return analysis.indexTerms(text).stream()
+                .mapToInt(this::termId)
+                .filter(id -> id >= 0)
+                .sorted()
+                .distinct()
+                .toArray();
     }
 
     static String contextText(Section section) {

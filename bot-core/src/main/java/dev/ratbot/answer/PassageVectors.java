@@ -3,9 +3,10 @@ package dev.ratbot.answer;
 import java.util.Map;
 
 /**
- * Where passage vectors come from when the index is built: the pack's precomputed file ({@code passage-vectors.txt},
- * written by {@code ratbot train}) for the passages it knows, the embedder for the rest (an operator's own pack or
- * answers). Embedding the guide's hundred passages at start-up would cost about half a second; reading them, nothing.
+ * Where passage vectors come from when the index is built: the pack's precomputed file ({@code
+ * passage-vectors.txt}, written by {@code ratbot train}) for the passages it knows, the embedder
+ * for the rest (an operator's own pack or answers). Embedding the guide's hundred passages at
+ * start-up would cost about half a second; reading them, nothing.
  */
 final class PassageVectors {
     static final String FILE = "passage-vectors.txt";
@@ -37,10 +38,14 @@ final class PassageVectors {
         return v != null ? v : embedder.embed(text);
     }
 
-    /** A passage's key in the file: a hash of its text, so that an edited passage is embedded anew. */
+    /**
+     * A passage's key in the file: a hash of its text, so that an edited passage is embedded anew.
+     */
     static String key(String text) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] d =
+                    java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d, 0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -49,10 +54,18 @@ final class PassageVectors {
 
     /** One line a passage: its key, a space, and its vector (little-endian float32, Base64). */
     static String format(Map<String, float[]> vectors) {
-        StringBuilder out = new StringBuilder("# Passage vectors of this pack (all-MiniLM-L6-v2, quantized), written by 'ratbot train'.\n");
-        vectors.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            out.append(e.getKey()).append(' ').append(Exemplars.encode(e.getValue())).append('\n');
-        });
+        StringBuilder out =
+                new StringBuilder(
+                        "# Passage vectors of this pack (all-MiniLM-L6-v2, quantized), written by 'ratbot train'.\n");
+        vectors.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(
+                        e -> {
+                            out.append(e.getKey())
+                                    .append(' ')
+                                    .append(Exemplars.encode(e.getValue()))
+                                    .append('\n');
+                        });
         return out.toString();
     }
 

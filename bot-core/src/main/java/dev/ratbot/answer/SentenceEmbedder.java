@@ -1,8 +1,9 @@
 package dev.ratbot.answer;
 
 /**
- * Turns text into a unit-length vector whose dot product with another says how close their meanings are. The engine
- * ranks passages by it next to BM25; the operator console groups questions with it. Implementations are thread-safe.
+ * Turns text into a unit-length vector whose dot product with another says how close their meanings
+ * are. The engine ranks passages by it next to BM25; the operator console groups questions with it.
+ * Implementations are thread-safe.
  */
 public interface SentenceEmbedder {
 
@@ -13,8 +14,9 @@ public interface SentenceEmbedder {
     int dimension();
 
     /**
-     * Cosine similarity of two unit vectors of the same length: their dot product, by Lucene's {@code VectorUtil}
-     * (unrolled, and SIMD where the JVM allows it), since the engine takes about a thousand of them per question.
+     * Cosine similarity of two unit vectors of the same length: their dot product, by Lucene's
+     * {@code VectorUtil} (unrolled, and SIMD where the JVM allows it), since the engine takes about
+     * a thousand of them per question.
      */
     static double similarity(float[] a, float[] b) {
         return org.apache.lucene.util.VectorUtil.dotProduct(a, b);

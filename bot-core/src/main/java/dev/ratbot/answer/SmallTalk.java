@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Tells small talk ("hi", "thanks!", "ok", an emoji) from a question, so that it gets a friendly word and never the
- * refusal. The words are the pack's ({@code small-talk.txt}); a message is small talk when each of its words is one
- * of them, or when it has no word at all (emoji, punctuation).
+ * Tells small talk ("hi", "thanks!", "ok", an emoji) from a question, so that it gets a friendly
+ * word and never the refusal. The words are the pack's ({@code small-talk.txt}); a message is small
+ * talk when each of its words is one of them, or when it has no word at all (emoji, punctuation).
  */
 final class SmallTalk {
     /** Longer messages are never only small talk, whatever their words. */
     static final int MAX_WORDS = 8;
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
     private final Map<String, String> kinds;
@@ -29,7 +30,8 @@ final class SmallTalk {
             int colon = line.indexOf(':');
             if (colon < 0) continue;
             String kind = line.substring(0, colon).strip();
-            for (String w : line.substring(colon + 1).strip().split("\\s+")) if (!w.isEmpty()) kinds.putIfAbsent(squeeze(w), kind);
+            for (String w : line.substring(colon + 1).strip().split("\\s+"))
+                if (!w.isEmpty()) kinds.putIfAbsent(squeeze(w), kind);
         }
         return new SmallTalk(kinds);
     }
@@ -48,7 +50,8 @@ final class SmallTalk {
         var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         int n = 0;
         while (m.find()) {
-            if (++n > MAX_WORDS || !kinds.containsKey(squeeze(m.group().replace("'", "")))) return false;
+            if (++n > MAX_WORDS || !kinds.containsKey(squeeze(m.group().replace("'", ""))))
+                return false;
         }
         return true;
     }

@@ -13,11 +13,12 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * Rewrites misspelt words of a question ("bruxxing", "scaired") to the nearest known word: a word of the pack or
- * of the engine's own lists. Deliberately timid, because "correcting" a real word the guide does not use ("grapes",
- * "movie") into one it does ("move") would make an uncovered question look covered: real English words are never
- * touched, nor words under four letters; a correction is at most one edit away (a two-edit automaton costs
- * milliseconds per word) and keeps the first letter.
+ * Rewrites misspelt words of a question ("bruxxing", "scaired") to the nearest known word: a word
+ * of the pack or of the engine's own lists. Deliberately timid, because "correcting" a real word
+ * the guide does not use ("grapes", "movie") into one it does ("move") would make an uncovered
+ * question look covered: real English words are never touched, nor words under four letters; a
+ * correction is at most one edit away (a two-edit automaton costs milliseconds per word) and keeps
+ * the first letter.
  */
 final class SpellingCorrector {
     static final String FIELD = "spell";
@@ -54,7 +55,8 @@ final class SpellingCorrector {
         int seen = 0;
         while (m.find() && seen++ < MAX_WORDS) {
             String word = m.group().toLowerCase(Locale.ROOT);
-            // A real word the pack does not use ("movie", "grapes") is not a misspelling of one it does ("move").
+            // A real word the pack does not use ("movie", "grapes") is not a misspelling of one it
+            // does ("move").
             if (known.contains(word) || realWord.test(word) || !latin(word)) continue;
             String fix = suggestion(word);
             if (fix == null) continue;
@@ -66,20 +68,30 @@ final class SpellingCorrector {
         return out.append(question, last, question.length()).toString();
     }
 
-    /** Only Latin-script words can be misspellings of an English pack's words; other scripts are left as typed. */
+    /**
+     * Only Latin-script words can be misspellings of an English pack's words; other scripts are
+     * left as typed.
+     */
     private static boolean latin(String word) {
         for (int i = 0; i < word.length(); i++) {
-            if (Character.UnicodeScript.of(word.charAt(i)) != Character.UnicodeScript.LATIN) return false;
+            if (Character.UnicodeScript.of(word.charAt(i)) != Character.UnicodeScript.LATIN)
+                return false;
         }
         return true;
     }
 
     private String suggestion(String word) {
         try {
-            SuggestWord[] found = oneEdit.suggestSimilar(new Term(FIELD, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            SuggestWord[] found =
+                    oneEdit.suggestSimilar(
+                            new Term(FIELD, word),
+                            1,
+                            reader,
+                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             return found.length == 0 ? null : found[0].string;
         } catch (IOException e) {
-            return null; // an in-memory index does not fail to read; without a suggestion the word stays as typed
+            return null; // an in-memory index does not fail to read; without a suggestion the word
+            // stays as typed
         }
     }
 }

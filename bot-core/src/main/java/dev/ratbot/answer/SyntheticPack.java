@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A large pack made from a real one, for load tests: sections whose headings and paragraphs recombine the real
- * pack's sentences and words, so that questions hit many passages (the slow case), with made-up words mixed in so
- * that the vocabulary grows as a real large pack's would. Deterministic for a given seed.
+ * A large pack made from a real one, for load tests: sections whose headings and paragraphs
+ * recombine the real pack's sentences and words, so that questions hit many passages (the slow
+ * case), with made-up words mixed in so that the vocabulary grows as a real large pack's would.
+ * Deterministic for a given seed.
  */
 final class SyntheticPack {
-    private SyntheticPack() {
-    }
+    private SyntheticPack() {}
 
     static KnowledgePack grow(KnowledgePack base, int passages, long seed) {
         Random random = new Random(seed);
@@ -43,8 +43,12 @@ final class SyntheticPack {
                 }
                 content.add(new Block.Paragraph(text.toString()));
             }
-            String title = titleWords.get(random.nextInt(titleWords.size())) + " " + titleWords.get(random.nextInt(titleWords.size()))
-                    + " " + madeUpWord(random);
+            String title =
+                    titleWords.get(random.nextInt(titleWords.size()))
+                            + " "
+                            + titleWords.get(random.nextInt(titleWords.size()))
+                            + " "
+                            + madeUpWord(random);
             sections.add(new Section("s" + n, List.of(title), content, false));
         }
         return new KnowledgePack(base.attribution(), sections, List.of());
@@ -52,7 +56,8 @@ final class SyntheticPack {
 
     private static String mutate(String sentence, Random random) {
         String[] words = sentence.split(" ");
-        for (int i = 0; i < words.length; i++) if (random.nextInt(8) == 0) words[i] = madeUpWord(random);
+        for (int i = 0; i < words.length; i++)
+            if (random.nextInt(8) == 0) words[i] = madeUpWord(random);
         return String.join(" ", words);
     }
 

@@ -10,19 +10,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Completions for what a user is typing, from section titles and FAQ questions: every word typed must start a word
- * of the title, titles that start with the text come first, then pack order. A linear scan over precomputed
- * words; a few microseconds for a pack like the guide, well under a millisecond for thousands of sections.
+ * Completions for what a user is typing, from section titles and FAQ questions: every word typed
+ * must start a word of the title, titles that start with the text come first, then pack order. A
+ * linear scan over precomputed words; a few microseconds for a pack like the guide, well under a
+ * millisecond for thousands of sections.
  */
 final class TopicSuggester {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
     /** Discord shows at most 25 choices; nobody needs more. */
     static final int MAX = 25;
+
     private static final int MAX_PREFIX_WORDS = 8;
 
-    private record Entry(String title, String normalized, String[] words) {
-    }
+    private record Entry(String title, String normalized, String[] words) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -31,7 +33,11 @@ final class TopicSuggester {
         for (Section s : sections) {
             if (!seen.add(s.title())) continue;
             String normalized = normalize(s.title());
-            entries.add(new Entry(s.title(), normalized, normalized.isEmpty() ? new String[0] : normalized.split(" ")));
+            entries.add(
+                    new Entry(
+                            s.title(),
+                            normalized,
+                            normalized.isEmpty() ? new String[0] : normalized.split(" ")));
         }
     }
 
@@ -68,7 +74,8 @@ final class TopicSuggester {
     }
 
     private static String normalize(String text) {
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        String folded =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         return NON_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

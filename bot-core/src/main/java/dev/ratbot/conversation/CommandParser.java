@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Turns message text into a {@link Command}. Slash commands may carry a bot name ({@code /ask@ratbot}); a
- * command addressed to another bot is {@link Command.Empty}. Any other text is a question. Never throws.
+ * Turns message text into a {@link Command}. Slash commands may carry a bot name ({@code
+ * /ask@ratbot}); a command addressed to another bot is {@link Command.Empty}. Any other text is a
+ * question. Never throws.
  */
 public final class CommandParser {
 
@@ -14,7 +15,9 @@ public final class CommandParser {
 
     private final String botName;
 
-    /** @param botName this bot's user name without '@' (case-insensitive), or empty when unknown */
+    /**
+     * @param botName this bot's user name without '@' (case-insensitive), or empty when unknown
+     */
     public CommandParser(String botName) {
         this.botName = botName == null ? "" : botName.toLowerCase(Locale.ROOT);
     }
@@ -42,15 +45,20 @@ public final class CommandParser {
             case "topics" -> new Command.Topics();
             case "topic" -> args.length == 0 ? new Command.Topics() : new Command.Topic(args[0]);
             case "tip" -> new Command.Tip();
-            case "subscribe" -> new Command.Subscribe(arg(args, 0),
-                    args.length > 1 ? Optional.of(rest.substring(args[0].length()).strip()) : Optional.empty());
+            case "subscribe" ->
+                    new Command.Subscribe(
+                            arg(args, 0),
+                            args.length > 1
+                                    ? Optional.of(rest.substring(args[0].length()).strip())
+                                    : Optional.empty());
             case "unsubscribe", "stop" -> new Command.Unsubscribe();
             case "pause" -> new Command.Pause();
             case "resume" -> new Command.Resume();
             case "settings" -> new Command.Settings();
-            case "feedback" -> args.length >= 2 && (args[1].equals("up") || args[1].equals("down"))
-                    ? new Command.Feedback(args[0], args[1].equals("up"))
-                    : new Command.Unknown(name);
+            case "feedback" ->
+                    args.length >= 2 && (args[1].equals("up") || args[1].equals("down"))
+                            ? new Command.Feedback(args[0], args[1].equals("up"))
+                            : new Command.Unknown(name);
             case "" -> new Command.Ask(limit(text));
             default -> new Command.Unknown(head.length() > 32 ? head.substring(0, 32) : head);
         };
@@ -78,15 +86,24 @@ public final class CommandParser {
     /** Drops control and format characters (but keeps line breaks as spaces) and trims. */
     static String clean(String raw) {
         if (raw == null) return "";
-        // Bound the work before cleaning: a 100 KB message is cut long before it reaches the engine.
-        String s = raw.length() > 4 * MAX_QUESTION_CHARS ? raw.substring(0, 4 * MAX_QUESTION_CHARS) : raw;
+        // Bound the work before cleaning: a 100 KB message is cut long before it reaches the
+        // engine.
+        String s =
+                raw.length() > 4 * MAX_QUESTION_CHARS
+                        ? raw.substring(0, 4 * MAX_QUESTION_CHARS)
+                        : raw;
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (cp == '\n' || cp == '\r' || cp == '\t') out.append(' ');
-            else if (type != Character.CONTROL && type != Character.FORMAT && type != Character.UNASSIGNED
-                    && type != Character.PRIVATE_USE && type != Character.SURROGATE) out.appendCodePoint(cp);
-        });
+        s.codePoints()
+                .forEach(
+                        cp -> {
+                            int type = Character.getType(cp);
+                            if (cp == '\n' || cp == '\r' || cp == '\t') out.append(' ');
+                            else if (type != Character.CONTROL
+                                    && type != Character.FORMAT
+                                    && type != Character.UNASSIGNED
+                                    && type != Character.PRIVATE_USE
+                                    && type != Character.SURROGATE) out.appendCodePoint(cp);
+                        });
         return out.toString().strip();
     }
 }

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's side of a chat, shared by every platform: turns one {@link Incoming} message into one {@link Reply}.
- * Thread-safe. The conversation is an edge: an exception from inside (the engine, a store) is a bug, reported
- * to {@link Bugs} (logged with its stack once, counted; rethrown in tests), and the person gets a friendly error
- * reply. The user's text is never logged.
+ * The bot's side of a chat, shared by every platform: turns one {@link Incoming} message into one
+ * {@link Reply}. Thread-safe. The conversation is an edge: an exception from inside (the engine, a
+ * store) is a bug, reported to {@link Bugs} (logged with its stack once, counted; rethrown in
+ * tests), and the person gets a friendly error reply. The user's text is never logged.
  */
 public final class Conversation {
 
@@ -33,19 +33,38 @@ public final class Conversation {
     private final Bugs bugs;
 
     /** A conversation whose new subscriptions default to 09:00 UTC. */
-    public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock) {
+    public Conversation(
+            AnswerEngine engine,
+            TipSource tipSource,
+            SubscriptionStore store,
+            AnswerLog answerLog,
+            Clock clock) {
         this(engine, tipSource, store, answerLog, clock, SubscriptionDefaults.STANDARD);
     }
 
     /** A conversation that logs the bugs it catches. */
-    public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock,
-                        SubscriptionDefaults defaults) {
+    public Conversation(
+            AnswerEngine engine,
+            TipSource tipSource,
+            SubscriptionStore store,
+            AnswerLog answerLog,
+            Clock clock,
+            SubscriptionDefaults defaults) {
         this(engine, tipSource, store, answerLog, clock, defaults, Bugs.logged());
     }
 
-    /** @param bugs where the exceptions caught here go: logged and counted when serving, rethrown in tests */
-    public Conversation(AnswerEngine engine, TipSource tipSource, SubscriptionStore store, AnswerLog answerLog, Clock clock,
-                        SubscriptionDefaults defaults, Bugs bugs) {
+    /**
+     * @param bugs where the exceptions caught here go: logged and counted when serving, rethrown in
+     *     tests
+     */
+    public Conversation(
+            AnswerEngine engine,
+            TipSource tipSource,
+            SubscriptionStore store,
+            AnswerLog answerLog,
+            Clock clock,
+            SubscriptionDefaults defaults,
+            Bugs bugs) {
         Objects.requireNonNull(engine, "engine");
         this.bugs = Objects.requireNonNull(bugs, "bugs");
         this.answers = new AnswerReplies(engine, answerLog);
@@ -54,16 +73,16 @@ public final class Conversation {
     }
 
     /**
-     * Parses the message text (commands addressed to any bot are accepted) and handles it; empty when there is
-     * nothing to answer (no text, or only whitespace and control characters).
+     * Parses the message text (commands addressed to any bot are accepted) and handles it; empty
+     * when there is nothing to answer (no text, or only whitespace and control characters).
      */
     public Optional<Reply> handle(Incoming in) {
         return handle(in, parser.parse(in.text()));
     }
 
     /**
-     * Handles an already parsed command, e.g. when an adapter parsed it with its own bot name; empty for
-     * {@link Command.Empty}, which needs no answer.
+     * Handles an already parsed command, e.g. when an adapter parsed it with its own bot name;
+     * empty for {@link Command.Empty}, which needs no answer.
      */
     public Optional<Reply> handle(Incoming in, Command command) {
         if (command instanceof Command.Empty) return Optional.empty();
@@ -72,29 +91,43 @@ public final class Conversation {
         } catch (StoreException e) {
             if (StoreHealth.classify(e).isEmpty()) return Optional.of(failed(e));
             // The store's health logs an outage once; a line per message would flood the log.
-            log.debug("could not handle {} from {}: the store is unavailable ({})", command.getClass().getSimpleName(),
-                    in.address().platform(), e.toString());
+            log.debug(
+                    "could not handle {} from {}: the store is unavailable ({})",
+                    command.getClass().getSimpleName(),
+                    in.address().platform(),
+                    e.toString());
             return Optional.of(storeUnavailable());
         } catch (RuntimeException e) {
             return Optional.of(failed(e));
         }
     }
 
-    /** A bug: reported (logged once with its stack, counted), and the person gets an apology, not silence. */
+    /**
+     * A bug: reported (logged once with its stack, counted), and the person gets an apology, not
+     * silence.
+     */
     private Reply failed(RuntimeException e) {
         bugs.caught("conversation", e);
-        return Reply.text(Reply.Kind.ERROR, "Sorry, something went wrong on my side. Please try again in a moment.");
-    }
-
-    /** The store is down or full: the user learns it is not their fault, and that questions still work. */
-    static Reply storeUnavailable() {
-        return Reply.text(Reply.Kind.ERROR, "Sorry, I can't reach my records just now, so I couldn't do that. Questions still work;"
-                + " please try this again in a few minutes.");
+        return Reply.text(
+                Reply.Kind.ERROR,
+                "Sorry, something went wrong on my side. Please try again in a moment.");
     }
 
     /**
-     * Answers one question (already parsed) and returns the engine's answer with the reply, for callers that need the
-     * score or section as well (the {@code ask --json} command, inline queries).
+     * The store is down or full: the user learns it is not their fault, and that questions still
+     * work.
+     */
+    static Reply storeUnavailable() {
+        return Reply.text(
+                Reply.Kind.ERROR,
+                "Sorry, I can't reach my records just now, so I couldn't do that. Questions still work;"
+                        + " please try this again in a few minutes.");
+    }
+
+    /**
+     * Answers one question (already parsed) and returns the engine's answer with the reply, for
+     * callers that need the score or section as well (the {@code ask --json} command, inline
+     * queries).
      */
     public AnsweredQuestion ask(dev.ratbot.message.Platform platform, String question) {
         return answers.ask(platform, question);
@@ -115,7 +148,8 @@ public final class Conversation {
             case Command.Settings s -> subscriptions.settings(in);
             case Command.Feedback f -> answers.feedback(f);
             case Command.Unknown u -> HelpText.unknown(u.name(), in.address());
-            case Command.Empty e -> throw new IllegalArgumentException("an empty command has no reply");
+            case Command.Empty e ->
+                    throw new IllegalArgumentException("an empty command has no reply");
         };
     }
 }

@@ -2,8 +2,9 @@ package dev.ratbot.conversation;
 
 /**
  * Whether the user who sent a message may change the chat's or server's settings (a Telegram group
- * administrator, a Discord member with Manage Server). Adapters supply it lazily: the conversation asks only
- * for commands that change settings in a group, so ordinary questions cost no platform call.
+ * administrator, a Discord member with Manage Server). Adapters supply it lazily: the conversation
+ * asks only for commands that change settings in a group, so ordinary questions cost no platform
+ * call.
  */
 @FunctionalInterface
 public interface Rights {

@@ -6,8 +6,15 @@ import java.time.Instant;
 /**
  * One outbox row this instance has claimed (status SENDING), with where it goes.
  *
- * @param attempts   how many attempts failed before this one
- * @param leaseUntil until when the row is this instance's; after it, its result is no longer recorded
+ * @param attempts how many attempts failed before this one
+ * @param leaseUntil until when the row is this instance's; after it, its result is no longer
+ *     recorded
  */
-record ClaimedDelivery(long id, long subscriptionId, Address address, String tipId, int attempts, Instant dueAt, Instant leaseUntil) {
-}
+record ClaimedDelivery(
+        long id,
+        long subscriptionId,
+        Address address,
+        String tipId,
+        int attempts,
+        Instant dueAt,
+        Instant leaseUntil) {}

@@ -4,7 +4,10 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Lets bucket4j read time from an injected {@link Clock}, so tests drive the buckets with a settable clock. */
+/**
+ * Lets bucket4j read time from an injected {@link Clock}, so tests drive the buckets with a
+ * settable clock.
+ */
 final class ClockTimeMeter implements TimeMeter {
 
     private final Clock clock;

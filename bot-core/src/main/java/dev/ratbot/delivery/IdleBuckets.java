@@ -7,10 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One token bucket per key (a chat or a group), created when a token is first taken and dropped once it has been
- * idle long enough to be full again, which is exactly the state of a key that has no bucket: forgetting it changes
- * nothing, and memory stays proportional to the chats sent to recently rather than to every chat ever asked about.
- * Not thread-safe; the owning {@link PlatformPace} guards it.
+ * One token bucket per key (a chat or a group), created when a token is first taken and dropped
+ * once it has been idle long enough to be full again, which is exactly the state of a key that has
+ * no bucket: forgetting it changes nothing, and memory stays proportional to the chats sent to
+ * recently rather than to every chat ever asked about. Not thread-safe; the owning {@link
+ * PlatformPace} guards it.
  */
 final class IdleBuckets {
 
@@ -41,7 +42,8 @@ final class IdleBuckets {
 
     /** Takes {@code key}'s token; the caller has just seen {@link #waitNanos} return 0. */
     void take(String key, long nowNanos) {
-        Entry entry = buckets.computeIfAbsent(key, k -> new Entry(Pacing.smooth(tokens, period, time)));
+        Entry entry =
+                buckets.computeIfAbsent(key, k -> new Entry(Pacing.smooth(tokens, period, time)));
         entry.bucket.tryConsume(1);
         entry.lastUsedNanos = nowNanos;
     }

@@ -7,11 +7,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The pace of one platform: its overall budget, its per-chat and per-group buckets, and a pause set by a
- * retry-after. A send is allowed only when every limit that applies has a token. The pause and the local buckets are
- * checked first; only when they all agree is a token taken from the overall budget (which may be shared through the
- * database, so it is asked once, never merely probed), and then from the local buckets, which cannot fail by then.
- * So a refusal by one limit never wastes another's token.
+ * The pace of one platform: its overall budget, its per-chat and per-group buckets, and a pause set
+ * by a retry-after. A send is allowed only when every limit that applies has a token. The pause and
+ * the local buckets are checked first; only when they all agree is a token taken from the overall
+ * budget (which may be shared through the database, so it is asked once, never merely probed), and
+ * then from the local buckets, which cannot fail by then. So a refusal by one limit never wastes
+ * another's token.
  */
 final class PlatformPace {
 
@@ -20,28 +21,36 @@ final class PlatformPace {
     private final IdleBuckets perChat;
     private final IdleBuckets perGroup;
     private long pausedUntilNanos = Long.MIN_VALUE;
-    /** Chats a platform answered "retry after" for, with when their pause ends; expired ones are dropped. */
+
+    /**
+     * Chats a platform answered "retry after" for, with when their pause ends; expired ones are
+     * dropped.
+     */
     private final java.util.Map<String, Long> chatPausedUntil = new java.util.HashMap<>();
 
-    /** @param overall the platform's overall budget; null when its overall rate is not limited */
+    /**
+     * @param overall the platform's overall budget; null when its overall rate is not limited
+     */
     PlatformPace(PlatformLimits limits, OverallBudget overall, TimeMeter time) {
         this.time = time;
         this.overall = overall;
         Duration chatInterval = limits.perChat();
-        this.perChat = chatInterval != null && chatInterval.isPositive()
-                ? new IdleBuckets(1, chatInterval, time)
-                : null;
-        this.perGroup = limits.perGroupPerMinute() > 0
-                ? new IdleBuckets(limits.perGroupPerMinute(), Duration.ofMinutes(1), time)
-                : null;
+        this.perChat =
+                chatInterval != null && chatInterval.isPositive()
+                        ? new IdleBuckets(1, chatInterval, time)
+                        : null;
+        this.perGroup =
+                limits.perGroupPerMinute() > 0
+                        ? new IdleBuckets(limits.perGroupPerMinute(), Duration.ofMinutes(1), time)
+                        : null;
     }
 
     /**
-     * A refused send: how long to wait, and whether that wait holds for every chat of the platform (its pause or its
-     * overall budget) or only for this chat (its own or its group's limit, or a pause of that chat).
+     * A refused send: how long to wait, and whether that wait holds for every chat of the platform
+     * (its pause or its overall budget) or only for this chat (its own or its group's limit, or a
+     * pause of that chat).
      */
-    record Refusal(long waitNanos, boolean wholePlatform) {
-    }
+    record Refusal(long waitNanos, boolean wholePlatform) {}
 
     synchronized long tryAcquire(Address to) {
         Refusal refusal = take(to);
@@ -61,9 +70,11 @@ final class PlatformPace {
         if (wait > 0) return new Refusal(wait, pause > 0);
         if (overall != null) {
             Optional<Duration> overallWait = overall.tryTake();
-            if (overallWait.isPresent()) return new Refusal(Math.max(1, overallWait.get().toNanos()), true);
+            if (overallWait.isPresent())
+                return new Refusal(Math.max(1, overallWait.get().toNanos()), true);
         }
-        // The local buckets had a token and only this thread (under this lock) takes them, so these cannot fail.
+        // The local buckets had a token and only this thread (under this lock) takes them, so these
+        // cannot fail.
         if (perChat != null) perChat.take(key, now);
         if (group) perGroup.take(key, now);
         return null;
@@ -85,7 +96,8 @@ final class PlatformPace {
     synchronized void pause(String chat, Duration retryAfter) {
         if (!retryAfter.isPositive()) return;
         long now = time.currentTimeNanos();
-        if (chatPausedUntil.size() > 10_000) chatPausedUntil.values().removeIf(until -> until <= now);
+        if (chatPausedUntil.size() > 10_000)
+            chatPausedUntil.values().removeIf(until -> until <= now);
         long until;
         try {
             until = Math.addExact(now, retryAfter.toNanos());

@@ -6,10 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A question as it was asked, not yet written: the key its reply's rating buttons already carry, the question
- * {@linkplain AnswerLog cleaned and cut}, and when it was asked (so a question written late keeps its time).
+ * A question as it was asked, not yet written: the key its reply's rating buttons already carry,
+ * the question {@linkplain AnswerLog cleaned and cut}, and when it was asked (so a question written
+ * late keeps its time).
  */
-public record AskedQuestion(String key, Platform platform, String question, Optional<String> sectionId, ReplyKind kind, Instant askedAt) {
+public record AskedQuestion(
+        String key,
+        Platform platform,
+        String question,
+        Optional<String> sectionId,
+        ReplyKind kind,
+        Instant askedAt) {
     public AskedQuestion {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(platform, "platform");

@@ -11,27 +11,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The in-memory twin of the JDBC answer log; keeps the most recent entries only, so memory stays bounded. */
+/**
+ * The in-memory twin of the JDBC answer log; keeps the most recent entries only, so memory stays
+ * bounded.
+ */
 public final class InMemoryAnswerLog implements AnswerLog {
 
     /** One logged question. {@code helpful} is empty until rated. */
-    public record Entry(Platform platform, String question, Optional<String> sectionId, boolean answered, Optional<Boolean> helpful,
-                        Instant askedAt) {
-    }
+    public record Entry(
+            Platform platform,
+            String question,
+            Optional<String> sectionId,
+            boolean answered,
+            Optional<Boolean> helpful,
+            Instant askedAt) {}
 
     private static final int KEEP = 10_000;
     private final Clock clock;
     private long next;
+
     /** Per answer key, each rater's latest rating. */
     private final Map<String, Map<String, Boolean>> ratings = new HashMap<>();
-    private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, InMemoryAnswerLog.Entry> eldest) {
-            if (size() <= KEEP) return false;
-            ratings.remove(eldest.getKey());
-            return true;
-        }
-    };
+
+    private final Map<String, Entry> entries =
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(
+                        Map.Entry<String, InMemoryAnswerLog.Entry> eldest) {
+                    if (size() <= KEEP) return false;
+                    ratings.remove(eldest.getKey());
+                    return true;
+                }
+            };
 
     /** A log on the system clock. */
     public InMemoryAnswerLog() {
@@ -44,10 +55,19 @@ public final class InMemoryAnswerLog implements AnswerLog {
     }
 
     @Override
-    public synchronized String recordAnswer(Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
+    public synchronized String recordAnswer(
+            Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
         boolean answered = kind.answered();
         String key = Long.toString(++next, 36);
-        entries.put(key, new Entry(platform, Questions.clean(question), sectionId, answered, Optional.empty(), clock.instant()));
+        entries.put(
+                key,
+                new Entry(
+                        platform,
+                        Questions.clean(question),
+                        sectionId,
+                        answered,
+                        Optional.empty(),
+                        clock.instant()));
         return key;
     }
 
@@ -55,7 +75,15 @@ public final class InMemoryAnswerLog implements AnswerLog {
     public synchronized boolean recordFeedback(String answerKey, boolean helpful) {
         Entry e = entries.get(answerKey);
         if (e == null) return false;
-        entries.put(answerKey, new Entry(e.platform(), e.question(), e.sectionId(), e.answered(), Optional.of(helpful), e.askedAt()));
+        entries.put(
+                answerKey,
+                new Entry(
+                        e.platform(),
+                        e.question(),
+                        e.sectionId(),
+                        e.answered(),
+                        Optional.of(helpful),
+                        e.askedAt()));
         return true;
     }
 
@@ -76,8 +104,12 @@ public final class InMemoryAnswerLog implements AnswerLog {
         }
         return counts.entrySet().stream()
                 .map(c -> new UnansweredQuestion(c.getKey(), c.getValue()))
-                .sorted(Comparator.comparingLong(UnansweredQuestion::times).reversed().thenComparing(UnansweredQuestion::question))
-                .limit(Math.max(0, limit)).toList();
+                .sorted(
+                        Comparator.comparingLong(UnansweredQuestion::times)
+                                .reversed()
+                                .thenComparing(UnansweredQuestion::question))
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     @Override
@@ -91,8 +123,12 @@ public final class InMemoryAnswerLog implements AnswerLog {
         return bySection.entrySet().stream()
                 .filter(s -> s.getValue()[0] > 0)
                 .map(s -> new SectionRating(s.getKey(), s.getValue()[0], s.getValue()[1]))
-                .sorted(Comparator.comparingLong(SectionRating::down).reversed().thenComparing(SectionRating::sectionId))
-                .limit(Math.max(0, limit)).toList();
+                .sorted(
+                        Comparator.comparingLong(SectionRating::down)
+                                .reversed()
+                                .thenComparing(SectionRating::sectionId))
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     @Override

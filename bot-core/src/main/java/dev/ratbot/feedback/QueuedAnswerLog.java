@@ -17,15 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answer log as the bot uses it while serving: answers never wait on the store. A question is stamped and given
- * its key at once and put in a bounded queue; one background thread writes the queue in batches. With the database
- * down or the disk full, the queue holds what it can ({@link Limits#capacity()}) and writes it when the store is
- * back; beyond that, questions are dropped and counted ({@link Events#dropped}). The store's {@link StoreHealth}
- * hears how writes go, and logs an outage once.
+ * The answer log as the bot uses it while serving: answers never wait on the store. A question is
+ * stamped and given its key at once and put in a bounded queue; one background thread writes the
+ * queue in batches. With the database down or the disk full, the queue holds what it can ({@link
+ * Limits#capacity()}) and writes it when the store is back; beyond that, questions are dropped and
+ * counted ({@link Events#dropped}). The store's {@link StoreHealth} hears how writes go, and logs
+ * an outage once.
  *
- * <p>Ratings need the store: while it is unreachable they fail at once with a {@link StoreException} instead of
- * waiting for a connection. A rating of a question still in the queue finds nothing yet (answered like an old one).
- * Thread-safe. {@link #start()} it, and {@link #close()} it before the database.
+ * <p>Ratings need the store: while it is unreachable they fail at once with a {@link
+ * StoreException} instead of waiting for a connection. A rating of a question still in the queue
+ * finds nothing yet (answered like an old one). Thread-safe. {@link #start()} it, and {@link
+ * #close()} it before the database.
  */
 public final class QueuedAnswerLog implements AnswerLog, AutoCloseable {
 
@@ -34,17 +36,19 @@ public final class QueuedAnswerLog implements AnswerLog, AutoCloseable {
     /**
      * How much the queue holds and how the writer behaves.
      *
-     * @param capacity    questions waiting to be written at most; more are dropped (a question is at most 1,000
-     *                    characters, so the default 1,000 hold about 2 MB at worst)
-     * @param batch       questions written in one transaction at most
-     * @param retryEvery  how long the writer waits before trying the store again after it failed
-     * @param stopWithin  how long {@link #close()} tries to write what is still queued
+     * @param capacity questions waiting to be written at most; more are dropped (a question is at
+     *     most 1,000 characters, so the default 1,000 hold about 2 MB at worst)
+     * @param batch questions written in one transaction at most
+     * @param retryEvery how long the writer waits before trying the store again after it failed
+     * @param stopWithin how long {@link #close()} tries to write what is still queued
      */
     public record Limits(int capacity, int batch, Duration retryEvery, Duration stopWithin) {
-        public static final Limits DEFAULTS = new Limits(1_000, 100, Duration.ofSeconds(5), Duration.ofSeconds(3));
+        public static final Limits DEFAULTS =
+                new Limits(1_000, 100, Duration.ofSeconds(5), Duration.ofSeconds(3));
 
         public Limits {
-            if (capacity < 1 || batch < 1) throw new IllegalArgumentException("capacity and batch must be at least 1");
+            if (capacity < 1 || batch < 1)
+                throw new IllegalArgumentException("capacity and batch must be at least 1");
             Objects.requireNonNull(retryEvery, "retryEvery");
             Objects.requireNonNull(stopWithin, "stopWithin");
         }
@@ -68,21 +72,23 @@ public final class QueuedAnswerLog implements AnswerLog, AutoCloseable {
         STOPPED
     }
 
-    /** Counts what happens to questions; called on the asking thread (dropped when full) or the writer's. */
+    /**
+     * Counts what happens to questions; called on the asking thread (dropped when full) or the
+     * writer's.
+     */
     public interface Events {
         void recorded(int questions);
 
         void dropped(int questions, DropReason reason);
 
-        Events NONE = new Events() {
-            @Override
-            public void recorded(int questions) {
-            }
+        Events NONE =
+                new Events() {
+                    @Override
+                    public void recorded(int questions) {}
 
-            @Override
-            public void dropped(int questions, DropReason reason) {
-            }
-        };
+                    @Override
+                    public void dropped(int questions, DropReason reason) {}
+                };
     }
 
     /** Attempts at a batch that fails for no reason of the store's health before it is given up. */
@@ -106,15 +112,22 @@ public final class QueuedAnswerLog implements AnswerLog, AutoCloseable {
 
     /** Starts the writer thread; returns this. */
     public synchronized QueuedAnswerLog start() {
-        if (writer == null) writer = Thread.ofPlatform().name("ratbot-question-writer").daemon(true).start(this::writeLoop);
+        if (writer == null)
+            writer =
+                    Thread.ofPlatform()
+                            .name("ratbot-question-writer")
+                            .daemon(true)
+                            .start(this::writeLoop);
         return this;
     }
 
     /** Never waits: the question is queued, or dropped and counted when the queue is full. */
     @Override
-    public String recordAnswer(Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
+    public String recordAnswer(
+            Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
         AskedQuestion asked = store.asked(platform, question, sectionId, kind);
-        if (stopping || !queue.offer(asked)) events.dropped(1, stopping ? DropReason.STOPPED : DropReason.QUEUE_FULL);
+        if (stopping || !queue.offer(asked))
+            events.dropped(1, stopping ? DropReason.STOPPED : DropReason.QUEUE_FULL);
         return asked.key();
     }
 
@@ -152,7 +165,9 @@ public final class QueuedAnswerLog implements AnswerLog, AutoCloseable {
 
     private void failFastWhileUnreachable() {
         if (health.unreachable()) {
-            throw new StoreException("the store is unreachable", new SQLTransientConnectionException("the store is unreachable"));
+            throw new StoreException(
+                    "the store is unreachable",
+                    new SQLTransientConnectionException("the store is unreachable"));
         }
     }
 
@@ -185,8 +200,13 @@ public final class QueuedAnswerLog implements AnswerLog, AutoCloseable {
                 }
                 health.failed(e);
                 if (StoreHealth.classify(e).isEmpty() && ++refusals >= REFUSALS_BEFORE_DROP) {
-                    // Not the store's health but these rows: retrying would block every question behind them.
-                    log.warn("dropped {} questions the store refused {} times: {}", batch.size(), refusals, oneLine(e));
+                    // Not the store's health but these rows: retrying would block every question
+                    // behind them.
+                    log.warn(
+                            "dropped {} questions the store refused {} times: {}",
+                            batch.size(),
+                            refusals,
+                            oneLine(e));
                     events.dropped(batch.size(), DropReason.REFUSED);
                     batch.clear();
                     refusals = 0;
@@ -219,12 +239,14 @@ public final class QueuedAnswerLog implements AnswerLog, AutoCloseable {
         lost += queue.drainTo(new ArrayList<>());
         if (lost == 0) return;
         events.dropped(lost, DropReason.STOPPED);
-        log.warn("{} questions were not recorded: the store could not take them before the bot stopped", lost);
+        log.warn(
+                "{} questions were not recorded: the store could not take them before the bot stopped",
+                lost);
     }
 
     /**
-     * Stops taking questions and tries for up to {@link Limits#stopWithin()} to write those still queued; what is
-     * left then is counted as dropped, with one log line. Idempotent.
+     * Stops taking questions and tries for up to {@link Limits#stopWithin()} to write those still
+     * queued; what is left then is counted as dropped, with one log line. Idempotent.
      */
     @Override
     public void close() {

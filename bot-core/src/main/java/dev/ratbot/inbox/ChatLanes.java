@@ -12,14 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One conversation, one lane: work for one chat runs one item at a time, in the order it was queued; different
- * chats run in parallel, at most {@code maxParallel} at once. So "/subscribe 07:00" then "/subscribe 09:00" from
- * one chat always ends at 09:00, and a slow answer in one chat never holds up another.
+ * One conversation, one lane: work for one chat runs one item at a time, in the order it was
+ * queued; different chats run in parallel, at most {@code maxParallel} at once. So "/subscribe
+ * 07:00" then "/subscribe 09:00" from one chat always ends at 09:00, and a slow answer in one chat
+ * never holds up another.
  *
- * <p>Each busy lane drains on its own virtual thread, so a lane that waits (for its reply's turn under a rate
- * limit) costs no platform thread. The queue is bounded in total ({@code capacity}): {@link #offer} refuses when it
- * is full, {@link #submitWaiting} waits for room (back-pressure on a poller). Work that throws is logged in one line
- * and the lane carries on. Platform-neutral. Thread-safe.
+ * <p>Each busy lane drains on its own virtual thread, so a lane that waits (for its reply's turn
+ * under a rate limit) costs no platform thread. The queue is bounded in total ({@code capacity}):
+ * {@link #offer} refuses when it is full, {@link #submitWaiting} waits for room (back-pressure on a
+ * poller). Work that throws is logged in one line and the lane carries on. Platform-neutral.
+ * Thread-safe.
  */
 public final class ChatLanes implements AutoCloseable {
 
@@ -37,9 +39,9 @@ public final class ChatLanes implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param name        names the lanes' threads ({@code name-lane-N})
+     * @param name names the lanes' threads ({@code name-lane-N})
      * @param maxParallel how many lanes run work at the same moment
-     * @param capacity    how many items may wait in all lanes together
+     * @param capacity how many items may wait in all lanes together
      */
     public ChatLanes(String name, int maxParallel, int capacity) {
         if (maxParallel < 1) throw new IllegalArgumentException("maxParallel < 1");
@@ -106,8 +108,9 @@ public final class ChatLanes implements AutoCloseable {
     }
 
     /**
-     * Stops taking work, lets queued and running work finish for up to {@code grace}, then drops what has not
-     * started. Returns how many items were dropped (their callers must have kept them elsewhere, e.g. in an inbox).
+     * Stops taking work, lets queued and running work finish for up to {@code grace}, then drops
+     * what has not started. Returns how many items were dropped (their callers must have kept them
+     * elsewhere, e.g. in an inbox).
      */
     public int close(Duration grace) {
         synchronized (lock) {
@@ -139,12 +142,15 @@ public final class ChatLanes implements AutoCloseable {
         q.add(work);
         lanes.put(lane, q);
         ArrayDeque<Runnable> mine = q;
-        Thread.ofVirtual().name(name + "-lane-" + threads.incrementAndGet()).start(() -> drain(lane, mine));
+        Thread.ofVirtual()
+                .name(name + "-lane-" + threads.incrementAndGet())
+                .start(() -> drain(lane, mine));
     }
 
     private void drain(String lane, ArrayDeque<Runnable> q) {
         while (true) {
-            // The permit first: work waiting for one still counts as queued, so the capacity bounds all of it.
+            // The permit first: work waiting for one still counts as queued, so the capacity bounds
+            // all of it.
             try {
                 parallel.acquire();
             } catch (InterruptedException e) {

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Per-user flood control in one chat: up to {@code limit} messages in any {@code window}; the first one past it is
- * told to slow down once, the rest are ignored until the oldest counted message leaves the window. So one person
- * cannot use up a group's 20 replies a minute, and gets one friendly word instead of silence. A limit of zero turns
- * it off. Platform-neutral; thread-safe; memory stays proportional to the users heard from within one window.
+ * Per-user flood control in one chat: up to {@code limit} messages in any {@code window}; the first
+ * one past it is told to slow down once, the rest are ignored until the oldest counted message
+ * leaves the window. So one person cannot use up a group's 20 replies a minute, and gets one
+ * friendly word instead of silence. A limit of zero turns it off. Platform-neutral; thread-safe;
+ * memory stays proportional to the users heard from within one window.
  */
 public final class FloodControl {
 
@@ -76,9 +77,11 @@ public final class FloodControl {
     private void sweep(Instant now) {
         if (Duration.between(lastSweep, now).compareTo(window) < 0) return;
         lastSweep = now;
-        senders.values().removeIf(s -> {
-            expire(s, now);
-            return s.recent.isEmpty();
-        });
+        senders.values()
+                .removeIf(
+                        s -> {
+                            expire(s, now);
+                            return s.recent.isEmpty();
+                        });
     }
 }

@@ -11,13 +11,12 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The in-memory twin of the JDBC inbox: deduplicates and takes within one process (tests, and a bot run without a
- * database); forgets everything on exit.
+ * The in-memory twin of the JDBC inbox: deduplicates and takes within one process (tests, and a bot
+ * run without a database); forgets everything on exit.
  */
 public final class InMemoryUpdateInbox implements UpdateInbox {
 
-    private record Entry(Arrival arrival, Instant receivedAt, boolean taken) {
-    }
+    private record Entry(Arrival arrival, Instant receivedAt, boolean taken) {}
 
     private final Clock clock;
     private final Map<String, TreeMap<Long, Entry>> streams = new HashMap<>();

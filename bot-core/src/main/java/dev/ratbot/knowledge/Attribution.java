@@ -3,8 +3,8 @@ package dev.ratbot.knowledge;
 import java.util.Objects;
 
 /**
- * Where a pack's text comes from, shown with every answer: the work's title, its author and its source
- * (publisher or address). All three are non-blank.
+ * Where a pack's text comes from, shown with every answer: the work's title, its author and its
+ * source (publisher or address). All three are non-blank.
  */
 public record Attribution(String title, String author, String source) {
     public Attribution {
@@ -13,7 +13,10 @@ public record Attribution(String title, String author, String source) {
         Objects.requireNonNull(source, "source");
     }
 
-    /** One line for a footer, e.g. {@code "How to Bond with Your Rats" by Joshua Paulson (Quality Cage Crafters)}. */
+    /**
+     * One line for a footer, e.g. {@code "How to Bond with Your Rats" by Joshua Paulson (Quality
+     * Cage Crafters)}.
+     */
     public String line() {
         return "\u201C" + title + "\u201D by " + author + " (" + source + ")";
     }

@@ -3,8 +3,8 @@ package dev.ratbot.knowledge;
 import java.util.List;
 
 /**
- * A unit of a section's text that is kept whole in answers: a paragraph, or a bullet list together with
- * the sentence that leads into it. Text is plain (no markup); adapters escape and render it.
+ * A unit of a section's text that is kept whole in answers: a paragraph, or a bullet list together
+ * with the sentence that leads into it. Text is plain (no markup); adapters escape and render it.
  */
 public sealed interface Block {
 
@@ -14,7 +14,8 @@ public sealed interface Block {
     /** A paragraph of prose. */
     record Paragraph(String text) implements Block {
         public Paragraph {
-            if (text == null || text.isBlank()) throw new IllegalArgumentException("empty paragraph");
+            if (text == null || text.isBlank())
+                throw new IllegalArgumentException("empty paragraph");
         }
 
         @Override
@@ -23,7 +24,10 @@ public sealed interface Block {
         }
     }
 
-    /** A bullet list; {@code leadIn} is the sentence before it ("Signs of a shy rat:"), possibly empty. */
+    /**
+     * A bullet list; {@code leadIn} is the sentence before it ("Signs of a shy rat:"), possibly
+     * empty.
+     */
     record BulletList(String leadIn, List<String> items) implements Block {
         public BulletList {
             leadIn = leadIn == null ? "" : leadIn;

@@ -5,12 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A loaded knowledge pack: the sections of one or more Markdown files, their attribution, the tips the pack lists
- * explicitly (empty when the pack leaves tips to be drawn from its text), and its word lists: the plain-text files
- * beside the Markdown ({@code synonyms.txt}, {@code care-topics.txt}, {@code decision-model.properties}, ...) that tell
- * the answer engine how owners of this pack's animal talk. By file name; empty when the pack brings none.
+ * A loaded knowledge pack: the sections of one or more Markdown files, their attribution, the tips
+ * the pack lists explicitly (empty when the pack leaves tips to be drawn from its text), and its
+ * word lists: the plain-text files beside the Markdown ({@code synonyms.txt}, {@code
+ * care-topics.txt}, {@code decision-model.properties}, ...) that tell the answer engine how owners
+ * of this pack's animal talk. By file name; empty when the pack brings none.
  */
-public record KnowledgePack(Attribution attribution, List<Section> sections, List<String> explicitTips, Map<String, String> wordLists) {
+public record KnowledgePack(
+        Attribution attribution,
+        List<Section> sections,
+        List<String> explicitTips,
+        Map<String, String> wordLists) {
     public KnowledgePack {
         sections = List.copyOf(sections);
         explicitTips = List.copyOf(explicitTips);
@@ -18,7 +23,8 @@ public record KnowledgePack(Attribution attribution, List<Section> sections, Lis
     }
 
     /** A pack of sections only, with no word lists of its own. */
-    public KnowledgePack(Attribution attribution, List<Section> sections, List<String> explicitTips) {
+    public KnowledgePack(
+            Attribution attribution, List<Section> sections, List<String> explicitTips) {
         this(attribution, sections, explicitTips, Map.of());
     }
 

@@ -29,19 +29,26 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Parses one pack file: optional front matter, then CommonMark restricted to headings, paragraphs, flat lists and
- * HTML comments (see knowledge/README.md). Anything else fails with the file and line, because an answer can only
- * show plain paragraphs and lists and silently dropping an operator's text would be worse than refusing it.
+ * Parses one pack file: optional front matter, then CommonMark restricted to headings, paragraphs,
+ * flat lists and HTML comments (see knowledge/README.md). Anything else fails with the file and
+ * line, because an answer can only show plain paragraphs and lists and silently dropping an
+ * operator's text would be worse than refusing it.
  */
 final class PackFileParser {
     private static final Set<String> KEYS = Set.of("title", "author", "source", "kind");
-    private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s*(.*)");
+    private static final Pattern KEY_VALUE =
+            Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s*(.*)");
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([^}\\s]*)}\\s*$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private final Parser markdown = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private final Parser markdown =
+            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
-    enum Kind { GUIDE, FAQ, TIPS }
+    enum Kind {
+        GUIDE,
+        FAQ,
+        TIPS
+    }
 
     PackFile parse(String name, String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
@@ -53,7 +60,8 @@ final class PackFileParser {
         Node document = markdown.parse(String.join("\n", lines));
         return kind == Kind.TIPS
                 ? new PackFile(name, attribution, List.of(), tips(name, document))
-                : new PackFile(name, attribution, headings(name, document, kind == Kind.FAQ), List.of());
+                : new PackFile(
+                        name, attribution, headings(name, document, kind == Kind.FAQ), List.of());
     }
 
     /** Reads and blanks the front matter, if the file starts with a "---" line. */
@@ -62,7 +70,9 @@ final class PackFileParser {
         if (lines.length == 0 || !lines[0].strip().equals("---")) return values;
         boolean closed = false;
         for (int i = 1; i < lines.length && !closed; i++) closed = lines[i].strip().equals("---");
-        if (!closed) throw new PackFormatException(name, 1, "front matter opened with '---' is never closed by a '---' line");
+        if (!closed)
+            throw new PackFormatException(
+                    name, 1, "front matter opened with '---' is never closed by a '---' line");
         lines[0] = "";
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -71,15 +81,27 @@ final class PackFileParser {
             if (line.isEmpty() || line.startsWith("#")) continue;
             Matcher m = KEY_VALUE.matcher(line);
             if (!m.matches()) {
-                throw new PackFormatException(name, i + 1, "front matter lines must be 'key: value', found '" + shorten(line) + "'");
+                throw new PackFormatException(
+                        name,
+                        i + 1,
+                        "front matter lines must be 'key: value', found '" + shorten(line) + "'");
             }
             String key = m.group(1).toLowerCase(Locale.ROOT);
             if (!KEYS.contains(key)) {
-                throw new PackFormatException(name, i + 1, "unknown front-matter key '" + key + "' (known: title, author, source, kind)");
+                throw new PackFormatException(
+                        name,
+                        i + 1,
+                        "unknown front-matter key '"
+                                + key
+                                + "' (known: title, author, source, kind)");
             }
-            if (values.containsKey(key)) throw new PackFormatException(name, i + 1, "front-matter key '" + key + "' given twice");
+            if (values.containsKey(key))
+                throw new PackFormatException(
+                        name, i + 1, "front-matter key '" + key + "' given twice");
             String value = unquote(m.group(2).strip());
-            if (value.isEmpty()) throw new PackFormatException(name, i + 1, "front-matter key '" + key + "' has no value");
+            if (value.isEmpty())
+                throw new PackFormatException(
+                        name, i + 1, "front-matter key '" + key + "' has no value");
             values.put(key, value);
             values.put(key + "@line", Integer.toString(i + 1));
         }
@@ -92,19 +114,27 @@ final class PackFileParser {
             case "guide" -> Kind.GUIDE;
             case "faq" -> Kind.FAQ;
             case "tips" -> Kind.TIPS;
-            default -> throw new PackFormatException(name, Integer.parseInt(front.get("kind@line")),
-                    "kind must be guide, faq or tips, not '" + shorten(kind) + "'");
+            default ->
+                    throw new PackFormatException(
+                            name,
+                            Integer.parseInt(front.get("kind@line")),
+                            "kind must be guide, faq or tips, not '" + shorten(kind) + "'");
         };
     }
 
     private static Optional<Attribution> attribution(String name, Map<String, String> front) {
-        List<String> given = List.of("title", "author", "source").stream().filter(front::containsKey).toList();
+        List<String> given =
+                List.of("title", "author", "source").stream().filter(front::containsKey).toList();
         if (given.isEmpty()) return Optional.empty();
         if (given.size() < 3) {
-            throw new PackFormatException(name, Integer.parseInt(front.get(given.get(0) + "@line")),
-                    "attribution needs title, author and source together; found only " + String.join(", ", given));
+            throw new PackFormatException(
+                    name,
+                    Integer.parseInt(front.get(given.get(0) + "@line")),
+                    "attribution needs title, author and source together; found only "
+                            + String.join(", ", given));
         }
-        return Optional.of(new Attribution(front.get("title"), front.get("author"), front.get("source")));
+        return Optional.of(
+                new Attribution(front.get("title"), front.get("author"), front.get("source")));
     }
 
     private static List<PackFile.Heading> headings(String name, Node document, boolean faq) {
@@ -122,13 +152,18 @@ final class PackFileParser {
                 continue;
             }
             if (isIgnorable(node)) continue;
-            if (open == null) throw new PackFormatException(name, line, "text before the first heading; every paragraph belongs to a section");
+            if (open == null)
+                throw new PackFormatException(
+                        name,
+                        line,
+                        "text before the first heading; every paragraph belongs to a section");
             if (node instanceof Paragraph p) {
                 if (pendingLeadIn != null) blocks.add(new Block.Paragraph(pendingLeadIn));
                 String paragraph = inlineText(p);
                 pendingLeadIn = null;
                 if (paragraph.isEmpty()) continue;
-                // A paragraph ending in a colon introduces what follows; it is kept only together with its list.
+                // A paragraph ending in a colon introduces what follows; it is kept only together
+                // with its list.
                 if (paragraph.endsWith(":")) pendingLeadIn = paragraph;
                 else blocks.add(new Block.Paragraph(paragraph));
             } else if (node instanceof ListBlock list) {
@@ -142,7 +177,8 @@ final class PackFileParser {
         return headings;
     }
 
-    private static PackFile.Heading heading(String name, Heading h, List<Block> blocks, String danglingLeadIn, boolean faq) {
+    private static PackFile.Heading heading(
+            String name, Heading h, List<Block> blocks, String danglingLeadIn, boolean faq) {
         int line = line(h);
         if (danglingLeadIn != null) blocks.add(new Block.Paragraph(danglingLeadIn));
         String title = inlineText(h);
@@ -151,14 +187,22 @@ final class PackFileParser {
         if (m.find()) {
             String given = m.group(1);
             if (!SectionIds.isValid(given)) {
-                throw new PackFormatException(name, line, "section id '" + shorten(given)
-                        + "' must be lower-case letters, digits and single hyphens, at most " + SectionIds.MAX_LENGTH + " characters");
+                throw new PackFormatException(
+                        name,
+                        line,
+                        "section id '"
+                                + shorten(given)
+                                + "' must be lower-case letters, digits and single hyphens, at most "
+                                + SectionIds.MAX_LENGTH
+                                + " characters");
             }
             id = Optional.of(given);
             title = title.substring(0, m.start()).strip();
         }
         if (title.isEmpty()) throw new PackFormatException(name, line, "heading without text");
-        if (faq && blocks.isEmpty()) throw new PackFormatException(name, line, "FAQ question '" + shorten(title) + "' has no answer under it");
+        if (faq && blocks.isEmpty())
+            throw new PackFormatException(
+                    name, line, "FAQ question '" + shorten(title) + "' has no answer under it");
         return new PackFile.Heading(h.getLevel(), title, id, line, List.copyOf(blocks), faq);
     }
 
@@ -171,7 +215,8 @@ final class PackFileParser {
                     if (!text.isEmpty()) text.append(' ');
                     text.append(inlineText(p));
                 } else if (!isIgnorable(child)) {
-                    throw new PackFormatException(name, line(child), "list items hold text only; " + unsupported(child));
+                    throw new PackFormatException(
+                            name, line(child), "list items hold text only; " + unsupported(child));
                 }
             }
             if (text.isEmpty()) throw new PackFormatException(name, line(item), "empty list item");
@@ -185,30 +230,45 @@ final class PackFileParser {
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             if (isIgnorable(node)) continue;
             if (node instanceof ListBlock list) tips.addAll(items(name, list));
-            else throw new PackFormatException(name, line(node), "a tips file holds only lists of tips; " + unsupported(node));
+            else
+                throw new PackFormatException(
+                        name,
+                        line(node),
+                        "a tips file holds only lists of tips; " + unsupported(node));
         }
         if (tips.isEmpty()) throw new PackFormatException(name, 0, "a tips file without any tip");
         return tips;
     }
 
-    /** Comments and link definitions carry no text for users; everything else must be understood. */
+    /**
+     * Comments and link definitions carry no text for users; everything else must be understood.
+     */
     private static boolean isIgnorable(Node node) {
         return node instanceof LinkReferenceDefinition
                 || (node instanceof HtmlBlock html && html.getLiteral().strip().startsWith("<!--"));
     }
 
     private static String unsupported(Node node) {
-        String what = switch (node) {
-            case ListItem ignored -> "a nested list";
-            case BulletList ignored -> "a nested list";
-            case OrderedList ignored -> "a nested list";
-            case HtmlBlock ignored -> "HTML (only <!-- comments --> are allowed)";
-            default -> "a " + node.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        };
+        String what =
+                switch (node) {
+                    case ListItem ignored -> "a nested list";
+                    case BulletList ignored -> "a nested list";
+                    case OrderedList ignored -> "a nested list";
+                    case HtmlBlock ignored -> "HTML (only <!-- comments --> are allowed)";
+                    default ->
+                            "a "
+                                    + node.getClass()
+                                            .getSimpleName()
+                                            .replaceAll("([a-z])([A-Z])", "$1 $2")
+                                            .toLowerCase(Locale.ROOT);
+                };
         return what + " is not part of the pack format (headings, paragraphs, lists and comments)";
     }
 
-    /** The plain text of a paragraph or heading: markup dropped, line breaks as spaces, images left out. */
+    /**
+     * The plain text of a paragraph or heading: markup dropped, line breaks as spaces, images left
+     * out.
+     */
     static String inlineText(Node block) {
         StringBuilder out = new StringBuilder();
         appendInline(block, out);
@@ -222,8 +282,8 @@ final class PackFileParser {
                 case Code c -> out.append(c.getLiteral());
                 case SoftLineBreak ignored -> out.append(' ');
                 case HardLineBreak ignored -> out.append(' ');
-                case Image ignored -> { } // captions are not advice
-                case HtmlInline ignored -> { }
+                case Image ignored -> {} // captions are not advice
+                case HtmlInline ignored -> {}
                 default -> appendInline(child, out);
             }
         }
@@ -235,7 +295,9 @@ final class PackFileParser {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && ((value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'")))) {
+        if (value.length() >= 2
+                && ((value.startsWith("\"") && value.endsWith("\""))
+                        || (value.startsWith("'") && value.endsWith("'")))) {
             return value.substring(1, value.length() - 1).strip();
         }
         return value;

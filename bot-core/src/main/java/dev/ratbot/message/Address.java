@@ -4,14 +4,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a message goes: a platform, a chat or channel id, an optional thread (a Telegram forum topic), and an
- * optional server (a Discord guild). {@code group} is true for group chats and server channels, where
- * changing settings needs an administrator.
+ * Where a message goes: a platform, a chat or channel id, an optional thread (a Telegram forum
+ * topic), and an optional server (a Discord guild). {@code group} is true for group chats and
+ * server channels, where changing settings needs an administrator.
  */
-public record Address(Platform platform, String chatId, Optional<String> threadId, Optional<String> serverId, boolean group) {
+public record Address(
+        Platform platform,
+        String chatId,
+        Optional<String> threadId,
+        Optional<String> serverId,
+        boolean group) {
     public Address {
         Objects.requireNonNull(platform, "platform");
-        if (chatId == null || chatId.isBlank()) throw new IllegalArgumentException("chatId is blank");
+        if (chatId == null || chatId.isBlank())
+            throw new IllegalArgumentException("chatId is blank");
         threadId = threadId == null ? Optional.empty() : threadId;
         serverId = serverId == null ? Optional.empty() : serverId;
     }

@@ -8,18 +8,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the bot says, as a platform-neutral value that adapters render (HTML on Telegram, embeds on Discord,
- * plain text on the console). All text is plain: adapters escape it for their markup. Immutable.
+ * What the bot says, as a platform-neutral value that adapters render (HTML on Telegram, embeds on
+ * Discord, plain text on the console). All text is plain: adapters escape it for their markup.
+ * Immutable.
  *
- * <p>Built from a named start and named parts, never positionally:
- * {@code Reply.text(Kind.INFO, "Thanks!")} or
- * {@code Reply.of(Kind.ANSWER, blocks).titled("Handling").credited(attribution).withChoices(related).withFeedbackKey(key)}.
- * "No reply at all" is not a reply: code that may have nothing to say returns {@code Optional<Reply>}.
+ * <p>Built from a named start and named parts, never positionally: {@code Reply.text(Kind.INFO,
+ * "Thanks!")} or {@code Reply.of(Kind.ANSWER,
+ * blocks).titled("Handling").credited(attribution).withChoices(related).withFeedbackKey(key)}. "No
+ * reply at all" is not a reply: code that may have nothing to say returns {@code Optional<Reply>}.
  */
 public final class Reply {
 
     /** What sort of reply this is, so adapters can choose a presentation. */
-    public enum Kind { ANSWER, NOT_FOUND, HEALTH, SMALL_TALK, TOPICS, TIP, SETTINGS, INFO, ERROR }
+    public enum Kind {
+        ANSWER,
+        NOT_FOUND,
+        HEALTH,
+        SMALL_TALK,
+        TOPICS,
+        TIP,
+        SETTINGS,
+        INFO,
+        ERROR
+    }
 
     private final Kind kind;
     private final Optional<String> title;
@@ -29,8 +40,14 @@ public final class Reply {
     private final Optional<String> feedbackKey;
     private final boolean privateHint;
 
-    private Reply(Kind kind, Optional<String> title, List<Block> blocks, Optional<Attribution> attribution,
-                  List<Choice> choices, Optional<String> feedbackKey, boolean privateHint) {
+    private Reply(
+            Kind kind,
+            Optional<String> title,
+            List<Block> blocks,
+            Optional<Attribution> attribution,
+            List<Choice> choices,
+            Optional<String> feedbackKey,
+            boolean privateHint) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.title = Objects.requireNonNull(title, "title");
         this.blocks = List.copyOf(blocks);
@@ -41,11 +58,17 @@ public final class Reply {
     }
 
     /**
-     * A reply of {@code blocks} with no title, credit, choices or feedback; private (see {@link #privateHint()}) when
-     * it is an error or about settings.
+     * A reply of {@code blocks} with no title, credit, choices or feedback; private (see {@link
+     * #privateHint()}) when it is an error or about settings.
      */
     public static Reply of(Kind kind, List<Block> blocks) {
-        return new Reply(kind, Optional.empty(), blocks, Optional.empty(), List.of(), Optional.empty(),
+        return new Reply(
+                kind,
+                Optional.empty(),
+                blocks,
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
                 kind == Kind.ERROR || kind == Kind.SETTINGS);
     }
 
@@ -118,12 +141,18 @@ public final class Reply {
         return feedbackKey;
     }
 
-    /** True when the reply only concerns the asking user (settings, errors): Discord sends it ephemeral. */
+    /**
+     * True when the reply only concerns the asking user (settings, errors): Discord sends it
+     * ephemeral.
+     */
     public boolean privateHint() {
         return privateHint;
     }
 
-    /** The reply as plain text (title, body, attribution), as the console shows it and as length checks count it. */
+    /**
+     * The reply as plain text (title, body, attribution), as the console shows it and as length
+     * checks count it.
+     */
     public String plainText() {
         StringBuilder out = new StringBuilder();
         title.ifPresent(t -> out.append(t).append("\n\n"));
@@ -137,8 +166,13 @@ public final class Reply {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Reply r && kind == r.kind && title.equals(r.title) && blocks.equals(r.blocks)
-                && attribution.equals(r.attribution) && choices.equals(r.choices) && feedbackKey.equals(r.feedbackKey)
+        return o instanceof Reply r
+                && kind == r.kind
+                && title.equals(r.title)
+                && blocks.equals(r.blocks)
+                && attribution.equals(r.attribution)
+                && choices.equals(r.choices)
+                && feedbackKey.equals(r.feedbackKey)
                 && privateHint == r.privateHint;
     }
 
@@ -149,7 +183,16 @@ public final class Reply {
 
     @Override
     public String toString() {
-        return "Reply[" + kind + (privateHint ? ", private" : "") + title.map(t -> ", " + t).orElse("") + ", "
-                + blocks.size() + " blocks, " + choices.size() + " choices" + feedbackKey.map(k -> ", key " + k).orElse("") + "]";
+        return "Reply["
+                + kind
+                + (privateHint ? ", private" : "")
+                + title.map(t -> ", " + t).orElse("")
+                + ", "
+                + blocks.size()
+                + " blocks, "
+                + choices.size()
+                + " choices"
+                + feedbackKey.map(k -> ", key " + k).orElse("")
+                + "]";
     }
 }

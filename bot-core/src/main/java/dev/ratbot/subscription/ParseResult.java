@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The outcome of reading user input: a value, or a friendly hint saying what was wrong and what to type instead.
- * Parsers return this instead of throwing, so that bad input always gets an answer.
+ * The outcome of reading user input: a value, or a friendly hint saying what was wrong and what to
+ * type instead. Parsers return this instead of throwing, so that bad input always gets an answer.
  */
 public sealed interface ParseResult<T> {
 
@@ -15,7 +15,9 @@ public sealed interface ParseResult<T> {
         }
     }
 
-    /** @param hint one or two sentences for the user, e.g. "Use 24-hour time like 09:00 or 21:30." */
+    /**
+     * @param hint one or two sentences for the user, e.g. "Use 24-hour time like 09:00 or 21:30."
+     */
     record Refused<T>(String hint) implements ParseResult<T> {
         public Refused {
             Objects.requireNonNull(hint, "hint");
@@ -34,7 +36,10 @@ public sealed interface ParseResult<T> {
         return this instanceof Parsed;
     }
 
-    /** The value; throws {@link IllegalStateException} when refused (check {@link #isParsed()} first). */
+    /**
+     * The value; throws {@link IllegalStateException} when refused (check {@link #isParsed()}
+     * first).
+     */
     default T value() {
         if (this instanceof Parsed<T> p) return p.value();
         throw new IllegalStateException("refused: " + ((Refused<T>) this).hint());

@@ -6,9 +6,9 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * A chat's daily-tip subscription: where, at what local time in which zone, whether it is active, who created
- * it, why it stopped if it did, and why the bot paused it if it did (empty when ACTIVE, when the user paused it
- * with /pause, and when STOPPED). One per address.
+ * A chat's daily-tip subscription: where, at what local time in which zone, whether it is active,
+ * who created it, why it stopped if it did, and why the bot paused it if it did (empty when ACTIVE,
+ * when the user paused it with /pause, and when STOPPED). One per address.
  */
 public record Subscription(
         long id,
@@ -29,8 +29,14 @@ public record Subscription(
     }
 
     /** A subscription the bot has not paused by itself. */
-    public Subscription(long id, Address address, LocalTime localTime, ZoneId zone, SubscriptionStatus status,
-                        String createdBy, Optional<String> stopReason) {
+    public Subscription(
+            long id,
+            Address address,
+            LocalTime localTime,
+            ZoneId zone,
+            SubscriptionStatus status,
+            String createdBy,
+            Optional<String> stopReason) {
         this(id, address, localTime, zone, status, createdBy, stopReason, Optional.empty());
     }
 }

@@ -3,18 +3,15 @@ package dev.ratbot.tips;
 import dev.ratbot.knowledge.Attribution;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.message.Reply;
-import dev.ratbot.tips.Tip;
-import dev.ratbot.tips.TipCatalogue;
-import dev.ratbot.tips.TipMessage;
-import dev.ratbot.tips.TipRotation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The daily tips of a knowledge pack, for the scheduler ({@link TipPicker}: each subscription's own rotation) and
- * the delivery worker ({@link TipMessages}): a tip is sent as a {@link Reply.Kind#TIP} reply titled with its
- * section, with a button that opens the section ({@code /topic <id>}) and the pack's attribution. Immutable.
+ * The daily tips of a knowledge pack, for the scheduler ({@link TipPicker}: each subscription's own
+ * rotation) and the delivery worker ({@link TipMessages}): a tip is sent as a {@link
+ * Reply.Kind#TIP} reply titled with its section, with a button that opens the section ({@code
+ * /topic <id>}) and the pack's attribution. Immutable.
  */
 public final class CatalogueTips implements TipPicker, TipMessages {
 
@@ -35,7 +32,8 @@ public final class CatalogueTips implements TipPicker, TipMessages {
 
     @Override
     public Optional<Pick> next(long subscriptionId, long cycle, Set<String> deliveredThisCycle) {
-        return rotation.next(subscriptionId, cycle, deliveredThisCycle).map(n -> new Pick(n.tip().id(), n.cycle()));
+        return rotation.next(subscriptionId, cycle, deliveredThisCycle)
+                .map(n -> new Pick(n.tip().id(), n.cycle()));
     }
 
     @Override
@@ -43,7 +41,9 @@ public final class CatalogueTips implements TipPicker, TipMessages {
         return rotation.catalogue().byId(tipId).map(this::reply);
     }
 
-    /** A tip as the message subscribers get: the on-request tip message, titled with its section. */
+    /**
+     * A tip as the message subscribers get: the on-request tip message, titled with its section.
+     */
     public Reply reply(Tip tip) {
         return TipMessage.reply(tip, attribution, TITLE_PREFIX + tip.section().title());
     }

@@ -3,8 +3,8 @@ package dev.ratbot.tips;
 import java.util.Objects;
 
 /**
- * The tip a subscription gets next and the cycle it belongs to. Record both with the delivery: the cycle and
- * the tip ids recorded with it are what {@link TipRotation#next} needs the next time.
+ * The tip a subscription gets next and the cycle it belongs to. Record both with the delivery: the
+ * cycle and the tip ids recorded with it are what {@link TipRotation#next} needs the next time.
  */
 public record NextTip(Tip tip, long cycle) {
     public NextTip {

@@ -11,10 +11,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Tips given on request (the /tip command). Each chat walks the catalogue in its own shuffled order
- * ({@link TipRotation}), so asking again and again shows every tip before any repeats. Only a counter per chat is
- * kept, in memory, for the most recently active chats; each chat starts at the beginning of a random cycle, so
- * a restart does not replay the same tips. Daily tips do not use this: their history is stored with each delivery.
- * Thread-safe.
+ * ({@link TipRotation}), so asking again and again shows every tip before any repeats. Only a
+ * counter per chat is kept, in memory, for the most recently active chats; each chat starts at the
+ * beginning of a random cycle, so a restart does not replay the same tips. Daily tips do not use
+ * this: their history is stored with each delivery. Thread-safe.
  */
 public final class OnDemandTips implements TipSource {
 
@@ -24,17 +24,18 @@ public final class OnDemandTips implements TipSource {
     private final TipRotation rotation;
     private final Attribution attribution;
     private final RandomGenerator random;
-    private final Map<String, Long> position = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > REMEMBERED_CHATS;
-        }
-    };
+    private final Map<String, Long> position =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > REMEMBERED_CHATS;
+                }
+            };
 
     /**
-     * @param catalogue   the tips to give
+     * @param catalogue the tips to give
      * @param attribution the pack's attribution, shown with every tip
-     * @param random      picks each chat's starting point; tests pass a seeded generator
+     * @param random picks each chat's starting point; tests pass a seeded generator
      */
     public OnDemandTips(TipCatalogue catalogue, Attribution attribution, RandomGenerator random) {
         this.rotation = new TipRotation(catalogue);

@@ -5,8 +5,8 @@ import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.Section;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,24 +18,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily tips of a knowledge pack: the tips the pack lists explicitly, then tips drawn from its text, each at
- * most {@link Tip#MAX_CHARS} characters, readable on its own, tied to its section, and distinct by id (the first of
- * two tips with the same id wins). Immutable and thread-safe.
+ * The daily tips of a knowledge pack: the tips the pack lists explicitly, then tips drawn from its
+ * text, each at most {@link Tip#MAX_CHARS} characters, readable on its own, tied to its section,
+ * and distinct by id (the first of two tips with the same id wins). Immutable and thread-safe.
  *
- * <p>Drawn tips are one or two sentences of prose that need nothing before them, a list item given the condition
- * its lead-in states, or a list of short phrases joined into one sentence with its lead-in; headings, captions,
- * lead-ins, questions and the publisher's promotion are left out. An explicit tip is tied to the section whose text
- * shares the most words with it; one longer than {@link Tip#MAX_CHARS}, blank, or in a pack without sections is
- * skipped with a warning.
+ * <p>Drawn tips are one or two sentences of prose that need nothing before them, a list item given
+ * the condition its lead-in states, or a list of short phrases joined into one sentence with its
+ * lead-in; headings, captions, lead-ins, questions and the publisher's promotion are left out. An
+ * explicit tip is tied to the section whose text shares the most words with it; one longer than
+ * {@link Tip#MAX_CHARS}, blank, or in a pack without sections is skipped with a warning.
  */
 public final class TipCatalogue {
 
     private static final Logger log = LoggerFactory.getLogger(TipCatalogue.class);
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+
     /** Words too common to say which section a tip belongs to. */
-    private static final Set<String> COMMON = Set.of("your", "with", "that", "they", "them", "their", "this",
-            "have", "will", "from", "when", "what", "more", "some", "into", "also", "been", "than", "then", "were",
-            "just", "like", "about", "there", "these", "those", "which", "while", "other", "make", "only", "very");
+    private static final Set<String> COMMON =
+            Set.of(
+                    "your", "with", "that", "they", "them", "their", "this", "have", "will", "from",
+                    "when", "what", "more", "some", "into", "also", "been", "than", "then", "were",
+                    "just", "like", "about", "there", "these", "those", "which", "while", "other",
+                    "make", "only", "very");
 
     private final List<Tip> tips;
     private final Map<String, Tip> byId;
@@ -47,7 +51,10 @@ public final class TipCatalogue {
         this.tips = List.copyOf(unique.values());
     }
 
-    /** The catalogue of {@code pack}: its explicit tips first, then the tips drawn from its sections. */
+    /**
+     * The catalogue of {@code pack}: its explicit tips first, then the tips drawn from its
+     * sections.
+     */
     public static TipCatalogue from(KnowledgePack pack) {
         List<Tip> tips = new ArrayList<>(explicit(pack));
         tips.addAll(new TipExtractor(pack.attribution()).extract(pack));
@@ -88,9 +95,14 @@ public final class TipCatalogue {
             if (text.isEmpty()) {
                 log.warn("Skipping a blank explicit tip in the pack");
             } else if (text.length() > Tip.MAX_CHARS) {
-                log.warn("Skipping an explicit tip longer than {} characters: {}", Tip.MAX_CHARS, opening(text));
+                log.warn(
+                        "Skipping an explicit tip longer than {} characters: {}",
+                        Tip.MAX_CHARS,
+                        opening(text));
             } else if (pack.sections().isEmpty()) {
-                log.warn("Skipping an explicit tip: the pack has no section to tie it to: {}", opening(text));
+                log.warn(
+                        "Skipping an explicit tip: the pack has no section to tie it to: {}",
+                        opening(text));
             } else {
                 out.add(Tip.of(text, closestSection(text, pack.sections())));
             }
@@ -103,7 +115,10 @@ public final class TipCatalogue {
         return text.length() <= 60 ? text : text.substring(0, 60) + "\u2026";
     }
 
-    /** The section sharing the most distinct words (of four letters or more) with {@code text}; the first on a tie. */
+    /**
+     * The section sharing the most distinct words (of four letters or more) with {@code text}; the
+     * first on a tie.
+     */
     static SectionRef closestSection(String text, List<Section> sections) {
         Set<String> wanted = words(text);
         Section best = sections.get(0);

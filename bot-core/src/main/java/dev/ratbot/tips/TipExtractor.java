@@ -11,23 +11,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Draws tips from a pack's text. From prose: a sentence that stands alone, together with the sentences right after
- * it that lean on it ("They ...", "This ..."), and a short one joined with the next. From a list whose items are
- * sentences: each item, given the condition its lead-in sets ("When introducing a new rat to a group, ...").
- * From a list of words or phrases: the whole list in one sentence with its lead-in ("Signs of a shy rat: hiding
- * ..., and freezing ..."). Headings, captions, lead-ins, questions and the publisher's own promotion never become
- * tips, nor does anything longer than {@link Tip#MAX_CHARS}.
+ * Draws tips from a pack's text. From prose: a sentence that stands alone, together with the
+ * sentences right after it that lean on it ("They ...", "This ..."), and a short one joined with
+ * the next. From a list whose items are sentences: each item, given the condition its lead-in sets
+ * ("When introducing a new rat to a group, ..."). From a list of words or phrases: the whole list
+ * in one sentence with its lead-in ("Signs of a shy rat: hiding ..., and freezing ..."). Headings,
+ * captions, lead-ins, questions and the publisher's own promotion never become tips, nor does
+ * anything longer than {@link Tip#MAX_CHARS}.
  */
 final class TipExtractor {
 
     /** Shorter than this, a tip is joined with the next sentence when that fits. */
     private static final int SHORT = 100;
+
     /** Shorter than this, a text is a caption or a fragment, not a tip. */
     private static final int MIN_CHARS = 35;
-    private static final Pattern CONDITION = Pattern.compile(
-            "^((?:When|If|Before|After|While|Once|Whenever|Until|For|To)\\s[^,:;]{3,120}),\\s");
-    private static final Pattern ENUMERATING_END = Pattern.compile(
-            "(?i)(?:\\b(?:are|is|include|includes|including|such as|like|try|offer|use|need|needs))$");
+
+    private static final Pattern CONDITION =
+            Pattern.compile(
+                    "^((?:When|If|Before|After|While|Once|Whenever|Until|For|To)\\s[^,:;]{3,120}),\\s");
+    private static final Pattern ENUMERATING_END =
+            Pattern.compile(
+                    "(?i)(?:\\b(?:are|is|include|includes|including|such as|like|try|offer|use|need|needs))$");
 
     private final List<Pattern> promotion;
 
@@ -40,10 +45,11 @@ final class TipExtractor {
         for (Section section : pack.sections()) {
             SectionRef ref = new SectionRef(section.id(), section.title());
             for (Block block : section.blocks()) {
-                List<String> texts = switch (block) {
-                    case Block.Paragraph p -> fromProse(p.text());
-                    case Block.BulletList l -> fromList(l);
-                };
+                List<String> texts =
+                        switch (block) {
+                            case Block.Paragraph p -> fromProse(p.text());
+                            case Block.BulletList l -> fromList(l);
+                        };
                 for (String text : texts) {
                     if (readsAlone(text)) tips.add(Tip.of(text, ref));
                 }
@@ -77,7 +83,8 @@ final class TipExtractor {
                     continue;
                 }
                 unit = flush(units, unit);
-                // Too long to keep with what it leans on: usable alone only if it leaned on a mere "Also,".
+                // Too long to keep with what it leans on: usable alone only if it leaned on a mere
+                // "Also,".
                 String alone = Sentences.withoutConnective(sentence);
                 if (alone.equals(sentence) || Sentences.leansBack(alone)) continue;
                 sentence = alone;
@@ -100,7 +107,8 @@ final class TipExtractor {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             String unit = units.get(i);
-            if (unit.length() < SHORT && i + 1 < units.size()
+            if (unit.length() < SHORT
+                    && i + 1 < units.size()
                     && unit.length() + 1 + units.get(i + 1).length() <= Tip.MAX_CHARS) {
                 unit = unit + " " + units.get(++i);
             }
@@ -118,8 +126,11 @@ final class TipExtractor {
 
     private static boolean isSentence(String item) {
         String s = item.strip();
-        return !s.isEmpty() && Character.isUpperCase(s.codePointAt(0)) && s.split("\\s+").length >= 4
-                && !s.endsWith(";") && !s.endsWith(",");
+        return !s.isEmpty()
+                && Character.isUpperCase(s.codePointAt(0))
+                && s.split("\\s+").length >= 4
+                && !s.endsWith(";")
+                && !s.endsWith(",");
     }
 
     private static List<String> fromSentenceItems(String leadIn, List<String> items) {
@@ -149,7 +160,8 @@ final class TipExtractor {
         List<String> group = new ArrayList<>();
         for (String phrase : phrases) {
             group.add(phrase);
-            if (sentence(lead, joint, group, separator).length() > Tip.MAX_CHARS && group.size() > 1) {
+            if (sentence(lead, joint, group, separator).length() > Tip.MAX_CHARS
+                    && group.size() > 1) {
                 group.remove(group.size() - 1);
                 out.add(sentence(lead, joint, group, separator));
                 group = new ArrayList<>(List.of(phrase));
@@ -159,7 +171,8 @@ final class TipExtractor {
         return out;
     }
 
-    private static String sentence(String lead, String joint, List<String> phrases, String separator) {
+    private static String sentence(
+            String lead, String joint, List<String> phrases, String separator) {
         StringBuilder out = new StringBuilder(lead).append(joint);
         for (int i = 0; i < phrases.size(); i++) {
             if (i > 0 && i < phrases.size() - 1) out.append(separator);
@@ -169,14 +182,19 @@ final class TipExtractor {
         return out.append('.').toString();
     }
 
-    /** The publisher's and author's names: a sentence that names them is promotion or biography, not advice. */
+    /**
+     * The publisher's and author's names: a sentence that names them is promotion or biography, not
+     * advice.
+     */
     private static List<Pattern> promotionPatterns(Attribution attribution) {
         List<Pattern> out = new ArrayList<>();
         for (String name : List.of(attribution.source(), attribution.author())) {
             String[] words = name.strip().split("\\s+");
             // Any two consecutive words of the name ("Quality Cage" of "Quality Cage Crafters").
             for (int i = 0; i + 1 < words.length; i++) {
-                out.add(Pattern.compile("\\b" + Pattern.quote(words[i] + " " + words[i + 1]) + "\\b"));
+                out.add(
+                        Pattern.compile(
+                                "\\b" + Pattern.quote(words[i] + " " + words[i + 1]) + "\\b"));
             }
             if (words.length == 1 && words[0].length() > 3) {
                 out.add(Pattern.compile("\\b" + Pattern.quote(words[0]) + "\\b"));

@@ -3,7 +3,9 @@ package dev.ratbot.tips;
 import dev.ratbot.message.Reply;
 import java.util.Optional;
 
-/** Renders a stored tip id as the message to send: a {@link Reply} of kind {@link Reply.Kind#TIP}. */
+/**
+ * Renders a stored tip id as the message to send: a {@link Reply} of kind {@link Reply.Kind#TIP}.
+ */
 @FunctionalInterface
 public interface TipMessages {
 

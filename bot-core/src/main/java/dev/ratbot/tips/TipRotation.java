@@ -9,19 +9,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The order in which each subscription walks a {@link TipCatalogue}: every subscription goes through the whole
- * catalogue in its own shuffled order, one cycle after another, and no tip repeats within a cycle. A pure function
- * of its arguments; the caller stores what was delivered.
+ * The order in which each subscription walks a {@link TipCatalogue}: every subscription goes
+ * through the whole catalogue in its own shuffled order, one cycle after another, and no tip
+ * repeats within a cycle. A pure function of its arguments; the caller stores what was delivered.
  *
- * <p>Within cycle {@code c} of subscription {@code s}, tips are ordered by a 64-bit hash of {@code (s, c, tip id)},
- * so the order depends only on which tips exist, never on when they were added: a tip added to the pack mid-cycle
- * simply takes its place among the tips not yet delivered, and the cycle goes on; a removed tip is skipped. When
- * the first tip of a cycle would be the one that the previous cycle's order ended with, the first two swap, so a
- * tip is not normally sent twice in a row across the boundary.
+ * <p>Within cycle {@code c} of subscription {@code s}, tips are ordered by a 64-bit hash of {@code
+ * (s, c, tip id)}, so the order depends only on which tips exist, never on when they were added: a
+ * tip added to the pack mid-cycle simply takes its place among the tips not yet delivered, and the
+ * cycle goes on; a removed tip is skipped. When the first tip of a cycle would be the one that the
+ * previous cycle's order ended with, the first two swap, so a tip is not normally sent twice in a
+ * row across the boundary.
  *
- * <p>How to use it: keep, for each delivery, the tip id and the cycle from {@link NextTip}. To choose the next tip,
- * pass the highest cycle recorded for the subscription (0 when it has had no tip) and the ids recorded with that
- * cycle. Immutable and thread-safe.
+ * <p>How to use it: keep, for each delivery, the tip id and the cycle from {@link NextTip}. To
+ * choose the next tip, pass the highest cycle recorded for the subscription (0 when it has had no
+ * tip) and the ids recorded with that cycle. Immutable and thread-safe.
  */
 public final class TipRotation {
 
@@ -42,13 +43,14 @@ public final class TipRotation {
     /**
      * The next tip for a subscription.
      *
-     * @param subscriptionId  the subscription's id
-     * @param cycle           the subscription's current cycle: the highest cycle of its recorded deliveries, 0 if none
-     * @param deliveredInCycle the ids of the tips recorded with {@code cycle} (ids no longer in the catalogue are
-     *                         ignored)
-     * @return the first tip of the cycle's order not yet delivered, with {@code cycle}; when every tip of the
-     *         catalogue has been delivered in {@code cycle}, the first tip of cycle {@code cycle + 1}; empty only
-     *         when the catalogue is empty
+     * @param subscriptionId the subscription's id
+     * @param cycle the subscription's current cycle: the highest cycle of its recorded deliveries,
+     *     0 if none
+     * @param deliveredInCycle the ids of the tips recorded with {@code cycle} (ids no longer in the
+     *     catalogue are ignored)
+     * @return the first tip of the cycle's order not yet delivered, with {@code cycle}; when every
+     *     tip of the catalogue has been delivered in {@code cycle}, the first tip of cycle {@code
+     *     cycle + 1}; empty only when the catalogue is empty
      */
     public Optional<NextTip> next(long subscriptionId, long cycle, Set<String> deliveredInCycle) {
         if (cycle < 0) throw new IllegalArgumentException("negative cycle " + cycle);
@@ -60,15 +62,20 @@ public final class TipRotation {
         return Optional.of(new NextTip(order(subscriptionId, cycle + 1).get(0), cycle + 1));
     }
 
-    /** The whole catalogue in the order subscription {@code subscriptionId} walks it in {@code cycle}. */
+    /**
+     * The whole catalogue in the order subscription {@code subscriptionId} walks it in {@code
+     * cycle}.
+     */
     public List<Tip> order(long subscriptionId, long cycle) {
         // Two tips can only avoid a repeat at the boundary by keeping one order for every cycle.
         if (keyed.size() == 2) return ranked(subscriptionId, 0);
         List<Tip> order = ranked(subscriptionId, cycle);
         if (cycle > 0 && order.size() > 2) {
-            // The swap moves only the first two places, so the previous cycle's last tip is its ranked last.
+            // The swap moves only the first two places, so the previous cycle's last tip is its
+            // ranked last.
             List<Tip> previous = ranked(subscriptionId, cycle - 1);
-            if (order.get(0).equals(previous.get(previous.size() - 1))) Collections.swap(order, 0, 1);
+            if (order.get(0).equals(previous.get(previous.size() - 1)))
+                Collections.swap(order, 0, 1);
         }
         return order;
     }
@@ -103,9 +110,7 @@ public final class TipRotation {
         return z;
     }
 
-    private record Keyed(Tip tip, long key) {
-    }
+    private record Keyed(Tip tip, long key) {}
 
-    private record Ranked(Tip tip, long rank) {
-    }
+    private record Ranked(Tip tip, long rank) {}
 }

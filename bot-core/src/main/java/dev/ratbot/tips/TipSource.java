@@ -4,7 +4,10 @@ import dev.ratbot.message.Address;
 import dev.ratbot.message.Reply;
 import java.util.Optional;
 
-/** Where the conversation's /tip gets its tips: {@link OnDemandTips} on the pack's catalogue, or a test's own. */
+/**
+ * Where the conversation's /tip gets its tips: {@link OnDemandTips} on the pack's catalogue, or a
+ * test's own.
+ */
 @FunctionalInterface
 public interface TipSource {
 

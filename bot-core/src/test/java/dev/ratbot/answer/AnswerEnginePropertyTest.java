@@ -13,15 +13,63 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Whatever a user types, the engine returns a well-formed answer and never throws: random text of any script,
- * Lucene query syntax, control characters, emoji, huge messages. (Speed is measured by AnswerBenchmark, not here.)
+ * Whatever a user types, the engine returns a well-formed answer and never throws: random text of
+ * any script, Lucene query syntax, control characters, emoji, huge messages. (Speed is measured by
+ * AnswerBenchmark, not here.)
  */
 class AnswerEnginePropertyTest {
-    private static final LuceneAnswerEngine ENGINE = LuceneAnswerEngine.build(KnowledgePackLoader.loadDefault());
-    private static final List<String> HOSTILE = List.of("AND", "OR", "NOT", "(", ")", "*", "?", "~", "^", ":", "\\", "/", "\"",
-            "[", "]", "{", "}", "!", "&&", "||", "+", "-", "~2", "^10", "title:", "body:*", "\u0000", "\u0007", "\u001b[31m",
-            "\u200b", "\u202e", "\ud83d\udc00", "\ud83d\udc80\u200d\ud83d\udd25", "\ud800", "\udfff", "\u0301\u0301\u0301", "@everyone",
-            "<b>", "</script>", "*bold*", "_it_", "`code`", "\t", "\r\n", "rat", "cage", "bite", "bruxing");
+    private static final LuceneAnswerEngine ENGINE =
+            LuceneAnswerEngine.build(KnowledgePackLoader.loadDefault());
+    private static final List<String> HOSTILE =
+            List.of(
+                    "AND",
+                    "OR",
+                    "NOT",
+                    "(",
+                    ")",
+                    "*",
+                    "?",
+                    "~",
+                    "^",
+                    ":",
+                    "\\",
+                    "/",
+                    "\"",
+                    "[",
+                    "]",
+                    "{",
+                    "}",
+                    "!",
+                    "&&",
+                    "||",
+                    "+",
+                    "-",
+                    "~2",
+                    "^10",
+                    "title:",
+                    "body:*",
+                    "\u0000",
+                    "\u0007",
+                    "\u001b[31m",
+                    "\u200b",
+                    "\u202e",
+                    "\ud83d\udc00",
+                    "\ud83d\udc80\u200d\ud83d\udd25",
+                    "\ud800",
+                    "\udfff",
+                    "\u0301\u0301\u0301",
+                    "@everyone",
+                    "<b>",
+                    "</script>",
+                    "*bold*",
+                    "_it_",
+                    "`code`",
+                    "\t",
+                    "\r\n",
+                    "rat",
+                    "cage",
+                    "bite",
+                    "bruxing");
 
     @Property(tries = 300)
     void anyUnicodeTextGetsAValidAnswer(@ForAll("anyText") String question) {
@@ -34,14 +82,17 @@ class AnswerEnginePropertyTest {
     }
 
     @Property(tries = 200)
-    void suggestNeverThrowsAndRespectsTheLimit(@ForAll("hostile") String prefix, @ForAll("limits") int max) {
+    void suggestNeverThrowsAndRespectsTheLimit(
+            @ForAll("hostile") String prefix, @ForAll("limits") int max) {
         List<String> out = ENGINE.suggest(prefix, max);
         assertTrue(out.size() <= Math.max(0, Math.min(max, 25)));
     }
 
     @Example
     void aHundredKilobyteMessageGetsAValidAnswer() {
-        String huge = "how do I hold my rat ".repeat(5000) + "AND (cage OR \"bite\")~2 ^ * ? \\ / :".repeat(100);
+        String huge =
+                "how do I hold my rat ".repeat(5000)
+                        + "AND (cage OR \"bite\")~2 ^ * ? \\ / :".repeat(100);
         assertTrue(huge.length() > 100_000);
         assertValid(huge, ENGINE.answer(huge));
         String oneWord = "a".repeat(200_000);
@@ -50,7 +101,12 @@ class AnswerEnginePropertyTest {
 
     @Example
     void otherScriptsAreDeclinedNotMisread() {
-        for (String q : List.of("Как подружиться с крысой?", "ネズミと仲良くなる方法", "كيف أصادق فأري", "\ud83d\udc00\ud83d\udc00\ud83d\udc00")) {
+        for (String q :
+                List.of(
+                        "Как подружиться с крысой?",
+                        "ネズミと仲良くなる方法",
+                        "كيف أصادق فأري",
+                        "\ud83d\udc00\ud83d\udc00\ud83d\udc00")) {
             assertValid(q, ENGINE.answer(q));
         }
     }
@@ -62,8 +118,14 @@ class AnswerEnginePropertyTest {
 
     @Provide
     Arbitrary<String> hostile() {
-        Arbitrary<String> pieces = Arbitraries.oneOf(Arbitraries.of(HOSTILE), Arbitraries.strings().all().ofMaxLength(8),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12));
+        Arbitrary<String> pieces =
+                Arbitraries.oneOf(
+                        Arbitraries.of(HOSTILE),
+                        Arbitraries.strings().all().ofMaxLength(8),
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(12));
         return pieces.list().ofMaxSize(80).map(parts -> String.join(" ", parts));
     }
 
@@ -77,7 +139,10 @@ class AnswerEnginePropertyTest {
         assertTrue(a.score() >= 0 && a.score() <= 1, "score " + a.score());
         assertTrue(a.related().size() <= 3);
         if (a.answered()) {
-            assertTrue(!a.blocks().isEmpty() && a.section().isPresent() && a.attribution().isPresent());
+            assertTrue(
+                    !a.blocks().isEmpty()
+                            && a.section().isPresent()
+                            && a.attribution().isPresent());
             assertTrue(a.text().length() <= 700, a.text());
         } else {
             assertTrue(a.blocks().isEmpty() && a.section().isEmpty());

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The taught posts nearest a new one vote for their passage, or for "not covered", each by its closeness. */
+/**
+ * The taught posts nearest a new one vote for their passage, or for "not covered", each by its
+ * closeness.
+ */
 class ExemplarsTest {
     private static final double E = 1e-6;
 
@@ -13,13 +16,17 @@ class ExemplarsTest {
         return Exemplars.line(source, passage, v);
     }
 
-    private static final Exemplars TAUGHT = Exemplars.parse(String.join("\n",
-            line("a", "gloves", 1, 0, 0),
-            line("b", "gloves", 0.8f, 0.6f, 0),
-            line("c", "-", 0, 1, 0),
-            // one post answered by two passages: one voter whose weight is shared
-            line("d", "gloves", 0, 0, 1),
-            line("d", "treats", 0, 0, 1)), Map.of("gloves", 1, "treats", 2));
+    private static final Exemplars TAUGHT =
+            Exemplars.parse(
+                    String.join(
+                            "\n",
+                            line("a", "gloves", 1, 0, 0),
+                            line("b", "gloves", 0.8f, 0.6f, 0),
+                            line("c", "-", 0, 1, 0),
+                            // one post answered by two passages: one voter whose weight is shared
+                            line("d", "gloves", 0, 0, 1),
+                            line("d", "treats", 0, 0, 1)),
+                    Map.of("gloves", 1, "treats", 2));
 
     @Test
     void theNearestPostsVoteByCloseness() {

@@ -9,24 +9,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Tokens in, tokens out, with the default pack's word lists (its pet names, its stop words). */
 class GuideAnalysisTest {
-    private static final GuideAnalysis ANALYSIS = GuideAnalysis.of(KnowledgePackLoader.loadDefault());
+    private static final GuideAnalysis ANALYSIS =
+            GuideAnalysis.of(KnowledgePackLoader.loadDefault());
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "My ratties are biting!     | my rat ar bite",
-            "the critters HIDE          | the rat hide",
-            "Rattos' tails              | rat tail",
-            "rodentia is a word         | rodentia is a word",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "My ratties are biting!     | my rat ar bite",
+                "the critters HIDE          | the rat hide",
+                "Rattos' tails              | rat tail",
+                "rodentia is a word         | rodentia is a word",
+            })
     void petNamesAreReadAsThePacksAnimal(String text, String stems) {
         assertEquals(List.of(stems.split(" ")), ANALYSIS.petStems(text));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "How do I hold my rat?        | how hold rat",
-            "Is bedding OK for them       | bed ok",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "How do I hold my rat?        | how hold rat",
+                "Is bedding OK for them       | bed ok",
+            })
     void indexTermsDropStopWordsAndStem(String text, String terms) {
         assertEquals(List.of(terms.split(" ")), ANALYSIS.indexTerms(text));
     }

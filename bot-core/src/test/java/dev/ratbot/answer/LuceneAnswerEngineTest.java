@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What every answer promises (shape, attribution, related sections) and the browsing and autocomplete calls. */
+/**
+ * What every answer promises (shape, attribution, related sections) and the browsing and
+ * autocomplete calls.
+ */
 class LuceneAnswerEngineTest {
     private static KnowledgePack pack;
     private static LuceneAnswerEngine engine;
@@ -40,31 +43,45 @@ class LuceneAnswerEngineTest {
     @Test
     void aListComesWithItsLeadIn() {
         Answer a = engine.answer("What are signs of a shy rat?");
-        Block.BulletList list = a.blocks().stream().filter(b -> b instanceof Block.BulletList).map(b -> (Block.BulletList) b)
-                .findFirst().orElseThrow();
+        Block.BulletList list =
+                a.blocks().stream()
+                        .filter(b -> b instanceof Block.BulletList)
+                        .map(b -> (Block.BulletList) b)
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("Signs of a shy rat:", list.leadIn());
         assertTrue(a.text().contains("Signs of a shy rat:\n\u2022 Hiding or retreating"), a.text());
     }
 
     @Test
     void misspellingsAndShoutingAreUnderstood() {
-        assertEquals(engine.answer("What does bruxing mean?").section(), engine.answer("what does bruxxing mean").section());
-        assertEquals("safe-handling-techniques", engine.answer("HOW DO I HOLD MY RAT").section().orElseThrow().id());
+        assertEquals(
+                engine.answer("What does bruxing mean?").section(),
+                engine.answer("what does bruxxing mean").section());
+        assertEquals(
+                "safe-handling-techniques",
+                engine.answer("HOW DO I HOLD MY RAT").section().orElseThrow().id());
     }
 
     @Test
     void aMisspeltWordIsCorrectedBeforeItIsStemmed() {
         // Stemming first would turn "beding" into "bede", which no correction reaches.
-        assertEquals(engine.answer("what bedding should i use").section(), engine.answer("what beding should i use").section());
+        assertEquals(
+                engine.answer("what bedding should i use").section(),
+                engine.answer("what beding should i use").section());
         assertTrue(engine.answer("what beding should i use").text().contains("paper bedding"));
     }
 
     @Test
     void whereSomethingWasBoughtDoesNotVetoAQuestionAboutIt() {
-        // The bedding passage answers it, or (when the engine is unsure) its section is the first one offered.
+        // The bedding passage answers it, or (when the engine is unsure) its section is the first
+        // one offered.
         Answer a = engine.answer("is beding from the pet store ok");
-        assertTrue(a.answered() ? a.text().contains("paper bedding")
-                : a.related().get(0).id().equals("creating-a-comfortable-environment"), a.toString());
+        assertTrue(
+                a.answered()
+                        ? a.text().contains("paper bedding")
+                        : a.related().get(0).id().equals("creating-a-comfortable-environment"),
+                a.toString());
         // Questions about the shop itself, or about prices, stay declined.
         assertFalse(engine.answer("what time does the pet store close").answered());
         assertFalse(engine.answer("how much does bedding cost at the pet store").answered());
@@ -73,7 +90,8 @@ class LuceneAnswerEngineTest {
 
     @Test
     void realWordsAreNotCorrectedIntoTheGuidesWords() {
-        // "movie" is one edit from the guide's "move", "losing" from "loving": neither is a misspelling.
+        // "movie" is one edit from the guide's "move", "losing" from "loving": neither is a
+        // misspelling.
         assertFalse(engine.answer("recommend a good movie").answered());
         assertFalse(engine.answer("my rat is losing fur").answered());
         assertTrue(engine.answer("do rats snugle").answered());
@@ -84,7 +102,10 @@ class LuceneAnswerEngineTest {
         Answer a = engine.answer("Can rats eat grapes?");
         assertFalse(a.answered());
         assertTrue(a.blocks().isEmpty() && a.section().isEmpty() && a.attribution().isEmpty());
-        assertTrue(a.related().stream().anyMatch(r -> r.id().equals("using-treats-as-positive-reinforcement")), a.related().toString());
+        assertTrue(
+                a.related().stream()
+                        .anyMatch(r -> r.id().equals("using-treats-as-positive-reinforcement")),
+                a.related().toString());
         assertTrue(a.score() >= 0 && a.score() < 1);
     }
 
@@ -100,7 +121,9 @@ class LuceneAnswerEngineTest {
 
     @Test
     void topicsAreEverySectionInPackOrder() {
-        assertEquals(pack.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList(), engine.topics());
+        assertEquals(
+                pack.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList(),
+                engine.topics());
     }
 
     @Test
@@ -108,7 +131,9 @@ class LuceneAnswerEngineTest {
         Answer a = engine.section("advanced-bonding-techniques").orElseThrow();
         assertTrue(a.answered());
         assertTrue(a.text().startsWith("Building a special bond"), a.text());
-        assertEquals(List.of("training-and-tricks", "grooming", "sleep-and-snuggle"), a.related().stream().map(SectionRef::id).toList());
+        assertEquals(
+                List.of("training-and-tricks", "grooming", "sleep-and-snuggle"),
+                a.related().stream().map(SectionRef::id).toList());
         assertTrue(engine.section("no-such-section").isEmpty());
         assertTrue(engine.section(null).isEmpty());
         for (Section s : pack.sections()) {
@@ -120,7 +145,11 @@ class LuceneAnswerEngineTest {
     @Test
     void suggestCompletesTitlesAndFaqQuestions() {
         assertEquals(List.of("Grooming"), engine.suggest("gro", 5));
-        assertEquals(List.of("How do you get your rats to trust you?", "How do you let a rat know you love them?"), engine.suggest("how do you", 5));
+        assertEquals(
+                List.of(
+                        "How do you get your rats to trust you?",
+                        "How do you let a rat know you love them?"),
+                engine.suggest("how do you", 5));
         assertTrue(engine.suggest("trust", 10).contains("How to Tell if Your Rat Trusts You?"));
         assertEquals(3, engine.suggest("", 3).size());
         assertTrue(engine.suggest("zzz", 5).isEmpty());
@@ -131,7 +160,9 @@ class LuceneAnswerEngineTest {
 
     @Test
     void suggestFallsBackToTheSectionsThatWouldAnswerATypedQuestion() {
-        assertTrue(engine.suggest("my rat bites", 3).contains("Shyness or Aggression"), engine.suggest("my rat bites", 3).toString());
+        assertTrue(
+                engine.suggest("my rat bites", 3).contains("Shyness or Aggression"),
+                engine.suggest("my rat bites", 3).toString());
         assertTrue(engine.suggest("what is the capital of france", 3).isEmpty());
     }
 
@@ -143,14 +174,17 @@ class LuceneAnswerEngineTest {
         try {
             List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    for (int round = 0; round < 20; round++) {
-                        for (int i = 0; i < questions.size(); i++) {
-                            if (!engine.answer(questions.get(i)).equals(expected.get(i))) return false;
-                        }
-                    }
-                    return true;
-                }));
+                runs.add(
+                        pool.submit(
+                                () -> {
+                                    for (int round = 0; round < 20; round++) {
+                                        for (int i = 0; i < questions.size(); i++) {
+                                            if (!engine.answer(questions.get(i))
+                                                    .equals(expected.get(i))) return false;
+                                        }
+                                    }
+                                    return true;
+                                }));
             }
             for (var run : runs) assertTrue(run.get());
         } finally {
@@ -161,8 +195,16 @@ class LuceneAnswerEngineTest {
     @Test
     void aLongBlockIsCutAtASentence() {
         String sentence = "Rats like a quiet corner to rest in during the day. ";
-        KnowledgePack big = new KnowledgePack(new Attribution("T", "A", "S"),
-                List.of(new Section("rest", List.of("Rest"), List.of(new Block.Paragraph(sentence.repeat(30).strip())), false)), List.of());
+        KnowledgePack big =
+                new KnowledgePack(
+                        new Attribution("T", "A", "S"),
+                        List.of(
+                                new Section(
+                                        "rest",
+                                        List.of("Rest"),
+                                        List.of(new Block.Paragraph(sentence.repeat(30).strip())),
+                                        false)),
+                        List.of());
         Answer a = LuceneAnswerEngine.build(big).answer("where do rats rest during the day?");
         assertTrue(a.answered());
         assertTrue(a.text().length() <= 700 && a.text().endsWith("day."), a.text());

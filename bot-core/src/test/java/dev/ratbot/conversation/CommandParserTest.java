@@ -13,16 +13,26 @@ class CommandParserTest {
 
     @Test
     void plainTextIsAQuestion() {
-        assertEquals(new Command.Ask("how do I hold my rat?"), parser.parse("  how do I hold my rat?  "));
+        assertEquals(
+                new Command.Ask("how do I hold my rat?"),
+                parser.parse("  how do I hold my rat?  "));
     }
 
     @Test
     void commandsWithArgumentsAndBotNames() {
         assertEquals(new Command.Ask("why chirp"), parser.parse("/ask@ratbot why chirp"));
-        assertEquals(new Command.Subscribe(Optional.of("08:00"), Optional.of("Europe/London")), parser.parse("/subscribe 08:00 Europe/London"));
-        assertEquals(new Command.Subscribe(Optional.empty(), Optional.empty()), parser.parse("/SUBSCRIBE"));
-        assertEquals(new Command.Subscribe(Optional.of("8pm"), Optional.of("new york")), parser.parse("/subscribe 8pm  new york"));
-        assertEquals(new Command.Topic("training-and-tricks"), parser.parse("/topic training-and-tricks"));
+        assertEquals(
+                new Command.Subscribe(Optional.of("08:00"), Optional.of("Europe/London")),
+                parser.parse("/subscribe 08:00 Europe/London"));
+        assertEquals(
+                new Command.Subscribe(Optional.empty(), Optional.empty()),
+                parser.parse("/SUBSCRIBE"));
+        assertEquals(
+                new Command.Subscribe(Optional.of("8pm"), Optional.of("new york")),
+                parser.parse("/subscribe 8pm  new york"));
+        assertEquals(
+                new Command.Topic("training-and-tricks"),
+                parser.parse("/topic training-and-tricks"));
         assertEquals(new Command.Feedback("k3", true), parser.parse("/feedback k3 up"));
         assertInstanceOf(Command.Help.class, parser.parse("/ask"));
     }

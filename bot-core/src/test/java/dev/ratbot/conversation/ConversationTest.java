@@ -36,7 +36,9 @@ class ConversationTest {
         assertTrue(reply.plainText().contains("Support them from underneath"), reply.plainText());
         assertTrue(reply.title().isPresent());
         assertTrue(reply.attribution().orElseThrow().author().contains("Joshua Paulson"));
-        assertEquals(List.of("/topic ", "/topic ", "/topic "), reply.choices().stream().map(c -> c.data().substring(0, 7)).toList(),
+        assertEquals(
+                List.of("/topic ", "/topic ", "/topic "),
+                reply.choices().stream().map(c -> c.data().substring(0, 7)).toList(),
                 "three related topics");
         assertTrue(reply.feedbackKey().isPresent());
     }
@@ -56,8 +58,10 @@ class ConversationTest {
         String key = answer.feedbackKey().orElseThrow();
         Reply thanks = say(privateChat, "/feedback " + key + " down");
         assertEquals(Reply.Kind.INFO, thanks.kind());
-        assertEquals(java.util.Optional.of(false), fixture.answerLog.entry(key).orElseThrow().helpful());
-        assertEquals("Why does my rat chirp?", fixture.answerLog.entry(key).orElseThrow().question());
+        assertEquals(
+                java.util.Optional.of(false), fixture.answerLog.entry(key).orElseThrow().helpful());
+        assertEquals(
+                "Why does my rat chirp?", fixture.answerLog.entry(key).orElseThrow().question());
     }
 
     @Test
@@ -120,12 +124,18 @@ class ConversationTest {
     void pauseResumeAndUnsubscribe() {
         say(privateChat, "/subscribe 08:00");
         say(privateChat, "/pause");
-        assertEquals(SubscriptionStatus.PAUSED, fixture.subscriptions.find(privateChat).orElseThrow().status());
+        assertEquals(
+                SubscriptionStatus.PAUSED,
+                fixture.subscriptions.find(privateChat).orElseThrow().status());
         say(privateChat, "/resume");
-        assertEquals(SubscriptionStatus.ACTIVE, fixture.subscriptions.find(privateChat).orElseThrow().status());
+        assertEquals(
+                SubscriptionStatus.ACTIVE,
+                fixture.subscriptions.find(privateChat).orElseThrow().status());
         Reply bye = say(privateChat, "/unsubscribe");
         assertTrue(bye.plainText().contains("no more daily tips"));
-        assertEquals(SubscriptionStatus.STOPPED, fixture.subscriptions.find(privateChat).orElseThrow().status());
+        assertEquals(
+                SubscriptionStatus.STOPPED,
+                fixture.subscriptions.find(privateChat).orElseThrow().status());
     }
 
     @Test
@@ -134,12 +144,22 @@ class ConversationTest {
         say(group, "/subscribe 10:00 UTC");
         fixture.subscriptions.pause(group, PauseReason.cannotPost("the topic is closed"));
         Reply settings = say(group, "/settings");
-        assertEquals(String.join("\n\n", "Daily tip at 10:00 (UTC).", "Paused by the bot: the topic is closed.",
-                "I'll try again on Monday 1 June at 10:00; if it goes through, the tips carry on by themselves."
-                        + " An administrator can send /resume to resume now."), settings.plainText());
-        Reply member = conversation.handle(new Incoming(group, "user-2", "/resume", () -> false)).orElseThrow();
+        assertEquals(
+                String.join(
+                        "\n\n",
+                        "Daily tip at 10:00 (UTC).",
+                        "Paused by the bot: the topic is closed.",
+                        "I'll try again on Monday 1 June at 10:00; if it goes through, the tips carry on by themselves."
+                                + " An administrator can send /resume to resume now."),
+                settings.plainText());
+        Reply member =
+                conversation
+                        .handle(new Incoming(group, "user-2", "/resume", () -> false))
+                        .orElseThrow();
         assertEquals(Reply.Kind.ERROR, member.kind());
-        assertEquals(SubscriptionStatus.PAUSED, fixture.subscriptions.find(group).orElseThrow().status());
+        assertEquals(
+                SubscriptionStatus.PAUSED,
+                fixture.subscriptions.find(group).orElseThrow().status());
         say(group, "/resume");
         Subscription resumed = fixture.subscriptions.find(group).orElseThrow();
         assertEquals(SubscriptionStatus.ACTIVE, resumed.status());
@@ -150,8 +170,13 @@ class ConversationTest {
     void settingsInAPrivateChatPausedUntilTheBotIsBackSayHowToStartAgain() {
         say(privateChat, "/subscribe 08:00 UTC");
         fixture.subscriptions.pause(privateChat, PauseReason.away("you blocked the bot"));
-        assertEquals(String.join("\n\n", "Daily tip at 08:00 (UTC).", "Paused by the bot: you blocked the bot.",
-                "Send /resume to start the tips again."), say(privateChat, "/settings").plainText());
+        assertEquals(
+                String.join(
+                        "\n\n",
+                        "Daily tip at 08:00 (UTC).",
+                        "Paused by the bot: you blocked the bot.",
+                        "Send /resume to start the tips again."),
+                say(privateChat, "/settings").plainText());
     }
 
     @Test
@@ -167,11 +192,15 @@ class ConversationTest {
     @Test
     void inAGroupOnlyAdministratorsChangeTheSubscriptionAndOthersCostNoCheck() {
         AtomicInteger checks = new AtomicInteger();
-        Rights notAdmin = () -> {
-            checks.incrementAndGet();
-            return false;
-        };
-        Reply refused = conversation.handle(new Incoming(group, "member", "/subscribe 08:00", notAdmin)).orElseThrow();
+        Rights notAdmin =
+                () -> {
+                    checks.incrementAndGet();
+                    return false;
+                };
+        Reply refused =
+                conversation
+                        .handle(new Incoming(group, "member", "/subscribe 08:00", notAdmin))
+                        .orElseThrow();
         assertEquals(Reply.Kind.ERROR, refused.kind());
         assertTrue(fixture.subscriptions.find(group).isEmpty());
         conversation.handle(new Incoming(group, "member", "how do I hold my rat", notAdmin));
@@ -183,22 +212,52 @@ class ConversationTest {
 
     @Test
     void hostileInputGetsAFriendlyReplyNeverAnException() {
-        String[] inputs = {"", "   ", "\u0000\u0007\u001b[31m", "🐀🐀🐀", "крыса кусается", "<b>hi</b> & <script>", "*_`[]()~>#+-=|{}.!",
-                "AND ( ) * ? ~ ^ : \\ / \"", "@everyone", "/", "/ask", "/subscribe 08:00 " + "x".repeat(10_000), "x".repeat(100_000)};
+        String[] inputs = {
+            "",
+            "   ",
+            "\u0000\u0007\u001b[31m",
+            "🐀🐀🐀",
+            "крыса кусается",
+            "<b>hi</b> & <script>",
+            "*_`[]()~>#+-=|{}.!",
+            "AND ( ) * ? ~ ^ : \\ / \"",
+            "@everyone",
+            "/",
+            "/ask",
+            "/subscribe 08:00 " + "x".repeat(10_000),
+            "x".repeat(100_000)
+        };
         for (String input : inputs) {
-            java.util.Optional<Reply> reply = conversation.handle(new Incoming(privateChat, "user-1", input, Rights.OWNER));
-            assertFalse(reply.filter(r -> r.kind() == Reply.Kind.ERROR && r.plainText().contains("went wrong")).isPresent(), input);
+            java.util.Optional<Reply> reply =
+                    conversation.handle(new Incoming(privateChat, "user-1", input, Rights.OWNER));
+            assertFalse(
+                    reply.filter(
+                                    r ->
+                                            r.kind() == Reply.Kind.ERROR
+                                                    && r.plainText().contains("went wrong"))
+                            .isPresent(),
+                    input);
         }
-        assertEquals(java.util.Optional.empty(), conversation.handle(new Incoming(privateChat, "user-1", "", Rights.OWNER)),
+        assertEquals(
+                java.util.Optional.empty(),
+                conversation.handle(new Incoming(privateChat, "user-1", "", Rights.OWNER)),
                 "nothing typed needs no reply");
     }
 
     @Test
     void anOperatorsDefaultTimeAndZoneApplyToNewSubscriptions() {
-        Conversation local = new Conversation(ConversationFixture.engine(), a -> java.util.Optional.empty(), fixture.subscriptions,
-                fixture.answerLog, fixture.clock,
-                new dev.ratbot.subscription.SubscriptionDefaults(LocalTime.of(8, 15), ZoneId.of("Europe/Berlin")));
-        Reply none = local.handle(new Incoming(privateChat, "u", "/settings", Rights.OWNER)).orElseThrow();
+        Conversation local =
+                new Conversation(
+                        ConversationFixture.engine(),
+                        a -> java.util.Optional.empty(),
+                        fixture.subscriptions,
+                        fixture.answerLog,
+                        fixture.clock,
+                        new dev.ratbot.subscription.SubscriptionDefaults(
+                                LocalTime.of(8, 15), ZoneId.of("Europe/Berlin")));
+        Reply none =
+                local.handle(new Incoming(privateChat, "u", "/settings", Rights.OWNER))
+                        .orElseThrow();
         assertTrue(none.plainText().contains("08:15 Europe/Berlin"), none.plainText());
         local.handle(new Incoming(privateChat, "u", "/subscribe", Rights.OWNER));
         Subscription s = fixture.subscriptions.find(privateChat).orElseThrow();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
-    final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 6, new SplittableRandom(1));
+    final Backoff backoff =
+            new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 6, new SplittableRandom(1));
 
     @Test
     void theCeilingDoublesFromTheBaseUntilTheCap() {
@@ -32,14 +33,17 @@ class BackoffTest {
 
     @Test
     void itGivesUpOnceEveryAttemptHasFailed() {
-        for (int failed = 1; failed < 6; failed++) assertTrue(backoff.delayAfter(failed).isPresent(), "after " + failed);
+        for (int failed = 1; failed < 6; failed++)
+            assertTrue(backoff.delayAfter(failed).isPresent(), "after " + failed);
         assertEquals(Optional.empty(), backoff.delayAfter(6));
         assertEquals(Optional.empty(), backoff.delayAfter(100));
     }
 
     @Test
     void aSingleAttemptNeverRetries() {
-        Backoff once = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, new SplittableRandom(1));
+        Backoff once =
+                new Backoff(
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), 1, new SplittableRandom(1));
         assertEquals(Optional.empty(), once.delayAfter(1));
     }
 
@@ -52,19 +56,47 @@ class BackoffTest {
 
     @Test
     void theSameSeedGivesTheSameDelays() {
-        Backoff a = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), 8, new SplittableRandom(99));
-        Backoff b = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), 8, new SplittableRandom(99));
-        for (int failed = 1; failed < 8; failed++) assertEquals(a.delayAfter(failed), b.delayAfter(failed));
-        assertNotEquals(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), 8, new SplittableRandom(98)).delayAfter(3),
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), 8, new SplittableRandom(99)).delayAfter(3));
+        Backoff a =
+                new Backoff(
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(10),
+                        8,
+                        new SplittableRandom(99));
+        Backoff b =
+                new Backoff(
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(10),
+                        8,
+                        new SplittableRandom(99));
+        for (int failed = 1; failed < 8; failed++)
+            assertEquals(a.delayAfter(failed), b.delayAfter(failed));
+        assertNotEquals(
+                new Backoff(
+                                Duration.ofMillis(100),
+                                Duration.ofSeconds(10),
+                                8,
+                                new SplittableRandom(98))
+                        .delayAfter(3),
+                new Backoff(
+                                Duration.ofMillis(100),
+                                Duration.ofSeconds(10),
+                                8,
+                                new SplittableRandom(99))
+                        .delayAfter(3));
     }
 
     @Test
     void nonsenseSettingsAreRefused() {
         SplittableRandom r = new SplittableRandom();
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), 3, r));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 3, r));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, r));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), 3, r));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 3, r));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, r));
         assertThrows(IllegalArgumentException.class, () -> backoff.delayAfter(0));
     }
 

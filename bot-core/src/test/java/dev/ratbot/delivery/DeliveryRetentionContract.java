@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Delivery records are deleted after the retention (issue 14), on a settable clock, and the pruning never breaks
- * "one tip per subscription and local day" nor "no tip repeats within a pass through the catalogue". Run against
- * SQLite and PostgreSQL.
+ * Delivery records are deleted after the retention (issue 14), on a settable clock, and the pruning
+ * never breaks "one tip per subscription and local day" nor "no tip repeats within a pass through
+ * the catalogue". Run against SQLite and PostgreSQL.
  */
 abstract class DeliveryRetentionContract {
 
@@ -39,9 +39,16 @@ abstract class DeliveryRetentionContract {
     }
 
     private TipRig rig(Duration retention) {
-        rig = new TipRig(database(), clock, ScheduleSettings.defaults(),
-                DeliverySettings.defaults("retention").withConcurrency(1).withRetention(retention), Pacer.unpaced(clock),
-                List.of(RecordingSender.unlimited(Platform.TELEGRAM, clock)));
+        rig =
+                new TipRig(
+                        database(),
+                        clock,
+                        ScheduleSettings.defaults(),
+                        DeliverySettings.defaults("retention")
+                                .withConcurrency(1)
+                                .withRetention(retention),
+                        Pacer.unpaced(clock),
+                        List.of(RecordingSender.unlimited(Platform.TELEGRAM, clock)));
         return rig;
     }
 
@@ -49,9 +56,16 @@ abstract class DeliveryRetentionContract {
         return rig.store.subscribe(TipRig.telegram("42"), LocalTime.of(9, 0), UTC, "u");
     }
 
-    /** Steps from today's 09:00 one day at a time until {@code last} 09:00, sending each day's tip. */
+    /**
+     * Steps from today's 09:00 one day at a time until {@code last} 09:00, sending each day's tip.
+     */
     private void dailyUntil(String last) {
-        clock.set(clock.instant().atZone(UTC).toLocalDate().atTime(9, 0).toInstant(java.time.ZoneOffset.UTC));
+        clock.set(
+                clock.instant()
+                        .atZone(UTC)
+                        .toLocalDate()
+                        .atTime(9, 0)
+                        .toInstant(java.time.ZoneOffset.UTC));
         rig.runUntil(Instant.parse(last + "T09:00:00Z"), Duration.ofDays(1));
     }
 
@@ -74,20 +88,32 @@ abstract class DeliveryRetentionContract {
     void todaysAndYesterdaysRecordsAreKeptWhateverTheRetentionSoNoSecondTipGoesOutToday() {
         rig(Duration.ofHours(1));
         Subscription s = subscribeAtNine();
-        // A closed topic: every day's tip is refused (FAILED), and the subscription is retried daily.
-        rig.sender(Platform.TELEGRAM).answering(to -> new SendResult.Refused("the topic is closed"));
+        // A closed topic: every day's tip is refused (FAILED), and the subscription is retried
+        // daily.
+        rig.sender(Platform.TELEGRAM)
+                .answering(to -> new SendResult.Refused("the topic is closed"));
         dailyUntil("2026-01-03");
-        assertEquals(Map.of("2026-01-01", "FAILED", "2026-01-02", "FAILED", "2026-01-03", "FAILED"), rig.deliveries(s.id()));
+        assertEquals(
+                Map.of("2026-01-01", "FAILED", "2026-01-02", "FAILED", "2026-01-03", "FAILED"),
+                rig.deliveries(s.id()));
         clock.set(Instant.parse("2026-01-03T10:00:00Z"));
         assertEquals(1, rig.worker.prune());
-        assertEquals(Map.of("2026-01-02", "FAILED", "2026-01-03", "FAILED"), rig.deliveries(s.id()));
-        // The topic reopens and the user moves the tip to 18:00: today already had its tip, so none goes out today.
+        assertEquals(
+                Map.of("2026-01-02", "FAILED", "2026-01-03", "FAILED"), rig.deliveries(s.id()));
+        // The topic reopens and the user moves the tip to 18:00: today already had its tip, so none
+        // goes out today.
         rig.sender(Platform.TELEGRAM).answering(to -> new SendResult.Delivered());
         rig.store.subscribe(TipRig.telegram("42"), LocalTime.of(18, 0), UTC, "u");
         rig.runUntil(Instant.parse("2026-01-04T19:00:00Z"), Duration.ofMinutes(30));
-        assertEquals(List.of(Instant.parse("2026-01-01T09:00:00Z"), Instant.parse("2026-01-02T09:00:00Z"),
-                        Instant.parse("2026-01-03T09:00:00Z"), Instant.parse("2026-01-04T18:00:00Z")),
-                rig.sender(Platform.TELEGRAM).sent().stream().map(RecordingSender.Sent::at).toList());
+        assertEquals(
+                List.of(
+                        Instant.parse("2026-01-01T09:00:00Z"),
+                        Instant.parse("2026-01-02T09:00:00Z"),
+                        Instant.parse("2026-01-03T09:00:00Z"),
+                        Instant.parse("2026-01-04T18:00:00Z")),
+                rig.sender(Platform.TELEGRAM).sent().stream()
+                        .map(RecordingSender.Sent::at)
+                        .toList());
     }
 
     @Test
@@ -110,19 +136,29 @@ abstract class DeliveryRetentionContract {
     void theTipsOfTheCurrentPassAreKeptSoNoTipRepeatsWithinIt() {
         rig(Duration.ofHours(1));
         Subscription s = subscribeAtNine();
-        // Four of the catalogue's five tips, then a prune that may only delete what lies outside the pass.
+        // Four of the catalogue's five tips, then a prune that may only delete what lies outside
+        // the pass.
         dailyUntil("2026-01-04");
         clock.set(Instant.parse("2026-01-04T23:00:00Z"));
         assertEquals(0, rig.worker.prune());
         assertEquals(4, rig.deliveries(s.id()).size());
-        // The fifth day completes the pass with the one tip not given yet; the sixth starts the next pass.
+        // The fifth day completes the pass with the one tip not given yet; the sixth starts the
+        // next pass.
         dailyUntil("2026-01-06");
-        List<String> texts = rig.sender(Platform.TELEGRAM).sent().stream().map(x -> x.reply().blocks().get(0).plainText()).toList();
+        List<String> texts =
+                rig.sender(Platform.TELEGRAM).sent().stream()
+                        .map(x -> x.reply().blocks().get(0).plainText())
+                        .toList();
         assertEquals(6, texts.size());
-        assertEquals(5, Set.copyOf(texts.subList(0, 5)).size(), "the whole catalogue before any repeat: " + texts);
+        assertEquals(
+                5,
+                Set.copyOf(texts.subList(0, 5)).size(),
+                "the whole catalogue before any repeat: " + texts);
         // Now the first pass is over: its records due more than two days ago go.
         clock.set(Instant.parse("2026-01-06T10:00:00Z"));
         assertEquals(4, rig.worker.prune());
-        assertEquals(List.of("2026-01-05", "2026-01-06"), List.copyOf(new TreeMap<>(rig.deliveries(s.id())).keySet()));
+        assertEquals(
+                List.of("2026-01-05", "2026-01-06"),
+                List.copyOf(new TreeMap<>(rig.deliveries(s.id())).keySet()));
     }
 }

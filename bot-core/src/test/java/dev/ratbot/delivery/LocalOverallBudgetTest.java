@@ -15,7 +15,8 @@ class LocalOverallBudgetTest extends OverallBudgetContract {
 
     @Test
     void twoLocalBudgetsDoNotShare() {
-        // What the shared budget exists to fix: two processes with local budgets each get the full rate.
+        // What the shared budget exists to fix: two processes with local budgets each get the full
+        // rate.
         OverallBudget one = source().budget(Platform.TELEGRAM, 30, clock);
         OverallBudget other = source().budget(Platform.TELEGRAM, 30, clock);
         assertEquals(Optional.empty(), one.tryTake());

@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link OverallBudget} must do; the local budget and the PostgreSQL-shared one run these same tests. */
+/**
+ * What every {@link OverallBudget} must do; the local budget and the PostgreSQL-shared one run
+ * these same tests.
+ */
 abstract class OverallBudgetContract {
 
     final MutableClock clock = MutableClock.at("2026-03-08T06:59:00Z");
 
-    /** Where this test's budgets come from (called once per test; a shared source starts from an empty table). */
+    /**
+     * Where this test's budgets come from (called once per test; a shared source starts from an
+     * empty table).
+     */
     protected abstract OverallBudget.Source source();
 
     @Test
@@ -26,7 +32,9 @@ abstract class OverallBudgetContract {
         assertEquals(Optional.empty(), budget.tryTake());
         Optional<Duration> wait = budget.tryTake();
         assertTrue(wait.isPresent(), "a second token at the same instant");
-        assertTrue(wait.get().compareTo(Duration.ofMillis(33)) > 0 && wait.get().compareTo(Duration.ofMillis(34)) < 0,
+        assertTrue(
+                wait.get().compareTo(Duration.ofMillis(33)) > 0
+                        && wait.get().compareTo(Duration.ofMillis(34)) < 0,
                 "wait " + wait.get());
         clock.advance(wait.get().minusNanos(1));
         assertTrue(budget.tryTake().isPresent(), "granted before the wait it gave");
@@ -63,7 +71,9 @@ abstract class OverallBudgetContract {
         OverallBudget budget = source().budget(Platform.TELEGRAM, 30, clock);
         clock.advance(Duration.ofMinutes(10));
         assertEquals(Optional.empty(), budget.tryTake());
-        assertTrue(budget.tryTake().isPresent(), "a burst after idling would break the one-second window");
+        assertTrue(
+                budget.tryTake().isPresent(),
+                "a burst after idling would break the one-second window");
     }
 
     @Test

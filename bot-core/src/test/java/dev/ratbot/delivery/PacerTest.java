@@ -27,18 +27,21 @@ class PacerTest {
     static final PlatformLimits DISCORD = new PlatformLimits(2000, 50, Duration.ofMillis(200), 0);
 
     final MutableClock clock = MutableClock.at("2026-03-08T06:59:00Z");
-    final Pacer pacer = new Pacer(Map.of(Platform.TELEGRAM, TELEGRAM, Platform.DISCORD, DISCORD), clock);
+    final Pacer pacer =
+            new Pacer(Map.of(Platform.TELEGRAM, TELEGRAM, Platform.DISCORD, DISCORD), clock);
 
     @Test
     void noOneSecondWindowCarriesMoreThanThirtySendsAndThePaceStaysNearThirty() {
-        // Many distinct chats, so only the overall limit binds; the sender polls at random moments and also
+        // Many distinct chats, so only the overall limit binds; the sender polls at random moments
+        // and also
         // comes back exactly when told to, which is when an off-by-one in the buckets would show.
         SplittableRandom random = new SplittableRandom(42);
         List<Instant> permitted = new ArrayList<>();
         Instant end = clock.instant().plusSeconds(20);
         int chat = 0;
         while (clock.instant().isBefore(end)) {
-            Optional<Duration> wait = pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "c" + chat));
+            Optional<Duration> wait =
+                    pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "c" + chat));
             if (wait.isEmpty()) {
                 permitted.add(clock.instant());
                 chat++;
@@ -49,14 +52,16 @@ class PacerTest {
             }
         }
         assertEquals(30, maxInAnyWindow(permitted, Duration.ofSeconds(1)));
-        // Polls that overshoot a wait lose a little time; the pace must still be close to the limit.
+        // Polls that overshoot a wait lose a little time; the pace must still be close to the
+        // limit.
         assertTrue(permitted.size() >= 20 * 27, "only " + permitted.size() + " sends in 20 s");
     }
 
     @Test
     void aRetryAfterForOneChatSlowsThatChatOnlyAndEveryThreadInIt() {
         Address busy = Address.group(Platform.TELEGRAM, "-100");
-        Address topicOfBusy = new Address(Platform.TELEGRAM, "-100", Optional.of("7"), Optional.empty(), true);
+        Address topicOfBusy =
+                new Address(Platform.TELEGRAM, "-100", Optional.of("7"), Optional.empty(), true);
         Address other = Address.group(Platform.TELEGRAM, "-200");
         pacer.pause(busy, Duration.ofSeconds(9));
         assertEquals(Optional.of(Duration.ofSeconds(9)), pacer.tryAcquire(busy));
@@ -73,7 +78,8 @@ class PacerTest {
         Instant end = clock.instant().plusSeconds(20);
         int chat = 0;
         while (clock.instant().isBefore(end)) {
-            Optional<Duration> wait = pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "c" + chat));
+            Optional<Duration> wait =
+                    pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "c" + chat));
             if (wait.isEmpty()) {
                 permitted.add(clock.instant());
                 chat++;
@@ -90,7 +96,9 @@ class PacerTest {
         assertTrue(pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "a")).isEmpty());
         Optional<Duration> wait = pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "b"));
         assertTrue(wait.isPresent());
-        assertTrue(wait.get().compareTo(Duration.ofMillis(33)) > 0 && wait.get().compareTo(Duration.ofMillis(34)) < 0,
+        assertTrue(
+                wait.get().compareTo(Duration.ofMillis(33)) > 0
+                        && wait.get().compareTo(Duration.ofMillis(34)) < 0,
                 "wait " + wait.get());
         clock.advance(wait.get());
         assertTrue(pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "b")).isEmpty());
@@ -107,10 +115,14 @@ class PacerTest {
         assertEquals(pacer.tryAcquire(b), Optional.of(spent.after()));
         clock.advance(spent.after());
         // Chat a's own limit (one a second) still holds, for it alone; b goes.
-        assertEquals(Optional.of(new Pacer.Refusal(Duration.ofSeconds(1).minus(spent.after()), false)), pacer.take(a));
+        assertEquals(
+                Optional.of(new Pacer.Refusal(Duration.ofSeconds(1).minus(spent.after()), false)),
+                pacer.take(a));
         assertEquals(Optional.empty(), pacer.take(b));
         pacer.pause(Platform.TELEGRAM, Duration.ofSeconds(5));
-        assertEquals(Optional.of(new Pacer.Refusal(Duration.ofSeconds(5), true)), pacer.take(Address.direct(Platform.TELEGRAM, "c")));
+        assertEquals(
+                Optional.of(new Pacer.Refusal(Duration.ofSeconds(5), true)),
+                pacer.take(Address.direct(Platform.TELEGRAM, "c")));
     }
 
     @Test
@@ -120,27 +132,37 @@ class PacerTest {
         List<Instant> permitted = new ArrayList<>();
         int chat = 0;
         while (clock.instant().isBefore(pausedAt.plusSeconds(3))) {
-            Optional<Duration> wait = pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "c" + chat));
+            Optional<Duration> wait =
+                    pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "c" + chat));
             if (wait.isEmpty()) {
                 permitted.add(clock.instant());
                 chat++;
             } else {
-                // Never waits longer than the pause: a pacer that overstated its wait would also pass.
-                assertTrue(!clock.instant().plus(wait.get()).isAfter(pausedAt.plusSeconds(2))
-                        || !clock.instant().isBefore(pausedAt.plusSeconds(2)), "wait past the pause: " + wait.get());
+                // Never waits longer than the pause: a pacer that overstated its wait would also
+                // pass.
+                assertTrue(
+                        !clock.instant().plus(wait.get()).isAfter(pausedAt.plusSeconds(2))
+                                || !clock.instant().isBefore(pausedAt.plusSeconds(2)),
+                        "wait past the pause: " + wait.get());
             }
             clock.advanceMillis(7);
         }
         assertFalse(permitted.isEmpty());
-        assertTrue(permitted.stream().noneMatch(t -> t.isBefore(pausedAt.plusSeconds(2))), "sent during the pause");
-        assertTrue(permitted.get(0).isBefore(pausedAt.plusSeconds(2).plusMillis(8)), "resumed late: " + permitted.get(0));
+        assertTrue(
+                permitted.stream().noneMatch(t -> t.isBefore(pausedAt.plusSeconds(2))),
+                "sent during the pause");
+        assertTrue(
+                permitted.get(0).isBefore(pausedAt.plusSeconds(2).plusMillis(8)),
+                "resumed late: " + permitted.get(0));
     }
 
     @Test
     void theWaitDuringAPauseIsWhatRemainsOfIt() {
         pacer.pause(Platform.TELEGRAM, Duration.ofSeconds(2));
         clock.advanceMillis(500);
-        assertEquals(Optional.of(Duration.ofMillis(1500)), pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "a")));
+        assertEquals(
+                Optional.of(Duration.ofMillis(1500)),
+                pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "a")));
         assertEquals(Duration.ofMillis(1500), pacer.pausedFor(Platform.TELEGRAM));
         clock.advanceMillis(1500);
         assertEquals(Duration.ZERO, pacer.pausedFor(Platform.TELEGRAM));
@@ -152,7 +174,9 @@ class PacerTest {
         pacer.pause(Platform.TELEGRAM, Duration.ofSeconds(10));
         pacer.pause(Platform.TELEGRAM, Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(5));
-        assertEquals(Optional.of(Duration.ofSeconds(5)), pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "a")));
+        assertEquals(
+                Optional.of(Duration.ofSeconds(5)),
+                pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "a")));
     }
 
     @Test
@@ -190,7 +214,8 @@ class PacerTest {
     void theGroupLimitIsNotAppliedToDirectChats() {
         List<Instant> permitted = new ArrayList<>();
         for (int step = 0; step < 60 * 10; step++) {
-            if (pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "7")).isEmpty()) permitted.add(clock.instant());
+            if (pacer.tryAcquire(Address.direct(Platform.TELEGRAM, "7")).isEmpty())
+                permitted.add(clock.instant());
             clock.advanceMillis(100);
         }
         assertEquals(60, permitted.size());
@@ -216,7 +241,9 @@ class PacerTest {
     @Test
     void aThreadSharesItsChatsLimit() {
         Address chat = Address.direct(Platform.TELEGRAM, "-100555");
-        Address topic = new Address(Platform.TELEGRAM, "-100555", Optional.of("17"), Optional.empty(), false);
+        Address topic =
+                new Address(
+                        Platform.TELEGRAM, "-100555", Optional.of("17"), Optional.empty(), false);
         assertTrue(pacer.tryAcquire(chat).isEmpty());
         clock.advanceMillis(100);
         assertTrue(pacer.tryAcquire(topic).isPresent());
@@ -226,10 +253,13 @@ class PacerTest {
     void idleChatsAreForgottenSoMemoryDoesNotGrowWithEveryChatEverPaced() {
         for (int i = 0; i < 10_000; i++) {
             Optional<Duration> wait;
-            while ((wait = pacer.tryAcquire(Address.group(Platform.TELEGRAM, "g" + i))).isPresent()) clock.advance(wait.get());
+            while ((wait = pacer.tryAcquire(Address.group(Platform.TELEGRAM, "g" + i))).isPresent())
+                clock.advance(wait.get());
         }
         // At 30 sends/s, only the chats of the last few seconds can still be within their limits.
-        assertTrue(pacer.trackedChats(Platform.TELEGRAM) < 400, "tracked " + pacer.trackedChats(Platform.TELEGRAM));
+        assertTrue(
+                pacer.trackedChats(Platform.TELEGRAM) < 400,
+                "tracked " + pacer.trackedChats(Platform.TELEGRAM));
     }
 
     @Test
@@ -238,7 +268,8 @@ class PacerTest {
         List<Instant> permitted = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(7);
         for (int step = 0; step < 20_000; step++) {
-            Address to = random.nextInt(10) == 0 ? group : Address.group(Platform.TELEGRAM, "x" + step);
+            Address to =
+                    random.nextInt(10) == 0 ? group : Address.group(Platform.TELEGRAM, "x" + step);
             if (pacer.tryAcquire(to).isEmpty() && to.equals(group)) permitted.add(clock.instant());
             clock.advanceMillis(random.nextInt(1, 60));
         }
@@ -248,30 +279,43 @@ class PacerTest {
 
     @Test
     void limitsOfZeroAreNotEnforced() {
-        Pacer open = new Pacer(Map.of(Platform.CONSOLE, new PlatformLimits(1000, 0, Duration.ZERO, 0)), clock);
-        for (int i = 0; i < 1000; i++) assertTrue(open.tryAcquire(Address.group(Platform.CONSOLE, "same")).isEmpty());
+        Pacer open =
+                new Pacer(
+                        Map.of(Platform.CONSOLE, new PlatformLimits(1000, 0, Duration.ZERO, 0)),
+                        clock);
+        for (int i = 0; i < 1000; i++)
+            assertTrue(open.tryAcquire(Address.group(Platform.CONSOLE, "same")).isEmpty());
     }
 
     @Test
     void anUnpacedPacerLetsEverythingThroughButStillHonoursAPause() {
         Pacer unpaced = Pacer.unpaced(clock);
-        for (int i = 0; i < 1000; i++) assertTrue(unpaced.tryAcquire(Address.direct(Platform.TELEGRAM, "1")).isEmpty());
+        for (int i = 0; i < 1000; i++)
+            assertTrue(unpaced.tryAcquire(Address.direct(Platform.TELEGRAM, "1")).isEmpty());
         unpaced.pause(Platform.DISCORD, Duration.ofSeconds(2));
-        assertEquals(Optional.of(Duration.ofSeconds(2)), unpaced.tryAcquire(Address.direct(Platform.DISCORD, "1")));
+        assertEquals(
+                Optional.of(Duration.ofSeconds(2)),
+                unpaced.tryAcquire(Address.direct(Platform.DISCORD, "1")));
         assertTrue(unpaced.tryAcquire(Address.direct(Platform.TELEGRAM, "1")).isEmpty());
     }
 
     @Test
     void aPlatformWithoutDeclaredLimitsIsAProgrammingError() {
         Pacer telegramOnly = new Pacer(Map.of(Platform.TELEGRAM, TELEGRAM), clock);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> telegramOnly.tryAcquire(Address.direct(Platform.DISCORD, "1")));
     }
 
     @Test
     void aPacerForSendersUsesTheLimitsEachDeclares() {
-        Pacer fromSenders = Pacer.forSenders(List.of(new DeclaringSender(Platform.DISCORD,
-                new PlatformLimits(2000, 50, Duration.ofSeconds(5), 0))), clock);
+        Pacer fromSenders =
+                Pacer.forSenders(
+                        List.of(
+                                new DeclaringSender(
+                                        Platform.DISCORD,
+                                        new PlatformLimits(2000, 50, Duration.ofSeconds(5), 0))),
+                        clock);
         Address channel = Address.direct(Platform.DISCORD, "c");
         assertTrue(fromSenders.tryAcquire(channel).isEmpty());
         assertEquals(Optional.of(Duration.ofSeconds(5)), fromSenders.tryAcquire(channel));
@@ -295,7 +339,8 @@ class PacerTest {
         return max;
     }
 
-    private record DeclaringSender(Platform platform, PlatformLimits limits) implements MessageSender {
+    private record DeclaringSender(Platform platform, PlatformLimits limits)
+            implements MessageSender {
         @Override
         public SendResult send(Address to, Reply reply) {
             return new SendResult.Delivered();

@@ -1,10 +1,10 @@
 package dev.ratbot.delivery;
 
-import dev.ratbot.message.Reply;
 import dev.ratbot.message.Address;
 import dev.ratbot.message.MessageSender;
 import dev.ratbot.message.Platform;
 import dev.ratbot.message.PlatformLimits;
+import dev.ratbot.message.Reply;
 import dev.ratbot.message.SendResult;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fake platform for the delivery benchmark that behaves like Telegram under load: it declares Telegram's limits,
- * refuses with "retry after 1 s" any message that would be the 31st within the trailing second (counted on arrival,
- * in real time), and answers every message it accepts only after {@code latency}. Records every accepted message
- * per chat, the refusals and the most messages it ever had in hand at once. Thread-safe.
+ * A fake platform for the delivery benchmark that behaves like Telegram under load: it declares
+ * Telegram's limits, refuses with "retry after 1 s" any message that would be the 31st within the
+ * trailing second (counted on arrival, in real time), and answers every message it accepts only
+ * after {@code latency}. Records every accepted message per chat, the refusals and the most
+ * messages it ever had in hand at once. Thread-safe.
  */
 final class RateLimitedPlatform implements MessageSender {
 
@@ -34,7 +35,9 @@ final class RateLimitedPlatform implements MessageSender {
     private final long[] acceptedAt;
     private final AtomicInteger acceptedCount = new AtomicInteger();
 
-    /** @param capacity the most messages it will accept (their arrival times are kept) */
+    /**
+     * @param capacity the most messages it will accept (their arrival times are kept)
+     */
     RateLimitedPlatform(Duration latency, int capacity) {
         this.latency = latency;
         this.perSecond = TELEGRAM.overallPerSecond();
@@ -55,7 +58,8 @@ final class RateLimitedPlatform implements MessageSender {
     public SendResult send(Address to, Reply reply) {
         long now = System.nanoTime();
         synchronized (arrivals) {
-            while (!arrivals.isEmpty() && now - arrivals.peekFirst() >= WINDOW) arrivals.pollFirst();
+            while (!arrivals.isEmpty() && now - arrivals.peekFirst() >= WINDOW)
+                arrivals.pollFirst();
             if (arrivals.size() >= perSecond) {
                 refused.incrementAndGet();
                 return new SendResult.RetryAfter(Duration.ofSeconds(1));
@@ -83,7 +87,10 @@ final class RateLimitedPlatform implements MessageSender {
         return acceptedCount.get();
     }
 
-    /** Arrival time (System.nanoTime) of the {@code i}-th accepted message, in the order they were accepted. */
+    /**
+     * Arrival time (System.nanoTime) of the {@code i}-th accepted message, in the order they were
+     * accepted.
+     */
     long acceptedAt(int i) {
         return acceptedAt[i];
     }

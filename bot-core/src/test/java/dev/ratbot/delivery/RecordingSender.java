@@ -15,14 +15,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * A {@link MessageSender} for tests: answers what {@code script} says for each address and records every send
- * with the clock's time. Thread-safe.
+ * A {@link MessageSender} for tests: answers what {@code script} says for each address and records
+ * every send with the clock's time. Thread-safe.
  */
 public final class RecordingSender implements MessageSender {
 
     /** One message handed to this sender. */
-    public record Sent(Address to, Reply reply, Instant at) {
-    }
+    public record Sent(Address to, Reply reply, Instant at) {}
 
     private final Platform platform;
     private final PlatformLimits limits;

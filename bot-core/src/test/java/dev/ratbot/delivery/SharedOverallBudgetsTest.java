@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The overall budget kept in PostgreSQL: the contract, and two instances (two pools) drawing from one budget. */
+/**
+ * The overall budget kept in PostgreSQL: the contract, and two instances (two pools) drawing from
+ * one budget.
+ */
 class SharedOverallBudgetsTest extends OverallBudgetContract {
 
     private final List<Database> open = new ArrayList<>();
@@ -81,7 +84,8 @@ class SharedOverallBudgetsTest extends OverallBudgetContract {
         Database db = instance();
         OverallBudget budget = new SharedOverallBudgets(db).budget(Platform.TELEGRAM, 30, clock);
         db.close();
-        // Thrown, so the outbox's claim round fails and its rows stay pending, rather than sending unpaced.
+        // Thrown, so the outbox's claim round fails and its rows stay pending, rather than sending
+        // unpaced.
         assertThrows(RuntimeException.class, budget::tryTake);
     }
 

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteDeliveryRetentionTest extends DeliveryRetentionContract {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Override
     protected Database database() {

@@ -21,8 +21,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two bot instances (separate pools, schedulers and workers) on one PostgreSQL database never send a tip twice,
- * round by round or as pipelines with many sends in flight.
+ * Two bot instances (separate pools, schedulers and workers) on one PostgreSQL database never send
+ * a tip twice, round by round or as pipelines with many sends in flight.
  */
 class TwoInstancesOnPostgresTest {
 
@@ -46,14 +46,17 @@ class TwoInstancesOnPostgresTest {
             }
             Map<String, Integer> perChat = new HashMap<>();
             for (TipRig rig : List.of(a, b)) {
-                for (RecordingSender.Sent s : rig.sender(Platform.TELEGRAM).sent()) perChat.merge(s.to().chatId(), 1, Integer::sum);
+                for (RecordingSender.Sent s : rig.sender(Platform.TELEGRAM).sent())
+                    perChat.merge(s.to().chatId(), 1, Integer::sum);
             }
             int sends = perChat.values().stream().mapToInt(Integer::intValue).sum();
             assertEquals(SUBSCRIPTIONS, sends, "sends in all");
             assertEquals(SUBSCRIPTIONS, perChat.size(), "chats reached");
             assertEquals(Map.of("SENT", (long) SUBSCRIPTIONS), a.statusCounts());
-            System.out.printf("instance A sent %d, instance B sent %d%n",
-                    a.sender(Platform.TELEGRAM).sent().size(), b.sender(Platform.TELEGRAM).sent().size());
+            System.out.printf(
+                    "instance A sent %d, instance B sent %d%n",
+                    a.sender(Platform.TELEGRAM).sent().size(),
+                    b.sender(Platform.TELEGRAM).sent().size());
         } finally {
             first.close();
             second.close();
@@ -72,8 +75,14 @@ class TwoInstancesOnPostgresTest {
             List<TipRig> rigs = new ArrayList<>();
             for (Database db : List.of(first, second)) {
                 RecordingSender telegram = RecordingSender.unlimited(Platform.TELEGRAM, clock);
-                rigs.add(new TipRig(db, clock, ScheduleSettings.defaults(), DeliverySettings.defaults("pipe-" + rigs.size()),
-                        Pacer.unpaced(clock), List.of(telegram)));
+                rigs.add(
+                        new TipRig(
+                                db,
+                                clock,
+                                ScheduleSettings.defaults(),
+                                DeliverySettings.defaults("pipe-" + rigs.size()),
+                                Pacer.unpaced(clock),
+                                List.of(telegram)));
             }
             rigs.get(0).scheduler.tick();
             for (TipRig rig : rigs) rig.worker.start();
@@ -85,12 +94,15 @@ class TwoInstancesOnPostgresTest {
             for (TipRig rig : rigs) assertTrue(rig.worker.stop(Duration.ofSeconds(30)));
             Map<String, Integer> perChat = new HashMap<>();
             for (TipRig rig : rigs) {
-                for (RecordingSender.Sent s : rig.sender(Platform.TELEGRAM).sent()) perChat.merge(s.to().chatId(), 1, Integer::sum);
+                for (RecordingSender.Sent s : rig.sender(Platform.TELEGRAM).sent())
+                    perChat.merge(s.to().chatId(), 1, Integer::sum);
             }
             assertEquals(SUBSCRIPTIONS, perChat.size(), "chats reached");
             assertEquals(Set.of(1), Set.copyOf(perChat.values()), "each chat exactly once");
-            System.out.printf("pipeline A sent %d, pipeline B sent %d%n",
-                    rigs.get(0).sender(Platform.TELEGRAM).sent().size(), rigs.get(1).sender(Platform.TELEGRAM).sent().size());
+            System.out.printf(
+                    "pipeline A sent %d, pipeline B sent %d%n",
+                    rigs.get(0).sender(Platform.TELEGRAM).sent().size(),
+                    rigs.get(1).sender(Platform.TELEGRAM).sent().size());
         } finally {
             first.close();
             second.close();
@@ -110,17 +122,20 @@ class TwoInstancesOnPostgresTest {
     }
 
     private static void insertDue(Database db) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions (platform, chat_id, thread_id, is_group,"
-                    + " local_time, zone, status, created_by, created_at, updated_at, next_due_at)"
-                    + " SELECT 'TELEGRAM', 'c' || i, '', false, '09:00', 'UTC', 'ACTIVE', 'test', ?, ?, ? FROM generate_series(1, ?) AS i")) {
-                long nine = NINE.toEpochMilli();
-                ps.setLong(1, nine);
-                ps.setLong(2, nine);
-                ps.setLong(3, nine);
-                ps.setInt(4, SUBSCRIPTIONS);
-                return ps.executeUpdate();
-            }
-        });
+        db.withConnection(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "INSERT INTO subscriptions (platform, chat_id, thread_id, is_group,"
+                                            + " local_time, zone, status, created_by, created_at, updated_at, next_due_at)"
+                                            + " SELECT 'TELEGRAM', 'c' || i, '', false, '09:00', 'UTC', 'ACTIVE', 'test', ?, ?, ? FROM generate_series(1, ?) AS i")) {
+                        long nine = NINE.toEpochMilli();
+                        ps.setLong(1, nine);
+                        ps.setLong(2, nine);
+                        ps.setLong(3, nine);
+                        ps.setInt(4, SUBSCRIPTIONS);
+                        return ps.executeUpdate();
+                    }
+                });
     }
 }

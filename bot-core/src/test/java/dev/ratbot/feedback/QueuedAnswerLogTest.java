@@ -24,11 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Questions are written behind the answers: in the background, in batches, bounded, counted when dropped. */
+/**
+ * Questions are written behind the answers: in the background, in batches, bounded, counted when
+ * dropped.
+ */
 class QueuedAnswerLogTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final MutableClock clock = MutableClock.at("2026-05-01T09:00:00Z");
     private final Counts counts = new Counts();
@@ -71,27 +73,36 @@ class QueuedAnswerLogTest {
         if (db != null) db.close();
     }
 
-    static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
+    static void await(BooleanSupplier condition, Duration within, String what)
+            throws InterruptedException {
         long end = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("not within " + within + ": " + what);
+            if (System.nanoTime() > end)
+                throw new AssertionError("not within " + within + ": " + what);
             Thread.sleep(20);
         }
     }
 
     private long rows() {
-        return db.withConnection(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM answers")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return db.withConnection(
+                c -> {
+                    try (ResultSet rs =
+                            c.createStatement().executeQuery("SELECT count(*) FROM answers")) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
     }
 
     @Test
     void questionsAreWrittenInTheBackgroundWithTheTimeTheyWereAsked() throws Exception {
         QueuedAnswerLog log = open(QueuedAnswerLog.Limits.DEFAULTS);
-        String key = log.recordAnswer(Platform.TELEGRAM, "how do I hold my rat", Optional.of("handling"), ReplyKind.SURE);
+        String key =
+                log.recordAnswer(
+                        Platform.TELEGRAM,
+                        "how do I hold my rat",
+                        Optional.of("handling"),
+                        ReplyKind.SURE);
         log.recordAnswer(Platform.DISCORD, "can rats eat cheese", Optional.empty(), ReplyKind.NONE);
         assertEquals(2, log.pending(), "nothing is written before the writer starts");
         clock.advance(Duration.ofHours(2));
@@ -99,17 +110,30 @@ class QueuedAnswerLogTest {
         log.start();
         await(() -> counts.recorded.get() == 2, Duration.ofSeconds(10), "both written");
         assertEquals(0, log.pending());
-        assertEquals(List.of(new AnswerLog.UnansweredQuestion("can rats eat cheese", 1)), log.mostUnanswered(10));
-        assertEquals(Optional.of(new AnswerLog.Tally(1, 0)), log.rate(key, "ann", true), "the key the reply carried is the row's");
-        assertEquals(2, log.pruneOlderThan(Duration.ofHours(1)), "stamped when asked, not when written");
+        assertEquals(
+                List.of(new AnswerLog.UnansweredQuestion("can rats eat cheese", 1)),
+                log.mostUnanswered(10));
+        assertEquals(
+                Optional.of(new AnswerLog.Tally(1, 0)),
+                log.rate(key, "ann", true),
+                "the key the reply carried is the row's");
+        assertEquals(
+                2, log.pruneOlderThan(Duration.ofHours(1)), "stamped when asked, not when written");
     }
 
     @Test
     void aFullQueueDropsAndCountsQuestionsButStillGivesEachAKey() throws Exception {
         QueuedAnswerLog log = open(QueuedAnswerLog.Limits.DEFAULTS.withCapacity(2));
-        Set<String> keys = IntStream.range(0, 5)
-                .mapToObj(i -> log.recordAnswer(Platform.TELEGRAM, "question " + i, Optional.empty(), ReplyKind.NONE))
-                .collect(Collectors.toSet());
+        Set<String> keys =
+                IntStream.range(0, 5)
+                        .mapToObj(
+                                i ->
+                                        log.recordAnswer(
+                                                Platform.TELEGRAM,
+                                                "question " + i,
+                                                Optional.empty(),
+                                                ReplyKind.NONE))
+                        .collect(Collectors.toSet());
         assertEquals(5, keys.size());
         assertEquals(3, counts.dropped(DropReason.QUEUE_FULL));
 
@@ -121,22 +145,31 @@ class QueuedAnswerLogTest {
     @Test
     void closingWritesWhatIsStillQueued() {
         QueuedAnswerLog log = open(QueuedAnswerLog.Limits.DEFAULTS);
-        for (int i = 0; i < 250; i++) log.recordAnswer(Platform.TELEGRAM, "question " + i, Optional.empty(), ReplyKind.NONE);
+        for (int i = 0; i < 250; i++)
+            log.recordAnswer(Platform.TELEGRAM, "question " + i, Optional.empty(), ReplyKind.NONE);
         log.start();
         log.close();
         assertEquals(250, rows());
         assertEquals(250, counts.recorded.get());
         log.recordAnswer(Platform.TELEGRAM, "after the end", Optional.empty(), ReplyKind.NONE);
-        assertEquals(1, counts.dropped(DropReason.STOPPED), "a question after close is counted, not queued");
+        assertEquals(
+                1,
+                counts.dropped(DropReason.STOPPED),
+                "a question after close is counted, not queued");
     }
 
     @Test
     void rowsTheStoreRefusesForTheirOwnSakeAreDroppedSoTheyBlockNothing() throws Exception {
-        QueuedAnswerLog log = open(QueuedAnswerLog.Limits.DEFAULTS.withRetryEvery(Duration.ofMillis(10)));
+        QueuedAnswerLog log =
+                open(QueuedAnswerLog.Limits.DEFAULTS.withRetryEvery(Duration.ofMillis(10)));
         db.withConnection(c -> c.createStatement().executeUpdate("DROP TABLE answers"));
-        log.recordAnswer(Platform.TELEGRAM, "how do I hold my rat", Optional.empty(), ReplyKind.NONE);
+        log.recordAnswer(
+                Platform.TELEGRAM, "how do I hold my rat", Optional.empty(), ReplyKind.NONE);
         log.start();
-        await(() -> counts.dropped(DropReason.REFUSED) == 1, Duration.ofSeconds(10), "the refused question dropped");
+        await(
+                () -> counts.dropped(DropReason.REFUSED) == 1,
+                Duration.ofSeconds(10),
+                "the refused question dropped");
         assertTrue(db.health().ok(), "a statement's error is not the store's health");
     }
 }

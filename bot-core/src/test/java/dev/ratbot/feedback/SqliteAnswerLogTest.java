@@ -9,8 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteAnswerLogTest extends AnswerLogContract {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Database db;
 
     @Override

@@ -28,14 +28,25 @@ class ChatLanesTest {
             for (int i = 0; i < 400; i++) {
                 String chat = "chat-" + (i % 8);
                 int n = i;
-                assertTrue(lanes.offer(chat, () -> {
-                    if (busy.computeIfAbsent(chat, c -> new AtomicInteger()).incrementAndGet() > 1) overlapsWithinAChat.incrementAndGet();
-                    mostChatsAtOnce.accumulateAndGet(chatsNow.incrementAndGet(), Math::max);
-                    sleep(1);
-                    seen.computeIfAbsent(chat, c -> Collections.synchronizedList(new ArrayList<>())).add(n);
-                    chatsNow.decrementAndGet();
-                    busy.get(chat).decrementAndGet();
-                }));
+                assertTrue(
+                        lanes.offer(
+                                chat,
+                                () -> {
+                                    if (busy.computeIfAbsent(chat, c -> new AtomicInteger())
+                                                    .incrementAndGet()
+                                            > 1) overlapsWithinAChat.incrementAndGet();
+                                    mostChatsAtOnce.accumulateAndGet(
+                                            chatsNow.incrementAndGet(), Math::max);
+                                    sleep(1);
+                                    seen.computeIfAbsent(
+                                                    chat,
+                                                    c ->
+                                                            Collections.synchronizedList(
+                                                                    new ArrayList<>()))
+                                            .add(n);
+                                    chatsNow.decrementAndGet();
+                                    busy.get(chat).decrementAndGet();
+                                }));
             }
             assertTrue(lanes.awaitIdle(Duration.ofSeconds(30)));
         }
@@ -64,25 +75,31 @@ class ChatLanesTest {
         CountDownLatch release = new CountDownLatch(1);
         try (ChatLanes lanes = new ChatLanes("test", 1, 2)) {
             CountDownLatch started = new CountDownLatch(1);
-            assertTrue(lanes.offer("a", () -> {
-                started.countDown();
-                await(release);
-            }));
+            assertTrue(
+                    lanes.offer(
+                            "a",
+                            () -> {
+                                started.countDown();
+                                await(release);
+                            }));
             assertTrue(started.await(5, TimeUnit.SECONDS));
             assertEquals(1, lanes.pending());
             assertFalse(lanes.full());
-            assertTrue(lanes.offer("a", () -> { }));
-            assertTrue(lanes.offer("b", () -> { }));
+            assertTrue(lanes.offer("a", () -> {}));
+            assertTrue(lanes.offer("b", () -> {}));
             assertTrue(lanes.full());
-            assertFalse(lanes.offer("c", () -> { }));
+            assertFalse(lanes.offer("c", () -> {}));
             AtomicInteger ran = new AtomicInteger();
-            Thread submitter = Thread.ofVirtual().start(() -> {
-                try {
-                    lanes.submitWaiting("c", ran::incrementAndGet);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            Thread submitter =
+                    Thread.ofVirtual()
+                            .start(
+                                    () -> {
+                                        try {
+                                            lanes.submitWaiting("c", ran::incrementAndGet);
+                                        } catch (InterruptedException e) {
+                                            Thread.currentThread().interrupt();
+                                        }
+                                    });
             Thread.sleep(100);
             assertEquals(0, ran.get());
             release.countDown();
@@ -98,17 +115,21 @@ class ChatLanesTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
         ChatLanes lanes = new ChatLanes("test", 4, 100);
-        lanes.offer("a", () -> {
-            started.countDown();
-            await(release);
-            ran.incrementAndGet();
-        });
+        lanes.offer(
+                "a",
+                () -> {
+                    started.countDown();
+                    await(release);
+                    ran.incrementAndGet();
+                });
         for (int i = 0; i < 5; i++) lanes.offer("a", ran::incrementAndGet);
         assertTrue(started.await(5, TimeUnit.SECONDS));
-        Thread.ofVirtual().start(() -> {
-            sleep(300);
-            release.countDown();
-        });
+        Thread.ofVirtual()
+                .start(
+                        () -> {
+                            sleep(300);
+                            release.countDown();
+                        });
         int dropped = lanes.close(Duration.ofMillis(100));
         assertEquals(5, dropped);
         assertFalse(lanes.offer("a", ran::incrementAndGet));
@@ -121,9 +142,11 @@ class ChatLanesTest {
     void failingWorkIsLoggedAndTheLaneCarriesOn() throws Exception {
         AtomicInteger ran = new AtomicInteger();
         try (ChatLanes lanes = new ChatLanes("test", 1, 10)) {
-            lanes.offer("a", () -> {
-                throw new IllegalStateException("boom");
-            });
+            lanes.offer(
+                    "a",
+                    () -> {
+                        throw new IllegalStateException("boom");
+                    });
             lanes.offer("a", ran::incrementAndGet);
             assertTrue(lanes.awaitIdle(Duration.ofSeconds(5)));
         }

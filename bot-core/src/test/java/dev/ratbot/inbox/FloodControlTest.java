@@ -22,8 +22,18 @@ class FloodControlTest {
 
     @Test
     void sixPassThenOneWarningThenSilence() {
-        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS,
-                Verdict.WARN, Verdict.IGNORE, Verdict.IGNORE), burst("g", "spammer", 9));
+        assertEquals(
+                List.of(
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.WARN,
+                        Verdict.IGNORE,
+                        Verdict.IGNORE),
+                burst("g", "spammer", 9));
     }
 
     @Test
@@ -39,7 +49,15 @@ class FloodControlTest {
         clock.advance(Duration.ofSeconds(30));
         assertEquals(List.of(Verdict.WARN, Verdict.IGNORE), burst("g", "u", 2));
         clock.advance(Duration.ofSeconds(30));
-        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.WARN),
+        assertEquals(
+                List.of(
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.PASS,
+                        Verdict.WARN),
                 burst("g", "u", 7));
     }
 

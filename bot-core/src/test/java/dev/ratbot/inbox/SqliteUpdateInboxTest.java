@@ -8,8 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteUpdateInboxTest extends UpdateInboxContract {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Database db;
 
     @Override

@@ -17,7 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link UpdateInbox} must do; the in-memory twin, SQLite and PostgreSQL run exactly these tests. */
+/**
+ * What every {@link UpdateInbox} must do; the in-memory twin, SQLite and PostgreSQL run exactly
+ * these tests.
+ */
 public abstract class UpdateInboxContract {
 
     protected final MutableClock clock = MutableClock.at("2026-06-01T08:00:00Z");
@@ -32,8 +35,13 @@ public abstract class UpdateInboxContract {
     @Test
     void anUpdateIsAcceptedOnceAndARedeliveryIsLeftOut() {
         UpdateInbox inbox = inbox();
-        assertEquals(List.of(update(1, "a"), update(2, "b")), inbox.accept("telegram:1", List.of(update(1, "a"), update(2, "b"))));
-        assertEquals(List.of(update(3, "a")), inbox.accept("telegram:1", List.of(update(2, "b"), update(3, "a"), update(1, "a"))));
+        assertEquals(
+                List.of(update(1, "a"), update(2, "b")),
+                inbox.accept("telegram:1", List.of(update(1, "a"), update(2, "b"))));
+        assertEquals(
+                List.of(update(3, "a")),
+                inbox.accept(
+                        "telegram:1", List.of(update(2, "b"), update(3, "a"), update(1, "a"))));
         assertEquals(List.of(), inbox.accept("telegram:1", List.of(update(3, "a"))));
         assertEquals(List.of(), inbox.accept("telegram:1", List.of()));
     }
@@ -65,14 +73,16 @@ public abstract class UpdateInboxContract {
         inbox.accept("s", List.of(update(5, "b"), update(3, "a"), update(9, "a"), update(4, "c")));
         inbox.take("s", 4, "i1");
         assertEquals(List.of(update(3, "a"), update(5, "b")), inbox.untaken("s", 2));
-        assertEquals(List.of(update(3, "a"), update(5, "b"), update(9, "a")), inbox.untaken("s", 100));
+        assertEquals(
+                List.of(update(3, "a"), update(5, "b"), update(9, "a")), inbox.untaken("s", 100));
         assertEquals(List.of(), inbox.untaken("other", 100));
     }
 
     @Test
     void oddPayloadsSurvive() {
         UpdateInbox inbox = inbox();
-        String text = "{\"text\":\"🐀 ユーザー <b>&amp;</b> 'quoted\\\" \\\\n " + "x".repeat(20_000) + "\"}";
+        String text =
+                "{\"text\":\"🐀 ユーザー <b>&amp;</b> 'quoted\\\" \\\\n " + "x".repeat(20_000) + "\"}";
         inbox.accept("s", List.of(new Arrival(1, "-100123", text)));
         assertEquals(List.of(new Arrival(1, "-100123", text)), inbox.untaken("s", 1));
     }
@@ -100,17 +110,22 @@ public abstract class UpdateInboxContract {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 String me = "i" + t;
-                done.add(pool.submit(() -> {
-                    for (Arrival a : all) {
-                        if (inbox.take("s", a.id(), me)) wins.computeIfAbsent(a.id(), k -> new AtomicInteger()).incrementAndGet();
-                    }
-                }));
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    for (Arrival a : all) {
+                                        if (inbox.take("s", a.id(), me))
+                                            wins.computeIfAbsent(a.id(), k -> new AtomicInteger())
+                                                    .incrementAndGet();
+                                    }
+                                }));
             }
             for (Future<?> f : done) f.get();
         } finally {
             pool.shutdown();
         }
         assertEquals(50, wins.size());
-        assertEquals(List.of(1), wins.values().stream().map(AtomicInteger::get).distinct().toList());
+        assertEquals(
+                List.of(1), wins.values().stream().map(AtomicInteger::get).distinct().toList());
     }
 }

@@ -20,8 +20,7 @@ class SqliteSubscriptionStoreTest extends SubscriptionStoreContract {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-04T10:00:00Z"), ZoneOffset.UTC);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Database db;
 
     @Override

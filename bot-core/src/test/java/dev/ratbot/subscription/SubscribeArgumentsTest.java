@@ -25,17 +25,37 @@ class SubscribeArgumentsTest {
 
     @Test
     void timeThenZoneInEitherOrderAndZonesWithSpaces() {
-        assertEquals(new SubscribeArguments(Optional.of(LocalTime.of(8, 0)), Optional.of(ZoneId.of("Europe/London"))), ok("08:00 Europe/London"));
-        assertEquals(new SubscribeArguments(Optional.of(LocalTime.of(7, 0)), Optional.of(ZoneId.of("Asia/Tokyo"))), ok("Tokyo 7am"));
-        assertEquals(new SubscribeArguments(Optional.of(LocalTime.of(20, 0)), Optional.of(ZoneId.of("America/New_York"))), ok("8 pm new york"));
-        assertEquals(new SubscribeArguments(Optional.of(LocalTime.of(21, 30)), Optional.empty()), ok("21:30"));
-        assertEquals(new SubscribeArguments(Optional.empty(), Optional.of(ZoneId.of("Australia/Sydney"))), ok("sydney"));
-        assertEquals(new SubscribeArguments(Optional.of(LocalTime.of(6, 0)), Optional.of(ZoneId.of("UTC+02:00"))), ok("6:00 +02:00"));
+        assertEquals(
+                new SubscribeArguments(
+                        Optional.of(LocalTime.of(8, 0)), Optional.of(ZoneId.of("Europe/London"))),
+                ok("08:00 Europe/London"));
+        assertEquals(
+                new SubscribeArguments(
+                        Optional.of(LocalTime.of(7, 0)), Optional.of(ZoneId.of("Asia/Tokyo"))),
+                ok("Tokyo 7am"));
+        assertEquals(
+                new SubscribeArguments(
+                        Optional.of(LocalTime.of(20, 0)),
+                        Optional.of(ZoneId.of("America/New_York"))),
+                ok("8 pm new york"));
+        assertEquals(
+                new SubscribeArguments(Optional.of(LocalTime.of(21, 30)), Optional.empty()),
+                ok("21:30"));
+        assertEquals(
+                new SubscribeArguments(
+                        Optional.empty(), Optional.of(ZoneId.of("Australia/Sydney"))),
+                ok("sydney"));
+        assertEquals(
+                new SubscribeArguments(
+                        Optional.of(LocalTime.of(6, 0)), Optional.of(ZoneId.of("UTC+02:00"))),
+                ok("6:00 +02:00"));
     }
 
     @Test
     void theCommandParsersTwoArgumentsWork() {
-        assertEquals(ok("9:15 Europe/Paris"), SubscribeArguments.parse(Optional.of("9:15"), Optional.of("Europe/Paris")).value());
+        assertEquals(
+                ok("9:15 Europe/Paris"),
+                SubscribeArguments.parse(Optional.of("9:15"), Optional.of("Europe/Paris")).value());
         assertEquals(ok(""), SubscribeArguments.parse(Optional.empty(), Optional.empty()).value());
     }
 

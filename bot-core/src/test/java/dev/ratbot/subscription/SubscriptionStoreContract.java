@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link SubscriptionStore} must do. Subclasses supply a fresh, empty store per test: the in-memory
- * twin, SQLite and PostgreSQL run exactly these tests.
+ * What every {@link SubscriptionStore} must do. Subclasses supply a fresh, empty store per test:
+ * the in-memory twin, SQLite and PostgreSQL run exactly these tests.
  */
 public abstract class SubscriptionStoreContract {
 
@@ -60,15 +60,20 @@ public abstract class SubscriptionStoreContract {
         assertEquals(SubscriptionStatus.ACTIVE, revived.status());
         assertEquals(Optional.empty(), revived.stopReason());
         store.setPaused(alice, true);
-        assertEquals(SubscriptionStatus.ACTIVE, store.subscribe(alice, LocalTime.of(9, 0), LONDON, "u").status());
+        assertEquals(
+                SubscriptionStatus.ACTIVE,
+                store.subscribe(alice, LocalTime.of(9, 0), LONDON, "u").status());
     }
 
     @Test
     void threadsPlatformsAndChatsAreSeparateSubscriptions() {
         SubscriptionStore store = store();
         Address group = Address.group(Platform.TELEGRAM, "-100200");
-        Address topic = new Address(Platform.TELEGRAM, "-100200", Optional.of("7"), Optional.empty(), true);
-        Address discord = new Address(Platform.DISCORD, "1001", Optional.empty(), Optional.of("guild-9"), true);
+        Address topic =
+                new Address(Platform.TELEGRAM, "-100200", Optional.of("7"), Optional.empty(), true);
+        Address discord =
+                new Address(
+                        Platform.DISCORD, "1001", Optional.empty(), Optional.of("guild-9"), true);
         long a = store.subscribe(alice, LocalTime.NOON, LONDON, "u").id();
         long g = store.subscribe(group, LocalTime.NOON, LONDON, "u").id();
         long t = store.subscribe(topic, LocalTime.NOON, LONDON, "u").id();
@@ -76,15 +81,19 @@ public abstract class SubscriptionStoreContract {
         assertEquals(4, java.util.stream.LongStream.of(a, g, t, d).distinct().count());
         assertEquals(Optional.of("7"), store.find(topic).orElseThrow().address().threadId());
         assertEquals(Optional.empty(), store.find(group).orElseThrow().address().threadId());
-        assertEquals(Optional.of("guild-9"), store.find(discord).orElseThrow().address().serverId());
+        assertEquals(
+                Optional.of("guild-9"), store.find(discord).orElseThrow().address().serverId());
         assertTrue(store.find(discord).orElseThrow().address().group());
     }
 
     @Test
     void theSameChatWithAnotherServerOrGroupFlagIsTheSameSubscription() {
         SubscriptionStore store = store();
-        Address before = new Address(Platform.DISCORD, "555", Optional.empty(), Optional.empty(), false);
-        Address after = new Address(Platform.DISCORD, "555", Optional.empty(), Optional.of("guild-1"), true);
+        Address before =
+                new Address(Platform.DISCORD, "555", Optional.empty(), Optional.empty(), false);
+        Address after =
+                new Address(
+                        Platform.DISCORD, "555", Optional.empty(), Optional.of("guild-1"), true);
         long id = store.subscribe(before, LocalTime.NOON, LONDON, "u").id();
         Subscription updated = store.subscribe(after, LocalTime.NOON, LONDON, "u");
         assertEquals(id, updated.id());
@@ -109,7 +118,8 @@ public abstract class SubscriptionStoreContract {
         assertEquals(s.localTime(), paused.localTime());
         assertEquals(s.zone(), paused.zone());
         assertEquals(SubscriptionStatus.PAUSED, store.find(alice).orElseThrow().status());
-        assertEquals(SubscriptionStatus.ACTIVE, store.setPaused(alice, false).orElseThrow().status());
+        assertEquals(
+                SubscriptionStatus.ACTIVE, store.setPaused(alice, false).orElseThrow().status());
     }
 
     @Test
@@ -150,7 +160,8 @@ public abstract class SubscriptionStoreContract {
         String creator = "ユーザー 🐀 <b>&amp;</b> `code` *bold*";
         store.subscribe(odd, LocalTime.NOON, LONDON, creator);
         assertEquals(creator, store.find(odd).orElseThrow().createdBy());
-        Subscription stopped = store.stop(odd, "Forbidden: bot was blocked by the user ✋").orElseThrow();
+        Subscription stopped =
+                store.stop(odd, "Forbidden: bot was blocked by the user ✋").orElseThrow();
         assertEquals(Optional.of("Forbidden: bot was blocked by the user ✋"), stopped.stopReason());
         assertNotEquals(Optional.empty(), store.find(odd));
     }
@@ -159,9 +170,11 @@ public abstract class SubscriptionStoreContract {
     void theBotPausesWithAReasonAndResumeClearsIt() {
         SubscriptionStore store = store();
         Subscription s = store.subscribe(alice, LocalTime.of(7, 15), TOKYO, "u");
-        Subscription paused = store.pause(alice, PauseReason.cannotPost("the topic is closed")).orElseThrow();
+        Subscription paused =
+                store.pause(alice, PauseReason.cannotPost("the topic is closed")).orElseThrow();
         assertEquals(SubscriptionStatus.PAUSED, paused.status());
-        assertEquals(Optional.of(new PauseReason("the topic is closed", true)), paused.pauseReason());
+        assertEquals(
+                Optional.of(new PauseReason("the topic is closed", true)), paused.pauseReason());
         assertEquals(Optional.empty(), paused.stopReason());
         assertEquals(s.localTime(), paused.localTime());
         assertEquals(Optional.of(paused), store.find(alice));
@@ -175,8 +188,12 @@ public abstract class SubscriptionStoreContract {
         SubscriptionStore store = store();
         store.subscribe(alice, LocalTime.NOON, LONDON, "u");
         store.pause(alice, PauseReason.cannotPost("the topic is closed"));
-        Subscription away = store.pause(alice, PauseReason.away("the bot was removed from the group")).orElseThrow();
-        assertEquals(Optional.of(new PauseReason("the bot was removed from the group", false)), away.pauseReason());
+        Subscription away =
+                store.pause(alice, PauseReason.away("the bot was removed from the group"))
+                        .orElseThrow();
+        assertEquals(
+                Optional.of(new PauseReason("the bot was removed from the group", false)),
+                away.pauseReason());
         Subscription again = store.subscribe(alice, LocalTime.NOON, LONDON, "u");
         assertEquals(SubscriptionStatus.ACTIVE, again.status());
         assertEquals(Optional.empty(), again.pauseReason());
@@ -192,9 +209,13 @@ public abstract class SubscriptionStoreContract {
         assertEquals(Optional.empty(), store.find(alice).orElseThrow().pauseReason());
         store.subscribe(bob, LocalTime.NOON, LONDON, "u");
         Subscription stopped = store.stop(bob, "unsubscribed").orElseThrow();
-        assertEquals(Optional.empty(), store.pause(bob, PauseReason.cannotPost("the topic is closed")));
+        assertEquals(
+                Optional.empty(), store.pause(bob, PauseReason.cannotPost("the topic is closed")));
         assertEquals(stopped, store.find(bob).orElseThrow());
-        assertEquals(Optional.empty(), store.pause(Address.direct(Platform.TELEGRAM, "nobody"), PauseReason.away("removed")));
+        assertEquals(
+                Optional.empty(),
+                store.pause(
+                        Address.direct(Platform.TELEGRAM, "nobody"), PauseReason.away("removed")));
     }
 
     @Test
@@ -214,9 +235,15 @@ public abstract class SubscriptionStoreContract {
         SubscriptionStore store = store();
         store.subscribe(alice, LocalTime.NOON, LONDON, "u");
         String odd = "Bad Request: \u0000TOPIC_CLOSED 🐀 <b>&amp;</b> " + "x".repeat(1000);
-        PauseReason kept = store.pause(alice, PauseReason.cannotPost(odd)).orElseThrow().pauseReason().orElseThrow();
+        PauseReason kept =
+                store.pause(alice, PauseReason.cannotPost(odd))
+                        .orElseThrow()
+                        .pauseReason()
+                        .orElseThrow();
         assertEquals(300, kept.text().length());
-        assertTrue(kept.text().startsWith("Bad Request:  TOPIC_CLOSED 🐀 <b>&amp;</b> xx"), kept.text());
+        assertTrue(
+                kept.text().startsWith("Bad Request:  TOPIC_CLOSED 🐀 <b>&amp;</b> xx"),
+                kept.text());
         assertEquals(Optional.of(kept), store.find(alice).orElseThrow().pauseReason());
     }
 
@@ -224,28 +251,43 @@ public abstract class SubscriptionStoreContract {
     void inChatListsEveryTopicOfOneChatOnly() {
         SubscriptionStore store = store();
         Address group = Address.group(Platform.TELEGRAM, "-100200");
-        Address topic = new Address(Platform.TELEGRAM, "-100200", Optional.of("7"), Optional.empty(), true);
+        Address topic =
+                new Address(Platform.TELEGRAM, "-100200", Optional.of("7"), Optional.empty(), true);
         long g = store.subscribe(group, LocalTime.NOON, LONDON, "u").id();
         long t = store.subscribe(topic, LocalTime.NOON, LONDON, "u").id();
         store.subscribe(Address.group(Platform.TELEGRAM, "-100300"), LocalTime.NOON, LONDON, "u");
         store.subscribe(Address.group(Platform.DISCORD, "-100200"), LocalTime.NOON, LONDON, "u");
         store.stop(topic, "unsubscribed");
-        assertEquals(List.of(g, t), store.inChat(Platform.TELEGRAM, "-100200").stream().map(Subscription::id).toList());
+        assertEquals(
+                List.of(g, t),
+                store.inChat(Platform.TELEGRAM, "-100200").stream().map(Subscription::id).toList());
         assertEquals(List.of(), store.inChat(Platform.TELEGRAM, "-100999"));
     }
 
     @Test
     void inServerListsEveryChannelAndThreadOfOneServerOnly() {
         SubscriptionStore store = store();
-        Address channel = new Address(Platform.DISCORD, "11", Optional.empty(), Optional.of("900"), true);
-        Address thread = new Address(Platform.DISCORD, "12", Optional.empty(), Optional.of("900"), true);
+        Address channel =
+                new Address(Platform.DISCORD, "11", Optional.empty(), Optional.of("900"), true);
+        Address thread =
+                new Address(Platform.DISCORD, "12", Optional.empty(), Optional.of("900"), true);
         long a = store.subscribe(channel, LocalTime.NOON, LONDON, "u").id();
         long b = store.subscribe(thread, LocalTime.NOON, LONDON, "u").id();
-        store.subscribe(new Address(Platform.DISCORD, "13", Optional.empty(), Optional.of("901"), true), LocalTime.NOON, LONDON, "u");
+        store.subscribe(
+                new Address(Platform.DISCORD, "13", Optional.empty(), Optional.of("901"), true),
+                LocalTime.NOON,
+                LONDON,
+                "u");
         store.subscribe(Address.direct(Platform.DISCORD, "14"), LocalTime.NOON, LONDON, "u");
-        store.subscribe(new Address(Platform.TELEGRAM, "15", Optional.empty(), Optional.of("900"), true), LocalTime.NOON, LONDON, "u");
+        store.subscribe(
+                new Address(Platform.TELEGRAM, "15", Optional.empty(), Optional.of("900"), true),
+                LocalTime.NOON,
+                LONDON,
+                "u");
         store.stop(thread, "unsubscribed");
-        assertEquals(List.of(a, b), store.inServer(Platform.DISCORD, "900").stream().map(Subscription::id).toList());
+        assertEquals(
+                List.of(a, b),
+                store.inServer(Platform.DISCORD, "900").stream().map(Subscription::id).toList());
         assertEquals(List.of(), store.inServer(Platform.DISCORD, "999"));
     }
 
@@ -253,7 +295,8 @@ public abstract class SubscriptionStoreContract {
     void movingAChatMovesEveryTopicWithItsSettingsAndStatus() {
         SubscriptionStore store = store();
         Address group = Address.group(Platform.TELEGRAM, "-200");
-        Address topic = new Address(Platform.TELEGRAM, "-200", Optional.of("7"), Optional.empty(), true);
+        Address topic =
+                new Address(Platform.TELEGRAM, "-200", Optional.of("7"), Optional.empty(), true);
         Subscription g = store.subscribe(group, LocalTime.of(8, 0), TOKYO, "u");
         store.subscribe(topic, LocalTime.NOON, LONDON, "u");
         store.pause(topic, PauseReason.cannotPost("the topic is closed"));
@@ -265,7 +308,9 @@ public abstract class SubscriptionStoreContract {
         assertEquals(SubscriptionStatus.ACTIVE, movedGroup.status());
         Subscription movedTopic = store.find(topic.movedTo("-100200")).orElseThrow();
         assertEquals(Optional.of("7"), movedTopic.address().threadId());
-        assertEquals(Optional.of(PauseReason.cannotPost("the topic is closed")), movedTopic.pauseReason());
+        assertEquals(
+                Optional.of(PauseReason.cannotPost("the topic is closed")),
+                movedTopic.pauseReason());
         assertEquals(Optional.empty(), store.find(group));
         assertEquals(List.of(movedGroup, movedTopic), moved);
         assertEquals(List.of(), store.moveChat(Platform.TELEGRAM, "-200", "-100200"));
@@ -276,12 +321,16 @@ public abstract class SubscriptionStoreContract {
         SubscriptionStore store = store();
         Address old = Address.group(Platform.TELEGRAM, "-300");
         Subscription mine = store.subscribe(old, LocalTime.of(8, 0), LONDON, "u");
-        Subscription theirs = store.subscribe(Address.group(Platform.TELEGRAM, "-100300"), LocalTime.NOON, LONDON, "v");
+        Subscription theirs =
+                store.subscribe(
+                        Address.group(Platform.TELEGRAM, "-100300"), LocalTime.NOON, LONDON, "v");
         List<Subscription> moved = store.moveChat(Platform.TELEGRAM, "-300", "-100300");
         assertEquals(1, moved.size());
         assertEquals(mine.id(), moved.get(0).id());
         assertEquals(SubscriptionStatus.STOPPED, moved.get(0).status());
-        assertEquals(Optional.of("moved to chat -100300, which has its own subscription"), moved.get(0).stopReason());
+        assertEquals(
+                Optional.of("moved to chat -100300, which has its own subscription"),
+                moved.get(0).stopReason());
         assertEquals(theirs, store.find(Address.group(Platform.TELEGRAM, "-100300")).orElseThrow());
     }
 }

@@ -13,8 +13,9 @@ import dev.ratbot.tips.TipCatalogue;
 import java.util.SplittableRandom;
 
 /**
- * The real conversation for tests in any module: the answer engine on the built-in pack, the pack's tips, and
- * in-memory stores that tests can inspect, on a settable clock. Needs the knowledge module on the test classpath.
+ * The real conversation for tests in any module: the answer engine on the built-in pack, the pack's
+ * tips, and in-memory stores that tests can inspect, on a settable clock. Needs the knowledge
+ * module on the test classpath.
  */
 public final class ConversationFixture {
 
@@ -27,10 +28,19 @@ public final class ConversationFixture {
     public final Conversation conversation;
 
     public ConversationFixture() {
-        OnDemandTips tips = new OnDemandTips(TipCatalogue.from(PACK), PACK.attribution(), new SplittableRandom(42));
+        OnDemandTips tips =
+                new OnDemandTips(
+                        TipCatalogue.from(PACK), PACK.attribution(), new SplittableRandom(42));
         // A bug fails the test that meets it instead of becoming a polite "something went wrong".
-        this.conversation = new Conversation(ENGINE, tips, subscriptions, answerLog, clock, SubscriptionDefaults.STANDARD,
-                Bugs.rethrown());
+        this.conversation =
+                new Conversation(
+                        ENGINE,
+                        tips,
+                        subscriptions,
+                        answerLog,
+                        clock,
+                        SubscriptionDefaults.STANDARD,
+                        Bugs.rethrown());
     }
 
     public static KnowledgePack pack() {

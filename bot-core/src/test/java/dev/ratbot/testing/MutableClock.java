@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that tests set and advance by hand, so schedules and rate limits are tested without sleeping.
- * Thread-safe: one instance may be shared by the code under test and the test. Clocks made by
- * {@link #withZone(ZoneId)} share the same instant, so advancing one advances all of them.
+ * A clock that tests set and advance by hand, so schedules and rate limits are tested without
+ * sleeping. Thread-safe: one instance may be shared by the code under test and the test. Clocks
+ * made by {@link #withZone(ZoneId)} share the same instant, so advancing one advances all of them.
  */
 public final class MutableClock extends Clock {
 
@@ -30,10 +30,13 @@ public final class MutableClock extends Clock {
 
     /** A clock standing at {@code start} in {@code zone}. */
     public static MutableClock at(Instant start, ZoneId zone) {
-        return new MutableClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), zone);
+        return new MutableClock(
+                new AtomicReference<>(Objects.requireNonNull(start, "start")), zone);
     }
 
-    /** A clock standing at the given ISO-8601 instant, e.g. {@code "2026-03-08T06:00:00Z"}, in UTC. */
+    /**
+     * A clock standing at the given ISO-8601 instant, e.g. {@code "2026-03-08T06:00:00Z"}, in UTC.
+     */
     public static MutableClock at(String isoInstant) {
         return at(Instant.parse(isoInstant));
     }

@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder on 127.0.0.1 in front of a real server (PostgreSQL), so a test can take the server away as an
- * outage does: {@link #cut()} resets every connection and refuses new ones, {@link #restore()} listens again on the
- * same port. Nothing about the server or the driver is faked.
+ * A TCP forwarder on 127.0.0.1 in front of a real server (PostgreSQL), so a test can take the
+ * server away as an outage does: {@link #cut()} resets every connection and refuses new ones,
+ * {@link #restore()} listens again on the same port. Nothing about the server or the driver is
+ * faked.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -67,52 +68,58 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void accept(ServerSocket listening) {
-        Thread.ofVirtual().start(() -> {
-            while (!listening.isClosed()) {
-                Socket client;
-                try {
-                    client = listening.accept();
-                } catch (IOException e) {
-                    return; // closed by cut()
-                }
-                Socket upstream = new Socket();
-                try {
-                    upstream.connect(target, 2_000);
-                } catch (IOException e) {
-                    close(client); // the server refused: so does the proxy
-                    continue;
-                }
-                // A connection accepted just before cut() must not outlive it: that would be a store "back" mid-outage.
-                synchronized (this) {
-                    if (listening.isClosed()) {
-                        close(client);
-                        close(upstream);
-                        return;
-                    }
-                    open.add(client);
-                    open.add(upstream);
-                }
-                pipe(client, upstream);
-                pipe(upstream, client);
-            }
-        });
+        Thread.ofVirtual()
+                .start(
+                        () -> {
+                            while (!listening.isClosed()) {
+                                Socket client;
+                                try {
+                                    client = listening.accept();
+                                } catch (IOException e) {
+                                    return; // closed by cut()
+                                }
+                                Socket upstream = new Socket();
+                                try {
+                                    upstream.connect(target, 2_000);
+                                } catch (IOException e) {
+                                    close(client); // the server refused: so does the proxy
+                                    continue;
+                                }
+                                // A connection accepted just before cut() must not outlive it: that
+                                // would be a store "back" mid-outage.
+                                synchronized (this) {
+                                    if (listening.isClosed()) {
+                                        close(client);
+                                        close(upstream);
+                                        return;
+                                    }
+                                    open.add(client);
+                                    open.add(upstream);
+                                }
+                                pipe(client, upstream);
+                                pipe(upstream, client);
+                            }
+                        });
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread.ofVirtual().start(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side went away
-            } finally {
-                close(from);
-                close(to);
-            }
-        });
+        Thread.ofVirtual()
+                .start(
+                        () -> {
+                            byte[] buffer = new byte[16 * 1024];
+                            try (InputStream in = from.getInputStream();
+                                    OutputStream out = to.getOutputStream()) {
+                                for (int n; (n = in.read(buffer)) >= 0; ) {
+                                    out.write(buffer, 0, n);
+                                    out.flush();
+                                }
+                            } catch (IOException e) {
+                                // one side went away
+                            } finally {
+                                close(from);
+                                close(to);
+                            }
+                        });
     }
 
     private void close(Socket s) {

@@ -23,7 +23,10 @@ class DefaultPackTipsTest {
     @Test
     void everyTipPointsAtASectionOfThePack() {
         for (Tip tip : catalogue.tips()) {
-            assertEquals(tip.section().title(), PACK.section(tip.section().id()).orElseThrow().title(), tip.toString());
+            assertEquals(
+                    tip.section().title(),
+                    PACK.section(tip.section().id()).orElseThrow().title(),
+                    tip.toString());
         }
     }
 

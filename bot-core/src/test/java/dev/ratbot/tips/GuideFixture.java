@@ -14,30 +14,33 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Builds a {@link KnowledgePack} from the plain-text guide in the test resources, the way a simple loader would:
- * short unpunctuated lines are headings, "•" lines are list items led in by the paragraph before them, and the
- * photo captions stay in as paragraphs (a careless pack's mistake the catalogue must survive). It stops at the
- * page furniture after the FAQ. Only for tests, until the real Markdown pack loader is on main.
+ * Builds a {@link KnowledgePack} from the plain-text guide in the test resources, the way a simple
+ * loader would: short unpunctuated lines are headings, "•" lines are list items led in by the
+ * paragraph before them, and the photo captions stay in as paragraphs (a careless pack's mistake
+ * the catalogue must survive). It stops at the page furniture after the FAQ. Only for tests, until
+ * the real Markdown pack loader is on main.
  */
 final class GuideFixture {
 
     static final Attribution ATTRIBUTION =
-            new Attribution("How to Bond with Your Rats", "Joshua Paulson", "Quality Cage Crafters");
+            new Attribution(
+                    "How to Bond with Your Rats", "Joshua Paulson", "Quality Cage Crafters");
 
-    private static final Set<String> TOP_LEVEL = Set.of(
-            "Understanding Rat Behavior and Nature",
-            "First Steps in Bonding With Your Pet Rat",
-            "Building Trust Through Daily Interaction",
-            "Advanced Bonding Techniques",
-            "Understanding and Navigating Challenges",
-            "How to Tell if Your Rat Trusts You?",
-            "Take the Next Step: Deepen Your Rat Relationship");
-    private static final Set<String> CAPTIONS = Set.of("Rat held by his human", "Small pet rat on human's hand");
+    private static final Set<String> TOP_LEVEL =
+            Set.of(
+                    "Understanding Rat Behavior and Nature",
+                    "First Steps in Bonding With Your Pet Rat",
+                    "Building Trust Through Daily Interaction",
+                    "Advanced Bonding Techniques",
+                    "Understanding and Navigating Challenges",
+                    "How to Tell if Your Rat Trusts You?",
+                    "Take the Next Step: Deepen Your Rat Relationship");
+    private static final Set<String> CAPTIONS =
+            Set.of("Rat held by his human", "Small pet rat on human's hand");
     private static final String FIRST_PARAGRAPH = "Rats are often misunderstood";
     private static final String END = "Have Questions About Rat Bonding";
 
-    private GuideFixture() {
-    }
+    private GuideFixture() {}
 
     static KnowledgePack pack() {
         return pack(List.of());
@@ -99,14 +102,19 @@ final class GuideFixture {
 
     private static Section section(List<String> path, List<Block> blocks) {
         String title = path.get(path.size() - 1);
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug =
+                title.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-|-$", "");
         if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-$", "");
         return new Section(slug, path, blocks, title.endsWith("?"));
     }
 
     static String text() {
-        try (InputStream in = GuideFixture.class.getResourceAsStream("/guide/how-to-bond-with-your-rats.txt")) {
-            if (in == null) throw new IllegalStateException("guide text missing from the test resources");
+        try (InputStream in =
+                GuideFixture.class.getResourceAsStream("/guide/how-to-bond-with-your-rats.txt")) {
+            if (in == null)
+                throw new IllegalStateException("guide text missing from the test resources");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class OnDemandTipsTest {
 
     final TipCatalogue catalogue = TipCatalogue.from(GuideFixture.pack());
-    final OnDemandTips tips = new OnDemandTips(catalogue, GuideFixture.ATTRIBUTION, new SplittableRandom(3));
+    final OnDemandTips tips =
+            new OnDemandTips(catalogue, GuideFixture.ATTRIBUTION, new SplittableRandom(3));
     final Address chat = Address.direct(Platform.TELEGRAM, "100");
 
     @Test
@@ -46,12 +47,19 @@ class OnDemandTipsTest {
     void theReplyIsATipReply() {
         Reply reply = tips.tipFor(chat).orElseThrow();
         assertEquals(Reply.Kind.TIP, reply.kind());
-        assertTrue(catalogue.tips().stream().anyMatch(t -> t.text().equals(reply.blocks().get(0).plainText())));
+        assertTrue(
+                catalogue.tips().stream()
+                        .anyMatch(t -> t.text().equals(reply.blocks().get(0).plainText())));
     }
 
     @Test
     void aPackWithoutTipsGivesNone() {
-        TipCatalogue empty = TipCatalogue.from(new KnowledgePack(GuideFixture.ATTRIBUTION, List.of(), List.of()));
-        assertEquals(Optional.empty(), new OnDemandTips(empty, GuideFixture.ATTRIBUTION, new SplittableRandom(1)).tipFor(chat));
+        TipCatalogue empty =
+                TipCatalogue.from(
+                        new KnowledgePack(GuideFixture.ATTRIBUTION, List.of(), List.of()));
+        assertEquals(
+                Optional.empty(),
+                new OnDemandTips(empty, GuideFixture.ATTRIBUTION, new SplittableRandom(1))
+                        .tipFor(chat));
     }
 }

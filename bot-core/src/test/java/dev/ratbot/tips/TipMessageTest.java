@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class TipMessageTest {
 
-    final Tip tip = Tip.of("Talking to your rats helps them become familiar with your voice.",
-            new SectionRef("talk-and-listen", "Talk and Listen"));
+    final Tip tip =
+            Tip.of(
+                    "Talking to your rats helps them become familiar with your voice.",
+                    new SectionRef("talk-and-listen", "Talk and Listen"));
 
     @Test
     void aTipIsShownWithItsAttributionAndAButtonToItsSection() {
@@ -25,14 +27,19 @@ class TipMessageTest {
         assertEquals(Optional.of("Bonding tip"), reply.title());
         assertEquals(List.of(new Block.Paragraph(tip.text())), reply.blocks());
         assertEquals(Optional.of(GuideFixture.ATTRIBUTION), reply.attribution());
-        assertEquals(List.of(new Choice("More: Talk and Listen", "/topic talk-and-listen")), reply.choices());
-        assertEquals(new Command.Topic("talk-and-listen"), new CommandParser("").parse(reply.choices().get(0).data()));
+        assertEquals(
+                List.of(new Choice("More: Talk and Listen", "/topic talk-and-listen")),
+                reply.choices());
+        assertEquals(
+                new Command.Topic("talk-and-listen"),
+                new CommandParser("").parse(reply.choices().get(0).data()));
     }
 
     @Test
     void aLongSectionTitleIsShortenedToFitAButton() {
         Tip longTitle = Tip.of(tip.text(), new SectionRef("x", "A very long heading ".repeat(10)));
-        String label = TipMessage.reply(longTitle, GuideFixture.ATTRIBUTION).choices().get(0).label();
+        String label =
+                TipMessage.reply(longTitle, GuideFixture.ATTRIBUTION).choices().get(0).label();
         assertTrue(label.length() <= 80 && label.endsWith("\u2026"), label);
     }
 

@@ -12,19 +12,43 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What every catalogue drawn from a real guide must satisfy, written independently of the extractor's rules:
- * enough tips, each short, distinct, a finished statement, and none a heading, caption, lead-in, question or a
- * sentence that opens by pointing back at text the reader does not have.
+ * What every catalogue drawn from a real guide must satisfy, written independently of the
+ * extractor's rules: enough tips, each short, distinct, a finished statement, and none a heading,
+ * caption, lead-in, question or a sentence that opens by pointing back at text the reader does not
+ * have.
  */
 final class TipQuality {
 
     /** Opening words that leave a lone reader asking "what?". */
-    private static final Set<String> DANGLING_OPENERS = Set.of("this", "that", "these", "those", "they", "them",
-            "their", "it", "its", "he", "she", "his", "her", "such", "also", "lastly", "therefore", "so", "but",
-            "and", "here", "here's", "however", "yet", "then");
+    private static final Set<String> DANGLING_OPENERS =
+            Set.of(
+                    "this",
+                    "that",
+                    "these",
+                    "those",
+                    "they",
+                    "them",
+                    "their",
+                    "it",
+                    "its",
+                    "he",
+                    "she",
+                    "his",
+                    "her",
+                    "such",
+                    "also",
+                    "lastly",
+                    "therefore",
+                    "so",
+                    "but",
+                    "and",
+                    "here",
+                    "here's",
+                    "however",
+                    "yet",
+                    "then");
 
-    private TipQuality() {
-    }
+    private TipQuality() {}
 
     static void assertCatalogueReadsWell(KnowledgePack pack, TipCatalogue catalogue) {
         assertTrue(catalogue.size() >= 40, "only " + catalogue.size() + " tips");
@@ -48,8 +72,11 @@ final class TipQuality {
             assertEquals(Tip.idOf(text), tip.id());
             assertFalse(headings.contains(lower.replaceAll("[.!]$", "")), "a heading: " + text);
             assertFalse(leadIns.contains(lower), "a lead-in: " + text);
-            assertFalse(text.endsWith(":") || text.endsWith("?") || text.contains("?"), "a lead-in or question: " + text);
-            assertTrue(text.matches("(?s).*[.!][\"\u201D')]?"), "not a finished statement: " + text);
+            assertFalse(
+                    text.endsWith(":") || text.endsWith("?") || text.contains("?"),
+                    "a lead-in or question: " + text);
+            assertTrue(
+                    text.matches("(?s).*[.!][\"\u201D')]?"), "not a finished statement: " + text);
             assertTrue(Character.isUpperCase(text.codePointAt(0)), "starts mid-sentence: " + text);
             assertFalse(text.contains("\n") || text.contains("\u2022"), "a raw list: " + text);
             String first = lower.split("[^\\p{L}']+")[0];

@@ -25,11 +25,15 @@ class TipRotationProperties {
 
     static List<Tip> tips(Set<Integer> numbers) {
         List<Tip> tips = new ArrayList<>();
-        for (int n : numbers) tips.add(Tip.of("Tip number " + n + " says something kind about rats.", SECTION));
+        for (int n : numbers)
+            tips.add(Tip.of("Tip number " + n + " says something kind about rats.", SECTION));
         return tips;
     }
 
-    /** A subscription's delivery history as the store keeps it: the current cycle and the ids delivered in it. */
+    /**
+     * A subscription's delivery history as the store keeps it: the current cycle and the ids
+     * delivered in it.
+     */
     static final class History {
         long cycle;
         final Set<String> delivered = new HashSet<>();
@@ -83,7 +87,10 @@ class TipRotationProperties {
             assertEquals(n, cycle.stream().map(t -> t.tip().id()).distinct().count());
         }
         for (int i = 1; i < history.all.size(); i++) {
-            assertNotEquals(history.all.get(i - 1).tip(), history.all.get(i).tip(), "the same tip twice in a row");
+            assertNotEquals(
+                    history.all.get(i - 1).tip(),
+                    history.all.get(i).tip(),
+                    "the same tip twice in a row");
         }
     }
 
@@ -140,7 +147,8 @@ class TipRotationProperties {
 
     @Property(tries = 300)
     void twoSubscriptionsGetDifferentOrders(
-            @ForAll @Size(min = 20, max = 80) Set<@IntRange(min = 0, max = 100_000) Integer> numbers,
+            @ForAll @Size(min = 20, max = 80)
+                    Set<@IntRange(min = 0, max = 100_000) Integer> numbers,
             @ForAll long first,
             @ForAll long second,
             @ForAll @LongRange(min = 0, max = 100) long cycle) {
@@ -151,11 +159,13 @@ class TipRotationProperties {
 
     @Property(tries = 200)
     void eachCycleIsShuffledAfresh(
-            @ForAll @Size(min = 20, max = 80) Set<@IntRange(min = 0, max = 100_000) Integer> numbers,
+            @ForAll @Size(min = 20, max = 80)
+                    Set<@IntRange(min = 0, max = 100_000) Integer> numbers,
             @ForAll long subscription,
             @ForAll @LongRange(min = 0, max = 100) long cycle) {
         TipRotation rotation = new TipRotation(TipCatalogue.of(tips(numbers)));
-        assertNotEquals(rotation.order(subscription, cycle), rotation.order(subscription, cycle + 1));
+        assertNotEquals(
+                rotation.order(subscription, cycle), rotation.order(subscription, cycle + 1));
     }
 
     @Property(tries = 200)
@@ -166,7 +176,8 @@ class TipRotationProperties {
         List<Tip> tips = tips(numbers);
         List<Tip> shuffled = new ArrayList<>(tips);
         Collections.shuffle(shuffled, new Random(seed));
-        assertEquals(new TipRotation(TipCatalogue.of(tips)).order(subscription, 3),
+        assertEquals(
+                new TipRotation(TipCatalogue.of(tips)).order(subscription, 3),
                 new TipRotation(TipCatalogue.of(shuffled)).order(subscription, 3));
     }
 
@@ -176,7 +187,8 @@ class TipRotationProperties {
             @ForAll long subscription) {
         TipCatalogue catalogue = TipCatalogue.of(tips(numbers));
         Set<String> delivered = Set.of(catalogue.tips().get(0).id());
-        assertEquals(new TipRotation(catalogue).next(subscription, 7, delivered),
+        assertEquals(
+                new TipRotation(catalogue).next(subscription, 7, delivered),
                 new TipRotation(catalogue).next(subscription, 7, delivered));
         assertFalse(new TipRotation(catalogue).next(subscription, 7, Set.of()).isEmpty());
     }

@@ -2,7 +2,6 @@ package dev.ratbot.tips;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +18,8 @@ class TipRotationTest {
 
     @Test
     void anEmptyCatalogueHasNoNextTip() {
-        assertEquals(Optional.empty(), new TipRotation(TipCatalogue.of(List.of())).next(1, 0, Set.of()));
+        assertEquals(
+                Optional.empty(), new TipRotation(TipCatalogue.of(List.of())).next(1, 0, Set.of()));
     }
 
     @Test
@@ -46,21 +46,36 @@ class TipRotationTest {
 
     @Test
     void aNegativeCycleIsAProgrammingError() {
-        assertThrows(IllegalArgumentException.class, () -> new TipRotation(guide).next(1, -1, Set.of()));
+        assertThrows(
+                IllegalArgumentException.class, () -> new TipRotation(guide).next(1, -1, Set.of()));
     }
 
     @Test
     void everyTipIsAboutEquallyLikelyToComeFirst() {
-        // Across many subscriptions the shuffle should not favour any tip; with 10 tips and 20,000 subscriptions
+        // Across many subscriptions the shuffle should not favour any tip; with 10 tips and 20,000
+        // subscriptions
         // each tip is first about 2,000 times.
-        TipCatalogue ten = TipCatalogue.of(TipRotationProperties.tips(new HashSet<>(IntStream.range(0, 10).boxed().toList())));
+        TipCatalogue ten =
+                TipCatalogue.of(
+                        TipRotationProperties.tips(
+                                new HashSet<>(IntStream.range(0, 10).boxed().toList())));
         TipRotation rotation = new TipRotation(ten);
         Map<String, Integer> firsts = new HashMap<>();
         for (long subscription = 1; subscription <= 20_000; subscription++) {
-            firsts.merge(rotation.next(subscription, 0, Set.of()).orElseThrow().tip().id(), 1, Integer::sum);
+            firsts.merge(
+                    rotation.next(subscription, 0, Set.of()).orElseThrow().tip().id(),
+                    1,
+                    Integer::sum);
         }
         assertEquals(10, firsts.size());
-        assertEquals(Map.of(), Map.copyOf(firsts.entrySet().stream().filter(e -> e.getValue() <= 1_800 || e.getValue() >= 2_200)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))), "tips first far from 2,000 times");
+        assertEquals(
+                Map.of(),
+                Map.copyOf(
+                        firsts.entrySet().stream()
+                                .filter(e -> e.getValue() <= 1_800 || e.getValue() >= 2_200)
+                                .collect(
+                                        java.util.stream.Collectors.toMap(
+                                                Map.Entry::getKey, Map.Entry::getValue))),
+                "tips first far from 2,000 times");
     }
 }

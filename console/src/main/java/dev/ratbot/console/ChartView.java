@@ -4,17 +4,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A chart as the page carries it: a title and its data as JSON in an attribute, which console.js draws with uPlot. */
+/**
+ * A chart as the page carries it: a title and its data as JSON in an attribute, which console.js
+ * draws with uPlot.
+ */
 public record ChartView(String title, String json) {
 
     static ChartView of(ConsoleQueries.Chart chart) {
-        StringBuilder out = new StringBuilder("{\"unit\":").append(string(chart.unit())).append(",\"times\":[");
+        StringBuilder out =
+                new StringBuilder("{\"unit\":").append(string(chart.unit())).append(",\"times\":[");
         List<Long> times = chart.times();
         for (int i = 0; i < times.size(); i++) out.append(i == 0 ? "" : ",").append(times.get(i));
         out.append("],\"series\":[");
         boolean first = true;
         for (Map.Entry<String, double[]> s : chart.series().entrySet()) {
-            out.append(first ? "" : ",").append("{\"name\":").append(string(s.getKey())).append(",\"values\":[");
+            out.append(first ? "" : ",")
+                    .append("{\"name\":")
+                    .append(string(s.getKey()))
+                    .append(",\"values\":[");
             first = false;
             double[] v = s.getValue();
             for (int i = 0; i < v.length; i++) {
@@ -36,7 +43,12 @@ public record ChartView(String title, String json) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 default -> {
-                    if (ch < 0x20 || ch == '<' || ch == '>' || ch == '&' || ch == '\u2028' || ch == '\u2029') out.append(String.format("\\u%04x", (int) ch));
+                    if (ch < 0x20
+                            || ch == '<'
+                            || ch == '>'
+                            || ch == '&'
+                            || ch == '\u2028'
+                            || ch == '\u2029') out.append(String.format("\\u%04x", (int) ch));
                     else out.append(ch);
                 }
             }

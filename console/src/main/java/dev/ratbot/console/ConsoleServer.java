@@ -40,51 +40,74 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator's web console (Javalin, jte templates compiled at build time, uPlot from its webjar; every asset from
- * the jar): the overview, what the guide lacks, teaching, taught answers and subscriptions. {@link #start} binds,
- * {@link #close} stops.
+ * The operator's web console (Javalin, jte templates compiled at build time, uPlot from its webjar;
+ * every asset from the jar): the overview, what the guide lacks, teaching, taught answers and
+ * subscriptions. {@link #start} binds, {@link #close} stops.
  *
- * <p>Security: one password opens a session held in an HttpOnly, SameSite=Strict cookie (Secure when a proxy says
- * the request came over HTTPS); every POST carries the session's CSRF token and, when the browser sends an Origin,
- * it must be this console's; failed logins are slowed by {@link LoginThrottle}; every response sends a strict
- * Content-Security-Policy (scripts and styles from this origin only, no inline ones); all text is escaped by jte,
- * and question text sits in {@code <bdi>} so right-to-left marks cannot reorder the page around it.
+ * <p>Security: one password opens a session held in an HttpOnly, SameSite=Strict cookie (Secure
+ * when a proxy says the request came over HTTPS); every POST carries the session's CSRF token and,
+ * when the browser sends an Origin, it must be this console's; failed logins are slowed by {@link
+ * LoginThrottle}; every response sends a strict Content-Security-Policy (scripts and styles from
+ * this origin only, no inline ones); all text is escaped by jte, and question text sits in {@code
+ * <bdi>} so right-to-left marks cannot reorder the page around it.
  *
- * <p>{@link #start} runs the console on a server of its own; {@link #create} and {@link #install} put it on a
- * server the caller runs.
+ * <p>{@link #start} runs the console on a server of its own; {@link #create} and {@link #install}
+ * put it on a server the caller runs.
  */
 public final class ConsoleServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
     static final String COOKIE = "ratbot_console";
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
-            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+                    + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     /** Questions sharing about half their content words group together ({@link TokenVectors}). */
     static final double GROUPING_THRESHOLD = 0.45;
+
     /**
-     * With sentence embeddings (the engine's all-MiniLM-L6-v2), paraphrases of one question score above this and
-     * different questions about the same animal below it.
+     * With sentence embeddings (the engine's all-MiniLM-L6-v2), paraphrases of one question score
+     * above this and different questions about the same animal below it.
      */
     public static final double MEANING_GROUPING_THRESHOLD = 0.7;
+
     private static final int GROUPS_SHOWN = 50;
     private static final int EXAMPLES = 5;
     private static final int PHRASINGS = 10;
     private static final int MAX_PHRASING = 300;
     private static final long MAX_IMPORT_BYTES = 1_000_000;
-    private static final Map<String, String> DONE = Map.of(
-            "added", "Saved. The bot answers it from now on.",
-            "saved", "Saved.",
-            "phrasings", "Added the phrasings to the section. The bot answers them from now on.",
-            "deleted", "Deleted.",
-            "enabled", "Enabled.",
-            "disabled", "Disabled.",
-            "resumed", "Resumed: the chat gets its daily tip again.",
-            "imported", "Imported.");
-    private static final Map<String, String[]> STATIC = Map.of(
-            "console.css", new String[] {"dev/ratbot/console/static/console.css", "text/css; charset=utf-8"},
-            "console.js", new String[] {"dev/ratbot/console/static/console.js", "text/javascript; charset=utf-8"},
-            "uPlot.iife.min.js", new String[] {"META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "text/javascript; charset=utf-8"},
-            "uPlot.min.css", new String[] {"META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css", "text/css; charset=utf-8"});
+    private static final Map<String, String> DONE =
+            Map.of(
+                    "added", "Saved. The bot answers it from now on.",
+                    "saved", "Saved.",
+                    "phrasings",
+                            "Added the phrasings to the section. The bot answers them from now on.",
+                    "deleted", "Deleted.",
+                    "enabled", "Enabled.",
+                    "disabled", "Disabled.",
+                    "resumed", "Resumed: the chat gets its daily tip again.",
+                    "imported", "Imported.");
+    private static final Map<String, String[]> STATIC =
+            Map.of(
+                    "console.css",
+                            new String[] {
+                                "dev/ratbot/console/static/console.css", "text/css; charset=utf-8"
+                            },
+                    "console.js",
+                            new String[] {
+                                "dev/ratbot/console/static/console.js",
+                                "text/javascript; charset=utf-8"
+                            },
+                    "uPlot.iife.min.js",
+                            new String[] {
+                                "META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
+                                "text/javascript; charset=utf-8"
+                            },
+                    "uPlot.min.css",
+                            new String[] {
+                                "META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css",
+                                "text/css; charset=utf-8"
+                            });
 
     private final ConsoleSettings settings;
     private final Database db;
@@ -100,8 +123,14 @@ public final class ConsoleServer implements AutoCloseable {
     private final Map<String, byte[]> assets = new HashMap<>();
     private Javalin app;
 
-    private ConsoleServer(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack, double threshold,
-                          Function<String, float[]> vectors, Clock clock) {
+    private ConsoleServer(
+            ConsoleSettings settings,
+            Database db,
+            OperatorKnowledge knowledge,
+            KnowledgePack pack,
+            double threshold,
+            Function<String, float[]> vectors,
+            Clock clock) {
         this.settings = settings;
         this.db = db;
         this.knowledge = knowledge;
@@ -117,40 +146,78 @@ public final class ConsoleServer implements AutoCloseable {
     /**
      * Starts the console.
      *
-     * @param knowledge the engine the bot answers with; rebuilt at once after every change made here
-     * @param vectors   how questions become vectors for grouping (see {@link QuestionGrouper})
+     * @param knowledge the engine the bot answers with; rebuilt at once after every change made
+     *     here
+     * @param vectors how questions become vectors for grouping (see {@link QuestionGrouper})
      */
-    public static ConsoleServer start(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack,
-                                      Function<String, float[]> vectors, Clock clock) {
+    public static ConsoleServer start(
+            ConsoleSettings settings,
+            Database db,
+            OperatorKnowledge knowledge,
+            KnowledgePack pack,
+            Function<String, float[]> vectors,
+            Clock clock) {
         return start(settings, db, knowledge, pack, vectors, GROUPING_THRESHOLD, clock);
     }
 
-    /** The same with the similarity from which questions group, for vectors other than {@link TokenVectors}. */
-    public static ConsoleServer start(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack,
-                                      Function<String, float[]> vectors, double threshold, Clock clock) {
+    /**
+     * The same with the similarity from which questions group, for vectors other than {@link
+     * TokenVectors}.
+     */
+    public static ConsoleServer start(
+            ConsoleSettings settings,
+            Database db,
+            OperatorKnowledge knowledge,
+            KnowledgePack pack,
+            Function<String, float[]> vectors,
+            double threshold,
+            Clock clock) {
         ConsoleServer server = create(settings, db, knowledge, pack, vectors, threshold, clock);
-        server.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            server.install(config);
-        });
+        server.app =
+                Javalin.create(
+                        config -> {
+                            config.startup.showJavalinBanner = false;
+                            config.startup.showOldJavalinVersionWarning = false;
+                            server.install(config);
+                        });
         try {
             server.app.start(settings.bind(), settings.port());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot listen on "
+                            + settings.bind()
+                            + ":"
+                            + settings.port()
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
         log.info("console listening on http://{}:{}", settings.bind(), server.port());
         return server;
     }
 
     /**
-     * The console without a server of its own: {@link #install} puts its pages on a Javalin the caller runs (the
-     * launcher serves the console, the operations endpoint and the webhook from one server). {@link #port()} and
-     * {@link #close()} are the caller's then.
+     * The console without a server of its own: {@link #install} puts its pages on a Javalin the
+     * caller runs (the launcher serves the console, the operations endpoint and the webhook from
+     * one server). {@link #port()} and {@link #close()} are the caller's then.
      */
-    public static ConsoleServer create(ConsoleSettings settings, Database db, OperatorKnowledge knowledge, KnowledgePack pack,
-                                       Function<String, float[]> vectors, double threshold, Clock clock) {
-        ConsoleServer server = new ConsoleServer(Objects.requireNonNull(settings, "settings"), db, knowledge, pack, threshold, vectors, clock);
+    public static ConsoleServer create(
+            ConsoleSettings settings,
+            Database db,
+            OperatorKnowledge knowledge,
+            KnowledgePack pack,
+            Function<String, float[]> vectors,
+            double threshold,
+            Clock clock) {
+        ConsoleServer server =
+                new ConsoleServer(
+                        Objects.requireNonNull(settings, "settings"),
+                        db,
+                        knowledge,
+                        pack,
+                        threshold,
+                        vectors,
+                        clock);
         server.loadAssets();
         return server;
     }
@@ -177,10 +244,14 @@ public final class ConsoleServer implements AutoCloseable {
         config.routes.post("/entries/{id}/delete", this::delete);
         config.routes.get("/subscriptions", this::subscriptionsPage);
         config.routes.post("/subscriptions/{id}/resume", this::resume);
-        config.routes.exception(Exception.class, (e, ctx) -> {
-            log.warn("console: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-            ctx.status(500).contentType("text/plain; charset=utf-8").result("Something went wrong; the log says what.");
-        });
+        config.routes.exception(
+                Exception.class,
+                (e, ctx) -> {
+                    log.warn("console: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+                    ctx.status(500)
+                            .contentType("text/plain; charset=utf-8")
+                            .result("Something went wrong; the log says what.");
+                });
     }
 
     /** The port of the console's own server (after {@link #start}). */
@@ -195,7 +266,8 @@ public final class ConsoleServer implements AutoCloseable {
         if (app != null) app.stop();
     }
 
-    // ---- security -------------------------------------------------------------------------------------------
+    // ---- security
+    // -------------------------------------------------------------------------------------------
 
     private void guard(Context ctx) {
         ctx.header("Content-Security-Policy", CSP);
@@ -221,7 +293,10 @@ public final class ConsoleServer implements AutoCloseable {
             return;
         }
         if (post && !Sessions.same(ctx.formParam("csrf"), session.get().csrf())) {
-            refuse(ctx, 403, "This form has expired or did not come from the console; reload the page and try again.");
+            refuse(
+                    ctx,
+                    403,
+                    "This form has expired or did not come from the console; reload the page and try again.");
             return;
         }
         ctx.attribute("session", session.get());
@@ -231,7 +306,8 @@ public final class ConsoleServer implements AutoCloseable {
         String origin = ctx.header("Origin");
         if (origin == null) return true;
         String host = ctx.header("Host");
-        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+        return host != null
+                && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     private static void refuse(Context ctx, int status, String why) {
@@ -245,7 +321,12 @@ public final class ConsoleServer implements AutoCloseable {
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             ctx.status(429).header("Retry-After", Long.toString(seconds));
-            render(ctx, "login.jte", model("message", "Too many failed attempts. Try again in " + seconds + " seconds."));
+            render(
+                    ctx,
+                    "login.jte",
+                    model(
+                            "message",
+                            "Too many failed attempts. Try again in " + seconds + " seconds."));
             return;
         }
         if (!Sessions.same(ctx.formParam("password"), settings.password())) {
@@ -258,8 +339,15 @@ public final class ConsoleServer implements AutoCloseable {
         throttle.succeeded(address);
         String id = sessions.open();
         boolean https = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-        ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; Max-Age=" + Sessions.LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict"
-                + (https ? "; Secure" : ""));
+        ctx.header(
+                "Set-Cookie",
+                COOKIE
+                        + "="
+                        + id
+                        + "; Path=/; Max-Age="
+                        + Sessions.LIFETIME.toSeconds()
+                        + "; HttpOnly; SameSite=Strict"
+                        + (https ? "; Secure" : ""));
         ctx.redirect("/");
     }
 
@@ -269,22 +357,38 @@ public final class ConsoleServer implements AutoCloseable {
         ctx.redirect("/login");
     }
 
-    // ---- pages ----------------------------------------------------------------------------------------------
+    // ---- pages
+    // ----------------------------------------------------------------------------------------------
 
     private Nav nav(Context ctx, String active) {
         Sessions.Session s = ctx.attribute("session");
         String done = ctx.queryParam("done");
         String message = done == null ? null : DONE.get(done);
         String count = ctx.queryParam("n");
-        if ("imported".equals(done) && count != null && count.matches("\\d{1,6}")) message = "Imported " + count + " entries.";
+        if ("imported".equals(done) && count != null && count.matches("\\d{1,6}"))
+            message = "Imported " + count + " entries.";
         return new Nav(s.csrf(), active, message);
     }
 
     private void overview(Context ctx) {
         ConsoleQueries.Overview overview = queries.overview(Range.of(ctx.queryParam("range")));
-        long max = overview.subscribers().stream().mapToLong(ConsoleQueries.SubscriberCount::count).max().orElse(1);
-        render(ctx, "overview.jte", model("nav", nav(ctx, "overview"), "overview", overview,
-                "charts", overview.charts().stream().map(ChartView::of).toList(), "subscriberMax", max));
+        long max =
+                overview.subscribers().stream()
+                        .mapToLong(ConsoleQueries.SubscriberCount::count)
+                        .max()
+                        .orElse(1);
+        render(
+                ctx,
+                "overview.jte",
+                model(
+                        "nav",
+                        nav(ctx, "overview"),
+                        "overview",
+                        overview,
+                        "charts",
+                        overview.charts().stream().map(ChartView::of).toList(),
+                        "subscriberMax",
+                        max));
     }
 
     private void lacks(Context ctx) {
@@ -292,15 +396,40 @@ public final class ConsoleServer implements AutoCloseable {
         List<GroupView> views = new ArrayList<>();
         for (int i = 0; i < groups.size() && i < GROUPS_SHOWN; i++) {
             QuestionGrouper.Group g = groups.get(i);
-            List<String> questions = g.questions().stream().map(QuestionGrouper.Asked::question).toList();
+            List<String> questions =
+                    g.questions().stream().map(QuestionGrouper.Asked::question).toList();
             Answer now = knowledge.answer(questions.get(0));
-            String nowAnswered = now.answered() ? now.section().map(SectionRef::title).orElse(null) : null;
-            String suggested = (now.answered() ? now.section() : now.related().stream().findFirst()).map(SectionRef::id).orElse("");
-            views.add(new GroupView(i + 1, g.times(), day(g.firstAt()), day(g.lastAt()),
-                    questions.subList(0, Math.min(EXAMPLES, questions.size())), questions.subList(0, Math.min(PHRASINGS, questions.size())),
-                    nowAnswered, suggested, "/entries/new?title=" + URLEncoder.encode(questions.get(0), StandardCharsets.UTF_8)));
+            String nowAnswered =
+                    now.answered() ? now.section().map(SectionRef::title).orElse(null) : null;
+            String suggested =
+                    (now.answered() ? now.section() : now.related().stream().findFirst())
+                            .map(SectionRef::id)
+                            .orElse("");
+            views.add(
+                    new GroupView(
+                            i + 1,
+                            g.times(),
+                            day(g.firstAt()),
+                            day(g.lastAt()),
+                            questions.subList(0, Math.min(EXAMPLES, questions.size())),
+                            questions.subList(0, Math.min(PHRASINGS, questions.size())),
+                            nowAnswered,
+                            suggested,
+                            "/entries/new?title="
+                                    + URLEncoder.encode(questions.get(0), StandardCharsets.UTF_8)));
         }
-        render(ctx, "lacks.jte", model("nav", nav(ctx, "lacks"), "groups", views, "sections", guideSections(), "total", groups.size()));
+        render(
+                ctx,
+                "lacks.jte",
+                model(
+                        "nav",
+                        nav(ctx, "lacks"),
+                        "groups",
+                        views,
+                        "sections",
+                        guideSections(),
+                        "total",
+                        groups.size()));
     }
 
     private void teachPhrasings(Context ctx) {
@@ -313,8 +442,13 @@ public final class ConsoleServer implements AutoCloseable {
         for (String q : ctx.formParams("q")) {
             String phrasing = phrasing(q);
             if (phrasing.isEmpty()) continue;
-            boolean known = existing.stream().anyMatch(e -> e.kind() == OperatorEntry.Kind.PHRASING && e.title().equalsIgnoreCase(phrasing)
-                    && e.sectionId().orElse("").equals(section));
+            boolean known =
+                    existing.stream()
+                            .anyMatch(
+                                    e ->
+                                            e.kind() == OperatorEntry.Kind.PHRASING
+                                                    && e.title().equalsIgnoreCase(phrasing)
+                                                    && e.sectionId().orElse("").equals(section));
             if (!known) entries.add(OperatorEntry.phrasing(0, phrasing, section, true));
         }
         knowledge.refresh();
@@ -324,11 +458,23 @@ public final class ConsoleServer implements AutoCloseable {
     private void entriesPage(Context ctx) {
         Map<String, String> titles = new HashMap<>();
         pack.sections().forEach(s -> titles.put(s.id(), s.title()));
-        render(ctx, "entries.jte", model("nav", nav(ctx, "entries"), "entries", entries.all(), "sectionTitles", titles));
+        render(
+                ctx,
+                "entries.jte",
+                model(
+                        "nav",
+                        nav(ctx, "entries"),
+                        "entries",
+                        entries.all(),
+                        "sectionTitles",
+                        titles));
     }
 
     private void newAnswer(Context ctx) {
-        String title = Optional.ofNullable(ctx.queryParam("title")).map(t -> t.length() > 200 ? t.substring(0, 200) : t).orElse("");
+        String title =
+                Optional.ofNullable(ctx.queryParam("title"))
+                        .map(t -> t.length() > 200 ? t.substring(0, 200) : t)
+                        .orElse("");
         renderForm(ctx, 200, "/entries", false, title, "", "", true, null);
     }
 
@@ -352,8 +498,16 @@ public final class ConsoleServer implements AutoCloseable {
         Optional<OperatorEntry> entry = entry(ctx);
         if (entry.isEmpty()) return;
         OperatorEntry e = entry.get();
-        renderForm(ctx, 200, "/entries/" + e.id(), e.kind() == OperatorEntry.Kind.PHRASING, e.title(), e.body().orElse(""),
-                e.sectionId().orElse(""), e.enabled(), null);
+        renderForm(
+                ctx,
+                200,
+                "/entries/" + e.id(),
+                e.kind() == OperatorEntry.Kind.PHRASING,
+                e.title(),
+                e.body().orElse(""),
+                e.sectionId().orElse(""),
+                e.enabled(),
+                null);
     }
 
     private void saveEntry(Context ctx) {
@@ -370,7 +524,16 @@ public final class ConsoleServer implements AutoCloseable {
                     EntryFiles.check(checked, body);
                     entries.update(OperatorEntry.answer(e.id(), checked, body.strip(), enabled));
                 } catch (EntryFiles.Refused refused) {
-                    renderForm(ctx, 400, "/entries/" + e.id(), false, title, body, "", enabled, refused.getMessage());
+                    renderForm(
+                            ctx,
+                            400,
+                            "/entries/" + e.id(),
+                            false,
+                            title,
+                            body,
+                            "",
+                            enabled,
+                            refused.getMessage());
                     return;
                 }
             }
@@ -378,7 +541,16 @@ public final class ConsoleServer implements AutoCloseable {
                 String section = Optional.ofNullable(ctx.formParam("section")).orElse("");
                 String phrasing = phrasing(title);
                 if (phrasing.isEmpty() || pack.section(section).isEmpty()) {
-                    renderForm(ctx, 400, "/entries/" + e.id(), true, title, "", section, enabled, "Give a phrasing and a section of the guide.");
+                    renderForm(
+                            ctx,
+                            400,
+                            "/entries/" + e.id(),
+                            true,
+                            title,
+                            "",
+                            section,
+                            enabled,
+                            "Give a phrasing and a section of the guide.");
                     return;
                 }
                 entries.update(OperatorEntry.phrasing(e.id(), phrasing, section, enabled));
@@ -393,7 +565,8 @@ public final class ConsoleServer implements AutoCloseable {
         if (entry.isEmpty()) return;
         OperatorEntry e = entry.get();
         boolean enabled = "true".equals(ctx.formParam("enabled"));
-        entries.update(new OperatorEntry(e.id(), e.kind(), e.title(), e.body(), e.sectionId(), enabled));
+        entries.update(
+                new OperatorEntry(e.id(), e.kind(), e.title(), e.body(), e.sectionId(), enabled));
         knowledge.refresh();
         ctx.redirect("/entries?done=" + (enabled ? "enabled" : "disabled"));
     }
@@ -408,7 +581,9 @@ public final class ConsoleServer implements AutoCloseable {
 
     private void export(Context ctx) {
         ctx.contentType("text/markdown; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"ratbot-operator-answers.md\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"ratbot-operator-answers.md\"")
                 .result(EntryFiles.export(entries.all()));
     }
 
@@ -426,15 +601,26 @@ public final class ConsoleServer implements AutoCloseable {
         try {
             read = EntryFiles.read(text);
         } catch (EntryFiles.Refused e) {
-            ctx.status(400).contentType("text/plain; charset=utf-8").result("The file is not a pack file the console can import: " + e.getMessage());
+            ctx.status(400)
+                    .contentType("text/plain; charset=utf-8")
+                    .result(
+                            "The file is not a pack file the console can import: "
+                                    + e.getMessage());
             return;
         }
         List<OperatorEntry> existing = entries.all();
         int added = 0;
         for (OperatorEntry e : read) {
-            if (e.kind() == OperatorEntry.Kind.PHRASING && pack.section(e.sectionId().orElse("")).isEmpty()) continue;
-            boolean known = existing.stream().anyMatch(x -> x.kind() == e.kind() && x.title().equals(e.title()) && x.body().equals(e.body())
-                    && x.sectionId().equals(e.sectionId()));
+            if (e.kind() == OperatorEntry.Kind.PHRASING
+                    && pack.section(e.sectionId().orElse("")).isEmpty()) continue;
+            boolean known =
+                    existing.stream()
+                            .anyMatch(
+                                    x ->
+                                            x.kind() == e.kind()
+                                                    && x.title().equals(e.title())
+                                                    && x.body().equals(e.body())
+                                                    && x.sectionId().equals(e.sectionId()));
             if (known) continue;
             entries.add(e);
             added++;
@@ -444,7 +630,14 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     private void subscriptionsPage(Context ctx) {
-        render(ctx, "subscriptions.jte", model("nav", nav(ctx, "subscriptions"), "subscriptions", queries.inactiveSubscriptions(500)));
+        render(
+                ctx,
+                "subscriptions.jte",
+                model(
+                        "nav",
+                        nav(ctx, "subscriptions"),
+                        "subscriptions",
+                        queries.inactiveSubscriptions(500)));
     }
 
     private void resume(Context ctx) {
@@ -464,34 +657,53 @@ public final class ConsoleServer implements AutoCloseable {
         switch (r.status()) {
             case PAUSED -> subscriptions.setPaused(r.address(), false);
             case STOPPED -> subscriptions.subscribe(r.address(), r.time(), r.zone(), r.createdBy());
-            case ACTIVE -> { }
+            case ACTIVE -> {}
         }
         log.info("console: resumed subscription {}", id);
         ctx.redirect("/subscriptions?done=resumed");
     }
 
-    private record Row(Address address, LocalTime time, ZoneId zone, SubscriptionStatus status, String createdBy) {
-    }
+    private record Row(
+            Address address,
+            LocalTime time,
+            ZoneId zone,
+            SubscriptionStatus status,
+            String createdBy) {}
 
     private Optional<Row> subscriptionRow(long id) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT platform, chat_id, thread_id, server_id, is_group, local_time, zone, status,"
-                    + " created_by FROM subscriptions WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    String thread = rs.getString(3);
-                    Address address = new Address(Platform.valueOf(rs.getString(1)), rs.getString(2),
-                            thread == null || thread.isEmpty() ? Optional.empty() : Optional.of(thread), Optional.ofNullable(rs.getString(4)),
-                            rs.getBoolean(5));
-                    return Optional.of(new Row(address, LocalTime.parse(rs.getString(6)), ZoneId.of(rs.getString(7)),
-                            SubscriptionStatus.valueOf(rs.getString(8)), rs.getString(9)));
-                }
-            }
-        });
+        return db.withConnection(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "SELECT platform, chat_id, thread_id, server_id, is_group, local_time, zone, status,"
+                                            + " created_by FROM subscriptions WHERE id = ?")) {
+                        ps.setLong(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) return Optional.empty();
+                            String thread = rs.getString(3);
+                            Address address =
+                                    new Address(
+                                            Platform.valueOf(rs.getString(1)),
+                                            rs.getString(2),
+                                            thread == null || thread.isEmpty()
+                                                    ? Optional.empty()
+                                                    : Optional.of(thread),
+                                            Optional.ofNullable(rs.getString(4)),
+                                            rs.getBoolean(5));
+                            return Optional.of(
+                                    new Row(
+                                            address,
+                                            LocalTime.parse(rs.getString(6)),
+                                            ZoneId.of(rs.getString(7)),
+                                            SubscriptionStatus.valueOf(rs.getString(8)),
+                                            rs.getString(9)));
+                        }
+                    }
+                });
     }
 
-    // ---- helpers --------------------------------------------------------------------------------------------
+    // ---- helpers
+    // --------------------------------------------------------------------------------------------
 
     private Optional<OperatorEntry> entry(Context ctx) {
         try {
@@ -504,21 +716,59 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
-    private void renderForm(Context ctx, int status, String action, boolean phrasing, String title, String body, String sectionId,
-                            boolean enabled, String error) {
+    private void renderForm(
+            Context ctx,
+            int status,
+            String action,
+            boolean phrasing,
+            String title,
+            String body,
+            String sectionId,
+            boolean enabled,
+            String error) {
         ctx.status(status);
-        render(ctx, "edit.jte", model("nav", nav(ctx, "entries"), "action", action, "phrasing", phrasing, "title", title, "body", body,
-                "sectionId", sectionId, "enabled", enabled, "error", error, "sections", guideSections()));
+        render(
+                ctx,
+                "edit.jte",
+                model(
+                        "nav",
+                        nav(ctx, "entries"),
+                        "action",
+                        action,
+                        "phrasing",
+                        phrasing,
+                        "title",
+                        title,
+                        "body",
+                        body,
+                        "sectionId",
+                        sectionId,
+                        "enabled",
+                        enabled,
+                        "error",
+                        error,
+                        "sections",
+                        guideSections()));
     }
 
     /** The pack's own sections (not the aliases phrasings add), for "this is section X". */
     private List<SectionRef> guideSections() {
-        return pack.sections().stream().filter(s -> !s.blocks().isEmpty()).map(s -> new SectionRef(s.id(), String.join(" › ", s.path()))).toList();
+        return pack.sections().stream()
+                .filter(s -> !s.blocks().isEmpty())
+                .map(s -> new SectionRef(s.id(), String.join(" › ", s.path())))
+                .toList();
     }
 
     private static String phrasing(String q) {
         String p = q == null ? "" : q.strip().replaceAll("\\s+", " ");
-        p = p.codePoints().filter(cp -> !Character.isISOControl(cp)).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        p =
+                p.codePoints()
+                        .filter(cp -> !Character.isISOControl(cp))
+                        .collect(
+                                StringBuilder::new,
+                                StringBuilder::appendCodePoint,
+                                StringBuilder::append)
+                        .toString();
         return p.length() > MAX_PHRASING ? p.substring(0, MAX_PHRASING) : p;
     }
 
@@ -534,14 +784,17 @@ public final class ConsoleServer implements AutoCloseable {
 
     private static Map<String, Object> model(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        for (int i = 0; i < keysAndValues.length; i += 2)
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return m;
     }
 
     private void loadAssets() {
         for (Map.Entry<String, String[]> a : STATIC.entrySet()) {
-            try (InputStream in = ConsoleServer.class.getClassLoader().getResourceAsStream(a.getValue()[0])) {
-                if (in == null) throw new IllegalStateException("missing from the jar: " + a.getValue()[0]);
+            try (InputStream in =
+                    ConsoleServer.class.getClassLoader().getResourceAsStream(a.getValue()[0])) {
+                if (in == null)
+                    throw new IllegalStateException("missing from the jar: " + a.getValue()[0]);
                 assets.put(a.getKey(), in.readAllBytes());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + a.getValue()[0], e);

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Where the console listens and the password that opens it.
  *
- * @param bind     address to listen on (127.0.0.1 keeps it private to the machine)
- * @param port     0 picks a free port
+ * @param bind address to listen on (127.0.0.1 keeps it private to the machine)
+ * @param port 0 picks a free port
  * @param password the operator's password; never logged or shown
  */
 public record ConsoleSettings(String bind, int port, String password) {

@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Slows password guessing, per address and overall: after {@link #FREE_FAILURES} failed logins from one address
- * within {@link #WINDOW}, that address must wait before its next attempt, twice as long after each further failure
- * (1 s, 2 s, 4 s, ... at most {@link #MAX_WAIT}); after {@link #FREE_OVERALL} failures from all addresses together
- * within the window, every address waits so. The password is not even checked while a wait runs, so a guesser
- * learns nothing from trying faster. Waiting is asked of the client (an answer saying how long), never done by
- * holding a server thread. Thread-safe; time from the injected clock.
+ * Slows password guessing, per address and overall: after {@link #FREE_FAILURES} failed logins from
+ * one address within {@link #WINDOW}, that address must wait before its next attempt, twice as long
+ * after each further failure (1 s, 2 s, 4 s, ... at most {@link #MAX_WAIT}); after {@link
+ * #FREE_OVERALL} failures from all addresses together within the window, every address waits so.
+ * The password is not even checked while a wait runs, so a guesser learns nothing from trying
+ * faster. Waiting is asked of the client (an answer saying how long), never done by holding a
+ * server thread. Thread-safe; time from the injected clock.
  */
 public final class LoginThrottle {
 
@@ -32,16 +33,24 @@ public final class LoginThrottle {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** How long {@code address} must still wait before its next attempt; zero when it may try now. */
+    /**
+     * How long {@code address} must still wait before its next attempt; zero when it may try now.
+     */
     public synchronized Duration waitFor(String address) {
         long now = clock.millis();
-        long wait = Math.max(waitOf(address, FREE_FAILURES, now), waitOf(OVERALL, FREE_OVERALL, now));
+        long wait =
+                Math.max(waitOf(address, FREE_FAILURES, now), waitOf(OVERALL, FREE_OVERALL, now));
         return Duration.ofMillis(wait);
     }
 
     public synchronized void failed(String address) {
         long now = clock.millis();
-        if (failures.size() > MAX_ADDRESSES) failures.entrySet().removeIf(e -> e.getValue().isEmpty() || e.getValue().peekLast() < now - WINDOW.toMillis());
+        if (failures.size() > MAX_ADDRESSES)
+            failures.entrySet()
+                    .removeIf(
+                            e ->
+                                    e.getValue().isEmpty()
+                                            || e.getValue().peekLast() < now - WINDOW.toMillis());
         failures.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(now);
         failures.computeIfAbsent(OVERALL, a -> new ArrayDeque<>()).addLast(now);
     }

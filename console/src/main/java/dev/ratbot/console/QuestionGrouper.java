@@ -7,18 +7,23 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Groups questions by meaning for "what the guide lacks": each question joins the group whose centre is most similar
- * to it (cosine of their vectors) when that similarity reaches the threshold, else starts a new group. The vectors
- * come from an injected function: the answer engine's sentence embedding once it offers one, {@link TokenVectors}
- * until then. Questions are taken most frequent first, so a group's centre forms around what is asked most.
+ * Groups questions by meaning for "what the guide lacks": each question joins the group whose
+ * centre is most similar to it (cosine of their vectors) when that similarity reaches the
+ * threshold, else starts a new group. The vectors come from an injected function: the answer
+ * engine's sentence embedding once it offers one, {@link TokenVectors} until then. Questions are
+ * taken most frequent first, so a group's centre forms around what is asked most.
  */
 public final class QuestionGrouper {
 
-    /** A distinct question (in its folded form), how often it was asked, and when first and last. */
-    public record Asked(String question, long times, long firstAt, long lastAt) {
-    }
+    /**
+     * A distinct question (in its folded form), how often it was asked, and when first and last.
+     */
+    public record Asked(String question, long times, long firstAt, long lastAt) {}
 
-    /** Similar questions: how often they were asked in all, first and last seen, the questions most asked first. */
+    /**
+     * Similar questions: how often they were asked in all, first and last seen, the questions most
+     * asked first.
+     */
     public record Group(long times, long firstAt, long lastAt, List<Asked> questions) {
         public Group {
             questions = List.copyOf(questions);
@@ -29,18 +34,25 @@ public final class QuestionGrouper {
     private final double threshold;
 
     /**
-     * @param vectors   a vector for a question; similar meanings must give similar directions
+     * @param vectors a vector for a question; similar meanings must give similar directions
      * @param threshold the cosine similarity from which a question joins a group, in (0, 1]
      */
     public QuestionGrouper(Function<String, float[]> vectors, double threshold) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
-        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1]");
+        if (!(threshold > 0 && threshold <= 1))
+            throw new IllegalArgumentException("threshold must be in (0, 1]");
         this.threshold = threshold;
     }
 
     /** The groups, largest (most asked) first; ties by the most recent. */
     public List<Group> group(List<Asked> asked) {
-        List<Asked> ordered = asked.stream().sorted(Comparator.comparingLong(Asked::times).reversed().thenComparing(Asked::question)).toList();
+        List<Asked> ordered =
+                asked.stream()
+                        .sorted(
+                                Comparator.comparingLong(Asked::times)
+                                        .reversed()
+                                        .thenComparing(Asked::question))
+                        .toList();
         List<float[]> centres = new ArrayList<>();
         List<List<Asked>> members = new ArrayList<>();
         for (Asked a : ordered) {
@@ -65,10 +77,17 @@ public final class QuestionGrouper {
         }
         List<Group> groups = new ArrayList<>();
         for (List<Asked> m : members) {
-            groups.add(new Group(m.stream().mapToLong(Asked::times).sum(), m.stream().mapToLong(Asked::firstAt).min().orElse(0),
-                    m.stream().mapToLong(Asked::lastAt).max().orElse(0), m));
+            groups.add(
+                    new Group(
+                            m.stream().mapToLong(Asked::times).sum(),
+                            m.stream().mapToLong(Asked::firstAt).min().orElse(0),
+                            m.stream().mapToLong(Asked::lastAt).max().orElse(0),
+                            m));
         }
-        groups.sort(Comparator.comparingLong(Group::times).reversed().thenComparing(Comparator.comparingLong(Group::lastAt).reversed()));
+        groups.sort(
+                Comparator.comparingLong(Group::times)
+                        .reversed()
+                        .thenComparing(Comparator.comparingLong(Group::lastAt).reversed()));
         return groups;
     }
 

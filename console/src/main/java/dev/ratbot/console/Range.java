@@ -3,7 +3,10 @@ package dev.ratbot.console;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The spans the overview charts cover, each in buckets small enough to read: hours for a day, days otherwise. */
+/**
+ * The spans the overview charts cover, each in buckets small enough to read: hours for a day, days
+ * otherwise.
+ */
 public enum Range {
     DAY(Duration.ofDays(1), Duration.ofHours(1), "Last 24 hours"),
     WEEK(Duration.ofDays(7), Duration.ofDays(1), "Last 7 days"),

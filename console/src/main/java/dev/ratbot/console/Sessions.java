@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Logged-in operators of this instance: a random session id (the cookie) and, per session, a random CSRF token
- * that every state-changing form sends back. Sessions end after {@link #LIFETIME}, at logout, or when the process
- * stops; they live in memory, so each instance has its own (the console is reached per instance).
+ * Logged-in operators of this instance: a random session id (the cookie) and, per session, a random
+ * CSRF token that every state-changing form sends back. Sessions end after {@link #LIFETIME}, at
+ * logout, or when the process stops; they live in memory, so each instance has its own (the console
+ * is reached per instance).
  */
 public final class Sessions {
 
@@ -21,8 +22,7 @@ public final class Sessions {
     private static final int MAX_SESSIONS = 1000;
 
     /** A session: its CSRF token and when it ends (epoch ms). */
-    public record Session(String csrf, long endsAt) {
-    }
+    public record Session(String csrf, long endsAt) {}
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -65,7 +65,8 @@ public final class Sessions {
 
     private static byte[] sha256(String s) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,17 +11,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pack plus what operators taught, as the engine indexes it, without changing the engine: each enabled answer
- * is an extra FAQ section (its title the question), and each phrasing an extra FAQ section whose question is the
- * phrasing and whose text is the target's (so the engine finds the phrasing's words next to the answer's, as it does
- * for the pack's own FAQ); {@link OperatorKnowledge} turns a hit on such an alias into the target section. Entries whose section no longer exists, or whose Markdown no longer passes, are left out.
+ * The pack plus what operators taught, as the engine indexes it, without changing the engine: each
+ * enabled answer is an extra FAQ section (its title the question), and each phrasing an extra FAQ
+ * section whose question is the phrasing and whose text is the target's (so the engine finds the
+ * phrasing's words next to the answer's, as it does for the pack's own FAQ); {@link
+ * OperatorKnowledge} turns a hit on such an alias into the target section. Entries whose section no
+ * longer exists, or whose Markdown no longer passes, are left out.
  *
- * @param pack     the pack the engine is built from
- * @param aliases  alias section id to the pack section it stands for
- * @param answers  section ids of the operator's own answers
- * @param phrasings the phrasings' texts (users' own words), which are never offered as suggestions to others
+ * @param pack the pack the engine is built from
+ * @param aliases alias section id to the pack section it stands for
+ * @param answers section ids of the operator's own answers
+ * @param phrasings the phrasings' texts (users' own words), which are never offered as suggestions
+ *     to others
  */
-record TaughtPack(KnowledgePack pack, Map<String, String> aliases, Set<String> answers, Set<String> phrasings) {
+record TaughtPack(
+        KnowledgePack pack,
+        Map<String, String> aliases,
+        Set<String> answers,
+        Set<String> phrasings) {
 
     static TaughtPack of(KnowledgePack base, List<OperatorEntry> entries) {
         List<Section> sections = new ArrayList<>(base.sections());
@@ -48,7 +55,10 @@ record TaughtPack(KnowledgePack pack, Map<String, String> aliases, Set<String> a
                     String target = e.sectionId().orElseThrow();
                     var section = base.section(target);
                     if (section.isEmpty() || e.title().isBlank()) continue;
-                    List<Block> blocks = section.get().blocks().isEmpty() ? List.of(new Block.Paragraph(section.get().title())) : section.get().blocks();
+                    List<Block> blocks =
+                            section.get().blocks().isEmpty()
+                                    ? List.of(new Block.Paragraph(section.get().title()))
+                                    : section.get().blocks();
                     sections.add(new Section(id, List.of(e.title()), blocks, true));
                     aliases.put(id, target);
                     phrasings.add(e.title());
@@ -56,7 +66,10 @@ record TaughtPack(KnowledgePack pack, Map<String, String> aliases, Set<String> a
             }
             taken.add(id);
         }
-        return new TaughtPack(new KnowledgePack(base.attribution(), sections, base.explicitTips()), Map.copyOf(aliases), Set.copyOf(answers),
+        return new TaughtPack(
+                new KnowledgePack(base.attribution(), sections, base.explicitTips()),
+                Map.copyOf(aliases),
+                Set.copyOf(answers),
                 Set.copyOf(phrasings));
     }
 

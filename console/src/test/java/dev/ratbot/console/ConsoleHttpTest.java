@@ -31,8 +31,7 @@ class ConsoleHttpTest {
 
     static final String PASSWORD = "correct horse battery staple";
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static Database db;
     static OperatorKnowledge knowledge;
     static ConsoleServer console;
@@ -44,8 +43,20 @@ class ConsoleHttpTest {
         MutableClock clock = MutableClock.at(Instant.parse("2026-11-30T12:00:00Z"));
         db = TestDatabases.sqlite(dir);
         KnowledgePack pack = KnowledgePackLoader.loadDefault();
-        knowledge = new OperatorKnowledge(pack, LuceneAnswerEngine.build(pack), new OperatorEntries(db, clock), LuceneAnswerEngine::build);
-        console = ConsoleServer.start(new ConsoleSettings("127.0.0.1", 0, PASSWORD), db, knowledge, pack, new TokenVectors(), clock);
+        knowledge =
+                new OperatorKnowledge(
+                        pack,
+                        LuceneAnswerEngine.build(pack),
+                        new OperatorEntries(db, clock),
+                        LuceneAnswerEngine::build);
+        console =
+                ConsoleServer.start(
+                        new ConsoleSettings("127.0.0.1", 0, PASSWORD),
+                        db,
+                        knowledge,
+                        pack,
+                        new TokenVectors(),
+                        clock);
         base = "http://127.0.0.1:" + console.port();
     }
 
@@ -57,8 +68,10 @@ class ConsoleHttpTest {
     }
 
     private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form));
         if (cookie != null) b.header("Cookie", cookie);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -70,10 +83,16 @@ class ConsoleHttpTest {
     }
 
     private String logIn() throws Exception {
-        HttpResponse<String> r = post("/login", null, "password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+        HttpResponse<String> r =
+                post(
+                        "/login",
+                        null,
+                        "password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
         assertEquals(302, r.statusCode(), r.body());
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(setCookie.contains("; HttpOnly") && setCookie.contains("; SameSite=Strict"), setCookie);
+        assertTrue(
+                setCookie.contains("; HttpOnly") && setCookie.contains("; SameSite=Strict"),
+                setCookie);
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
@@ -101,82 +120,190 @@ class ConsoleHttpTest {
     void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         String cookie = logIn();
         List<OperatorEntry> before = new OperatorEntries(db, java.time.Clock.systemUTC()).all();
-        HttpResponse<String> r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=Yes.&enabled=true");
+        HttpResponse<String> r =
+                post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=Yes.&enabled=true");
         assertEquals(403, r.statusCode());
-        assertEquals("This form has expired or did not come from the console; reload the page and try again.", r.body());
-        r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=Yes.&enabled=true&csrf=forged");
+        assertEquals(
+                "This form has expired or did not come from the console; reload the page and try again.",
+                r.body());
+        r =
+                post(
+                        "/entries",
+                        cookie,
+                        "title=Can+rats+eat+cheese%3F&body=Yes.&enabled=true&csrf=forged");
         assertEquals(403, r.statusCode());
         assertEquals(before, new OperatorEntries(db, java.time.Clock.systemUTC()).all());
 
         String token = csrf(get("/entries", cookie).body());
-        r = post("/entries", cookie, "title=Can+rats+eat+cheese%3F&body=A+little+hard+cheese+is+fine.&enabled=true&csrf=" + token);
+        r =
+                post(
+                        "/entries",
+                        cookie,
+                        "title=Can+rats+eat+cheese%3F&body=A+little+hard+cheese+is+fine.&enabled=true&csrf="
+                                + token);
         assertEquals(302, r.statusCode(), r.body());
-        assertEquals(before.size() + 1, new OperatorEntries(db, java.time.Clock.systemUTC()).all().size());
+        assertEquals(
+                before.size() + 1,
+                new OperatorEntries(db, java.time.Clock.systemUTC()).all().size());
     }
 
     @Test
     void anAnswerIsEditedDisabledEnabledAndDeletedAndTheEngineFollowsEachStep() throws Exception {
         String cookie = logIn();
         String token = csrf(get("/entries", cookie).body());
-        assertEquals(302, post("/entries", cookie, "csrf=" + token + "&enabled=true&title=Can+rats+eat+grapes%3F&body=A+few+grapes+are+fine.").statusCode());
-        OperatorEntry entry = new OperatorEntries(db, java.time.Clock.systemUTC()).all().stream()
-                .filter(e -> e.title().equals("Can rats eat grapes?")).findFirst().orElseThrow();
+        assertEquals(
+                302,
+                post(
+                                "/entries",
+                                cookie,
+                                "csrf="
+                                        + token
+                                        + "&enabled=true&title=Can+rats+eat+grapes%3F&body=A+few+grapes+are+fine.")
+                        .statusCode());
+        OperatorEntry entry =
+                new OperatorEntries(db, java.time.Clock.systemUTC())
+                        .all().stream()
+                                .filter(e -> e.title().equals("Can rats eat grapes?"))
+                                .findFirst()
+                                .orElseThrow();
         assertTrue(knowledge.answer("can rats eat grapes").answered());
 
-        HttpResponse<String> edited = post("/entries/" + entry.id(), cookie, "csrf=" + token + "&enabled=true&title=Can+rats+eat+grapes%3F"
-                + "&body=A+few+seedless+grapes+now+and+then+are+fine.");
+        HttpResponse<String> edited =
+                post(
+                        "/entries/" + entry.id(),
+                        cookie,
+                        "csrf="
+                                + token
+                                + "&enabled=true&title=Can+rats+eat+grapes%3F"
+                                + "&body=A+few+seedless+grapes+now+and+then+are+fine.");
         assertEquals(List.of("/entries?done=saved"), edited.headers().allValues("Location"));
-        assertEquals("A few seedless grapes now and then are fine.", knowledge.answer("can rats eat grapes").text());
+        assertEquals(
+                "A few seedless grapes now and then are fine.",
+                knowledge.answer("can rats eat grapes").text());
 
-        HttpResponse<String> refused = post("/entries/" + entry.id(), cookie, "csrf=" + token + "&enabled=true&title=Can+rats+eat+grapes%3F&body=%23+Heading");
+        HttpResponse<String> refused =
+                post(
+                        "/entries/" + entry.id(),
+                        cookie,
+                        "csrf="
+                                + token
+                                + "&enabled=true&title=Can+rats+eat+grapes%3F&body=%23+Heading");
         assertEquals(400, refused.statusCode());
-        assertTrue(refused.body().contains("The answer cannot contain headings (lines starting with #)."), refused.body());
+        assertTrue(
+                refused.body()
+                        .contains("The answer cannot contain headings (lines starting with #)."),
+                refused.body());
 
-        assertEquals(302, post("/entries/" + entry.id() + "/enabled", cookie, "csrf=" + token + "&enabled=false").statusCode());
+        assertEquals(
+                302,
+                post(
+                                "/entries/" + entry.id() + "/enabled",
+                                cookie,
+                                "csrf=" + token + "&enabled=false")
+                        .statusCode());
         assertFalse(knowledge.answer("can rats eat grapes").answered(), "disabled");
-        assertEquals(302, post("/entries/" + entry.id() + "/enabled", cookie, "csrf=" + token + "&enabled=true").statusCode());
+        assertEquals(
+                302,
+                post(
+                                "/entries/" + entry.id() + "/enabled",
+                                cookie,
+                                "csrf=" + token + "&enabled=true")
+                        .statusCode());
         assertTrue(knowledge.answer("can rats eat grapes").answered(), "enabled again");
-        assertEquals(302, post("/entries/" + entry.id() + "/delete", cookie, "csrf=" + token).statusCode());
+        assertEquals(
+                302,
+                post("/entries/" + entry.id() + "/delete", cookie, "csrf=" + token).statusCode());
         assertFalse(knowledge.answer("can rats eat grapes").answered(), "deleted");
-        assertEquals(404, post("/entries/" + entry.id() + "/delete", cookie, "csrf=" + token).statusCode());
+        assertEquals(
+                404,
+                post("/entries/" + entry.id() + "/delete", cookie, "csrf=" + token).statusCode());
     }
 
     @Test
     void behindAnHttpsProxyTheCookieIsSecure() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-Proto", "https").POST(HttpRequest.BodyPublishers.ofString("password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(r.headers().firstValue("Set-Cookie").orElseThrow().endsWith("; HttpOnly; SameSite=Strict; Secure"), r.headers().toString());
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("X-Forwarded-Proto", "https")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "password="
+                                                        + URLEncoder.encode(
+                                                                PASSWORD, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertTrue(
+                r.headers()
+                        .firstValue("Set-Cookie")
+                        .orElseThrow()
+                        .endsWith("; HttpOnly; SameSite=Strict; Secure"),
+                r.headers().toString());
     }
 
     @Test
     void anExportedFileImportsBackAndTheEngineAnswersFromIt() throws Exception {
         String cookie = logIn();
-        String file = EntryFiles.export(List.of(OperatorEntry.answer(1, "Do rats need a wheel?", "A solid wheel of 30 cm or more is fine.", true)));
+        String file =
+                EntryFiles.export(
+                        List.of(
+                                OperatorEntry.answer(
+                                        1,
+                                        "Do rats need a wheel?",
+                                        "A solid wheel of 30 cm or more is fine.",
+                                        true)));
         String boundary = "----ratbot" + System.nanoTime();
         String token = csrf(get("/entries", cookie).body());
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"answers.md\"\r\nContent-Type: text/markdown\r\n\r\n"
-                + file + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/entries/import")).header("Cookie", cookie)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body =
+                "--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                        + token
+                        + "\r\n"
+                        + "--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"answers.md\"\r\nContent-Type: text/markdown\r\n\r\n"
+                        + file
+                        + "\r\n--"
+                        + boundary
+                        + "--\r\n";
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/entries/import"))
+                                .header("Cookie", cookie)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(302, r.statusCode(), r.body());
         assertEquals(List.of("/entries?done=imported&n=1"), r.headers().allValues("Location"));
         assertTrue(knowledge.answer("does my rat need a wheel").answered());
         HttpResponse<String> exported = get("/entries/export", cookie);
-        assertTrue(exported.body().contains("# Do rats need a wheel?\n\nA solid wheel of 30 cm or more is fine.\n"), exported.body());
+        assertTrue(
+                exported.body()
+                        .contains(
+                                "# Do rats need a wheel?\n\nA solid wheel of 30 cm or more is fine.\n"),
+                exported.body());
     }
 
     @Test
     void aPostFromAnotherOriginIsRefusedEvenWithTheToken() throws Exception {
         String cookie = logIn();
         String token = csrf(get("/entries", cookie).body());
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/entries/export")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/entries/export")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(302, r.statusCode());
-        r = http.send(HttpRequest.newBuilder(URI.create(base + "/logout")).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie).header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("csrf=" + token)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/logout"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", cookie)
+                                .header("Origin", "http://evil.example")
+                                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(403, r.statusCode());
     }
 }

@@ -23,7 +23,10 @@ class LoginThrottleTest {
         clock.advance(Duration.ofSeconds(1));
         throttle.failed("10.0.0.1");
         assertEquals(Duration.ofSeconds(2), throttle.waitFor("10.0.0.1"));
-        assertEquals(Duration.ZERO, throttle.waitFor("10.0.0.2"), "another address is not slowed by one guesser");
+        assertEquals(
+                Duration.ZERO,
+                throttle.waitFor("10.0.0.2"),
+                "another address is not slowed by one guesser");
     }
 
     @Test

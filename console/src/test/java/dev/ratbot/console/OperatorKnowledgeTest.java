@@ -19,14 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What operators teach reaches the engine at once, without changing the engine or the pack files. */
+/**
+ * What operators teach reaches the engine at once, without changing the engine or the pack files.
+ */
 class OperatorKnowledgeTest {
 
     static final String CHEESE = "Can rats eat cheese?";
-    static final String CHEESE_ANSWER = "A little hard cheese now and then is fine.\n\nNever blue cheese: its mould can harm them.";
+    static final String CHEESE_ANSWER =
+            "A little hard cheese now and then is fine.\n\nNever blue cheese: its mould can harm them.";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Database db;
     private OperatorEntries entries;
     private OperatorKnowledge knowledge;
@@ -48,7 +50,9 @@ class OperatorKnowledgeTest {
 
     @Test
     void theGuideAloneDoesNotCoverCheeseButAnOperatorAnswerDoesAtOnceAndIsCreditedToTheOperators() {
-        assertFalse(knowledge.answer("can my rats eat cheese").answered(), "the guide does not cover cheese");
+        assertFalse(
+                knowledge.answer("can my rats eat cheese").answered(),
+                "the guide does not cover cheese");
 
         entries.add(OperatorEntry.answer(0, CHEESE, CHEESE_ANSWER, true));
         assertTrue(knowledge.refresh());
@@ -56,7 +60,9 @@ class OperatorKnowledgeTest {
         Answer a = knowledge.answer("can my rats eat cheese");
         assertTrue(a.answered());
         assertEquals(Optional.of(CHEESE), a.section().map(SectionRef::title));
-        assertEquals("A little hard cheese now and then is fine.\n\nNever blue cheese: its mould can harm them.", a.text());
+        assertEquals(
+                "A little hard cheese now and then is fine.\n\nNever blue cheese: its mould can harm them.",
+                a.text());
         assertEquals(Optional.of(EntryFiles.OPERATOR), a.attribution());
     }
 
@@ -77,7 +83,12 @@ class OperatorKnowledgeTest {
 
     @Test
     void aPhrasingAnswersWithTheSectionItStandsForUnderTheGuidesAttribution() {
-        String section = PACK.sections().stream().filter(s -> s.title().equals("Safe Handling Techniques")).findFirst().orElseThrow().id();
+        String section =
+                PACK.sections().stream()
+                        .filter(s -> s.title().equals("Safe Handling Techniques"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
         String phrasing = "how do I trim my rat's nails";
         assertFalse(knowledge.answer(phrasing).answered(), "the guide does not cover nails");
 
@@ -87,8 +98,12 @@ class OperatorKnowledgeTest {
         Answer a = knowledge.answer(phrasing);
         assertEquals(Optional.of(section), a.section().map(SectionRef::id));
         assertEquals(Optional.of(PACK.attribution()), a.attribution());
-        assertFalse(knowledge.topics().stream().anyMatch(t -> t.id().startsWith("operator-")), "phrasings are not topics");
-        assertFalse(knowledge.suggest("how do i trim", 25).contains(phrasing), "a user's words are not suggested to others");
+        assertFalse(
+                knowledge.topics().stream().anyMatch(t -> t.id().startsWith("operator-")),
+                "phrasings are not topics");
+        assertFalse(
+                knowledge.suggest("how do i trim", 25).contains(phrasing),
+                "a user's words are not suggested to others");
     }
 
     @Test

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteConsoleStoreTest extends ConsoleStoreContract {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Override
     protected Database open() {

@@ -32,35 +32,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Help channels that answer themselves. A Manage Server holder opts a forum or text channel in with
- * {@code /autoanswer channel}; then each new forum post (in its thread) or each new top-level message of the text
- * channel (as a reply) gets at most one answer, and only when the guide covers the question: silence otherwise.
- * Every auto-answer carries 👍/👎 and "Not helpful, remove", which the post's author or a moderator may press to
- * delete it. Never answers bots, webhooks or itself; respects slowmode and the bot's channel permissions. Reading
- * posts that do not mention the bot needs the privileged Message Content intent, which the operator switches on.
+ * {@code /autoanswer channel}; then each new forum post (in its thread) or each new top-level
+ * message of the text channel (as a reply) gets at most one answer, and only when the guide covers
+ * the question: silence otherwise. Every auto-answer carries 👍/👎 and "Not helpful, remove", which
+ * the post's author or a moderator may press to delete it. Never answers bots, webhooks or itself;
+ * respects slowmode and the bot's channel permissions. Reading posts that do not mention the bot
+ * needs the privileged Message Content intent, which the operator switches on.
  */
 final class AutoAnswers {
 
     static final String REMOVE = "/autoremove ";
+
     /** Moderators may remove an auto-answer: Manage Messages, Manage Server or Administrator. */
     private static final long MANAGE_MESSAGES = 1L << 13;
+
     private static final int DEFAULT_MESSAGE = 0;
     private static final Duration REST_WAIT = Duration.ofSeconds(10);
     private static final Duration KEEP_LOOKUP = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(AutoAnswers.class);
 
-    static final Reply NEEDS_MESSAGE_CONTENT = Reply.text(Reply.Kind.ERROR,
-            "I can't read posts that don't mention me yet: that needs Discord's Message Content intent, which this bot's "
-                    + "operator has not switched on.",
-            "Operator: enable \u201CMessage Content Intent\u201D on the Bot page of the Discord Developer Portal and start Ratbot "
-                    + "with DISCORD_MESSAGE_CONTENT=true. Until then, members can ask with /ask, a mention, or \u201CAsk Ratbot\u201D "
-                    + "on any message.");
-    static final Reply NOT_A_MANAGER = Reply.text(Reply.Kind.ERROR,
-            "Only members with the Manage Server permission can choose which channels I answer by myself.");
-    static final Reply NOT_YOURS = Reply.text(Reply.Kind.ERROR,
-            "Only the author of the post or a moderator can remove this answer. \uD83D\uDC4E tells me it didn't help.");
+    static final Reply NEEDS_MESSAGE_CONTENT =
+            Reply.text(
+                    Reply.Kind.ERROR,
+                    "I can't read posts that don't mention me yet: that needs Discord's Message Content intent, which this bot's "
+                            + "operator has not switched on.",
+                    "Operator: enable \u201CMessage Content Intent\u201D on the Bot page of the Discord Developer Portal and start Ratbot "
+                            + "with DISCORD_MESSAGE_CONTENT=true. Until then, members can ask with /ask, a mention, or \u201CAsk Ratbot\u201D "
+                            + "on any message.");
+    static final Reply NOT_A_MANAGER =
+            Reply.text(
+                    Reply.Kind.ERROR,
+                    "Only members with the Manage Server permission can choose which channels I answer by myself.");
+    static final Reply NOT_YOURS =
+            Reply.text(
+                    Reply.Kind.ERROR,
+                    "Only the author of the post or a moderator can remove this answer. \uD83D\uDC4E tells me it didn't help.");
 
-    private record Lookup(Optional<HelpChannel> channel, Instant until) {
-    }
+    private record Lookup(Optional<HelpChannel> channel, Instant until) {}
 
     private final Conversation conversation;
     private final ReplyRenderer renderer;
@@ -71,11 +79,19 @@ final class AutoAnswers {
     private final long botId;
     private final boolean messageContent;
     private final Map<Long, Lookup> lookups = new ConcurrentHashMap<>();
+
     /** When the bot last auto-answered in a text channel, for its slowmode. */
     private final Map<Long, Instant> lastAnswer = new ConcurrentHashMap<>();
 
-    AutoAnswers(Conversation conversation, ReplyRenderer renderer, RestClient rest, HelpChannelStore store, BotPermissions permissions,
-                Clock clock, long botId, boolean messageContent) {
+    AutoAnswers(
+            Conversation conversation,
+            ReplyRenderer renderer,
+            RestClient rest,
+            HelpChannelStore store,
+            BotPermissions permissions,
+            Clock clock,
+            long botId,
+            boolean messageContent) {
         this.conversation = conversation;
         this.renderer = renderer;
         this.rest = rest;
@@ -90,15 +106,23 @@ final class AutoAnswers {
 
     Reply command(Interaction interaction, List<ApplicationCommandInteractionOption> options) {
         Optional<Long> guild = interaction.getGuildId().map(s -> s.asLong());
-        if (guild.isEmpty()) return Reply.text(Reply.Kind.ERROR, "/autoanswer works in a server's help channels.");
+        if (guild.isEmpty())
+            return Reply.text(Reply.Kind.ERROR, "/autoanswer works in a server's help channels.");
         if (!InteractionHandler.canManage(interaction)) return NOT_A_MANAGER;
         ApplicationCommandInteractionOption sub = options.isEmpty() ? null : options.get(0);
         String name = sub == null ? SlashCommands.TIPS_STATUS : sub.getName();
-        Optional<Long> channel = sub == null ? Optional.empty() : sub.getOption(SlashCommands.CHANNEL)
-                .flatMap(ApplicationCommandInteractionOption::getValue).map(v -> v.asSnowflake().asLong());
+        Optional<Long> channel =
+                sub == null
+                        ? Optional.empty()
+                        : sub.getOption(SlashCommands.CHANNEL)
+                                .flatMap(ApplicationCommandInteractionOption::getValue)
+                                .map(v -> v.asSnowflake().asLong());
         return switch (name) {
-            case SlashCommands.TIPS_CHANNEL -> optIn(guild.get(), channel.orElse(interaction.getChannelId().asLong()),
-                    interaction.getUser().getId().asLong());
+            case SlashCommands.TIPS_CHANNEL ->
+                    optIn(
+                            guild.get(),
+                            channel.orElse(interaction.getChannelId().asLong()),
+                            interaction.getUser().getId().asLong());
             case SlashCommands.TIPS_OFF -> optOut(guild.get(), channel);
             default -> status(guild.get());
         };
@@ -110,22 +134,43 @@ final class AutoAnswers {
         try {
             facts = permissions.fresh(guild, channel);
         } catch (RuntimeException e) {
-            return Reply.text(Reply.Kind.ERROR, "I can't see that channel (" + SendFailures.reason(e) + "). "
-                    + "Give me View Channel there and try again.");
+            return Reply.text(
+                    Reply.Kind.ERROR,
+                    "I can't see that channel ("
+                            + SendFailures.reason(e)
+                            + "). "
+                            + "Give me View Channel there and try again.");
         }
         if (!(facts.isForum() || facts.type() == BotPermissions.TEXT)) {
-            return Reply.text(Reply.Kind.ERROR, "Choose a forum or a text channel: I answer each new post there.");
+            return Reply.text(
+                    Reply.Kind.ERROR,
+                    "Choose a forum or a text channel: I answer each new post there.");
         }
         List<String> missing = facts.missingToAnswer();
         if (!missing.isEmpty()) {
-            return Reply.text(Reply.Kind.ERROR, "I can't answer in #" + facts.name() + ": I am missing " + String.join(", ", missing)
-                    + " there. Grant " + (missing.size() == 1 ? "it" : "them") + " to my role (or in the channel's permissions) and try again.");
+            return Reply.text(
+                    Reply.Kind.ERROR,
+                    "I can't answer in #"
+                            + facts.name()
+                            + ": I am missing "
+                            + String.join(", ", missing)
+                            + " there. Grant "
+                            + (missing.size() == 1 ? "it" : "them")
+                            + " to my role (or in the channel's permissions) and try again.");
         }
-        store.optIn(new HelpChannel(guild, channel, facts.isForum() ? Kind.FORUM : Kind.TEXT, by), clock.instant());
+        store.optIn(
+                new HelpChannel(guild, channel, facts.isForum() ? Kind.FORUM : Kind.TEXT, by),
+                clock.instant());
         lookups.remove(channel);
-        return Reply.text(Reply.Kind.SETTINGS, "Done: I'll answer each new " + (facts.isForum() ? "post" : "message") + " in #" + facts.name()
-                + " once, " + (facts.isForum() ? "in its thread, " : "as a reply, ")
-                + "but only when the guide covers it; otherwise I stay quiet.",
+        return Reply.text(
+                Reply.Kind.SETTINGS,
+                "Done: I'll answer each new "
+                        + (facts.isForum() ? "post" : "message")
+                        + " in #"
+                        + facts.name()
+                        + " once, "
+                        + (facts.isForum() ? "in its thread, " : "as a reply, ")
+                        + "but only when the guide covers it; otherwise I stay quiet.",
                 "The author or a moderator can remove an answer with its \u201CNot helpful, remove\u201D button. /autoanswer off stops it.");
     }
 
@@ -133,24 +178,44 @@ final class AutoAnswers {
         lookups.clear();
         if (channel.isPresent()) {
             return store.optOut(guild, channel.get())
-                    ? Reply.text(Reply.Kind.SETTINGS, "Done: I no longer answer by myself in #" + name(guild, channel.get()) + ".")
-                    : Reply.text(Reply.Kind.SETTINGS, "I wasn't answering by myself in #" + name(guild, channel.get()) + ".");
+                    ? Reply.text(
+                            Reply.Kind.SETTINGS,
+                            "Done: I no longer answer by myself in #"
+                                    + name(guild, channel.get())
+                                    + ".")
+                    : Reply.text(
+                            Reply.Kind.SETTINGS,
+                            "I wasn't answering by myself in #" + name(guild, channel.get()) + ".");
         }
         int n = store.optOutAll(guild);
-        return Reply.text(Reply.Kind.SETTINGS, n == 0 ? "I wasn't answering by myself anywhere on this server."
-                : "Done: I no longer answer by myself in " + (n == 1 ? "the one channel" : "any of the " + n + " channels") + " on this server.");
+        return Reply.text(
+                Reply.Kind.SETTINGS,
+                n == 0
+                        ? "I wasn't answering by myself anywhere on this server."
+                        : "Done: I no longer answer by myself in "
+                                + (n == 1 ? "the one channel" : "any of the " + n + " channels")
+                                + " on this server.");
     }
 
     private Reply status(long guild) {
         List<HelpChannel> channels = store.channels(guild);
         List<String> lines = new ArrayList<>();
-        lines.add(channels.isEmpty() ? "I don't answer by myself anywhere on this server. /autoanswer channel: picks a help forum or channel."
-                : "I answer new posts by myself in: " + channels.stream().map(c -> "#" + name(guild, c.channelId())).collect(Collectors.joining(", ")) + ".");
+        lines.add(
+                channels.isEmpty()
+                        ? "I don't answer by myself anywhere on this server. /autoanswer channel: picks a help forum or channel."
+                        : "I answer new posts by myself in: "
+                                + channels.stream()
+                                        .map(c -> "#" + name(guild, c.channelId()))
+                                        .collect(Collectors.joining(", "))
+                                + ".");
         if (!messageContent) lines.add(NEEDS_MESSAGE_CONTENT.plainText());
         return Reply.text(Reply.Kind.SETTINGS, lines.toArray(String[]::new));
     }
 
-    /** A channel's name for a reply (replies are plain text, so a {@code <#id>} mention would show as typed). */
+    /**
+     * A channel's name for a reply (replies are plain text, so a {@code <#id>} mention would show
+     * as typed).
+     */
     private String name(long guild, long channel) {
         try {
             String name = permissions.of(guild, channel).name();
@@ -162,15 +227,26 @@ final class AutoAnswers {
 
     // ------------------------------------------------------------------ new posts
 
-    /** Cheap: could this message be a new post in a help channel? (Only with Message Content; never bots, webhooks, the bot.) */
+    /**
+     * Cheap: could this message be a new post in a help channel? (Only with Message Content; never
+     * bots, webhooks, the bot.)
+     */
     boolean isCandidate(MessageCreateEvent event) {
         if (!messageContent || event.getGuildId().isEmpty()) return false;
         Message m = event.getMessage();
         Optional<User> author = m.getAuthor();
-        if (author.isEmpty() || author.get().isBot() || m.getWebhookId().isPresent() || author.get().getId().asLong() == botId) return false;
-        if (m.getUserMentionIds().stream().anyMatch(id -> id.asLong() == botId)) return false; // a question to the bot: answered anyway
+        if (author.isEmpty()
+                || author.get().isBot()
+                || m.getWebhookId().isPresent()
+                || author.get().getId().asLong() == botId) return false;
+        if (m.getUserMentionIds().stream().anyMatch(id -> id.asLong() == botId))
+            return false; // a question to the bot: answered anyway
         boolean forumStarter = m.getId().equals(m.getChannelId());
-        return forumStarter || (m.getData().type() == DEFAULT_MESSAGE && helpChannel(m.getChannelId().asLong()).filter(c -> c.kind() == Kind.TEXT).isPresent());
+        return forumStarter
+                || (m.getData().type() == DEFAULT_MESSAGE
+                        && helpChannel(m.getChannelId().asLong())
+                                .filter(c -> c.kind() == Kind.TEXT)
+                                .isPresent());
     }
 
     void onMessage(MessageCreateEvent event) {
@@ -183,7 +259,8 @@ final class AutoAnswers {
         String question;
         if (forum) {
             facts = permissions.of(guild, channel);
-            Optional<HelpChannel> help = facts.parentId().flatMap(this::helpChannel).filter(c -> c.kind() == Kind.FORUM);
+            Optional<HelpChannel> help =
+                    facts.parentId().flatMap(this::helpChannel).filter(c -> c.kind() == Kind.FORUM);
             if (help.isEmpty()) return;
             question = QuestionText.of(facts.name() + "\n" + m.getContent());
         } else {
@@ -193,7 +270,10 @@ final class AutoAnswers {
         if (question.isEmpty() || !store.claimPost(post, channel, guild, clock.instant())) return;
         AnsweredQuestion asked = conversation.ask(Platform.DISCORD, question);
         if (!asked.answer().answered()) {
-            log.debug("Discord: post {} in {} not covered by the guide; no auto-answer", post, channel);
+            log.debug(
+                    "Discord: post {} in {} not covered by the guide; no auto-answer",
+                    post,
+                    channel);
             return;
         }
         List<String> missing = facts.missingToAnswer();
@@ -203,8 +283,12 @@ final class AutoAnswers {
         }
         if (!forum && facts.slowmodeSeconds() > 0) {
             Instant last = lastAnswer.get(channel);
-            if (last != null && clock.instant().isBefore(last.plusSeconds(facts.slowmodeSeconds()))) {
-                log.info("Discord: slowmode in channel {}; post {} not auto-answered", channel, post);
+            if (last != null
+                    && clock.instant().isBefore(last.plusSeconds(facts.slowmodeSeconds()))) {
+                log.info(
+                        "Discord: slowmode in channel {}; post {} not auto-answered",
+                        channel,
+                        post);
                 return;
             }
         }
@@ -215,11 +299,17 @@ final class AutoAnswers {
                 DiscordMessage out = messages.get(i);
                 if (i == messages.size() - 1) out = withRemoveButton(out, author);
                 Optional<Long> replyTo = !forum && i == 0 ? Optional.of(post) : Optional.empty();
-                rest.getChannelService().createMessage(channel, out.asChannelMessage(replyTo).asRequest()).block(REST_WAIT);
+                rest.getChannelService()
+                        .createMessage(channel, out.asChannelMessage(replyTo).asRequest())
+                        .block(REST_WAIT);
             }
             lastAnswer.put(channel, clock.instant());
         } catch (RuntimeException e) {
-            log.info("Discord: auto-answer to post {} in channel {} failed: {}", post, channel, SendFailures.reason(e));
+            log.info(
+                    "Discord: auto-answer to post {} in channel {} failed: {}",
+                    post,
+                    channel,
+                    SendFailures.reason(e));
             permissions.forget(channel);
         }
     }
@@ -245,7 +335,10 @@ final class AutoAnswers {
         return customId != null && customId.startsWith(REMOVE);
     }
 
-    /** Deletes the auto-answer when the post's author or a moderator presses its remove button; refuses anyone else. */
+    /**
+     * Deletes the auto-answer when the post's author or a moderator presses its remove button;
+     * refuses anyone else.
+     */
     void onRemove(ButtonInteractionEvent event) {
         Interaction interaction = event.getInteraction();
         String author = event.getCustomId().substring(REMOVE.length()).strip();
@@ -253,31 +346,62 @@ final class AutoAnswers {
         boolean moderator = interaction.getMember().isPresent() && moderator(interaction);
         try {
             if (!isAuthor && !moderator) {
-                event.reply(renderer.render(NOT_YOURS).get(0).asInteractionReply()).block(REST_WAIT);
+                event.reply(renderer.render(NOT_YOURS).get(0).asInteractionReply())
+                        .block(REST_WAIT);
                 return;
             }
             Optional<Message> message = event.getMessage();
             if (message.isEmpty()) {
-                event.reply(renderer.render(Reply.text(Reply.Kind.ERROR, "That answer is already gone.")).get(0).asInteractionReply()).block(REST_WAIT);
+                event.reply(
+                                renderer.render(
+                                                Reply.text(
+                                                        Reply.Kind.ERROR,
+                                                        "That answer is already gone."))
+                                        .get(0)
+                                        .asInteractionReply())
+                        .block(REST_WAIT);
                 return;
             }
-            feedbackKey(message.get()).ifPresent(key -> conversation.handle(
-                    new Incoming(InteractionHandler.place(interaction), interaction.getUser().getId().asString(), "", null),
-                    new Command.Feedback(key, false)));
-            rest.getChannelService().deleteMessage(message.get().getChannelId().asLong(), message.get().getId().asLong(),
-                    "auto-answer removed as not helpful").block(REST_WAIT);
-            event.reply(renderer.render(Reply.text(Reply.Kind.SETTINGS, "Removed. Thanks for telling me it didn't help.")).get(0)
-                    .asInteractionReply()).block(REST_WAIT);
+            feedbackKey(message.get())
+                    .ifPresent(
+                            key ->
+                                    conversation.handle(
+                                            new Incoming(
+                                                    InteractionHandler.place(interaction),
+                                                    interaction.getUser().getId().asString(),
+                                                    "",
+                                                    null),
+                                            new Command.Feedback(key, false)));
+            rest.getChannelService()
+                    .deleteMessage(
+                            message.get().getChannelId().asLong(),
+                            message.get().getId().asLong(),
+                            "auto-answer removed as not helpful")
+                    .block(REST_WAIT);
+            event.reply(
+                            renderer.render(
+                                            Reply.text(
+                                                    Reply.Kind.SETTINGS,
+                                                    "Removed. Thanks for telling me it didn't help."))
+                                    .get(0)
+                                    .asInteractionReply())
+                    .block(REST_WAIT);
         } catch (RuntimeException e) {
             log.warn("Discord: removing an auto-answer failed: {}", SafeErrors.describe(e));
         }
     }
 
     private static boolean moderator(Interaction interaction) {
-        Optional<String> bits = interaction.getData().member().toOptional().flatMap(m -> m.permissions().toOptional());
+        Optional<String> bits =
+                interaction
+                        .getData()
+                        .member()
+                        .toOptional()
+                        .flatMap(m -> m.permissions().toOptional());
         if (DiscordPlaces.canManage(bits)) return true;
         try {
-            return bits.isPresent() && (Long.parseUnsignedLong(bits.get().strip()) & MANAGE_MESSAGES) != 0;
+            return bits.isPresent()
+                    && (Long.parseUnsignedLong(bits.get().strip()) & MANAGE_MESSAGES) != 0;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -19,23 +19,39 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bot's own effective permissions in a channel, computed as Discord does (server owner, then the roles'
- * permissions with Administrator implying all, then the channel's overwrites for @everyone, the bot's roles and the
- * bot itself; a thread takes its parent's), from the server, the bot's member and the channel over REST. Used
- * before something is set up to post somewhere (/tips channel, /autoanswer) and before an auto-answer, so a missing
- * permission is named up front instead of failing later. Results are kept for a minute.
+ * The bot's own effective permissions in a channel, computed as Discord does (server owner, then
+ * the roles' permissions with Administrator implying all, then the channel's overwrites
+ * for @everyone, the bot's roles and the bot itself; a thread takes its parent's), from the server,
+ * the bot's member and the channel over REST. Used before something is set up to post somewhere
+ * (/tips channel, /autoanswer) and before an auto-answer, so a missing permission is named up front
+ * instead of failing later. Results are kept for a minute.
  */
 final class BotPermissions {
 
-    static final long VIEW_CHANNEL = 1L << 10, SEND_MESSAGES = 1L << 11, EMBED_LINKS = 1L << 14,
-            READ_MESSAGE_HISTORY = 1L << 16, ADMINISTRATOR = 1L << 3, SEND_MESSAGES_IN_THREADS = 1L << 38;
-    static final int TEXT = 0, ANNOUNCEMENT = 5, ANNOUNCEMENT_THREAD = 10, PUBLIC_THREAD = 11, PRIVATE_THREAD = 12, FORUM = 15;
+    static final long VIEW_CHANNEL = 1L << 10,
+            SEND_MESSAGES = 1L << 11,
+            EMBED_LINKS = 1L << 14,
+            READ_MESSAGE_HISTORY = 1L << 16,
+            ADMINISTRATOR = 1L << 3,
+            SEND_MESSAGES_IN_THREADS = 1L << 38;
+    static final int TEXT = 0,
+            ANNOUNCEMENT = 5,
+            ANNOUNCEMENT_THREAD = 10,
+            PUBLIC_THREAD = 11,
+            PRIVATE_THREAD = 12,
+            FORUM = 15;
     private static final long ALL = -1L;
     private static final Duration REST_WAIT = Duration.ofSeconds(10);
     private static final Duration KEEP = Duration.ofMinutes(1);
 
     /** A channel as far as posting there is concerned. */
-    record ChannelFacts(long id, int type, String name, Optional<Long> parentId, int slowmodeSeconds, long botPermissions) {
+    record ChannelFacts(
+            long id,
+            int type,
+            String name,
+            Optional<Long> parentId,
+            int slowmodeSeconds,
+            long botPermissions) {
         boolean isThread() {
             return type == ANNOUNCEMENT_THREAD || type == PUBLIC_THREAD || type == PRIVATE_THREAD;
         }
@@ -44,7 +60,10 @@ final class BotPermissions {
             return type == FORUM;
         }
 
-        /** The permissions the bot needs to post a daily tip or an answer here, with the names Discord shows. */
+        /**
+         * The permissions the bot needs to post a daily tip or an answer here, with the names
+         * Discord shows.
+         */
         Map<Long, String> needed() {
             Map<Long, String> needed = new LinkedHashMap<>();
             needed.put(VIEW_CHANNEL, "View Channel");
@@ -57,16 +76,24 @@ final class BotPermissions {
             return needed;
         }
 
-        /** The names of the needed permissions the bot lacks, in Discord's order; empty when it may post. */
+        /**
+         * The names of the needed permissions the bot lacks, in Discord's order; empty when it may
+         * post.
+         */
         List<String> missing() {
             return missing(needed());
         }
 
-        /** To answer every post of a help channel: in a forum, inside each post's thread; elsewhere, as a reply. */
+        /**
+         * To answer every post of a help channel: in a forum, inside each post's thread; elsewhere,
+         * as a reply.
+         */
         List<String> missingToAnswer() {
             Map<Long, String> needed = new LinkedHashMap<>();
             needed.put(VIEW_CHANNEL, "View Channel");
-            needed.put(isForum() || isThread() ? SEND_MESSAGES_IN_THREADS : SEND_MESSAGES, isForum() || isThread() ? "Send Messages in Threads" : "Send Messages");
+            needed.put(
+                    isForum() || isThread() ? SEND_MESSAGES_IN_THREADS : SEND_MESSAGES,
+                    isForum() || isThread() ? "Send Messages in Threads" : "Send Messages");
             needed.put(EMBED_LINKS, "Embed Links");
             needed.put(READ_MESSAGE_HISTORY, "Read Message History");
             return missing(needed);
@@ -74,15 +101,15 @@ final class BotPermissions {
 
         private List<String> missing(Map<Long, String> needed) {
             List<String> missing = new ArrayList<>();
-            needed.forEach((bit, name) -> {
-                if ((botPermissions & bit) == 0) missing.add(name);
-            });
+            needed.forEach(
+                    (bit, name) -> {
+                        if ((botPermissions & bit) == 0) missing.add(name);
+                    });
             return missing;
         }
     }
 
-    private record Kept(ChannelFacts facts, Instant until) {
-    }
+    private record Kept(ChannelFacts facts, Instant until) {}
 
     private final RestClient rest;
     private final long botId;
@@ -95,7 +122,10 @@ final class BotPermissions {
         this.clock = clock;
     }
 
-    /** The channel's facts, fresh from Discord (and kept for a minute); throws when Discord refuses to say. */
+    /**
+     * The channel's facts, fresh from Discord (and kept for a minute); throws when Discord refuses
+     * to say.
+     */
     ChannelFacts fresh(long guildId, long channelId) {
         ChannelFacts facts = compute(guildId, channelId);
         kept.put(channelId, new Kept(facts, clock.instant().plus(KEEP)));
@@ -118,18 +148,42 @@ final class BotPermissions {
         if (channel == null) throw new IllegalStateException("Discord returned no channel");
         Optional<Long> parent = channel.parentId().toOptional().flatMap(p -> p).map(Id::asLong);
         ChannelData overwritesFrom = channel;
-        boolean thread = channel.type() == ANNOUNCEMENT_THREAD || channel.type() == PUBLIC_THREAD || channel.type() == PRIVATE_THREAD;
-        if (thread && parent.isPresent()) overwritesFrom = rest.getChannelService().getChannel(parent.get()).block(REST_WAIT);
+        boolean thread =
+                channel.type() == ANNOUNCEMENT_THREAD
+                        || channel.type() == PUBLIC_THREAD
+                        || channel.type() == PRIVATE_THREAD;
+        if (thread && parent.isPresent())
+            overwritesFrom = rest.getChannelService().getChannel(parent.get()).block(REST_WAIT);
         GuildUpdateData guild = rest.getGuildService().getGuild(guildId).block(REST_WAIT);
         MemberData self = rest.getGuildService().getGuildMember(guildId, botId).block(REST_WAIT);
-        if (guild == null || self == null || overwritesFrom == null) throw new IllegalStateException("Discord returned no server data");
-        long permissions = effective(guildId, guild.ownerId().asLong(), guild.roles(), self.roles().stream().map(Id::asLong).toList(),
-                overwritesFrom.permissionOverwrites().toOptional().orElse(List.of()));
-        return new ChannelFacts(channelId, channel.type(), channel.name().toOptional().orElse(""), parent, channel.rateLimitPerUser().toOptional().orElse(0), permissions);
+        if (guild == null || self == null || overwritesFrom == null)
+            throw new IllegalStateException("Discord returned no server data");
+        long permissions =
+                effective(
+                        guildId,
+                        guild.ownerId().asLong(),
+                        guild.roles(),
+                        self.roles().stream().map(Id::asLong).toList(),
+                        overwritesFrom.permissionOverwrites().toOptional().orElse(List.of()));
+        return new ChannelFacts(
+                channelId,
+                channel.type(),
+                channel.name().toOptional().orElse(""),
+                parent,
+                channel.rateLimitPerUser().toOptional().orElse(0),
+                permissions);
     }
 
-    /** Discord's permission arithmetic for the bot (see the developer docs, "Permission Overwrites"). */
-    long effective(long guildId, long ownerId, List<RoleData> roles, List<Long> botRoles, List<OverwriteData> overwrites) {
+    /**
+     * Discord's permission arithmetic for the bot (see the developer docs, "Permission
+     * Overwrites").
+     */
+    long effective(
+            long guildId,
+            long ownerId,
+            List<RoleData> roles,
+            List<Long> botRoles,
+            List<OverwriteData> overwrites) {
         if (ownerId == botId) return ALL;
         Set<Long> mine = Set.copyOf(botRoles);
         long base = 0;

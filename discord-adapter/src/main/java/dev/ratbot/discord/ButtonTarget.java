@@ -3,10 +3,11 @@ package dev.ratbot.discord;
 import java.util.Optional;
 
 /**
- * Where a tapped button acts, carried in its custom id in front of the choice's command text. Needed because a
- * button is tapped in the channel that shows it, which is not always the place it is about: the times offered
- * after {@code /subscribe} are for the user's direct messages, those after {@code /tips channel} for the chosen
- * channel. A custom id may be 100 characters; a choice's data is at most 64 bytes, the prefix at most 22.
+ * Where a tapped button acts, carried in its custom id in front of the choice's command text.
+ * Needed because a button is tapped in the channel that shows it, which is not always the place it
+ * is about: the times offered after {@code /subscribe} are for the user's direct messages, those
+ * after {@code /tips channel} for the chosen channel. A custom id may be 100 characters; a choice's
+ * data is at most 64 bytes, the prefix at most 22.
  */
 sealed interface ButtonTarget {
 
@@ -39,8 +40,7 @@ sealed interface ButtonTarget {
     ButtonTarget HERE = new Here();
 
     /** A custom id split into its target and the command text for the conversation. */
-    record Parsed(ButtonTarget target, String data) {
-    }
+    record Parsed(ButtonTarget target, String data) {}
 
     static String customId(ButtonTarget target, String data) {
         return target.prefix() + data;
@@ -52,7 +52,8 @@ sealed interface ButtonTarget {
         int bar = id.indexOf('|');
         if (id.startsWith("#") && bar > 1) {
             Optional<Long> channel = parseId(id.substring(1, bar));
-            if (channel.isPresent()) return new Parsed(new Channel(channel.get()), id.substring(bar + 1));
+            if (channel.isPresent())
+                return new Parsed(new Channel(channel.get()), id.substring(bar + 1));
         }
         return new Parsed(HERE, id);
     }

@@ -43,22 +43,33 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 /**
- * Ratbot on Discord: connects the configured gateway shards with only the intents it needs (guilds, guild
- * messages for mentions, direct messages), registers the slash commands, and translates between Discord4J and the
- * core {@link Conversation}. Also provides the {@link MessageSender} for daily tips, which works over REST whether
- * or not the gateway is connected (any instance can send to any channel).
+ * Ratbot on Discord: connects the configured gateway shards with only the intents it needs (guilds,
+ * guild messages for mentions, direct messages), registers the slash commands, and translates
+ * between Discord4J and the core {@link Conversation}. Also provides the {@link MessageSender} for
+ * daily tips, which works over REST whether or not the gateway is connected (any instance can send
+ * to any channel).
  *
- * <p>Lifecycle: construct, {@link #start()} once, {@link #close()} once. Event handling runs on virtual threads;
- * the class is thread-safe.
+ * <p>Lifecycle: construct, {@link #start()} once, {@link #close()} once. Event handling runs on
+ * virtual threads; the class is thread-safe.
  */
 public final class DiscordAdapter implements AutoCloseable {
 
-    /** Guild messages only arrive to see mentions of the bot; their content is delivered for those without MESSAGE_CONTENT. */
-    static final IntentSet INTENTS = IntentSet.of(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES);
+    /**
+     * Guild messages only arrive to see mentions of the bot; their content is delivered for those
+     * without MESSAGE_CONTENT.
+     */
+    static final IntentSet INTENTS =
+            IntentSet.of(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES);
+
     /** Channels handled at once; a channel's own events always run one at a time, in order. */
     static final int MAX_PARALLEL_CHANNELS = 64;
-    /** Events waiting in all lanes together; beyond it an event is dropped (logged) rather than memory exhausted. */
+
+    /**
+     * Events waiting in all lanes together; beyond it an event is dropped (logged) rather than
+     * memory exhausted.
+     */
     static final int MAX_QUEUED_EVENTS = 10_000;
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
@@ -67,7 +78,8 @@ public final class DiscordAdapter implements AutoCloseable {
     private final DiscordClient client;
     private final ReplyRenderer renderer = new ReplyRenderer();
     private final DiscordMessageSender sender;
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory());
+    private final ExecutorService workers =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory());
     private final InteractionHandler interactions;
     private final MessageHandler messages;
     private final AskOnMessage askOnMessage;
@@ -77,58 +89,105 @@ public final class DiscordAdapter implements AutoCloseable {
     private final Set<Integer> connectedShards = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile GatewayDiscordClient gateway;
+
     /** Shards connected one by one under leases (see {@link #startWithoutShards}). */
     private final java.util.Map<Integer, GatewayDiscordClient> leased = new java.util.HashMap<>();
+
     private volatile boolean leasing;
-    /** The close code of the last gateway disconnect, to explain a refused start (4014: a privileged intent). */
+
+    /**
+     * The close code of the last gateway disconnect, to explain a refused start (4014: a privileged
+     * intent).
+     */
     private volatile int lastCloseCode;
+
     private volatile boolean closed;
     private volatile Bugs bugs = Bugs.logged();
 
     /**
-     * @param settings     connection and timing settings
+     * @param settings connection and timing settings
      * @param conversation the core conversation every question and command goes to
-     * @param engine       the answer engine, for {@code /ask} autocomplete
+     * @param engine the answer engine, for {@code /ask} autocomplete
      */
-    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions,
-                          AnswerLog answers) {
-        this(settings, conversation, engine, subscriptions, answers, new InMemoryHelpChannelStore(), Clock.systemUTC());
+    public DiscordAdapter(
+            DiscordSettings settings,
+            Conversation conversation,
+            AnswerEngine engine,
+            SubscriptionStore subscriptions,
+            AnswerLog answers) {
+        this(
+                settings,
+                conversation,
+                engine,
+                subscriptions,
+                answers,
+                new InMemoryHelpChannelStore(),
+                Clock.systemUTC());
     }
 
     /**
-     * @param subscriptions the conversation's subscription store: the adapter pauses a server's tips when the bot is
-     *                      removed from it, and finds who to tell when a channel refuses a tip
-     * @param answers       the conversation's answer log: ratings are recorded there, one per member and answer
-     * @param helpChannels  where {@code /autoanswer} keeps its channels and claimed posts (the shared database in
-     *                      {@code serve}, so that instances agree)
-     * @param clock         for caches and slowmode
+     * @param subscriptions the conversation's subscription store: the adapter pauses a server's
+     *     tips when the bot is removed from it, and finds who to tell when a channel refuses a tip
+     * @param answers the conversation's answer log: ratings are recorded there, one per member and
+     *     answer
+     * @param helpChannels where {@code /autoanswer} keeps its channels and claimed posts (the
+     *     shared database in {@code serve}, so that instances agree)
+     * @param clock for caches and slowmode
      */
-    public DiscordAdapter(DiscordSettings settings, Conversation conversation, AnswerEngine engine, SubscriptionStore subscriptions,
-                          AnswerLog answers, HelpChannelStore helpChannels, Clock clock) {
+    public DiscordAdapter(
+            DiscordSettings settings,
+            Conversation conversation,
+            AnswerEngine engine,
+            SubscriptionStore subscriptions,
+            AnswerLog answers,
+            HelpChannelStore helpChannels,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(engine, "engine");
         this.client = DiscordClients.create(settings);
         Objects.requireNonNull(subscriptions, "subscriptions");
-        this.sender = new DiscordMessageSender(client, renderer, settings.sendTimeout(),
-                new SetUpNotice(client, subscriptions, settings.sendTimeout()));
+        this.sender =
+                new DiscordMessageSender(
+                        client,
+                        renderer,
+                        settings.sendTimeout(),
+                        new SetUpNotice(client, subscriptions, settings.sendTimeout()));
         this.membership = new ServerMembership(subscriptions);
-        InteractionResponder responder = new InteractionResponder(renderer, workers, settings.deferAfter());
+        InteractionResponder responder =
+                new InteractionResponder(renderer, workers, settings.deferAfter());
         BotPermissions permissions = new BotPermissions(client, settings.botId(), clock);
-        this.autoAnswers = new AutoAnswers(conversation, renderer, client, Objects.requireNonNull(helpChannels, "helpChannels"),
-                permissions, clock, settings.botId(), settings.messageContent());
-        this.interactions = new InteractionHandler(conversation, engine, client, responder, autoAnswers, permissions, subscriptions,
-                new Ratings(Objects.requireNonNull(answers, "answers"), renderer));
+        this.autoAnswers =
+                new AutoAnswers(
+                        conversation,
+                        renderer,
+                        client,
+                        Objects.requireNonNull(helpChannels, "helpChannels"),
+                        permissions,
+                        clock,
+                        settings.botId(),
+                        settings.messageContent());
+        this.interactions =
+                new InteractionHandler(
+                        conversation,
+                        engine,
+                        client,
+                        responder,
+                        autoAnswers,
+                        permissions,
+                        subscriptions,
+                        new Ratings(Objects.requireNonNull(answers, "answers"), renderer));
         this.messages = new MessageHandler(conversation, renderer, client, settings.botId());
         this.askOnMessage = new AskOnMessage(conversation, renderer, client);
         this.lanes = new ChatLanes("discord", MAX_PARALLEL_CHANNELS, MAX_QUEUED_EVENTS);
     }
 
     /**
-     * Registers the slash commands (a bulk overwrite: idempotent), then connects this instance's shards and returns
-     * once they are connected (with several shards, once the first is).
+     * Registers the slash commands (a bulk overwrite: idempotent), then connects this instance's
+     * shards and returns once they are connected (with several shards, once the first is).
      *
-     * @throws DiscordStartException when Discord refuses the token, cannot be reached, or does not answer within a minute
+     * @throws DiscordStartException when Discord refuses the token, cannot be reached, or does not
+     *     answer within a minute
      */
     public synchronized void start() {
         if (closed) throw new IllegalStateException("closed");
@@ -136,23 +195,31 @@ public final class DiscordAdapter implements AutoCloseable {
         log.info("Discord: starting with {}", settings);
         try {
             registerCommands();
-            gateway = client.gateway()
-                    .setEnabledIntents(intents())
-                    .setSharding(settings.sharding().strategy())
-                    .withEventDispatcher(this::listen)
-                    .login()
-                    .block(START_TIMEOUT);
+            gateway =
+                    client.gateway()
+                            .setEnabledIntents(intents())
+                            .setSharding(settings.sharding().strategy())
+                            .withEventDispatcher(this::listen)
+                            .login()
+                            .block(START_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e) + closeHint(), e, worthRetrying(e));
+            throw new DiscordStartException(
+                    "Discord: could not start: " + SafeErrors.describe(e) + closeHint(),
+                    e,
+                    worthRetrying(e));
         }
-        if (gateway == null) throw new DiscordStartException("Discord: no gateway connection within " + START_TIMEOUT.toSeconds() + " s", null);
+        if (gateway == null)
+            throw new DiscordStartException(
+                    "Discord: no gateway connection within " + START_TIMEOUT.toSeconds() + " s",
+                    null);
         awaitFirstConnectEvent();
         log.info("Discord: connected as bot {}", gateway.getSelfId().asString());
     }
 
     /**
-     * Starts without connecting any shard, for instances that claim shards themselves ({@link #connectShard},
-     * {@link #disconnectShard}): registers the slash commands (idempotent, so every instance may do it).
+     * Starts without connecting any shard, for instances that claim shards themselves ({@link
+     * #connectShard}, {@link #disconnectShard}): registers the slash commands (idempotent, so every
+     * instance may do it).
      *
      * @throws DiscordStartException when Discord refuses the token or cannot be reached
      */
@@ -162,35 +229,54 @@ public final class DiscordAdapter implements AutoCloseable {
         try {
             registerCommands();
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Discord: could not start: " + SafeErrors.describe(e), e);
+            throw new DiscordStartException(
+                    "Discord: could not start: " + SafeErrors.describe(e), e);
         }
         leasing = true;
     }
 
-    /** The number of shards Discord recommends for this bot (for a lease table when DISCORD_SHARDS is auto). */
+    /**
+     * The number of shards Discord recommends for this bot (for a lease table when DISCORD_SHARDS
+     * is auto).
+     */
     public int recommendedShardCount() {
         var bot = client.getGatewayService().getGatewayBot().block(START_TIMEOUT);
         return bot == null ? 1 : Math.max(1, bot.shards().toOptional().orElse(1));
     }
 
-    /** Connects one shard of {@code count} on its own gateway connection; blocks until it is connected. */
+    /**
+     * Connects one shard of {@code count} on its own gateway connection; blocks until it is
+     * connected.
+     */
     public void connectShard(int index, int count) {
         synchronized (this) {
             if (closed || !leasing || leased.containsKey(index)) return;
         }
         GatewayDiscordClient g;
         try {
-            g = client.gateway()
-                    .setEnabledIntents(intents())
-                    .setSharding(discord4j.core.shard.ShardingStrategy.builder().count(count).indices(index).build())
-                    .withEventDispatcher(this::listen)
-                    .login()
-                    .block(START_TIMEOUT);
+            g =
+                    client.gateway()
+                            .setEnabledIntents(intents())
+                            .setSharding(
+                                    discord4j.core.shard.ShardingStrategy.builder()
+                                            .count(count)
+                                            .indices(index)
+                                            .build())
+                            .withEventDispatcher(this::listen)
+                            .login()
+                            .block(START_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new DiscordStartException("Discord: shard " + index + " could not connect: " + SafeErrors.describe(e) + closeHint(), e,
+            throw new DiscordStartException(
+                    "Discord: shard "
+                            + index
+                            + " could not connect: "
+                            + SafeErrors.describe(e)
+                            + closeHint(),
+                    e,
                     worthRetrying(e));
         }
-        if (g == null) throw new DiscordStartException("Discord: shard " + index + " did not connect", null);
+        if (g == null)
+            throw new DiscordStartException("Discord: shard " + index + " did not connect", null);
         synchronized (this) {
             if (closed) {
                 g.logout().block(STOP_TIMEOUT);
@@ -225,32 +311,48 @@ public final class DiscordAdapter implements AutoCloseable {
     /** What the last close code means for the operator, when it is theirs to fix. */
     private String closeHint() {
         return switch (lastCloseCode) {
-            case DISALLOWED_INTENTS -> " (Discord closed with 4014, disallowed intents: DISCORD_MESSAGE_CONTENT=true needs"
-                    + " Message Content Intent switched on under Privileged Gateway Intents on the Bot page of the Developer"
-                    + " Portal; switch it on, or unset DISCORD_MESSAGE_CONTENT)";
+            case DISALLOWED_INTENTS ->
+                    " (Discord closed with 4014, disallowed intents: DISCORD_MESSAGE_CONTENT=true needs"
+                            + " Message Content Intent switched on under Privileged Gateway Intents on the Bot page of the Developer"
+                            + " Portal; switch it on, or unset DISCORD_MESSAGE_CONTENT)";
             case INVALID_INTENTS -> " (Discord closed with 4013, invalid intents)";
             default -> "";
         };
     }
 
-    private static final int INVALID_INTENTS = 4013, DISALLOWED_INTENTS = 4014, AUTHENTICATION_FAILED = 4004;
+    private static final int INVALID_INTENTS = 4013,
+            DISALLOWED_INTENTS = 4014,
+            AUTHENTICATION_FAILED = 4004;
 
-    /** False when Discord refused (a 4xx answer; the gateway closed over the token or the intents): the operator must fix it. */
+    /**
+     * False when Discord refused (a 4xx answer; the gateway closed over the token or the intents):
+     * the operator must fix it.
+     */
     private boolean worthRetrying(RuntimeException e) {
         int code = lastCloseCode;
-        boolean gatewayRefused = code == AUTHENTICATION_FAILED || code == INVALID_INTENTS || code == DISALLOWED_INTENTS;
+        boolean gatewayRefused =
+                code == AUTHENTICATION_FAILED
+                        || code == INVALID_INTENTS
+                        || code == DISALLOWED_INTENTS;
         return !gatewayRefused && !DiscordStartException.refused(e);
     }
 
     private IntentSet intents() {
-        return settings.messageContent() ? INTENTS.or(IntentSet.of(Intent.MESSAGE_CONTENT)) : INTENTS;
+        return settings.messageContent()
+                ? INTENTS.or(IntentSet.of(Intent.MESSAGE_CONTENT))
+                : INTENTS;
     }
 
-    /** Login returns on the shard's state change; the matching event reaches {@link #track} a moment later. */
+    /**
+     * Login returns on the shard's state change; the matching event reaches {@link #track} a moment
+     * later.
+     */
     private void awaitFirstConnectEvent() {
         try {
             if (!firstConnect.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new DiscordStartException("Discord: no shard connected within " + START_TIMEOUT.toSeconds() + " s", null);
+                throw new DiscordStartException(
+                        "Discord: no shard connected within " + START_TIMEOUT.toSeconds() + " s",
+                        null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -259,27 +361,58 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     private void registerCommands() {
-        long appId = Objects.requireNonNull(client.getApplicationId().block(START_TIMEOUT), "application id");
+        long appId =
+                Objects.requireNonNull(
+                        client.getApplicationId().block(START_TIMEOUT), "application id");
         var service = client.getApplicationService();
-        List<ApplicationCommandData> registered = settings.guildId().isPresent()
-                ? service.bulkOverwriteGuildApplicationCommand(appId, settings.guildId().get(), SlashCommands.all()).collectList().block(START_TIMEOUT)
-                : service.bulkOverwriteGlobalApplicationCommand(appId, SlashCommands.all()).collectList().block(START_TIMEOUT);
-        log.info("Discord: registered {} slash commands {}", registered == null ? 0 : registered.size(),
+        List<ApplicationCommandData> registered =
+                settings.guildId().isPresent()
+                        ? service.bulkOverwriteGuildApplicationCommand(
+                                        appId, settings.guildId().get(), SlashCommands.all())
+                                .collectList()
+                                .block(START_TIMEOUT)
+                        : service.bulkOverwriteGlobalApplicationCommand(appId, SlashCommands.all())
+                                .collectList()
+                                .block(START_TIMEOUT);
+        log.info(
+                "Discord: registered {} slash commands {}",
+                registered == null ? 0 : registered.size(),
                 settings.guildId().map(g -> "on server " + g).orElse("globally"));
     }
 
-    /** Subscribed before the shards connect, so no event is missed; handlers run on virtual threads. */
+    /**
+     * Subscribed before the shards connect, so no event is missed; handlers run on virtual threads.
+     */
     private Flux<Event> listen(EventDispatcher events) {
         return Flux.merge(
-                handle(events.on(ChatInputInteractionEvent.class), e -> channelOf(e), interactions::onChatInput),
-                handle(events.on(ChatInputAutoCompleteEvent.class), e -> OWN_LANE, interactions::onAutocomplete),
-                handle(events.on(ButtonInteractionEvent.class), e -> channelOf(e), interactions::onButton),
-                handle(events.on(MessageInteractionEvent.class), e -> channelOf(e), askOnMessage::onMessageCommand),
-                handle(events.on(MessageCreateEvent.class).filter(messages::isForBot), e -> e.getMessage().getChannelId().asLong(),
+                handle(
+                        events.on(ChatInputInteractionEvent.class),
+                        e -> channelOf(e),
+                        interactions::onChatInput),
+                handle(
+                        events.on(ChatInputAutoCompleteEvent.class),
+                        e -> OWN_LANE,
+                        interactions::onAutocomplete),
+                handle(
+                        events.on(ButtonInteractionEvent.class),
+                        e -> channelOf(e),
+                        interactions::onButton),
+                handle(
+                        events.on(MessageInteractionEvent.class),
+                        e -> channelOf(e),
+                        askOnMessage::onMessageCommand),
+                handle(
+                        events.on(MessageCreateEvent.class).filter(messages::isForBot),
+                        e -> e.getMessage().getChannelId().asLong(),
                         messages::onMessage),
-                handle(events.on(MessageCreateEvent.class).filter(autoAnswers::isCandidate), e -> e.getMessage().getChannelId().asLong(),
+                handle(
+                        events.on(MessageCreateEvent.class).filter(autoAnswers::isCandidate),
+                        e -> e.getMessage().getChannelId().asLong(),
                         autoAnswers::onMessage),
-                handle(events.on(GuildDeleteEvent.class), e -> e.getGuildId().asLong(), membership::onGuildDelete),
+                handle(
+                        events.on(GuildDeleteEvent.class),
+                        e -> e.getGuildId().asLong(),
+                        membership::onGuildDelete),
                 events.on(GatewayLifecycleEvent.class).doOnNext(this::track).cast(Event.class));
     }
 
@@ -290,26 +423,35 @@ public final class DiscordAdapter implements AutoCloseable {
         return event.getInteraction().getChannelId().asLong();
     }
 
-    /** Hands each event to its channel's lane (one at a time, in order), or straight to a worker for {@link #OWN_LANE}. */
-    private <E extends Event> Flux<Event> handle(Flux<E> events, ToLongFunction<E> lane, Consumer<E> handler) {
-        return events.doOnNext(event -> {
-            if (closed) return;
-            Runnable work = () -> {
-                try {
-                    handler.accept(event);
-                } catch (RuntimeException e) {
-                    // The event loop is an edge: the bug is reported once and the next event is handled.
-                    bugs.caught("discord", e);
-                }
-            };
-            try {
-                long key = lane.applyAsLong(event);
-                if (key == OWN_LANE) workers.execute(work);
-                else if (!lanes.offer(Long.toUnsignedString(key), work)) log.warn("Discord: too many events queued; one dropped");
-            } catch (RuntimeException rejected) {
-                log.debug("Discord: event dropped while shutting down");
-            }
-        }).cast(Event.class);
+    /**
+     * Hands each event to its channel's lane (one at a time, in order), or straight to a worker for
+     * {@link #OWN_LANE}.
+     */
+    private <E extends Event> Flux<Event> handle(
+            Flux<E> events, ToLongFunction<E> lane, Consumer<E> handler) {
+        return events.doOnNext(
+                        event -> {
+                            if (closed) return;
+                            Runnable work =
+                                    () -> {
+                                        try {
+                                            handler.accept(event);
+                                        } catch (RuntimeException e) {
+                                            // The event loop is an edge: the bug is reported once
+                                            // and the next event is handled.
+                                            bugs.caught("discord", e);
+                                        }
+                                    };
+                            try {
+                                long key = lane.applyAsLong(event);
+                                if (key == OWN_LANE) workers.execute(work);
+                                else if (!lanes.offer(Long.toUnsignedString(key), work))
+                                    log.warn("Discord: too many events queued; one dropped");
+                            } catch (RuntimeException rejected) {
+                                log.debug("Discord: event dropped while shutting down");
+                            }
+                        })
+                .cast(Event.class);
     }
 
     private void track(GatewayLifecycleEvent event) {
@@ -318,11 +460,15 @@ public final class DiscordAdapter implements AutoCloseable {
             connectedShards.add(shard);
             firstConnect.countDown();
         }
-        if (event instanceof DisconnectEvent || event instanceof ReconnectStartEvent) connectedShards.remove(shard);
+        if (event instanceof DisconnectEvent || event instanceof ReconnectStartEvent)
+            connectedShards.remove(shard);
         if (event instanceof DisconnectEvent d) lastCloseCode = d.getStatus().getCode();
     }
 
-    /** Where the event loop reports the exceptions it catches (bugs); by default they are only logged. */
+    /**
+     * Where the event loop reports the exceptions it catches (bugs); by default they are only
+     * logged.
+     */
     public void reportBugsTo(Bugs to) {
         this.bugs = java.util.Objects.requireNonNull(to, "bugs");
     }
@@ -341,7 +487,10 @@ public final class DiscordAdapter implements AutoCloseable {
         GatewayDiscordClient g = gateway;
         if (g == null || closed) return false;
         int expected = g.getGatewayClientGroup().getShardCount();
-        int running = settings.sharding().runsAllShards() ? expected : settings.sharding().indices().size();
+        int running =
+                settings.sharding().runsAllShards()
+                        ? expected
+                        : settings.sharding().indices().size();
         return !connectedShards.isEmpty() && connectedShards.size() >= Math.min(running, expected);
     }
 
@@ -350,7 +499,10 @@ public final class DiscordAdapter implements AutoCloseable {
         return Set.copyOf(connectedShards);
     }
 
-    /** Disconnects every shard and stops handling events; in-flight handlers get a few seconds to finish. */
+    /**
+     * Disconnects every shard and stops handling events; in-flight handlers get a few seconds to
+     * finish.
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -367,7 +519,8 @@ public final class DiscordAdapter implements AutoCloseable {
         lanes.close(STOP_TIMEOUT);
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) workers.shutdownNow();
+            if (!workers.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                workers.shutdownNow();
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();

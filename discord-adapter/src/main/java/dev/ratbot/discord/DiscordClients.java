@@ -5,26 +5,43 @@ import discord4j.core.DiscordClient;
 import discord4j.core.DiscordClientBuilder;
 import discord4j.rest.request.RouterOptions;
 
-/** Builds the Discord4J client for the configured API address: no mentions allowed by default, no redirects followed. */
+/**
+ * Builds the Discord4J client for the configured API address: no mentions allowed by default, no
+ * redirects followed.
+ */
 final class DiscordClients {
 
-    private DiscordClients() {
-    }
+    private DiscordClients() {}
 
     static DiscordClient create(DiscordSettings settings) {
         String baseUrl = settings.apiUrl().toString();
-        ReactorResources resources = ReactorResources.builder()
-                .httpClient(ReactorResources.DEFAULT_HTTP_CLIENT.get()
-                        // Discord4J's default follows redirects, which would repeat a request and its token elsewhere.
-                        .followRedirect(false)
-                        .doOnResponse((response, connection) -> RateLimitProbe.observe(response)))
-                .build();
+        ReactorResources resources =
+                ReactorResources.builder()
+                        .httpClient(
+                                ReactorResources.DEFAULT_HTTP_CLIENT
+                                        .get()
+                                        // Discord4J's default follows redirects, which would repeat
+                                        // a request and its token elsewhere.
+                                        .followRedirect(false)
+                                        .doOnResponse(
+                                                (response, connection) ->
+                                                        RateLimitProbe.observe(response)))
+                        .build();
         return DiscordClientBuilder.create(settings.token())
                 .setReactorResources(resources)
                 // Discord4J has no setter for the REST address; RouterOptions' last argument is it.
-                .setExtraOptions(o -> new RouterOptions(o.getToken(), o.getReactorResources(), o.getExchangeStrategies(),
-                        o.getResponseTransformers(), o.getGlobalRateLimiter(), o.getRequestQueueFactory(), baseUrl))
-                // After setExtraOptions, which returns a new builder that forgets allowed mentions set before it.
+                .setExtraOptions(
+                        o ->
+                                new RouterOptions(
+                                        o.getToken(),
+                                        o.getReactorResources(),
+                                        o.getExchangeStrategies(),
+                                        o.getResponseTransformers(),
+                                        o.getGlobalRateLimiter(),
+                                        o.getRequestQueueFactory(),
+                                        baseUrl))
+                // After setExtraOptions, which returns a new builder that forgets allowed mentions
+                // set before it.
                 .setDefaultAllowedMentions(DiscordMessage.NO_MENTIONS)
                 .build();
     }

@@ -8,20 +8,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the Discord adapter is configured with: plain values, already checked by whoever read them (the
- * launcher's configuration reader names the setting that is wrong; this record does not check again). The token is a
- * secret: {@link #toString()} never shows it and no error message repeats it.
+ * Everything the Discord adapter is configured with: plain values, already checked by whoever read
+ * them (the launcher's configuration reader names the setting that is wrong; this record does not
+ * check again). The token is a secret: {@link #toString()} never shows it and no error message
+ * repeats it.
  *
- * @param token       the bot token; it begins with the Base64 of the bot's numeric id
- * @param apiUrl      the REST base, e.g. {@code https://discord.com/api/v10}; tests point it at a fake
- * @param guildId     register the slash commands on this one server (instant, for development) instead of globally
- * @param sharding    how many shards the bot has and which of them this instance runs
- * @param deferAfter  how long an interaction waits for the core's reply before it defers (Discord allows 3 s
- *                    for the first response); zero defers always
- * @param sendTimeout the longest one unsolicited send (a daily tip) may take, rate-limit waits and retries included
- * @param messageContent ask for the privileged Message Content intent, which {@code /autoanswer} help channels need
- *                    to read posts that do not mention the bot (it must be switched on in the Developer Portal as
- *                    well, or Discord refuses the connection)
+ * @param token the bot token; it begins with the Base64 of the bot's numeric id
+ * @param apiUrl the REST base, e.g. {@code https://discord.com/api/v10}; tests point it at a fake
+ * @param guildId register the slash commands on this one server (instant, for development) instead
+ *     of globally
+ * @param sharding how many shards the bot has and which of them this instance runs
+ * @param deferAfter how long an interaction waits for the core's reply before it defers (Discord
+ *     allows 3 s for the first response); zero defers always
+ * @param sendTimeout the longest one unsolicited send (a daily tip) may take, rate-limit waits and
+ *     retries included
+ * @param messageContent ask for the privileged Message Content intent, which {@code /autoanswer}
+ *     help channels need to read posts that do not mention the bot (it must be switched on in the
+ *     Developer Portal as well, or Discord refuses the connection)
  */
 public record DiscordSettings(
         String token,
@@ -32,8 +35,12 @@ public record DiscordSettings(
         Duration sendTimeout,
         boolean messageContent) {
 
-    /** Discord allows 3 s for an interaction's first response; deferring after half of it leaves room. */
+    /**
+     * Discord allows 3 s for an interaction's first response; deferring after half of it leaves
+     * room.
+     */
     public static final Duration DEFAULT_DEFER_AFTER = Duration.ofMillis(1500);
+
     public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
 
     public DiscordSettings {
@@ -44,30 +51,40 @@ public record DiscordSettings(
         deferAfter = deferAfter == null ? DEFAULT_DEFER_AFTER : deferAfter;
         sendTimeout = sendTimeout == null ? DEFAULT_SEND_TIMEOUT : sendTimeout;
         if (deferAfter.isNegative() || deferAfter.compareTo(Duration.ofMillis(2500)) > 0) {
-            throw new IllegalArgumentException("deferAfter must be between 0 and 2.5 s (Discord allows 3 s for the first response)");
+            throw new IllegalArgumentException(
+                    "deferAfter must be between 0 and 2.5 s (Discord allows 3 s for the first response)");
         }
-        if (sendTimeout.isNegative() || sendTimeout.isZero()) throw new IllegalArgumentException("sendTimeout must be positive");
+        if (sendTimeout.isNegative() || sendTimeout.isZero())
+            throw new IllegalArgumentException("sendTimeout must be positive");
     }
 
-    /** Settings with global commands, automatic sharding, default timings and no Message Content intent. */
+    /**
+     * Settings with global commands, automatic sharding, default timings and no Message Content
+     * intent.
+     */
     public static DiscordSettings of(String token, URI apiUrl) {
-        return new DiscordSettings(token, apiUrl, Optional.empty(), DiscordSharding.AUTO, null, null, false);
+        return new DiscordSettings(
+                token, apiUrl, Optional.empty(), DiscordSharding.AUTO, null, null, false);
     }
 
     public DiscordSettings withApiUrl(URI url) {
-        return new DiscordSettings(token, url, guildId, sharding, deferAfter, sendTimeout, messageContent);
+        return new DiscordSettings(
+                token, url, guildId, sharding, deferAfter, sendTimeout, messageContent);
     }
 
     public DiscordSettings withGuildId(long id) {
-        return new DiscordSettings(token, apiUrl, Optional.of(id), sharding, deferAfter, sendTimeout, messageContent);
+        return new DiscordSettings(
+                token, apiUrl, Optional.of(id), sharding, deferAfter, sendTimeout, messageContent);
     }
 
     public DiscordSettings withSharding(DiscordSharding s) {
-        return new DiscordSettings(token, apiUrl, guildId, s, deferAfter, sendTimeout, messageContent);
+        return new DiscordSettings(
+                token, apiUrl, guildId, s, deferAfter, sendTimeout, messageContent);
     }
 
     public DiscordSettings withDeferAfter(Duration d) {
-        return new DiscordSettings(token, apiUrl, guildId, sharding, d, sendTimeout, messageContent);
+        return new DiscordSettings(
+                token, apiUrl, guildId, sharding, d, sendTimeout, messageContent);
     }
 
     public DiscordSettings withSendTimeout(Duration d) {
@@ -82,7 +99,11 @@ public record DiscordSettings(
     public long botId() {
         int dot = token.indexOf('.');
         try {
-            String id = new String(Base64.getUrlDecoder().decode(token.substring(0, Math.max(dot, 0)).replace("=", "")), StandardCharsets.US_ASCII);
+            String id =
+                    new String(
+                            Base64.getUrlDecoder()
+                                    .decode(token.substring(0, Math.max(dot, 0)).replace("=", "")),
+                            StandardCharsets.US_ASCII);
             return Long.parseUnsignedLong(id);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the Discord token does not begin with the bot's id");
@@ -91,8 +112,20 @@ public record DiscordSettings(
 
     @Override
     public String toString() {
-        return "DiscordSettings[token=<" + token.length() + " characters>, apiUrl=" + apiUrl + ", guildId="
-                + guildId.map(String::valueOf).orElse("none (global commands)") + ", sharding=" + sharding
-                + ", deferAfter=" + deferAfter + ", sendTimeout=" + sendTimeout + ", messageContent=" + messageContent + "]";
+        return "DiscordSettings[token=<"
+                + token.length()
+                + " characters>, apiUrl="
+                + apiUrl
+                + ", guildId="
+                + guildId.map(String::valueOf).orElse("none (global commands)")
+                + ", sharding="
+                + sharding
+                + ", deferAfter="
+                + deferAfter
+                + ", sendTimeout="
+                + sendTimeout
+                + ", messageContent="
+                + messageContent
+                + "]";
     }
 }

@@ -4,24 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns plain text into Discord markdown that shows exactly that text, and cuts text to Discord's limits without
- * breaking an escape, a surrogate pair or (where possible) a paragraph.
+ * Turns plain text into Discord markdown that shows exactly that text, and cuts text to Discord's
+ * limits without breaking an escape, a surrogate pair or (where possible) a paragraph.
  */
 final class DiscordText {
 
-    /** Characters that start markdown anywhere in a line (emphasis, code, spoilers, masked links, mentions). */
+    /**
+     * Characters that start markdown anywhere in a line (emphasis, code, spoilers, masked links,
+     * mentions).
+     */
     private static final String ALWAYS_ESCAPED = "\\*_~`|<>[]";
 
     private static final char ELLIPSIS = '\u2026';
     private static final String ZERO_WIDTH_SPACE = "\u200B";
 
-    private DiscordText() {
-    }
+    private DiscordText() {}
 
     /**
-     * Escapes {@code plain} so that Discord renders it literally: emphasis, code, spoilers, links, headings,
-     * block quotes and list markers lose their meaning, and {@code @everyone}/{@code @here} are broken with a
-     * zero-width space so they could not ping even where allowed mentions were forgotten.
+     * Escapes {@code plain} so that Discord renders it literally: emphasis, code, spoilers, links,
+     * headings, block quotes and list markers lose their meaning, and
+     * {@code @everyone}/{@code @here} are broken with a zero-width space so they could not ping
+     * even where allowed mentions were forgotten.
      */
     static String escape(String plain) {
         if (plain == null || plain.isEmpty()) return "";
@@ -39,7 +42,8 @@ final class DiscordText {
                 out.append(c);
                 continue;
             }
-            if (ALWAYS_ESCAPED.indexOf(c) >= 0 || (lineStart && (c == '#' || c == '-' || c == '+'))) {
+            if (ALWAYS_ESCAPED.indexOf(c) >= 0
+                    || (lineStart && (c == '#' || c == '-' || c == '+'))) {
                 out.append('\\').append(c);
             } else if (lineStart && Character.isDigit(c)) {
                 // "1. text" would become an ordered list: escape the dot after the leading number.
@@ -51,7 +55,8 @@ final class DiscordText {
                     j++;
                 }
                 i = j - 1;
-            } else if (c == '@' && (plain.startsWith("everyone", i + 1) || plain.startsWith("here", i + 1))) {
+            } else if (c == '@'
+                    && (plain.startsWith("everyone", i + 1) || plain.startsWith("here", i + 1))) {
                 out.append('@').append(ZERO_WIDTH_SPACE);
             } else {
                 out.append(c);
@@ -61,7 +66,10 @@ final class DiscordText {
         return out.toString();
     }
 
-    /** Text that needs no markup (footers, button labels) cut to {@code max} characters with an ellipsis. */
+    /**
+     * Text that needs no markup (footers, button labels) cut to {@code max} characters with an
+     * ellipsis.
+     */
     static String cut(String text, int max) {
         if (text == null) return "";
         if (text.length() <= max) return text;
@@ -70,8 +78,9 @@ final class DiscordText {
     }
 
     /**
-     * Splits escaped markdown into pieces of at most {@code max} characters, preferring to break between
-     * paragraphs, then lines, then words. Pieces are trimmed of the break itself; none is empty.
+     * Splits escaped markdown into pieces of at most {@code max} characters, preferring to break
+     * between paragraphs, then lines, then words. Pieces are trimmed of the break itself; none is
+     * empty.
      */
     static List<String> split(String text, int max) {
         if (max < 2) throw new IllegalArgumentException("max < 2");
@@ -97,10 +106,13 @@ final class DiscordText {
         return safeEnd(text, max);
     }
 
-    /** The largest end ≤ {@code max} that splits neither a surrogate pair nor a backslash escape. */
+    /**
+     * The largest end ≤ {@code max} that splits neither a surrogate pair nor a backslash escape.
+     */
     static int safeEnd(String text, int max) {
         int end = Math.min(max, text.length());
-        if (end < text.length() && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) end--;
+        if (end < text.length() && end > 0 && Character.isHighSurrogate(text.charAt(end - 1)))
+            end--;
         int backslashes = 0;
         for (int i = end - 1; i >= 0 && text.charAt(i) == '\\'; i--) backslashes++;
         if (backslashes % 2 == 1) end--;

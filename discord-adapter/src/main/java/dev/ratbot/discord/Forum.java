@@ -9,19 +9,23 @@ import discord4j.discordjson.json.StartThreadInForumChannelRequest;
 import discord4j.rest.RestClient;
 import java.time.Duration;
 
-/** Posting in a forum channel: a message there is always the first of a new post (a thread) with a title. */
+/**
+ * Posting in a forum channel: a message there is always the first of a new post (a thread) with a
+ * title.
+ */
 final class Forum {
 
     /** Discord's limit for a thread's name. */
     static final int MAX_TITLE = 100;
 
-    record Opened(SendResult result, long threadId) {
-    }
+    record Opened(SendResult result, long threadId) {}
 
-    private Forum() {
-    }
+    private Forum() {}
 
-    /** The post's title: the tip's first sentence (its text is what members scroll past), else the reply's title. */
+    /**
+     * The post's title: the tip's first sentence (its text is what members scroll past), else the
+     * reply's title.
+     */
     static String title(Reply reply) {
         String text = reply.blocks().isEmpty() ? "" : reply.blocks().get(0).plainText().strip();
         int end = -1;
@@ -37,18 +41,29 @@ final class Forum {
         return DiscordText.cut(title.replaceAll("\\s+", " ").strip(), MAX_TITLE);
     }
 
-    static Opened open(RestClient rest, long forumId, String title, DiscordMessage first, Duration timeout) {
-        var message = ForumThreadMessageParamsData.builder()
-                .allowedMentions(DiscordMessage.NO_MENTIONS.toData())
-                .embeds(first.embeds().stream().map(EmbedCreateSpec::asRequest).toList())
-                .components(first.components().stream().map(TopLevelMessageComponent::getData).toList());
+    static Opened open(
+            RestClient rest, long forumId, String title, DiscordMessage first, Duration timeout) {
+        var message =
+                ForumThreadMessageParamsData.builder()
+                        .allowedMentions(DiscordMessage.NO_MENTIONS.toData())
+                        .embeds(first.embeds().stream().map(EmbedCreateSpec::asRequest).toList())
+                        .components(
+                                first.components().stream()
+                                        .map(TopLevelMessageComponent::getData)
+                                        .toList());
         if (!first.content().isEmpty()) message.content(first.content());
         try {
-            var thread = rest.getChannelService().startThreadInForumChannel(forumId, StartThreadInForumChannelRequest.builder()
-                    .name(title)
-                    .message(message.build())
-                    .build()).block(timeout);
-            if (thread == null) return new Opened(new SendResult.Transient("Discord returned no post"), 0);
+            var thread =
+                    rest.getChannelService()
+                            .startThreadInForumChannel(
+                                    forumId,
+                                    StartThreadInForumChannelRequest.builder()
+                                            .name(title)
+                                            .message(message.build())
+                                            .build())
+                            .block(timeout);
+            if (thread == null)
+                return new Opened(new SendResult.Transient("Discord returned no post"), 0);
             return new Opened(new SendResult.Delivered(), thread.id().asLong());
         } catch (RuntimeException e) {
             return new Opened(SendFailures.classify(e, new RateLimitProbe(Duration.ZERO)), 0);

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The in-memory twin of {@link JdbcHelpChannelStore}: for tests and for a process without a database. */
+/**
+ * The in-memory twin of {@link JdbcHelpChannelStore}: for tests and for a process without a
+ * database.
+ */
 public final class InMemoryHelpChannelStore implements HelpChannelStore {
 
     private final Map<Long, HelpChannel> channels = new ConcurrentHashMap<>();
@@ -29,14 +32,17 @@ public final class InMemoryHelpChannelStore implements HelpChannelStore {
     @Override
     public int optOutAll(long guildId) {
         int n = 0;
-        for (HelpChannel c : List.copyOf(channels.values())) if (c.guildId() == guildId && channels.remove(c.channelId(), c)) n++;
+        for (HelpChannel c : List.copyOf(channels.values()))
+            if (c.guildId() == guildId && channels.remove(c.channelId(), c)) n++;
         return n;
     }
 
     @Override
     public List<HelpChannel> channels(long guildId) {
-        return channels.values().stream().filter(c -> c.guildId() == guildId)
-                .sorted(Comparator.comparingLong(HelpChannel::channelId)).toList();
+        return channels.values().stream()
+                .filter(c -> c.guildId() == guildId)
+                .sorted(Comparator.comparingLong(HelpChannel::channelId))
+                .toList();
     }
 
     @Override

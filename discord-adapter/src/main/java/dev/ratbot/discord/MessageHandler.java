@@ -21,15 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Messages to the bot: in a server, a message that mentions the bot is a question (the mention removed) and the
- * bot replies to it; in a direct message, every message is. Messages from bots and webhooks are ignored.
- * Replies go out over REST with no mentions allowed, as a reply to the question without pinging its author.
+ * Messages to the bot: in a server, a message that mentions the bot is a question (the mention
+ * removed) and the bot replies to it; in a direct message, every message is. Messages from bots and
+ * webhooks are ignored. Replies go out over REST with no mentions allowed, as a reply to the
+ * question without pinging its author.
  */
 final class MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
     private static final Duration REST_WAIT = Duration.ofSeconds(10);
-    static final Reply YOU_ARE_WELCOME = Reply.text(Reply.Kind.INFO, "You're welcome! \uD83D\uDC00");
+    static final Reply YOU_ARE_WELCOME =
+            Reply.text(Reply.Kind.INFO, "You're welcome! \uD83D\uDC00");
 
     private final Conversation conversation;
     private final ReplyRenderer renderer;
@@ -46,13 +48,14 @@ final class MessageHandler {
     }
 
     /**
-     * Whether the message is for the bot: cheap, so the gateway thread can drop the bulk of server messages
-     * (which arrive because of the guild-messages intent) before any work is scheduled.
+     * Whether the message is for the bot: cheap, so the gateway thread can drop the bulk of server
+     * messages (which arrive because of the guild-messages intent) before any work is scheduled.
      */
     boolean isForBot(MessageCreateEvent event) {
         Message message = event.getMessage();
         Optional<User> author = message.getAuthor();
-        if (author.isEmpty() || author.get().isBot() || message.getWebhookId().isPresent()) return false;
+        if (author.isEmpty() || author.get().isBot() || message.getWebhookId().isPresent())
+            return false;
         if (author.get().getId().asLong() == botId) return false;
         return event.getGuildId().isEmpty() || mentionsBot(message) || repliesToBot(message);
     }
@@ -63,7 +66,10 @@ final class MessageHandler {
 
     /** A reply to one of the bot's own messages (Discord sends the replied-to message along). */
     private boolean repliesToBot(Message message) {
-        return message.getReferencedMessage().flatMap(Message::getAuthor).map(a -> a.getId().asLong() == botId).orElse(false);
+        return message.getReferencedMessage()
+                .flatMap(Message::getAuthor)
+                .map(a -> a.getId().asLong() == botId)
+                .orElse(false);
     }
 
     void onMessage(MessageCreateEvent event) {
@@ -79,40 +85,63 @@ final class MessageHandler {
         Incoming in = new Incoming(address, author.get().getId().asString(), text, rights);
         Optional<Reply> reply;
         if (text.isEmpty()) {
-            // A bare mention asks what the bot can do; a reply without a mention and without content (no Message
+            // A bare mention asks what the bot can do; a reply without a mention and without
+            // content (no Message
             // Content intent) is nothing to answer.
-            reply = mentionsBot(message) ? conversation.handle(in, new Command.Help()) : Optional.empty();
+            reply =
+                    mentionsBot(message)
+                            ? conversation.handle(in, new Command.Help())
+                            : Optional.empty();
         } else {
-            reply = switch (Gratitude.of(text)) {
-                case THANKS -> Optional.of(YOU_ARE_WELCOME);
-                case REACTION -> Optional.empty();
-                case NEITHER -> conversation.handle(in);
-            };
+            reply =
+                    switch (Gratitude.of(text)) {
+                        case THANKS -> Optional.of(YOU_ARE_WELCOME);
+                        case REACTION -> Optional.empty();
+                        case NEITHER -> conversation.handle(in);
+                    };
         }
 
         List<DiscordMessage> messages = reply.map(renderer::render).orElse(List.of());
         for (int i = 0; i < messages.size(); i++) {
-            Optional<Long> replyTo = i == 0 ? Optional.of(message.getId().asLong()) : Optional.empty();
+            Optional<Long> replyTo =
+                    i == 0 ? Optional.of(message.getId().asLong()) : Optional.empty();
             try {
-                rest.getChannelService().createMessage(channelId, messages.get(i).asChannelMessage(replyTo).asRequest()).block(REST_WAIT);
+                rest.getChannelService()
+                        .createMessage(
+                                channelId, messages.get(i).asChannelMessage(replyTo).asRequest())
+                        .block(REST_WAIT);
             } catch (RuntimeException e) {
-                log.warn("Discord reply in channel {} failed: {}", channelId, SafeErrors.describe(e));
+                log.warn(
+                        "Discord reply in channel {} failed: {}",
+                        channelId,
+                        SafeErrors.describe(e));
                 return;
             }
         }
     }
 
-    /** Asked only when the text is a settings command: Manage Server or Administrator, from the guild's roles. */
+    /**
+     * Asked only when the text is a settings command: Manage Server or Administrator, from the
+     * guild's roles.
+     */
     private static Rights memberRights(Optional<Member> member) {
-        return () -> member.map(m -> {
-            try {
-                PermissionSet permissions = m.getBasePermissions().block(REST_WAIT);
-                return permissions != null
-                        && (permissions.contains(Permission.MANAGE_GUILD) || permissions.contains(Permission.ADMINISTRATOR));
-            } catch (RuntimeException e) {
-                log.warn("Discord member permissions unavailable: {}", SafeErrors.describe(e));
-                return false;
-            }
-        }).orElse(false);
+        return () ->
+                member.map(
+                                m -> {
+                                    try {
+                                        PermissionSet permissions =
+                                                m.getBasePermissions().block(REST_WAIT);
+                                        return permissions != null
+                                                && (permissions.contains(Permission.MANAGE_GUILD)
+                                                        || permissions.contains(
+                                                                Permission.ADMINISTRATOR));
+                                    } catch (RuntimeException e) {
+                                        log.warn(
+                                                "Discord member permissions unavailable: {}",
+                                                SafeErrors.describe(e));
+                                        return false;
+                                    }
+                                })
+                        .orElse(false);
     }
 }

@@ -4,20 +4,23 @@ import dev.ratbot.conversation.CommandParser;
 import java.util.regex.Pattern;
 
 /**
- * The question in a message someone else wrote (the target of "Ask Ratbot", a post in a help channel): Discord's
- * mention, channel and emoji markup removed, cut to the length the core keeps.
+ * The question in a message someone else wrote (the target of "Ask Ratbot", a post in a help
+ * channel): Discord's mention, channel and emoji markup removed, cut to the length the core keeps.
  */
 final class QuestionText {
 
     private static final Pattern MARKUP = Pattern.compile("<(@[!&]?|#|a?:\\w{1,32}:)\\d{1,20}>");
 
-    private QuestionText() {
-    }
+    private QuestionText() {}
 
     static String of(String content) {
         if (content == null) return "";
-        String text = MARKUP.matcher(content.length() > 4 * CommandParser.MAX_QUESTION_CHARS
-                ? content.substring(0, 4 * CommandParser.MAX_QUESTION_CHARS) : content).replaceAll(" ");
+        String text =
+                MARKUP.matcher(
+                                content.length() > 4 * CommandParser.MAX_QUESTION_CHARS
+                                        ? content.substring(0, 4 * CommandParser.MAX_QUESTION_CHARS)
+                                        : content)
+                        .replaceAll(" ");
         text = text.replaceAll("\\s+", " ").strip();
         if (text.length() > CommandParser.MAX_QUESTION_CHARS) {
             int end = CommandParser.MAX_QUESTION_CHARS;

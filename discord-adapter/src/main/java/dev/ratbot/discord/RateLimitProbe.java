@@ -8,10 +8,10 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientResponse;
 
 /**
- * Watches the HTTP responses of one send. Discord4J answers a 429 by waiting and retrying on its own, so the
- * caller never sees it; this probe, carried in the request's Reactor context and fed by a response hook on the
- * HTTP client, remembers the last rate limit and server error, and gives up at once when Discord asks for a
- * wait longer than the send may still take.
+ * Watches the HTTP responses of one send. Discord4J answers a 429 by waiting and retrying on its
+ * own, so the caller never sees it; this probe, carried in the request's Reactor context and fed by
+ * a response hook on the HTTP client, remembers the last rate limit and server error, and gives up
+ * at once when Discord asks for a wait longer than the send may still take.
  */
 final class RateLimitProbe {
 
@@ -27,9 +27,14 @@ final class RateLimitProbe {
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
     }
 
-    /** Called by the HTTP client's response hook for every response of the send that carries this probe. */
+    /**
+     * Called by the HTTP client's response hook for every response of the send that carries this
+     * probe.
+     */
     static void observe(HttpClientResponse response) {
-        response.currentContextView().<RateLimitProbe>getOrEmpty(CONTEXT_KEY).ifPresent(probe -> probe.record(response));
+        response.currentContextView()
+                .<RateLimitProbe>getOrEmpty(CONTEXT_KEY)
+                .ifPresent(probe -> probe.record(response));
     }
 
     private void record(HttpClientResponse response) {
@@ -54,14 +59,18 @@ final class RateLimitProbe {
         return lastStatus;
     }
 
-    /** Discord sends both; the precise one ({@code X-RateLimit-Reset-After}, fractional seconds) wins. */
+    /**
+     * Discord sends both; the precise one ({@code X-RateLimit-Reset-After}, fractional seconds)
+     * wins.
+     */
     static Duration retryAfter(HttpHeaders headers) {
         for (String name : new String[] {"X-RateLimit-Reset-After", "Retry-After"}) {
             String value = headers.get(name);
             if (value == null) continue;
             try {
                 double seconds = Double.parseDouble(value.strip());
-                if (seconds >= 0 && seconds < 24 * 3600) return Duration.ofMillis((long) Math.ceil(seconds * 1000));
+                if (seconds >= 0 && seconds < 24 * 3600)
+                    return Duration.ofMillis((long) Math.ceil(seconds * 1000));
             } catch (NumberFormatException ignored) {
                 // fall through to the other header
             }

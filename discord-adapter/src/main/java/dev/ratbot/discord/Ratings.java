@@ -18,16 +18,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * 👍/👎 on an answer: one rating per member per answer (a later click changes it), and the buttons show the
- * counts, updated in place on the message, so a server sees how an answer was received and nobody can stuff it.
+ * 👍/👎 on an answer: one rating per member per answer (a later click changes it), and the buttons
+ * show the counts, updated in place on the message, so a server sees how an answer was received and
+ * nobody can stuff it.
  */
 final class Ratings {
 
     static final String UP = "\uD83D\uDC4D", DOWN = "\uD83D\uDC4E";
     private static final Duration REST_WAIT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(Ratings.class);
-    static final Reply TOO_OLD = Reply.text(Reply.Kind.INFO, "Thanks! That answer is too old to rate now, but keep the feedback coming.")
-            .withPrivate(true);
+    static final Reply TOO_OLD =
+            Reply.text(
+                            Reply.Kind.INFO,
+                            "Thanks! That answer is too old to rate now, but keep the feedback coming.")
+                    .withPrivate(true);
 
     private final AnswerLog answers;
     private final ReplyRenderer renderer;
@@ -40,7 +44,9 @@ final class Ratings {
     /** Whether a tapped button's data is a rating, "/feedback KEY up|down". */
     static boolean isRating(String data) {
         String[] parts = data == null ? new String[0] : data.split(" ");
-        return parts.length == 3 && parts[0].equals("/feedback") && (parts[2].equals("up") || parts[2].equals("down"));
+        return parts.length == 3
+                && parts[0].equals("/feedback")
+                && (parts[2].equals("up") || parts[2].equals("down"));
     }
 
     void onRate(ButtonInteractionEvent event, String data) {
@@ -48,22 +54,38 @@ final class Ratings {
         String key = parts[1];
         boolean helpful = parts[2].equals("up");
         try {
-            Optional<AnswerLog.Tally> tally = answers.rate(key, event.getInteraction().getUser().getId().asString(), helpful);
+            Optional<AnswerLog.Tally> tally =
+                    answers.rate(key, event.getInteraction().getUser().getId().asString(), helpful);
             var message = event.getMessage();
             if (tally.isEmpty() || message.isEmpty()) {
-                event.reply(renderer.render(tally.isEmpty() ? TOO_OLD : Reply.text(Reply.Kind.INFO, "Thanks for the feedback!")
-                        .withPrivate(true)).get(0).asInteractionReply()).block(REST_WAIT);
+                event.reply(
+                                renderer.render(
+                                                tally.isEmpty()
+                                                        ? TOO_OLD
+                                                        : Reply.text(
+                                                                        Reply.Kind.INFO,
+                                                                        "Thanks for the feedback!")
+                                                                .withPrivate(true))
+                                        .get(0)
+                                        .asInteractionReply())
+                        .block(REST_WAIT);
                 return;
             }
-            List<TopLevelMessageComponent> rows = withCounts(message.get().getComponents(), key, tally.get());
-            event.edit(InteractionApplicationCommandCallbackSpec.builder().components(rows).build()).block(REST_WAIT);
+            List<TopLevelMessageComponent> rows =
+                    withCounts(message.get().getComponents(), key, tally.get());
+            event.edit(InteractionApplicationCommandCallbackSpec.builder().components(rows).build())
+                    .block(REST_WAIT);
         } catch (RuntimeException e) {
             log.warn("Discord: rating an answer failed: {}", SafeErrors.describe(e));
         }
     }
 
-    /** The message's rows with this answer's 👍/👎 showing their counts; every other component as it was. */
-    static List<TopLevelMessageComponent> withCounts(List<TopLevelMessageComponent> rows, String key, AnswerLog.Tally tally) {
+    /**
+     * The message's rows with this answer's 👍/👎 showing their counts; every other component as it
+     * was.
+     */
+    static List<TopLevelMessageComponent> withCounts(
+            List<TopLevelMessageComponent> rows, String key, AnswerLog.Tally tally) {
         List<TopLevelMessageComponent> out = new ArrayList<>();
         for (TopLevelMessageComponent row : rows) {
             if (!(row instanceof ActionRow actionRow)) {
@@ -73,9 +95,14 @@ final class Ratings {
             List<ActionComponent> buttons = new ArrayList<>();
             for (MessageComponent c : actionRow.getChildren()) {
                 if (!(c instanceof ActionComponent action)) continue;
-                String id = action instanceof Button b && b.getCustomId() != null ? b.getCustomId() : "";
-                if (id.equals(ReplyRenderer.feedbackData(key, true))) buttons.add(button(id, UP, tally.up()));
-                else if (id.equals(ReplyRenderer.feedbackData(key, false))) buttons.add(button(id, DOWN, tally.down()));
+                String id =
+                        action instanceof Button b && b.getCustomId() != null
+                                ? b.getCustomId()
+                                : "";
+                if (id.equals(ReplyRenderer.feedbackData(key, true)))
+                    buttons.add(button(id, UP, tally.up()));
+                else if (id.equals(ReplyRenderer.feedbackData(key, false)))
+                    buttons.add(button(id, DOWN, tally.down()));
                 else buttons.add(action);
             }
             out.add(ActionRow.of(buttons));
@@ -84,7 +111,8 @@ final class Ratings {
     }
 
     static Button button(String customId, String emoji, long count) {
-        return count > 0 ? Button.secondary(customId, Emoji.unicode(emoji), Long.toString(count))
+        return count > 0
+                ? Button.secondary(customId, Emoji.unicode(emoji), Long.toString(count))
                 : Button.secondary(customId, Emoji.unicode(emoji));
     }
 }

@@ -6,16 +6,24 @@ import discord4j.rest.http.client.ClientException;
 @SuppressWarnings("ReferenceEquality") // a cause chain ends at a throwable that is its own cause
 final class SafeErrors {
 
-    private SafeErrors() {
-    }
+    private SafeErrors() {}
 
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ClientException ce) {
                 int status = ce.getStatus().code();
-                String hint = status == 401 ? " (the bot token was refused: check DISCORD_BOT_TOKEN)" : "";
+                String hint =
+                        status == 401
+                                ? " (the bot token was refused: check DISCORD_BOT_TOKEN)"
+                                : "";
                 // The request line names the route, never the Authorization header.
-                return "Discord answered HTTP " + status + " to " + ce.getRequest().getMethod() + " " + route(ce) + hint;
+                return "Discord answered HTTP "
+                        + status
+                        + " to "
+                        + ce.getRequest().getMethod()
+                        + " "
+                        + route(ce)
+                        + hint;
             }
         }
         Throwable root = e;

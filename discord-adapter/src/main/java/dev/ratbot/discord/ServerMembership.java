@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the bot is removed from a server (GUILD_DELETE that is not an outage), every daily tip of that server is
- * paused at once, with a reason that /tips status shows when the bot is added back, so nobody waits for a tip
- * that fails silently. An outage (the server unavailable) changes nothing.
+ * When the bot is removed from a server (GUILD_DELETE that is not an outage), every daily tip of
+ * that server is paused at once, with a reason that /tips status shows when the bot is added back,
+ * so nobody waits for a tip that fails silently. An outage (the server unavailable) changes
+ * nothing.
  */
 final class ServerMembership {
 

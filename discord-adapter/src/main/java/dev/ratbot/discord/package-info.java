@@ -1,8 +1,9 @@
 /**
  * Ratbot on Discord, on Discord4J 3.3.
  *
- * <p>Entry point for the app: {@link dev.ratbot.discord.DiscordAdapter}, configured by
- * {@link dev.ratbot.discord.DiscordSettings} (plain values; the launcher reads and checks the settings):
+ * <p>Entry point for the app: {@link dev.ratbot.discord.DiscordAdapter}, configured by {@link
+ * dev.ratbot.discord.DiscordSettings} (plain values; the launcher reads and checks the settings):
+ *
  * <pre>{@code
  * DiscordSettings settings = DiscordSettings.of(token, URI.create("https://discord.com/api/v10"));
  * DiscordAdapter discord = new DiscordAdapter(settings, conversation, answerEngine, subscriptionStore);
@@ -12,9 +13,10 @@
  * discord.close();                         // on shutdown
  * }</pre>
  *
- * <p>Inside: {@code SlashCommands} (what is registered), {@code InteractionHandler} and {@code MessageHandler}
- * (Discord events to core commands), {@code InteractionResponder} (the 3-second deadline), {@code ReplyRenderer}
- * and {@code DiscordText} (core replies to embeds, content and buttons within Discord's limits, markdown escaped),
- * {@code DiscordMessageSender} with {@code SendFailures} and {@code RateLimitProbe} (send outcomes).
+ * <p>Inside: {@code SlashCommands} (what is registered), {@code InteractionHandler} and {@code
+ * MessageHandler} (Discord events to core commands), {@code InteractionResponder} (the 3-second
+ * deadline), {@code ReplyRenderer} and {@code DiscordText} (core replies to embeds, content and
+ * buttons within Discord's limits, markdown escaped), {@code DiscordMessageSender} with {@code
+ * SendFailures} and {@code RateLimitProbe} (send outcomes).
  */
 package dev.ratbot.discord;

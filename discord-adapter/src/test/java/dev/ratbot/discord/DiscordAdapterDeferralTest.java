@@ -21,13 +21,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * With {@code deferAfter} zero every interaction takes the slow path: defer first, then edit the deferred
- * response (or, for a private reply after a public defer, replace it with a private follow-up).
+ * With {@code deferAfter} zero every interaction takes the slow path: defer first, then edit the
+ * deferred response (or, for a private reply after a public defer, replace it with a private
+ * follow-up).
  */
 class DiscordAdapterDeferralTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Actor MEMBER = Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, GENERAL_CHANNEL);
+    private static final Actor MEMBER =
+            Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, GENERAL_CHANNEL);
     private static FakeDiscord discord;
     private static DiscordAdapter adapter;
 
@@ -35,9 +37,17 @@ class DiscordAdapterDeferralTest {
     static void start() {
         discord = new FakeDiscord();
         ConversationFixture core = new ConversationFixture();
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()))
-                .withGuildId(GUILD_ID).withDeferAfter(Duration.ZERO);
-        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog);
+        DiscordSettings settings =
+                DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()))
+                        .withGuildId(GUILD_ID)
+                        .withDeferAfter(Duration.ZERO);
+        adapter =
+                new DiscordAdapter(
+                        settings,
+                        core.conversation,
+                        ConversationFixture.engine(),
+                        core.subscriptions,
+                        core.answerLog);
         adapter.start();
     }
 
@@ -50,12 +60,26 @@ class DiscordAdapterDeferralTest {
     @Test
     void aSlowAnswerIsDeferredPubliclyThenTheDeferredResponseIsEdited() {
         long id = discord.nextId();
-        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(id, MEMBER, "ask", stringOption("question", "How do I pick up my rat?")));
-        JsonNode defer = discord.awaitRequest("POST", "/interactions/" + id + "/.*/callback", WAIT).json();
+        discord.dispatch(
+                GUILD_ID,
+                "INTERACTION_CREATE",
+                FakeEvents.slashCommand(
+                        id, MEMBER, "ask", stringOption("question", "How do I pick up my rat?")));
+        JsonNode defer =
+                discord.awaitRequest("POST", "/interactions/" + id + "/.*/callback", WAIT).json();
         assertEquals(5, defer.path("type").asInt(), "DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE");
         assertEquals(0, defer.path("data").path("flags").asInt(0) & 64, "an answer is public");
 
-        JsonNode edit = discord.awaitRequest("PATCH", "/webhooks/" + APP_ID + "/" + FakeEvents.token(id) + "/messages/@original", WAIT).json();
+        JsonNode edit =
+                discord.awaitRequest(
+                                "PATCH",
+                                "/webhooks/"
+                                        + APP_ID
+                                        + "/"
+                                        + FakeEvents.token(id)
+                                        + "/messages/@original",
+                                WAIT)
+                        .json();
         assertEquals("[]", edit.path("allowed_mentions").path("parse").toString());
         assertTrue(edit.path("embeds").get(0).path("description").asText().length() > 20);
         assertTrue(edit.path("components").size() >= 1, "buttons survive the edit");
@@ -64,19 +88,34 @@ class DiscordAdapterDeferralTest {
     @Test
     void settingsAreDeferredPrivately() {
         long id = discord.nextId();
-        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(id, MEMBER, "unsubscribe"));
-        JsonNode defer = discord.awaitRequest("POST", "/interactions/" + id + "/.*/callback", WAIT).json();
+        discord.dispatch(
+                GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(id, MEMBER, "unsubscribe"));
+        JsonNode defer =
+                discord.awaitRequest("POST", "/interactions/" + id + "/.*/callback", WAIT).json();
         assertEquals(5, defer.path("type").asInt());
         assertEquals(64, defer.path("data").path("flags").asInt() & 64);
-        JsonNode edit = discord.awaitRequest("PATCH", "/webhooks/" + APP_ID + "/" + FakeEvents.token(id) + "/messages/@original", WAIT).json();
+        JsonNode edit =
+                discord.awaitRequest(
+                                "PATCH",
+                                "/webhooks/"
+                                        + APP_ID
+                                        + "/"
+                                        + FakeEvents.token(id)
+                                        + "/messages/@original",
+                                WAIT)
+                        .json();
         assertTrue(edit.path("content").asText().contains("no daily tip"), edit.toString());
     }
 
     @Test
     void aPrivateReplyAfterAPublicDeferReplacesItWithAPrivateFollowUp() {
         long id = discord.nextId();
-        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.buttonTap(id, MEMBER, "/topic no-such-topic"));
-        JsonNode defer = discord.awaitRequest("POST", "/interactions/" + id + "/.*/callback", WAIT).json();
+        discord.dispatch(
+                GUILD_ID,
+                "INTERACTION_CREATE",
+                FakeEvents.buttonTap(id, MEMBER, "/topic no-such-topic"));
+        JsonNode defer =
+                discord.awaitRequest("POST", "/interactions/" + id + "/.*/callback", WAIT).json();
         assertEquals(5, defer.path("type").asInt());
         String base = "/webhooks/" + APP_ID + "/" + FakeEvents.token(id);
         discord.awaitRequest("DELETE", base + "/messages/@original", WAIT);

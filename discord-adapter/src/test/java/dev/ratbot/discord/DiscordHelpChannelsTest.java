@@ -30,9 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Help channels that answer themselves, end to end on the fake Discord with the Message Content intent on: a
- * moderator opts a forum in, a member's new post gets one answer in its thread, an off-topic post gets silence, and
- * the "Not helpful, remove" button works for the author only (or a moderator).
+ * Help channels that answer themselves, end to end on the fake Discord with the Message Content
+ * intent on: a moderator opts a forum in, a member's new post gets one answer in its thread, an
+ * off-topic post gets silence, and the "Not helpful, remove" button works for the author only (or a
+ * moderator).
  */
 class DiscordHelpChannelsTest {
 
@@ -52,9 +53,19 @@ class DiscordHelpChannelsTest {
         discord = new FakeDiscord();
         core = new ConversationFixture();
         store = new InMemoryHelpChannelStore();
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withGuildId(GUILD_ID)
-                .withMessageContent(true);
-        adapter = new DiscordAdapter(settings, core.conversation, ConversationFixture.engine(), core.subscriptions, core.answerLog, store, core.clock);
+        DiscordSettings settings =
+                DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()))
+                        .withGuildId(GUILD_ID)
+                        .withMessageContent(true);
+        adapter =
+                new DiscordAdapter(
+                        settings,
+                        core.conversation,
+                        ConversationFixture.engine(),
+                        core.subscriptions,
+                        core.answerLog,
+                        store,
+                        core.clock);
         adapter.start();
     }
 
@@ -67,56 +78,92 @@ class DiscordHelpChannelsTest {
     @Test
     void withTheSettingOnTheBotAsksForTheMessageContentIntent() {
         int messageContent = 1 << 15;
-        assertEquals(messageContent, discord.awaitIdentified(1, WAIT).get(0).identify().path("intents").asInt() & messageContent);
+        assertEquals(
+                messageContent,
+                discord.awaitIdentified(1, WAIT).get(0).identify().path("intents").asInt()
+                        & messageContent);
     }
 
     @Test
     void aNewForumPostIsAnsweredOnceInItsThreadAndAnOffTopicPostGetsSilence() {
         long forum = discord.nextId();
         discord.addChannel(forum, FakeDiscord.FORUM, "help", null);
-        JsonNode done = slash(Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL), "autoanswer",
-                subcommand("channel", channelOption("channel", forum)));
+        JsonNode done =
+                slash(
+                        Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL),
+                        "autoanswer",
+                        subcommand("channel", channelOption("channel", forum)));
         assertEquals(EPHEMERAL, done.path("flags").asInt() & EPHEMERAL);
         assertTrue(done.path("content").asText().startsWith("Done"), done.toString());
-        assertEquals(Optional.of(new HelpChannel(GUILD_ID, forum, Kind.FORUM, MODERATOR_ID)), store.find(forum));
+        assertEquals(
+                Optional.of(new HelpChannel(GUILD_ID, forum, Kind.FORUM, MODERATOR_ID)),
+                store.find(forum));
 
         long offTopic = newPost(forum, "Pizza question", NOT_COVERED);
         long post = newPost(forum, "Treats?", COVERED);
-        RecordedRequest answer = discord.awaitRequest("POST", "/channels/" + post + "/messages", WAIT);
+        RecordedRequest answer =
+                discord.awaitRequest("POST", "/channels/" + post + "/messages", WAIT);
         assertTrue(answer.json().path("embeds").size() >= 1, answer.json().toString());
         assertEquals("[]", answer.json().path("allowed_mentions").path("parse").toString());
         List<String> buttons = DiscordAdapterEndToEndTest.customIds(answer.json());
         assertTrue(buttons.contains(AutoAnswers.REMOVE + MEMBER_ID), buttons.toString());
-        assertTrue(buttons.stream().anyMatch(b -> b.startsWith("/feedback ") && b.endsWith(" up")), buttons.toString());
+        assertTrue(
+                buttons.stream().anyMatch(b -> b.startsWith("/feedback ") && b.endsWith(" up")),
+                buttons.toString());
 
-        // The same post delivered again (a gateway resume), and a question after it in the thread: no second answer.
-        discord.dispatch(GUILD_ID, "MESSAGE_CREATE", FakeEvents.message(post, MEMBER_ID, post, true, COVERED));
+        // The same post delivered again (a gateway resume), and a question after it in the thread:
+        // no second answer.
+        discord.dispatch(
+                GUILD_ID,
+                "MESSAGE_CREATE",
+                FakeEvents.message(post, MEMBER_ID, post, true, COVERED));
         long followUp = discord.nextId();
-        discord.dispatch(GUILD_ID, "MESSAGE_CREATE", FakeEvents.message(followUp, MEMBER_ID, post, true, "And cheese?"));
+        discord.dispatch(
+                GUILD_ID,
+                "MESSAGE_CREATE",
+                FakeEvents.message(followUp, MEMBER_ID, post, true, "And cheese?"));
         long later = newPost(forum, "Holding", "How do I pick up my rat?");
         discord.awaitRequest("POST", "/channels/" + later + "/messages", WAIT);
-        assertEquals(1, discord.requests("POST", "/channels/" + post + "/messages").size(), "one auto-answer per thread");
-        assertEquals(0, discord.requests("POST", "/channels/" + offTopic + "/messages").size(), "silence when not covered");
+        assertEquals(
+                1,
+                discord.requests("POST", "/channels/" + post + "/messages").size(),
+                "one auto-answer per thread");
+        assertEquals(
+                0,
+                discord.requests("POST", "/channels/" + offTopic + "/messages").size(),
+                "silence when not covered");
     }
 
     @Test
     void theRemoveButtonIsRefusedToAStrangerAndDeletesTheAnswerForTheAuthor() {
         long forum = discord.nextId();
         discord.addChannel(forum, FakeDiscord.FORUM, "help-2", null);
-        store.optIn(new HelpChannel(GUILD_ID, forum, Kind.FORUM, MODERATOR_ID), core.clock.instant());
+        store.optIn(
+                new HelpChannel(GUILD_ID, forum, Kind.FORUM, MODERATOR_ID), core.clock.instant());
         long post = newPost(forum, "Treats?", COVERED);
-        RecordedRequest answer = discord.awaitRequest("POST", "/channels/" + post + "/messages", WAIT);
+        RecordedRequest answer =
+                discord.awaitRequest("POST", "/channels/" + post + "/messages", WAIT);
         String remove = AutoAnswers.REMOVE + MEMBER_ID;
 
         long refused = discord.nextId();
-        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.buttonTap(refused, Actor.member(STRANGER_ID, MEMBER_PERMISSIONS, post), remove));
+        discord.dispatch(
+                GUILD_ID,
+                "INTERACTION_CREATE",
+                FakeEvents.buttonTap(
+                        refused, Actor.member(STRANGER_ID, MEMBER_PERMISSIONS, post), remove));
         JsonNode no = callback(refused).path("data");
         assertEquals(EPHEMERAL, no.path("flags").asInt() & EPHEMERAL);
         assertTrue(no.path("content").asText().startsWith("Only the author"), no.toString());
-        assertTrue(discord.requests("DELETE", "/channels/" + post + "/messages/\\d+").isEmpty(), "nothing deleted");
+        assertTrue(
+                discord.requests("DELETE", "/channels/" + post + "/messages/\\d+").isEmpty(),
+                "nothing deleted");
 
         long allowed = discord.nextId();
-        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.buttonTap(allowed, Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, post), remove));
+        discord.dispatch(
+                GUILD_ID,
+                "INTERACTION_CREATE",
+                FakeEvents.buttonTap(
+                        allowed, Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, post), remove));
         assertTrue(callback(allowed).path("data").path("content").asText().startsWith("Removed"));
         // The fake's button tap names the message id before the interaction's.
         discord.awaitRequest("DELETE", "/channels/" + post + "/messages/" + (allowed - 1), WAIT);
@@ -127,17 +174,27 @@ class DiscordHelpChannelsTest {
     void aTextChannelAnswersTopLevelMessagesAsRepliesAndIgnoresBots() {
         long help = discord.nextId();
         discord.addChannel(help, FakeDiscord.TEXT, "ask-here", null);
-        slash(Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL), "autoanswer", subcommand("channel", channelOption("channel", help)));
+        slash(
+                Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL),
+                "autoanswer",
+                subcommand("channel", channelOption("channel", help)));
         assertEquals(Kind.TEXT, store.find(help).orElseThrow().kind());
 
         ObjectNode fromBot = FakeEvents.message(discord.nextId(), MEMBER_ID, help, true, COVERED);
         ((ObjectNode) fromBot.get("author")).put("bot", true);
         discord.dispatch(GUILD_ID, "MESSAGE_CREATE", fromBot);
         long question = discord.nextId();
-        discord.dispatch(GUILD_ID, "MESSAGE_CREATE", FakeEvents.message(question, MEMBER_ID, help, true, COVERED));
-        RecordedRequest reply = DiscordCommandsAndMannersTest.awaitReplyTo(discord, help, question, WAIT);
+        discord.dispatch(
+                GUILD_ID,
+                "MESSAGE_CREATE",
+                FakeEvents.message(question, MEMBER_ID, help, true, COVERED));
+        RecordedRequest reply =
+                DiscordCommandsAndMannersTest.awaitReplyTo(discord, help, question, WAIT);
         assertTrue(reply.json().path("embeds").size() >= 1);
-        assertEquals(1, discord.requests("POST", "/channels/" + help + "/messages").size(), "the bot's message got nothing");
+        assertEquals(
+                1,
+                discord.requests("POST", "/channels/" + help + "/messages").size(),
+                "the bot's message got nothing");
     }
 
     @Test
@@ -150,11 +207,15 @@ class DiscordHelpChannelsTest {
         Actor mod = Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL);
         slash(mod, "autoanswer", subcommand("channel", channelOption("channel", one)));
         slash(mod, "autoanswer", subcommand("channel", channelOption("channel", two)));
-        String status = DiscordAdapterEndToEndTest.unescape(slash(mod, "autoanswer", subcommand("status")).path("content").asText());
+        String status =
+                DiscordAdapterEndToEndTest.unescape(
+                        slash(mod, "autoanswer", subcommand("status")).path("content").asText());
         assertTrue(status.contains("#forum-one") && status.contains("#text-two"), status);
 
         slash(mod, "autoanswer", subcommand("off", channelOption("channel", one)));
-        assertEquals(List.of(new HelpChannel(GUILD_ID, two, Kind.TEXT, MODERATOR_ID)), store.channels(guild));
+        assertEquals(
+                List.of(new HelpChannel(GUILD_ID, two, Kind.TEXT, MODERATOR_ID)),
+                store.channels(guild));
         String off = slash(mod, "autoanswer", subcommand("off")).path("content").asText();
         assertTrue(off.startsWith("Done"), off);
         assertEquals(List.of(), store.channels(guild));
@@ -164,7 +225,8 @@ class DiscordHelpChannelsTest {
     void webhookPostsAreNeverAnswered() {
         long forum = discord.nextId();
         discord.addChannel(forum, FakeDiscord.FORUM, "help-hooks", null);
-        store.optIn(new HelpChannel(GUILD_ID, forum, Kind.FORUM, MODERATOR_ID), core.clock.instant());
+        store.optIn(
+                new HelpChannel(GUILD_ID, forum, Kind.FORUM, MODERATOR_ID), core.clock.instant());
         long hooked = discord.nextId();
         discord.addChannel(hooked, FakeDiscord.PUBLIC_THREAD, "From a webhook", forum);
         ObjectNode post = FakeEvents.message(hooked, MEMBER_ID, hooked, true, COVERED);
@@ -180,9 +242,14 @@ class DiscordHelpChannelsTest {
         long forum = discord.nextId();
         ObjectNode channel = discord.addChannel(forum, FakeDiscord.FORUM, "locked-help", null);
         FakeDiscord.overwrite(channel, BOT_ROLE, 0, 0, FakeDiscord.SEND_MESSAGES_IN_THREADS);
-        JsonNode refused = slash(Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL), "autoanswer",
-                subcommand("channel", channelOption("channel", forum)));
-        assertTrue(refused.path("content").asText().contains("missing Send Messages in Threads"), refused.toString());
+        JsonNode refused =
+                slash(
+                        Actor.member(MODERATOR_ID, MODERATOR_PERMISSIONS, GENERAL_CHANNEL),
+                        "autoanswer",
+                        subcommand("channel", channelOption("channel", forum)));
+        assertTrue(
+                refused.path("content").asText().contains("missing Send Messages in Threads"),
+                refused.toString());
         assertEquals(Optional.empty(), store.find(forum));
     }
 
@@ -190,27 +257,38 @@ class DiscordHelpChannelsTest {
     void onlyServerManagersChooseHelpChannels() {
         long forum = discord.nextId();
         discord.addChannel(forum, FakeDiscord.FORUM, "help-3", null);
-        JsonNode refused = slash(Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, GENERAL_CHANNEL), "autoanswer",
-                subcommand("channel", channelOption("channel", forum)));
+        JsonNode refused =
+                slash(
+                        Actor.member(MEMBER_ID, MEMBER_PERMISSIONS, GENERAL_CHANNEL),
+                        "autoanswer",
+                        subcommand("channel", channelOption("channel", forum)));
         assertTrue(refused.path("content").asText().contains("Manage Server"), refused.toString());
         assertEquals(Optional.empty(), store.find(forum));
     }
 
-    /** A member opens a forum post: Discord creates the thread (its id is the first message's) and sends the message. */
+    /**
+     * A member opens a forum post: Discord creates the thread (its id is the first message's) and
+     * sends the message.
+     */
     private static long newPost(long forum, String title, String text) {
         long thread = discord.nextId();
         discord.addChannel(thread, FakeDiscord.PUBLIC_THREAD, title, forum);
-        discord.dispatch(GUILD_ID, "MESSAGE_CREATE", FakeEvents.message(thread, MEMBER_ID, thread, true, text));
+        discord.dispatch(
+                GUILD_ID,
+                "MESSAGE_CREATE",
+                FakeEvents.message(thread, MEMBER_ID, thread, true, text));
         return thread;
     }
 
     private static JsonNode slash(Actor actor, String name, JsonNode... options) {
         long id = discord.nextId();
-        discord.dispatch(GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(id, actor, name, options));
+        discord.dispatch(
+                GUILD_ID, "INTERACTION_CREATE", FakeEvents.slashCommand(id, actor, name, options));
         return callback(id).path("data");
     }
 
     private static JsonNode callback(long interactionId) {
-        return discord.awaitRequest("POST", "/interactions/" + interactionId + "/.*/callback", WAIT).json();
+        return discord.awaitRequest("POST", "/interactions/" + interactionId + "/.*/callback", WAIT)
+                .json();
     }
 }

@@ -21,20 +21,27 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daily-tip sender over the real Discord4J REST client against the fake Discord: what each Discord answer
- * becomes, and that a send ends within its timeout even when Discord4J would keep waiting or retrying.
+ * The daily-tip sender over the real Discord4J REST client against the fake Discord: what each
+ * Discord answer becomes, and that a send ends within its timeout even when Discord4J would keep
+ * waiting or retrying.
  */
 class DiscordMessageSenderTest {
 
-    private static final Reply TIP = Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph("Offer a treat from your open hand.")))
-            .titled("Today's bonding tip")
-            .credited(new Attribution("How to Bond with Your Rats", "Joshua Paulson", "Quality Cage Crafters"));
+    private static final Reply TIP =
+            Reply.of(
+                            Reply.Kind.TIP,
+                            List.of(new Block.Paragraph("Offer a treat from your open hand.")))
+                    .titled("Today's bonding tip")
+                    .credited(
+                            new Attribution(
+                                    "How to Bond with Your Rats",
+                                    "Joshua Paulson",
+                                    "Quality Cage Crafters"));
 
     private FakeDiscord discord;
     private long channel;
@@ -52,8 +59,11 @@ class DiscordMessageSenderTest {
     }
 
     private DiscordMessageSender sender(Duration timeout) {
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl())).withSendTimeout(timeout);
-        return new DiscordMessageSender(DiscordClients.create(settings), new ReplyRenderer(), settings.sendTimeout());
+        DiscordSettings settings =
+                DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()))
+                        .withSendTimeout(timeout);
+        return new DiscordMessageSender(
+                DiscordClients.create(settings), new ReplyRenderer(), settings.sendTimeout());
     }
 
     private Address to(long channelId) {
@@ -66,12 +76,15 @@ class DiscordMessageSenderTest {
 
     @Test
     void deliversAnEmbedWithNoMentionsAllowed() {
-        assertEquals(new SendResult.Delivered(), sender(Duration.ofSeconds(5)).send(to(channel), TIP));
+        assertEquals(
+                new SendResult.Delivered(), sender(Duration.ofSeconds(5)).send(to(channel), TIP));
         RecordedRequest post = discord.awaitRequest("POST", path(), Duration.ofSeconds(5));
         JsonNode body = post.json();
         assertEquals("[]", body.path("allowed_mentions").path("parse").toString());
         assertEquals("Today's bonding tip", body.path("embeds").get(0).path("title").asText());
-        assertEquals("Offer a treat from your open hand.", body.path("embeds").get(0).path("description").asText());
+        assertEquals(
+                "Offer a treat from your open hand.",
+                body.path("embeds").get(0).path("description").asText());
         assertTrue(body.path("message_reference").isMissingNode());
         assertEquals("Bot " + FakeDiscord.TOKEN, post.headers().get("authorization"));
         assertEquals(Platform.DISCORD, sender(Duration.ofSeconds(1)).platform());
@@ -81,8 +94,10 @@ class DiscordMessageSenderTest {
     @Test
     void aShortRateLimitIsWaitedOutAndTheTipDelivered() {
         discord.script("POST", path(), FakeResponse.rateLimited(0.3));
-        assertEquals(new SendResult.Delivered(), sender(Duration.ofSeconds(5)).send(to(channel), TIP));
-        assertEquals(2, discord.requests("POST", path()).size(), "Discord4J retried after the wait");
+        assertEquals(
+                new SendResult.Delivered(), sender(Duration.ofSeconds(5)).send(to(channel), TIP));
+        assertEquals(
+                2, discord.requests("POST", path()).size(), "Discord4J retried after the wait");
     }
 
     @Test
@@ -92,7 +107,9 @@ class DiscordMessageSenderTest {
         SendResult result = sender(Duration.ofSeconds(5)).send(to(channel), TIP);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(new SendResult.RetryAfter(Duration.ofSeconds(60)), result);
-        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "gave up without waiting for the timeout: " + took);
+        assertTrue(
+                took.compareTo(Duration.ofSeconds(5)) < 0,
+                "gave up without waiting for the timeout: " + took);
         assertEquals(1, discord.requests("POST", path()).size());
     }
 
@@ -105,22 +122,28 @@ class DiscordMessageSenderTest {
         SendResult result = sender(Duration.ofSeconds(2)).send(to(channel), TIP);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(new SendResult.RetryAfter(Duration.ofMillis(800)), result);
-        assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "bounded by the send timeout: " + took);
-        assertTrue(discord.requests("POST", path()).size() >= 2, "Discord4J did retry within the budget");
+        assertTrue(
+                took.compareTo(Duration.ofSeconds(6)) < 0, "bounded by the send timeout: " + took);
+        assertTrue(
+                discord.requests("POST", path()).size() >= 2,
+                "Discord4J did retry within the budget");
     }
 
     @Test
     void missingAccessAndMissingPermissionsAreRefusalsPeopleCanFixWithTheReason() {
-        Map<FakeResponse, String> cases = Map.of(
-                FakeResponse.missingAccess(), "Missing Access",
-                FakeResponse.missingPermissions(), "Missing Permissions",
-                FakeResponse.error(403, 50007, "Cannot send messages to this user"), "closed their direct messages");
+        Map<FakeResponse, String> cases =
+                Map.of(
+                        FakeResponse.missingAccess(), "Missing Access",
+                        FakeResponse.missingPermissions(), "Missing Permissions",
+                        FakeResponse.error(403, 50007, "Cannot send messages to this user"),
+                                "closed their direct messages");
         DiscordMessageSender sender = sender(Duration.ofSeconds(5));
         for (var c : cases.entrySet()) {
             long ch = discord.nextId();
             discord.script("POST", "/channels/" + ch + "/messages", c.getKey());
             SendResult result = sender.send(to(ch), TIP);
-            SendResult.Refused refused = assertInstanceOf(SendResult.Refused.class, result, c.getValue());
+            SendResult.Refused refused =
+                    assertInstanceOf(SendResult.Refused.class, result, c.getValue());
             assertTrue(refused.reason().contains(c.getValue()), refused.reason());
         }
     }
@@ -129,7 +152,10 @@ class DiscordMessageSenderTest {
     void anUnknownChannelIsPermanent() {
         long ch = discord.nextId();
         discord.script("POST", "/channels/" + ch + "/messages", FakeResponse.unknownChannel());
-        SendResult.Permanent gone = assertInstanceOf(SendResult.Permanent.class, sender(Duration.ofSeconds(5)).send(to(ch), TIP));
+        SendResult.Permanent gone =
+                assertInstanceOf(
+                        SendResult.Permanent.class,
+                        sender(Duration.ofSeconds(5)).send(to(ch), TIP));
         assertTrue(gone.reason().contains("Unknown Channel"), gone.reason());
     }
 
@@ -137,13 +163,25 @@ class DiscordMessageSenderTest {
     void otherRefusalsAreClassifiedByWhoseProblemTheyAre() {
         DiscordMessageSender sender = sender(Duration.ofSeconds(5));
         long forbidden = discord.nextId();
-        discord.script("POST", "/channels/" + forbidden + "/messages", FakeResponse.error(403, 20001, "Bots cannot use this endpoint"));
+        discord.script(
+                "POST",
+                "/channels/" + forbidden + "/messages",
+                FakeResponse.error(403, 20001, "Bots cannot use this endpoint"));
         assertInstanceOf(SendResult.Refused.class, sender.send(to(forbidden), TIP));
         long unauthorized = discord.nextId();
-        discord.script("POST", "/channels/" + unauthorized + "/messages", FakeResponse.error(401, 0, "401: Unauthorized"));
-        assertInstanceOf(SendResult.Transient.class, sender.send(to(unauthorized), TIP), "a bad token is not the subscriber's fault");
+        discord.script(
+                "POST",
+                "/channels/" + unauthorized + "/messages",
+                FakeResponse.error(401, 0, "401: Unauthorized"));
+        assertInstanceOf(
+                SendResult.Transient.class,
+                sender.send(to(unauthorized), TIP),
+                "a bad token is not the subscriber's fault");
         long bad = discord.nextId();
-        discord.script("POST", "/channels/" + bad + "/messages", FakeResponse.error(400, 50035, "Invalid Form Body"));
+        discord.script(
+                "POST",
+                "/channels/" + bad + "/messages",
+                FakeResponse.error(400, 50035, "Invalid Form Body"));
         assertInstanceOf(SendResult.Transient.class, sender.send(to(bad), TIP));
     }
 
@@ -162,7 +200,8 @@ class DiscordMessageSenderTest {
     @Test
     void aServerErrorOnceIsRetriedByDiscord4J() {
         discord.script("POST", path(), FakeResponse.serverError());
-        assertEquals(new SendResult.Delivered(), sender(Duration.ofSeconds(10)).send(to(channel), TIP));
+        assertEquals(
+                new SendResult.Delivered(), sender(Duration.ofSeconds(10)).send(to(channel), TIP));
         assertEquals(2, discord.requests("POST", path()).size());
     }
 
@@ -172,9 +211,16 @@ class DiscordMessageSenderTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        DiscordSettings settings = DiscordSettings.of(FakeDiscord.TOKEN, URI.create("http://127.0.0.1:" + port + "/api/v10"))
-                .withSendTimeout(Duration.ofSeconds(3));
-        DiscordMessageSender sender = new DiscordMessageSender(DiscordClients.create(settings), new ReplyRenderer(), settings.sendTimeout());
+        DiscordSettings settings =
+                DiscordSettings.of(
+                                FakeDiscord.TOKEN,
+                                URI.create("http://127.0.0.1:" + port + "/api/v10"))
+                        .withSendTimeout(Duration.ofSeconds(3));
+        DiscordMessageSender sender =
+                new DiscordMessageSender(
+                        DiscordClients.create(settings),
+                        new ReplyRenderer(),
+                        settings.sendTimeout());
         SendResult result = sender.send(to(channel), TIP);
         SendResult.Transient t = assertInstanceOf(SendResult.Transient.class, result);
         assertFalse(t.reason().contains(FakeDiscord.TOKEN));
@@ -183,16 +229,23 @@ class DiscordMessageSenderTest {
     @Test
     void addressesThatAreNotDiscordChannelsArePermanent() {
         DiscordMessageSender sender = sender(Duration.ofSeconds(1));
-        assertInstanceOf(SendResult.Permanent.class, sender.send(Address.direct(Platform.DISCORD, "not-a-snowflake"), TIP));
-        assertInstanceOf(SendResult.Permanent.class, sender.send(Address.direct(Platform.TELEGRAM, "123"), TIP));
+        assertInstanceOf(
+                SendResult.Permanent.class,
+                sender.send(Address.direct(Platform.DISCORD, "not-a-snowflake"), TIP));
+        assertInstanceOf(
+                SendResult.Permanent.class,
+                sender.send(Address.direct(Platform.TELEGRAM, "123"), TIP));
         assertTrue(discord.requests().stream().noneMatch(r -> r.path().startsWith("/channels/")));
     }
 
     @Test
     void aLongHostileTipIsSplitIntoMessagesWithinDiscordsLimits() {
         String hostile = "@everyone <@&1> **bold** ||x|| [a](http://b) ";
-        Reply tip = Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph(hostile.repeat(250)))).titled(hostile);
-        assertEquals(new SendResult.Delivered(), sender(Duration.ofSeconds(5)).send(to(channel), tip));
+        Reply tip =
+                Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph(hostile.repeat(250))))
+                        .titled(hostile);
+        assertEquals(
+                new SendResult.Delivered(), sender(Duration.ofSeconds(5)).send(to(channel), tip));
         List<RecordedRequest> posts = discord.requests("POST", path());
         assertTrue(posts.size() >= 2, "split into " + posts.size());
         for (RecordedRequest post : posts) {
@@ -203,8 +256,10 @@ class DiscordMessageSenderTest {
             for (JsonNode e : body.path("embeds")) {
                 assertTrue(e.path("description").asText("").length() <= 4096);
                 assertTrue(e.path("title").asText("").length() <= 256);
-                total += e.path("description").asText("").length() + e.path("title").asText("").length()
-                        + e.path("footer").path("text").asText("").length();
+                total +=
+                        e.path("description").asText("").length()
+                                + e.path("title").asText("").length()
+                                + e.path("footer").path("text").asText("").length();
             }
             assertTrue(total <= 6000, "embed total " + total);
             assertFalse(body.toString().contains("@everyone"));

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The adapter's settings are plain values (the launcher validates them); these are what the record itself owes. */
+/**
+ * The adapter's settings are plain values (the launcher validates them); these are what the record
+ * itself owes.
+ */
 class DiscordSettingsTest {
 
     private static final URI API = URI.create("https://discord.com/api/v10");
@@ -35,6 +38,10 @@ class DiscordSettingsTest {
     void toStringHidesTheToken() {
         DiscordSettings s = DiscordSettings.of(FakeDiscord.TOKEN, API);
         assertFalse(s.toString().contains(FakeDiscord.TOKEN));
-        assertFalse(s.toString().contains(FakeDiscord.TOKEN.substring(FakeDiscord.TOKEN.lastIndexOf('.') + 1)));
+        assertFalse(
+                s.toString()
+                        .contains(
+                                FakeDiscord.TOKEN.substring(
+                                        FakeDiscord.TOKEN.lastIndexOf('.') + 1)));
     }
 }

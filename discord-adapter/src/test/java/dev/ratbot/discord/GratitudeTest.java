@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which replies to the bot are only thanks or a reaction (never answered with the refusal), and which are questions. */
+/**
+ * Which replies to the bot are only thanks or a reaction (never answered with the refusal), and
+ * which are questions.
+ */
 class GratitudeTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             thanks!                          | THANKS
             Thank you so much, Ratbot 🙏      | THANKS
             ty                               | THANKS

@@ -12,12 +12,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link HelpChannelStore} does: the in-memory twin, SQLite and PostgreSQL run these same tests. */
+/**
+ * What every {@link HelpChannelStore} does: the in-memory twin, SQLite and PostgreSQL run these
+ * same tests.
+ */
 abstract class HelpChannelStoreContract {
 
     static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
     static final long GUILD = 1_146_100_000_000_000_001L, OTHER_GUILD = 1_146_100_000_000_000_002L;
-    static final long FORUM = 1_146_100_000_000_000_020L, TEXT = 1_146_100_000_000_000_021L, ELSEWHERE = 1_146_100_000_000_000_022L;
+    static final long FORUM = 1_146_100_000_000_000_020L,
+            TEXT = 1_146_100_000_000_000_021L,
+            ELSEWHERE = 1_146_100_000_000_000_022L;
     static final long MOD = 1_146_200_000_000_000_001L;
 
     private HelpChannelStore store;
@@ -34,8 +39,13 @@ abstract class HelpChannelStoreContract {
         store.optIn(new HelpChannel(GUILD, FORUM, Kind.FORUM, MOD), NOW);
         store.optIn(new HelpChannel(GUILD, TEXT, Kind.TEXT, MOD), NOW);
         store.optIn(new HelpChannel(OTHER_GUILD, ELSEWHERE, Kind.TEXT, MOD), NOW);
-        assertEquals(Optional.of(new HelpChannel(GUILD, FORUM, Kind.FORUM, MOD)), store.find(FORUM));
-        assertEquals(List.of(new HelpChannel(GUILD, FORUM, Kind.FORUM, MOD), new HelpChannel(GUILD, TEXT, Kind.TEXT, MOD)), store.channels(GUILD));
+        assertEquals(
+                Optional.of(new HelpChannel(GUILD, FORUM, Kind.FORUM, MOD)), store.find(FORUM));
+        assertEquals(
+                List.of(
+                        new HelpChannel(GUILD, FORUM, Kind.FORUM, MOD),
+                        new HelpChannel(GUILD, TEXT, Kind.TEXT, MOD)),
+                store.channels(GUILD));
     }
 
     @Test
@@ -56,7 +66,9 @@ abstract class HelpChannelStoreContract {
         assertEquals(Optional.empty(), store.find(FORUM));
         assertEquals(1, store.optOutAll(GUILD));
         assertEquals(List.of(), store.channels(GUILD));
-        assertEquals(Optional.of(new HelpChannel(OTHER_GUILD, ELSEWHERE, Kind.TEXT, MOD)), store.find(ELSEWHERE));
+        assertEquals(
+                Optional.of(new HelpChannel(OTHER_GUILD, ELSEWHERE, Kind.TEXT, MOD)),
+                store.find(ELSEWHERE));
     }
 
     @Test

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteHelpChannelStoreTest extends HelpChannelStoreContract {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Database db;
 
     @Override

@@ -7,10 +7,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Whether a group member may change the group's settings: its creator or an administrator, asked with
- * {@code getChatMember} only when the conversation needs to know, and at most once per message. A message an
- * anonymous administrator sends on behalf of the group carries the group itself as {@code sender_chat}, which
- * Telegram only allows administrators to do. When Telegram cannot be asked, the answer is no.
+ * Whether a group member may change the group's settings: its creator or an administrator, asked
+ * with {@code getChatMember} only when the conversation needs to know, and at most once per
+ * message. A message an anonymous administrator sends on behalf of the group carries the group
+ * itself as {@code sender_chat}, which Telegram only allows administrators to do. When Telegram
+ * cannot be asked, the answer is no.
  */
 final class ChatAdminRights implements Rights {
 

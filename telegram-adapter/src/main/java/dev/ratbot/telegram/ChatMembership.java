@@ -21,19 +21,23 @@ import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * What Telegram says about the bot's place in a chat, acted on at once instead of at the next daily tip:
+ * What Telegram says about the bot's place in a chat, acted on at once instead of at the next daily
+ * tip:
+ *
  * <ul>
- *   <li>{@code my_chat_member}: removed from a group or blocked by the user pauses the chat's subscriptions (nothing
- *       is tried until it is back); restricted from sending pauses them too; added back or unblocked offers to resume
- *       them with one tap;</li>
- *   <li>a group upgraded to a supergroup ({@code migrate_to_chat_id} / {@code migrate_from_chat_id}) moves the
- *       chat's subscriptions to the new id, so that /settings there finds them.</li>
+ *   <li>{@code my_chat_member}: removed from a group or blocked by the user pauses the chat's
+ *       subscriptions (nothing is tried until it is back); restricted from sending pauses them too;
+ *       added back or unblocked offers to resume them with one tap;
+ *   <li>a group upgraded to a supergroup ({@code migrate_to_chat_id} / {@code
+ *       migrate_from_chat_id}) moves the chat's subscriptions to the new id, so that /settings
+ *       there finds them.
  * </ul>
  */
 final class ChatMembership {
 
     private static final Logger log = LoggerFactory.getLogger(ChatMembership.class);
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     static final String REMOVED = "the bot was removed from this group";
     static final String BLOCKED = "you blocked the bot";
@@ -56,28 +60,55 @@ final class ChatMembership {
         if (gone(now)) {
             PauseReason reason = PauseReason.away(group ? REMOVED : BLOCKED);
             int paused = pauseAll(chatId, reason);
-            if (paused > 0) log.info("bot {} a {} chat: {} subscriptions paused", group ? "removed from" : "blocked in", group ? "group" : "private", paused);
+            if (paused > 0)
+                log.info(
+                        "bot {} a {} chat: {} subscriptions paused",
+                        group ? "removed from" : "blocked in",
+                        group ? "group" : "private",
+                        paused);
             return Optional.empty();
         }
-        if (now instanceof ChatMemberRestricted r && !Boolean.FALSE.equals(r.getIsMember()) && Boolean.FALSE.equals(r.getCanSendMessages())) {
+        if (now instanceof ChatMemberRestricted r
+                && !Boolean.FALSE.equals(r.getIsMember())
+                && Boolean.FALSE.equals(r.getCanSendMessages())) {
             pauseAll(chatId, PauseReason.cannotPost(RESTRICTED));
             return Optional.empty();
         }
-        if (before != null && !gone(before) && !(before instanceof ChatMemberRestricted)) return Optional.empty();
-        // Back (added again, unblocked, allowed to write again): offer to resume what the bot paused here.
-        List<Subscription> paused = store.inChat(Platform.TELEGRAM, chatId).stream()
-                .filter(s -> s.status() == SubscriptionStatus.PAUSED && s.pauseReason().isPresent()).toList();
+        if (before != null && !gone(before) && !(before instanceof ChatMemberRestricted))
+            return Optional.empty();
+        // Back (added again, unblocked, allowed to write again): offer to resume what the bot
+        // paused here.
+        List<Subscription> paused =
+                store.inChat(Platform.TELEGRAM, chatId).stream()
+                        .filter(
+                                s ->
+                                        s.status() == SubscriptionStatus.PAUSED
+                                                && s.pauseReason().isPresent())
+                        .toList();
         if (paused.isEmpty()) return Optional.empty();
         Subscription s = paused.getFirst();
-        String who = group ? "An administrator can tap Resume or send /resume" : "Tap Resume or send /resume";
-        return Optional.of(Reply.text(Reply.Kind.SETTINGS,
-                "Welcome back! The daily tip here (" + HH_MM.format(s.localTime()) + ", " + s.zone().getId() + ") was paused when "
-                        + s.pauseReason().get().text() + ".",
-                who + " to start it again.")
-                .withChoices(List.of(new Choice("Resume daily tips", "/resume"))));
+        String who =
+                group
+                        ? "An administrator can tap Resume or send /resume"
+                        : "Tap Resume or send /resume";
+        return Optional.of(
+                Reply.text(
+                                Reply.Kind.SETTINGS,
+                                "Welcome back! The daily tip here ("
+                                        + HH_MM.format(s.localTime())
+                                        + ", "
+                                        + s.zone().getId()
+                                        + ") was paused when "
+                                        + s.pauseReason().get().text()
+                                        + ".",
+                                who + " to start it again.")
+                        .withChoices(List.of(new Choice("Resume daily tips", "/resume"))));
     }
 
-    /** Moves subscriptions when a group became a supergroup; true when the message was such a notice. */
+    /**
+     * Moves subscriptions when a group became a supergroup; true when the message was such a
+     * notice.
+     */
     boolean migrated(Message message) {
         if (message.getChat() == null || message.getChat().getId() == null) return false;
         String here = Long.toString(message.getChat().getId());
@@ -94,25 +125,36 @@ final class ChatMembership {
 
     private void move(String from, String to) {
         List<Subscription> moved = store.moveChat(Platform.TELEGRAM, from, to);
-        if (!moved.isEmpty()) log.info("a group became a supergroup: {} subscriptions moved to its new id", moved.size());
+        if (!moved.isEmpty())
+            log.info(
+                    "a group became a supergroup: {} subscriptions moved to its new id",
+                    moved.size());
     }
 
     private int pauseAll(String chatId, PauseReason reason) {
         int n = 0;
         for (Subscription s : store.inChat(Platform.TELEGRAM, chatId)) {
-            if (store.pause(s.address(), reason).filter(p -> p.pauseReason().isPresent()).isPresent()) n++;
+            if (store.pause(s.address(), reason)
+                    .filter(p -> p.pauseReason().isPresent())
+                    .isPresent()) n++;
         }
         return n;
     }
 
     private static boolean gone(ChatMember member) {
-        String status = member.getStatus() == null ? "" : member.getStatus().toLowerCase(Locale.ROOT);
+        String status =
+                member.getStatus() == null ? "" : member.getStatus().toLowerCase(Locale.ROOT);
         if (status.equals("left") || status.equals("kicked")) return true;
         return member instanceof ChatMemberRestricted r && Boolean.FALSE.equals(r.getIsMember());
     }
 
     /** The address a membership reply goes to: the chat itself, outside any topic. */
     static Address addressOf(Chat chat) {
-        return new Address(Platform.TELEGRAM, Long.toString(chat.getId()), Optional.empty(), Optional.empty(), GroupMessageRules.isGroupChat(chat));
+        return new Address(
+                Platform.TELEGRAM,
+                Long.toString(chat.getId()),
+                Optional.empty(),
+                Optional.empty(),
+                GroupMessageRules.isGroupChat(chat));
     }
 }

@@ -5,8 +5,9 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * {@code getChatMember}, reading only the member's {@code status} ("creator", "administrator", "member", ...):
- * the one field the admin check needs, whatever else the server sends about the member.
+ * {@code getChatMember}, reading only the member's {@code status} ("creator", "administrator",
+ * "member", ...): the one field the admin check needs, whatever else the server sends about the
+ * member.
  */
 final class GetMemberStatus extends BotApiMethod<String> {
 

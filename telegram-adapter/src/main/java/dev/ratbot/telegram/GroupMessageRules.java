@@ -10,10 +10,10 @@ import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Decides which messages are for the bot. In a private chat, every text is. In a group, only commands (a command
- * addressed to another bot, {@code /ask@otherbot}, is not, nor an unknown bare command that is probably another
- * bot's), messages that mention the bot (the mention is removed) and replies to the bot's own messages; the rest is
- * chatter between people and is ignored.
+ * Decides which messages are for the bot. In a private chat, every text is. In a group, only
+ * commands (a command addressed to another bot, {@code /ask@otherbot}, is not, nor an unknown bare
+ * command that is probably another bot's), messages that mention the bot (the mention is removed)
+ * and replies to the bot's own messages; the rest is chatter between people and is ignored.
  */
 final class GroupMessageRules {
 
@@ -26,15 +26,24 @@ final class GroupMessageRules {
         this.bot = bot;
         this.parser = new CommandParser(bot.username());
         String name = Pattern.quote(bot.username());
-        this.mention = bot.username().isEmpty() ? null
-                : Pattern.compile("(?<![A-Za-z0-9_@])@" + name + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
-        this.explicitCommand = bot.username().isEmpty() ? null
-                : Pattern.compile("^\\s*/[A-Za-z0-9_]*@" + name + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
+        this.mention =
+                bot.username().isEmpty()
+                        ? null
+                        : Pattern.compile(
+                                "(?<![A-Za-z0-9_@])@" + name + "(?![A-Za-z0-9_])",
+                                Pattern.CASE_INSENSITIVE);
+        this.explicitCommand =
+                bot.username().isEmpty()
+                        ? null
+                        : Pattern.compile(
+                                "^\\s*/[A-Za-z0-9_]*@" + name + "(?![A-Za-z0-9_])",
+                                Pattern.CASE_INSENSITIVE);
     }
 
     /**
      * What a private-chat text means. A deep link's {@code /start} payload is a command of its own:
-     * {@code t.me/<bot>?start=subscribe} subscribes, {@code ?start=topic-<section id>} opens that section.
+     * {@code t.me/<bot>?start=subscribe} subscribes, {@code ?start=topic-<section id>} opens that
+     * section.
      */
     Command inPrivate(String text) {
         Command command = parser.parse(text);
@@ -42,14 +51,17 @@ final class GroupMessageRules {
         return command;
     }
 
-    private static final Pattern START_PAYLOAD = Pattern.compile("^\\s*/start(?:@[A-Za-z0-9_]+)?\\s+([A-Za-z0-9_-]{1,64})\\s*$");
+    private static final Pattern START_PAYLOAD =
+            Pattern.compile("^\\s*/start(?:@[A-Za-z0-9_]+)?\\s+([A-Za-z0-9_-]{1,64})\\s*$");
 
     static Optional<Command> deepLink(String text) {
         var m = START_PAYLOAD.matcher(text);
         if (!m.find()) return Optional.empty();
         String payload = m.group(1);
-        if (payload.equals("subscribe")) return Optional.of(new Command.Subscribe(Optional.empty(), Optional.empty()));
-        if (payload.startsWith("topic-") && payload.length() > 6) return Optional.of(new Command.Topic(payload.substring(6)));
+        if (payload.equals("subscribe"))
+            return Optional.of(new Command.Subscribe(Optional.empty(), Optional.empty()));
+        if (payload.startsWith("topic-") && payload.length() > 6)
+            return Optional.of(new Command.Topic(payload.substring(6)));
         return Optional.empty();
     }
 
@@ -58,7 +70,10 @@ final class GroupMessageRules {
         return parser.parse(data);
     }
 
-    /** The command a group message carries for the bot, with the text handed on; empty when it is not for the bot. */
+    /**
+     * The command a group message carries for the bot, with the text handed on; empty when it is
+     * not for the bot.
+     */
     Optional<ForBot> inGroup(Message message) {
         String text = message.getText();
         if (text.stripLeading().startsWith("/")) {
@@ -74,14 +89,18 @@ final class GroupMessageRules {
         }
         if (isReplyToBot(message)) {
             Command command = parser.parse(text);
-            return command instanceof Command.Empty ? Optional.empty() : Optional.of(new ForBot(text, command));
+            return command instanceof Command.Empty
+                    ? Optional.empty()
+                    : Optional.of(new ForBot(text, command));
         }
         return Optional.empty();
     }
 
-    /** A message for the bot: the text as the conversation sees it and the command parsed with our bot name. */
-    record ForBot(String text, Command command) {
-    }
+    /**
+     * A message for the bot: the text as the conversation sees it and the command parsed with our
+     * bot name.
+     */
+    record ForBot(String text, Command command) {}
 
     private boolean isExplicit(String text) {
         return explicitCommand != null && explicitCommand.matcher(text).find();

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Packs pieces into as few HTML messages as fit the platform's length limit. It splits between pieces first (on
- * paragraph boundaries), and a piece longer than a whole message at line breaks, then at spaces, then anywhere
- * but inside a surrogate pair. Splitting works on plain text before escaping, so a cut never falls inside a tag
- * or an entity, and every message is balanced HTML on its own.
+ * Packs pieces into as few HTML messages as fit the platform's length limit. It splits between
+ * pieces first (on paragraph boundaries), and a piece longer than a whole message at line breaks,
+ * then at spaces, then anywhere but inside a surrogate pair. Splitting works on plain text before
+ * escaping, so a cut never falls inside a tag or an entity, and every message is balanced HTML on
+ * its own.
  */
 final class HtmlMessageSplitter {
 
@@ -15,9 +16,13 @@ final class HtmlMessageSplitter {
 
     private final int maxChars;
 
-    /** @param maxChars the longest text one message may show, counted after entity parsing in UTF-16 units */
+    /**
+     * @param maxChars the longest text one message may show, counted after entity parsing in UTF-16
+     *     units
+     */
     HtmlMessageSplitter(int maxChars) {
-        if (maxChars < 16) throw new IllegalArgumentException("message limit too small: " + maxChars);
+        if (maxChars < 16)
+            throw new IllegalArgumentException("message limit too small: " + maxChars);
         this.maxChars = maxChars;
     }
 
@@ -42,7 +47,9 @@ final class HtmlMessageSplitter {
         return messages;
     }
 
-    /** The pieces with blank ones dropped and over-long ones cut into parts that each fit a message. */
+    /**
+     * The pieces with blank ones dropped and over-long ones cut into parts that each fit a message.
+     */
     private List<Piece> fitting(List<Piece> pieces) {
         List<Piece> out = new ArrayList<>();
         for (Piece piece : pieces) {
@@ -67,7 +74,8 @@ final class HtmlMessageSplitter {
         }
         int cut = maxChars;
         // A hard cut must not leave half of an emoji (or any astral character) at either end.
-        if (Character.isHighSurrogate(text.charAt(cut - 1)) && Character.isLowSurrogate(text.charAt(cut))) cut--;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))
+                && Character.isLowSurrogate(text.charAt(cut))) cut--;
         return cut;
     }
 }

@@ -17,10 +17,11 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQuery
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 
 /**
- * Inline mode ({@code @bot question} in any chat): up to three articles, the engine's answer first and then the
- * sections it names as related, each a ready message the user can send. Inline queries arrive as the user types,
- * so they go to the engine directly and are not written to the answer log, and the articles carry no buttons (a
- * message sent through inline mode has no chat the bot could answer a tap in).
+ * Inline mode ({@code @bot question} in any chat): up to three articles, the engine's answer first
+ * and then the sections it names as related, each a ready message the user can send. Inline queries
+ * arrive as the user types, so they go to the engine directly and are not written to the answer
+ * log, and the articles carry no buttons (a message sent through inline mode has no chat the bot
+ * could answer a tap in).
  */
 final class InlineAnswers {
 
@@ -40,11 +41,14 @@ final class InlineAnswers {
         if (!(parser.parse(query) instanceof Command.Ask ask)) return List.of();
         Answer answer = engine.answer(ask.question());
         Map<String, Answer> chosen = new LinkedHashMap<>();
-        if (answer.answered()) chosen.put(answer.section().map(SectionRef::id).orElse("answer"), answer);
+        if (answer.answered())
+            chosen.put(answer.section().map(SectionRef::id).orElse("answer"), answer);
         for (SectionRef ref : answer.related()) {
             if (chosen.size() >= MAX_RESULTS) break;
             if (chosen.containsKey(ref.id())) continue;
-            engine.section(ref.id()).filter(Answer::answered).ifPresent(a -> chosen.put(ref.id(), a));
+            engine.section(ref.id())
+                    .filter(Answer::answered)
+                    .ifPresent(a -> chosen.put(ref.id(), a));
         }
         List<InlineQueryResult> results = new ArrayList<>();
         int n = 0;
@@ -54,46 +58,67 @@ final class InlineAnswers {
         return results;
     }
 
-    /** For an empty query: the tip as one ready message (the reply's buttons are left out, as for answers). */
+    /**
+     * For an empty query: the tip as one ready message (the reply's buttons are left out, as for
+     * answers).
+     */
     List<InlineQueryResult> tip(Reply tip) {
         if (tip.kind() != Reply.Kind.TIP) return List.of();
-        Reply plain = Reply.of(Reply.Kind.TIP, tip.blocks()).titled(tip.title()).credited(tip.attribution());
+        Reply plain =
+                Reply.of(Reply.Kind.TIP, tip.blocks())
+                        .titled(tip.title())
+                        .credited(tip.attribution());
         List<String> messages = renderer.render(plain).messages();
         if (messages.isEmpty()) return List.of();
-        return List.of(InlineQueryResultArticle.builder()
-                .id("tip")
-                .title("Today's bonding tip")
-                .description(preview(plain.plainText()))
-                .inputMessageContent(InputTextMessageContent.builder()
-                        .messageText(messages.get(0))
-                        .parseMode(TelegramHtml.PARSE_MODE)
-                        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-                        .build())
-                .build());
+        return List.of(
+                InlineQueryResultArticle.builder()
+                        .id("tip")
+                        .title("Today's bonding tip")
+                        .description(preview(plain.plainText()))
+                        .inputMessageContent(
+                                InputTextMessageContent.builder()
+                                        .messageText(messages.get(0))
+                                        .parseMode(TelegramHtml.PARSE_MODE)
+                                        .linkPreviewOptions(
+                                                LinkPreviewOptions.builder()
+                                                        .isDisabled(true)
+                                                        .build())
+                                        .build())
+                        .build());
     }
 
     private Optional<InlineQueryResult> article(int n, Answer answer) {
-        Reply reply = Reply.of(Reply.Kind.ANSWER, answer.blocks()).titled(answer.section().map(SectionRef::title))
-                .credited(answer.attribution());
+        Reply reply =
+                Reply.of(Reply.Kind.ANSWER, answer.blocks())
+                        .titled(answer.section().map(SectionRef::title))
+                        .credited(answer.attribution());
         List<String> messages = renderer.render(reply).messages();
         if (messages.isEmpty()) return Optional.empty();
-        String title = answer.section().map(SectionRef::title).filter(t -> !t.isBlank()).orElse("Answer");
-        // Result ids must be 1–64 bytes and unique within one answer; a counter keeps them short and safe.
-        return Optional.of(InlineQueryResultArticle.builder()
-                .id("r" + n)
-                .title(title)
-                .description(preview(answer.text()))
-                .inputMessageContent(InputTextMessageContent.builder()
-                        .messageText(messages.get(0))
-                        .parseMode(TelegramHtml.PARSE_MODE)
-                        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-                        .build())
-                .build());
+        String title =
+                answer.section().map(SectionRef::title).filter(t -> !t.isBlank()).orElse("Answer");
+        // Result ids must be 1–64 bytes and unique within one answer; a counter keeps them short
+        // and safe.
+        return Optional.of(
+                InlineQueryResultArticle.builder()
+                        .id("r" + n)
+                        .title(title)
+                        .description(preview(answer.text()))
+                        .inputMessageContent(
+                                InputTextMessageContent.builder()
+                                        .messageText(messages.get(0))
+                                        .parseMode(TelegramHtml.PARSE_MODE)
+                                        .linkPreviewOptions(
+                                                LinkPreviewOptions.builder()
+                                                        .isDisabled(true)
+                                                        .build())
+                                        .build())
+                        .build());
     }
 
     private static String preview(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.codePointCount(0, flat.length()) <= DESCRIPTION_CHARS) return flat;
-        return flat.substring(0, flat.offsetByCodePoints(0, DESCRIPTION_CHARS - 1)).stripTrailing() + "\u2026";
+        return flat.substring(0, flat.offsetByCodePoints(0, DESCRIPTION_CHARS - 1)).stripTrailing()
+                + "\u2026";
     }
 }

@@ -9,9 +9,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
- * A call whose only use of the result is the sent or edited message's id (to edit that answer later): sent exactly
- * as the wrapped method, read by the documented envelope like {@link ResultIgnoringCall}; 0 when the server leaves
- * the id out (the answer still counts as sent).
+ * A call whose only use of the result is the sent or edited message's id (to edit that answer
+ * later): sent exactly as the wrapped method, read by the documented envelope like {@link
+ * ResultIgnoringCall}; 0 when the server leaves the id out (the answer still counts as sent).
  */
 final class MessageIdCall<T extends Serializable> extends BotApiMethod<Integer> {
 

@@ -1,13 +1,16 @@
 package dev.ratbot.telegram;
 
 /**
- * A run of plain text that a message shows as one unit (a title, a paragraph, a list, the attribution) with
- * the style it is shown in. Pieces are joined by blank lines; the splitter keeps them whole where it can.
+ * A run of plain text that a message shows as one unit (a title, a paragraph, a list, the
+ * attribution) with the style it is shown in. Pieces are joined by blank lines; the splitter keeps
+ * them whole where it can.
  */
 record Piece(String plain, Style style) {
 
     enum Style {
-        PLAIN("", ""), BOLD("<b>", "</b>"), ITALIC("<i>", "</i>");
+        PLAIN("", ""),
+        BOLD("<b>", "</b>"),
+        ITALIC("<i>", "</i>");
 
         private final String open;
         private final String close;
@@ -27,7 +30,10 @@ record Piece(String plain, Style style) {
         return style.open + TelegramHtml.escape(plain) + style.close;
     }
 
-    /** What Telegram counts against the length limit: the text after entity parsing, in UTF-16 units. */
+    /**
+     * What Telegram counts against the length limit: the text after entity parsing, in UTF-16
+     * units.
+     */
     int visibleLength() {
         return plain.length();
     }

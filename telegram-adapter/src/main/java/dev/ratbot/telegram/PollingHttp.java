@@ -23,28 +23,33 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The HTTP client long polling runs on, with a way to end a held {@code getUpdates} at once. Telegram holds that
- * request for up to 50 seconds; stopping closes its socket, and the interrupted poll reads as an empty batch, so the
- * library ends its loop quietly instead of logging an error and backing off. Nothing is lost: updates are only
- * confirmed by the next poll's offset, so any that were in flight are delivered again to whoever polls next.
+ * The HTTP client long polling runs on, with a way to end a held {@code getUpdates} at once.
+ * Telegram holds that request for up to 50 seconds; stopping closes its socket, and the interrupted
+ * poll reads as an empty batch, so the library ends its loop quietly instead of logging an error
+ * and backing off. Nothing is lost: updates are only confirmed by the next poll's offset, so any
+ * that were in flight are delivered again to whoever polls next.
  *
- * <p>The library polls again as soon as a poll returns. A server that answers an empty {@code getUpdates} at once
- * instead of holding it (one that ignores {@code timeout}, as some emulators and proxies do) would be asked
- * thousands of times a second; so an empty answer that came back sooner than {@link #MIN_EMPTY_POLL} is held here
- * until that much time has passed, or until stopping. Answers with updates are never held.
+ * <p>The library polls again as soon as a poll returns. A server that answers an empty {@code
+ * getUpdates} at once instead of holding it (one that ignores {@code timeout}, as some emulators
+ * and proxies do) would be asked thousands of times a second; so an empty answer that came back
+ * sooner than {@link #MIN_EMPTY_POLL} is held here until that much time has passed, or until
+ * stopping. Answers with updates are never held.
  *
- * <p>A poll that fails (no answer, or an error answer such as 409 Conflict when another process polls the token) is
- * told to {@link PollHealth}, which logs it in one line at most once a minute, and reads to the library as an empty
- * batch after a pause: the library would log every failure with its stack trace and retry within a second. Nothing
- * is lost, as no update was confirmed.
+ * <p>A poll that fails (no answer, or an error answer such as 409 Conflict when another process
+ * polls the token) is told to {@link PollHealth}, which logs it in one line at most once a minute,
+ * and reads to the library as an empty batch after a pause: the library would log every failure
+ * with its stack trace and retry within a second. Nothing is lost, as no update was confirmed.
  */
 final class PollingHttp {
 
     private static final String NO_UPDATES = "{\"ok\":true,\"result\":[]}";
+
     /** The shortest time between two polls when nothing is new. */
     static final Duration MIN_EMPTY_POLL = Duration.ofMillis(500);
+
     /** An empty batch is a few bytes; a longer answer carries updates. */
     private static final int EMPTY_ANSWER_MAX_BYTES = 256;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -52,48 +57,64 @@ final class PollingHttp {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final OkHttpClient client;
 
-    /** @param retryAfterFailure how long a failed poll waits before the next */
+    /**
+     * @param retryAfterFailure how long a failed poll waits before the next
+     */
     PollingHttp(OkHttpClient base, PollHealth health, Duration retryAfterFailure) {
-        this.client = base.newBuilder()
-                .dispatcher(new Dispatcher())
-                .connectionPool(new ConnectionPool())
-                .socketFactory(new TrackingSocketFactory())
-                // getUpdates holds the request for up to 50 seconds when there is nothing new.
-                .readTimeout(Duration.ofSeconds(75))
-                .callTimeout(Duration.ofSeconds(90))
-                .addInterceptor(chain -> {
-                    if (stopping.get()) return noUpdates(chain.request());
-                    long started = System.nanoTime();
-                    boolean poll = isPoll(chain.request());
-                    Response response;
-                    try {
-                        response = chain.proceed(chain.request());
-                    } catch (IOException e) {
-                        if (stopping.get()) return noUpdates(chain.request());
-                        if (!poll) throw e;
-                        health.failed("no answer from the Bot API (" + Redaction.describe(e) + ")");
-                        holdUntil(System.nanoTime() + retryAfterFailure.toNanos());
-                        return noUpdates(chain.request());
-                    }
-                    if (!poll) return response;
-                    if (!response.isSuccessful()) {
-                        String description = errorDescription(response);
-                        response.close();
-                        if (response.code() == 409) health.conflict(description);
-                        else health.failed("HTTP " + response.code() + " " + description);
-                        holdUntil(System.nanoTime() + retryAfterFailure.toNanos());
-                        return noUpdates(chain.request());
-                    }
-                    health.succeeded();
-                    if (isEmptyBatch(response)) holdUntil(started + MIN_EMPTY_POLL.toNanos());
-                    return response;
-                })
-                .build();
+        this.client =
+                base.newBuilder()
+                        .dispatcher(new Dispatcher())
+                        .connectionPool(new ConnectionPool())
+                        .socketFactory(new TrackingSocketFactory())
+                        // getUpdates holds the request for up to 50 seconds when there is nothing
+                        // new.
+                        .readTimeout(Duration.ofSeconds(75))
+                        .callTimeout(Duration.ofSeconds(90))
+                        .addInterceptor(
+                                chain -> {
+                                    if (stopping.get()) return noUpdates(chain.request());
+                                    long started = System.nanoTime();
+                                    boolean poll = isPoll(chain.request());
+                                    Response response;
+                                    try {
+                                        response = chain.proceed(chain.request());
+                                    } catch (IOException e) {
+                                        if (stopping.get()) return noUpdates(chain.request());
+                                        if (!poll) throw e;
+                                        health.failed(
+                                                "no answer from the Bot API ("
+                                                        + Redaction.describe(e)
+                                                        + ")");
+                                        holdUntil(System.nanoTime() + retryAfterFailure.toNanos());
+                                        return noUpdates(chain.request());
+                                    }
+                                    if (!poll) return response;
+                                    if (!response.isSuccessful()) {
+                                        String description = errorDescription(response);
+                                        response.close();
+                                        if (response.code() == 409) health.conflict(description);
+                                        else
+                                            health.failed(
+                                                    "HTTP " + response.code() + " " + description);
+                                        holdUntil(System.nanoTime() + retryAfterFailure.toNanos());
+                                        return noUpdates(chain.request());
+                                    }
+                                    health.succeeded();
+                                    if (isEmptyBatch(response))
+                                        holdUntil(started + MIN_EMPTY_POLL.toNanos());
+                                    return response;
+                                })
+                        .build();
     }
 
     private static Response noUpdates(Request request) {
-        return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(200).message("OK")
-                .body(ResponseBody.create(NO_UPDATES, MediaType.get("application/json"))).build();
+        return new Response.Builder()
+                .request(request)
+                .protocol(Protocol.HTTP_1_1)
+                .code(200)
+                .message("OK")
+                .body(ResponseBody.create(NO_UPDATES, MediaType.get("application/json")))
+                .build();
     }
 
     private static boolean isPoll(Request request) {
@@ -101,7 +122,10 @@ final class PollingHttp {
         return !segments.isEmpty() && segments.getLast().equalsIgnoreCase("getUpdates");
     }
 
-    /** The Bot API's description of an error answer, e.g. "Conflict: terminated by other getUpdates request". */
+    /**
+     * The Bot API's description of an error answer, e.g. "Conflict: terminated by other getUpdates
+     * request".
+     */
     private static String errorDescription(Response response) {
         try {
             JsonNode answer = JSON.readTree(response.peekBody(4096).bytes());
@@ -118,7 +142,9 @@ final class PollingHttp {
         if (start.length > EMPTY_ANSWER_MAX_BYTES) return false;
         try {
             JsonNode answer = JSON.readTree(start);
-            return answer != null && answer.path("ok").asBoolean(false) && answer.path("result").isArray()
+            return answer != null
+                    && answer.path("ok").asBoolean(false)
+                    && answer.path("result").isArray()
                     && answer.path("result").isEmpty();
         } catch (IOException e) {
             return false; // not ours to judge: the library reports an answer it cannot read
@@ -139,7 +165,10 @@ final class PollingHttp {
         return client;
     }
 
-    /** Ends any poll in flight (it returns no updates) and releases the client's threads and connections. */
+    /**
+     * Ends any poll in flight (it returns no updates) and releases the client's threads and
+     * connections.
+     */
     void stop() {
         stopping.set(true);
         stopped.countDown();
@@ -157,15 +186,17 @@ final class PollingHttp {
     private final class TrackingSocketFactory extends SocketFactory {
         @Override
         public Socket createSocket() throws IOException {
-            // OkHttp retries a failed request on a fresh connection; while stopping there must be none.
+            // OkHttp retries a failed request on a fresh connection; while stopping there must be
+            // none.
             if (stopping.get()) throw new IOException("long polling is stopping");
-            Socket socket = new Socket() {
-                @Override
-                public synchronized void close() throws IOException {
-                    sockets.remove(this);
-                    super.close();
-                }
-            };
+            Socket socket =
+                    new Socket() {
+                        @Override
+                        public synchronized void close() throws IOException {
+                            sockets.remove(this);
+                            super.close();
+                        }
+                    };
             sockets.add(socket);
             return socket;
         }
@@ -176,7 +207,8 @@ final class PollingHttp {
         }
 
         @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+                throws IOException {
             return connected(new java.net.InetSocketAddress(host, port));
         }
 
@@ -186,7 +218,9 @@ final class PollingHttp {
         }
 
         @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        public Socket createSocket(
+                InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
             return connected(new java.net.InetSocketAddress(address, port));
         }
 

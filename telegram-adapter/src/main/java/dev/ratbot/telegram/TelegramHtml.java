@@ -1,16 +1,19 @@
 package dev.ratbot.telegram;
 
 /**
- * Escaping for Telegram's HTML parse mode. Telegram wants every {@code <}, {@code >} and {@code &} that is not
- * markup written as an entity; quotes need no escaping outside attributes, and we never put text in attributes.
+ * Escaping for Telegram's HTML parse mode. Telegram wants every {@code <}, {@code >} and {@code &}
+ * that is not markup written as an entity; quotes need no escaping outside attributes, and we never
+ * put text in attributes.
  */
 final class TelegramHtml {
 
-    /** Spelled as the Bot API documents it; telegrambots' constant is lower case, which not every server accepts. */
+    /**
+     * Spelled as the Bot API documents it; telegrambots' constant is lower case, which not every
+     * server accepts.
+     */
     static final String PARSE_MODE = "HTML";
 
-    private TelegramHtml() {
-    }
+    private TelegramHtml() {}
 
     static String escape(String plain) {
         StringBuilder out = new StringBuilder(plain.length() + 16);

@@ -10,15 +10,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Telegram's side of the daily-tip port: sends a reply to a stored address and classifies the outcome (429 →
- * retry after {@code retry_after}; 403 blocked or kicked and 400 chat gone → permanent; a migrated group → moved
- * to the supergroup's id; network and server errors → transient). Never throws.
+ * Telegram's side of the daily-tip port: sends a reply to a stored address and classifies the
+ * outcome (429 → retry after {@code retry_after}; 403 blocked or kicked and 400 chat gone →
+ * permanent; a migrated group → moved to the supergroup's id; network and server errors →
+ * transient). Never throws.
  */
 final class TelegramMessageSender implements MessageSender {
 
     /**
-     * Telegram's published limits: 4096 characters of text, about 30 messages a second in all, one a second to a
-     * chat and twenty a minute to a group.
+     * Telegram's published limits: 4096 characters of text, about 30 messages a second in all, one
+     * a second to a chat and twenty a minute to a group.
      */
     static final PlatformLimits LIMITS = new PlatformLimits(4096, 30, Duration.ofSeconds(1), 20);
 
@@ -53,7 +54,9 @@ final class TelegramMessageSender implements MessageSender {
         }
     }
 
-    /** Chat ids are 64-bit integers (negative for groups); usernames like "@channel" are valid too. */
+    /**
+     * Chat ids are 64-bit integers (negative for groups); usernames like "@channel" are valid too.
+     */
     private static boolean isChatId(String id) {
         return id.matches("-?\\d{1,19}") || id.matches("@[A-Za-z0-9_]{4,32}");
     }

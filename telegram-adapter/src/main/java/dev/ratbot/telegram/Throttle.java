@@ -5,9 +5,9 @@ import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
 /**
- * At most one log line per period for a condition that may recur many times a second (a 409 conflict, requests
- * that are not updates): {@link #tryPass} says when to write one, and how many occurrences were left unwritten since
- * the last. Thread-safe.
+ * At most one log line per period for a condition that may recur many times a second (a 409
+ * conflict, requests that are not updates): {@link #tryPass} says when to write one, and how many
+ * occurrences were left unwritten since the last. Thread-safe.
  */
 final class Throttle {
 
@@ -26,7 +26,10 @@ final class Throttle {
         this.nanoTime = nanoTime;
     }
 
-    /** The number of occurrences held back since the last line, when this one may be written; else empty. */
+    /**
+     * The number of occurrences held back since the last line, when this one may be written; else
+     * empty.
+     */
     synchronized OptionalInt tryPass() {
         long now = nanoTime.getAsLong();
         if (passed && now - last < periodNanos) {
@@ -40,7 +43,10 @@ final class Throttle {
         return OptionalInt.of(before);
     }
 
-    /** Starts afresh: the next occurrence is written at once (the condition ended and may begin again). */
+    /**
+     * Starts afresh: the next occurrence is written at once (the condition ended and may begin
+     * again).
+     */
     synchronized void reset() {
         passed = false;
         held = 0;

@@ -22,7 +22,6 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
@@ -37,15 +36,16 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Handles one update, however it arrived (long polling or webhook): messages go to the conversation and its
- * reply back to the chat, button taps are acknowledged and answered, inline queries get articles. Never throws;
- * the user's text is never logged.
+ * Handles one update, however it arrived (long polling or webhook): messages go to the conversation
+ * and its reply back to the chat, button taps are acknowledged and answered, inline queries get
+ * articles. Never throws; the user's text is never logged.
  *
- * <p>Replies wait for their turn under the same {@link Pacer} as daily tips (about one a second per chat, 20 a
- * minute per group), queued in the chat's lane, never dropped for being many. A 429 answer pauses that chat only and
- * the reply is sent again after the wait, up to {@link #MAX_RETRY_WAIT} in all; past that it is given up with a log
- * line and an event. A user past the flood limit gets one "slow down" and is ignored until the window passes.
- * Nothing is sent unless the update's {@link Claim} is confirmed first.
+ * <p>Replies wait for their turn under the same {@link Pacer} as daily tips (about one a second per
+ * chat, 20 a minute per group), queued in the chat's lane, never dropped for being many. A 429
+ * answer pauses that chat only and the reply is sent again after the wait, up to {@link
+ * #MAX_RETRY_WAIT} in all; past that it is given up with a log line and an event. A user past the
+ * flood limit gets one "slow down" and is ignored until the window passes. Nothing is sent unless
+ * the update's {@link Claim} is confirmed first.
  */
 final class UpdateHandler {
 
@@ -53,20 +53,27 @@ final class UpdateHandler {
 
     /** Telegram shows at most 200 characters in a callback answer. */
     private static final int MAX_CALLBACK_TEXT = 200;
+
     /** How long Telegram may cache inline results for the same query, in seconds. */
     private static final int INLINE_CACHE_SECONDS = 300;
+
     /** The longest a reply waits out rate-limit answers (429) in all before it is given up. */
     static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(2);
+
     /** How often a reply is tried at most. */
     static final int MAX_ATTEMPTS = 4;
+
     static final String CHAT_WITH_THE_BOT = "Chat with the bot";
     static final String MY_LOCATION = "\uD83D\uDCCD My location";
     static final String LOCATION_DATA = "/location";
     static final String SEND_LOCATION = "\uD83D\uDCCD Send my location";
-    static final String LOCATION_PROMPT = "Tap \"Send my location\" below and I'll set your time zone from it. "
-            + "Only the zone is kept, never the location.";
-    static final String NO_ZONE_THERE = "I couldn't find a time zone for that place. Tap a zone above, or send e.g. /subscribe 08:00 Europe/London.";
-    static final String SLOW_DOWN = "You're sending messages faster than I can answer them. Please wait a minute, then ask again.";
+    static final String LOCATION_PROMPT =
+            "Tap \"Send my location\" below and I'll set your time zone from it. "
+                    + "Only the zone is kept, never the location.";
+    static final String NO_ZONE_THERE =
+            "I couldn't find a time zone for that place. Tap a zone above, or send e.g. /subscribe 08:00 Europe/London.";
+    static final String SLOW_DOWN =
+            "You're sending messages faster than I can answer them. Please wait a minute, then ask again.";
 
     private final TelegramClient client;
     private final Conversation conversation;
@@ -82,8 +89,17 @@ final class UpdateHandler {
     private final Optional<SubscriptionStore> subscriptions;
     private final ZoneLookup zones;
 
-    UpdateHandler(TelegramClient client, Conversation conversation, ReplyDelivery delivery, InlineAnswers inline, BotIdentity bot,
-            Sleeper sleeper, Pacer pacer, FloodControl flood, TelegramEvents events, Optional<SubscriptionStore> subscriptions,
+    UpdateHandler(
+            TelegramClient client,
+            Conversation conversation,
+            ReplyDelivery delivery,
+            InlineAnswers inline,
+            BotIdentity bot,
+            Sleeper sleeper,
+            Pacer pacer,
+            FloodControl flood,
+            TelegramEvents events,
+            Optional<SubscriptionStore> subscriptions,
             ZoneLookup zones) {
         this.subscriptions = subscriptions;
         this.zones = zones;
@@ -106,9 +122,11 @@ final class UpdateHandler {
             else if (update.hasEditedMessage()) onEdited(update.getEditedMessage(), claim);
             else if (update.hasCallbackQuery()) onButton(update.getCallbackQuery(), claim);
             else if (update.hasInlineQuery()) onInlineQuery(update.getInlineQuery(), claim);
-            else if (update.getMyChatMember() != null) onMembership(update.getMyChatMember(), claim);
+            else if (update.getMyChatMember() != null)
+                onMembership(update.getMyChatMember(), claim);
         } catch (RuntimeException e) {
-            // The adapter's event loop is an edge: the bug is reported once and the next update is handled.
+            // The adapter's event loop is an edge: the bug is reported once and the next update is
+            // handled.
             events.bugs().caught("telegram", e);
         }
     }
@@ -116,7 +134,8 @@ final class UpdateHandler {
     private void onMembership(ChatMemberUpdated change, Claim claim) {
         if (membership.isEmpty() || change.getChat() == null) return;
         Optional<Reply> offer = membership.get().changed(change);
-        if (offer.isPresent()) reply(ChatMembership.addressOf(change.getChat()), offer, Optional.empty(), claim);
+        if (offer.isPresent())
+            reply(ChatMembership.addressOf(change.getChat()), offer, Optional.empty(), claim);
     }
 
     private void onMessage(Message message, Claim claim) {
@@ -125,11 +144,14 @@ final class UpdateHandler {
             onLocation(message, claim);
             return;
         }
-        if (message.getText() == null || message.getChat() == null || message.getFrom() == null) return;
+        if (message.getText() == null || message.getChat() == null || message.getFrom() == null)
+            return;
         Chat chat = message.getChat();
-        // An anonymous administrator writes as the group itself (sender_chat), from Telegram's helper bot account.
+        // An anonymous administrator writes as the group itself (sender_chat), from Telegram's
+        // helper bot account.
         Chat sender = message.getSenderChat();
-        boolean anonymousAdmin = sender != null && chat.getId() != null && chat.getId().equals(sender.getId());
+        boolean anonymousAdmin =
+                sender != null && chat.getId() != null && chat.getId().equals(sender.getId());
         // Other bots are never answered, so two bots cannot keep each other talking.
         if (Boolean.TRUE.equals(message.getFrom().getIsBot()) && !anonymousAdmin) return;
         boolean group = GroupMessageRules.isGroupChat(chat);
@@ -140,8 +162,18 @@ final class UpdateHandler {
             Command command = rules.inPrivate(message.getText());
             if (command instanceof Command.Empty) return;
             if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
-            Optional<Reply> answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command)
-                    .map(r -> withZoneChoices(command, r, address, message.getFrom().getLanguageCode()));
+            Optional<Reply> answer =
+                    conversation
+                            .handle(
+                                    new Incoming(address, userId, message.getText(), Rights.OWNER),
+                                    command)
+                            .map(
+                                    r ->
+                                            withZoneChoices(
+                                                    command,
+                                                    r,
+                                                    address,
+                                                    message.getFrom().getLanguageCode()));
             List<Integer> sent = reply(address, answer, Optional.empty(), claim, Optional.empty());
             answered.remember(address.chatId(), message.getMessageId(), sent);
             return;
@@ -149,34 +181,58 @@ final class UpdateHandler {
         Optional<GroupMessageRules.ForBot> forBot = rules.inGroup(message);
         if (forBot.isEmpty()) return;
         if (!mayGoOn(address, userId, Optional.of(message.getMessageId()), claim)) return;
-        Rights rights = new ChatAdminRights(client, address.chatId(), message.getFrom().getId(), anonymousAdmin);
+        Rights rights =
+                new ChatAdminRights(
+                        client, address.chatId(), message.getFrom().getId(), anonymousAdmin);
         Incoming in = new Incoming(address, userId, forBot.get().text(), rights);
-        Optional<Reply> answer = conversation.handle(in, forBot.get().command())
-                .map(r -> withZoneChoices(forBot.get().command(), r, address, message.getFrom().getLanguageCode()));
+        Optional<Reply> answer =
+                conversation
+                        .handle(in, forBot.get().command())
+                        .map(
+                                r ->
+                                        withZoneChoices(
+                                                forBot.get().command(),
+                                                r,
+                                                address,
+                                                message.getFrom().getLanguageCode()));
         reply(address, answer, Optional.of(message.getMessageId()), claim);
     }
 
     /** True for a successful /subscribe that named no zone: the reply then offers zones. */
     private static boolean offersZones(Command command, Reply reply) {
-        return command instanceof Command.Subscribe s && s.zone().isEmpty() && reply.kind() == Reply.Kind.SETTINGS;
+        return command instanceof Command.Subscribe s
+                && s.zone().isEmpty()
+                && reply.kind() == Reply.Kind.SETTINGS;
     }
 
-    /** After a /subscribe without a zone: a button per common zone of the user's language, keeping the chosen time. */
-    private Reply withZoneChoices(Command command, Reply reply, Address address, String languageCode) {
+    /**
+     * After a /subscribe without a zone: a button per common zone of the user's language, keeping
+     * the chosen time.
+     */
+    private Reply withZoneChoices(
+            Command command, Reply reply, Address address, String languageCode) {
         if (!offersZones(command, reply) || subscriptions.isEmpty()) return reply;
         Optional<Subscription> saved = subscriptions.get().find(address);
         if (saved.isEmpty()) return reply;
-        String time = String.format("%02d:%02d", saved.get().localTime().getHour(), saved.get().localTime().getMinute());
+        String time =
+                String.format(
+                        "%02d:%02d",
+                        saved.get().localTime().getHour(), saved.get().localTime().getMinute());
         List<Choice> choices = new java.util.ArrayList<>(reply.choices());
         for (String zone : ZoneChoices.forLanguage(languageCode)) {
-            if (!zone.equals(saved.get().zone().getId())) choices.add(new Choice(ZoneChoices.label(zone), "/subscribe " + time + " " + zone));
+            if (!zone.equals(saved.get().zone().getId()))
+                choices.add(new Choice(ZoneChoices.label(zone), "/subscribe " + time + " " + zone));
         }
         // Telegram asks for a location only in private chats.
-        if (!address.group() && zones.available()) choices.add(new Choice(MY_LOCATION, LOCATION_DATA));
+        if (!address.group() && zones.available())
+            choices.add(new Choice(MY_LOCATION, LOCATION_DATA));
         return reply.withChoices(choices);
     }
 
-    /** After the "My location" button: a reply keyboard whose button shares the user's location (private chats only). */
+    /**
+     * After the "My location" button: a reply keyboard whose button shares the user's location
+     * (private chats only).
+     */
     private void offerLocation(Address address, Claim claim) {
         try {
             awaitTurn(address);
@@ -185,47 +241,82 @@ final class UpdateHandler {
             return;
         }
         if (!claim.confirm()) return;
-        ReplyKeyboardMarkup keyboard = ReplyKeyboardMarkup.builder()
-                .keyboardRow(new KeyboardRow(List.of(KeyboardButton.builder().text(SEND_LOCATION).requestLocation(true).build())))
-                .resizeKeyboard(true).oneTimeKeyboard(true).build();
-        SendResult result = delivery.sendWithKeyboard(address, TelegramHtml.escape(LOCATION_PROMPT), keyboard).result();
-        if (!(result instanceof SendResult.Delivered)) log.warn("location button not sent: {}", result);
+        ReplyKeyboardMarkup keyboard =
+                ReplyKeyboardMarkup.builder()
+                        .keyboardRow(
+                                new KeyboardRow(
+                                        List.of(
+                                                KeyboardButton.builder()
+                                                        .text(SEND_LOCATION)
+                                                        .requestLocation(true)
+                                                        .build())))
+                        .resizeKeyboard(true)
+                        .oneTimeKeyboard(true)
+                        .build();
+        SendResult result =
+                delivery.sendWithKeyboard(address, TelegramHtml.escape(LOCATION_PROMPT), keyboard)
+                        .result();
+        if (!(result instanceof SendResult.Delivered))
+            log.warn("location button not sent: {}", result);
     }
 
-    /** A shared location in a private chat sets the subscription's zone; the location itself is not kept. */
+    /**
+     * A shared location in a private chat sets the subscription's zone; the location itself is not
+     * kept.
+     */
     private void onLocation(Message message, Claim claim) {
-        if (message.getChat() == null || message.getFrom() == null || !GroupMessageRules.isPrivateChat(message.getChat())) return;
+        if (message.getChat() == null
+                || message.getFrom() == null
+                || !GroupMessageRules.isPrivateChat(message.getChat())) return;
         Address address = address(message.getChat(), message);
         String userId = Long.toString(message.getFrom().getId());
         if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
-        Optional<java.time.ZoneId> zone = zones.zoneAt(message.getLocation().getLatitude(), message.getLocation().getLongitude());
-        Optional<Reply> answer = zone.isEmpty()
-                ? Optional.of(Reply.text(Reply.Kind.ERROR, NO_ZONE_THERE))
-                : conversation.handle(new Incoming(address, userId, "/subscribe " + zone.get().getId(), Rights.OWNER),
-                        new Command.Subscribe(Optional.empty(), Optional.of(zone.get().getId())));
+        Optional<java.time.ZoneId> zone =
+                zones.zoneAt(
+                        message.getLocation().getLatitude(), message.getLocation().getLongitude());
+        Optional<Reply> answer =
+                zone.isEmpty()
+                        ? Optional.of(Reply.text(Reply.Kind.ERROR, NO_ZONE_THERE))
+                        : conversation.handle(
+                                new Incoming(
+                                        address,
+                                        userId,
+                                        "/subscribe " + zone.get().getId(),
+                                        Rights.OWNER),
+                                new Command.Subscribe(
+                                        Optional.empty(), Optional.of(zone.get().getId())));
         reply(address, answer, Optional.empty(), claim);
     }
 
     /**
-     * A question edited in a private chat: answered again, by editing the earlier answer in place while Telegram
-     * allows it (48 hours), else with a new answer. Edits in groups are left alone.
+     * A question edited in a private chat: answered again, by editing the earlier answer in place
+     * while Telegram allows it (48 hours), else with a new answer. Edits in groups are left alone.
      */
     private void onEdited(Message message, Claim claim) {
-        if (message.getText() == null || message.getChat() == null || message.getFrom() == null) return;
-        if (Boolean.TRUE.equals(message.getFrom().getIsBot()) || !GroupMessageRules.isPrivateChat(message.getChat())) return;
+        if (message.getText() == null || message.getChat() == null || message.getFrom() == null)
+            return;
+        if (Boolean.TRUE.equals(message.getFrom().getIsBot())
+                || !GroupMessageRules.isPrivateChat(message.getChat())) return;
         Address address = address(message.getChat(), message);
         String userId = Long.toString(message.getFrom().getId());
         Command command = rules.inPrivate(message.getText());
         if (command instanceof Command.Empty) return;
         if (!mayGoOn(address, userId, Optional.empty(), claim)) return;
-        Optional<List<Integer>> earlier = answered.answerTo(address.chatId(), message.getMessageId());
-        Optional<Reply> answer = conversation.handle(new Incoming(address, userId, message.getText(), Rights.OWNER), command);
+        Optional<List<Integer>> earlier =
+                answered.answerTo(address.chatId(), message.getMessageId());
+        Optional<Reply> answer =
+                conversation.handle(
+                        new Incoming(address, userId, message.getText(), Rights.OWNER), command);
         List<Integer> sent = reply(address, answer, Optional.empty(), claim, earlier);
         answered.remember(address.chatId(), message.getMessageId(), sent);
     }
 
-    /** Flood control: false when the message is not to be handled (the one warning has been sent, if due). */
-    private boolean mayGoOn(Address address, String userId, Optional<Integer> replyTo, Claim claim) {
+    /**
+     * Flood control: false when the message is not to be handled (the one warning has been sent, if
+     * due).
+     */
+    private boolean mayGoOn(
+            Address address, String userId, Optional<Integer> replyTo, Claim claim) {
         FloodControl.Verdict verdict = flood.check(address.chatId(), userId);
         switch (verdict) {
             case PASS -> {
@@ -248,22 +339,31 @@ final class UpdateHandler {
         boolean acknowledged = false;
         try {
             MaybeInaccessibleMessage message = query.getMessage();
-            if (query.getData() == null || message == null || message.getChat() == null || query.getFrom() == null) return;
+            if (query.getData() == null
+                    || message == null
+                    || message.getChat() == null
+                    || query.getFrom() == null) return;
             Chat chat = message.getChat();
             boolean group = GroupMessageRules.isGroupChat(chat);
             Address address = address(chat, message instanceof Message m ? m : null);
             String userId = Long.toString(query.getFrom().getId());
-            Rights rights = group ? new ChatAdminRights(client, address.chatId(), query.getFrom().getId(), false) : Rights.OWNER;
+            Rights rights =
+                    group
+                            ? new ChatAdminRights(
+                                    client, address.chatId(), query.getFrom().getId(), false)
+                            : Rights.OWNER;
             Incoming in = new Incoming(address, userId, query.getData(), rights);
             if (query.getData().equals(LOCATION_DATA) && !group) {
                 acknowledge(query, Optional.empty(), claim);
                 acknowledged = true;
-                if (zones.available() && mayGoOn(address, userId, Optional.empty(), claim)) offerLocation(address, claim);
+                if (zones.available() && mayGoOn(address, userId, Optional.empty(), claim))
+                    offerLocation(address, claim);
                 return;
             }
             Command command = rules.ofButton(query.getData());
             if (command instanceof Command.Feedback) {
-                // A rating needs no new message in the chat: the thanks shows as a short notice on the tapper's screen.
+                // A rating needs no new message in the chat: the thanks shows as a short notice on
+                // the tapper's screen.
                 Optional<String> thanks = conversation.handle(in, command).map(Reply::plainText);
                 acknowledge(query, thanks, claim);
                 acknowledged = true;
@@ -281,15 +381,27 @@ final class UpdateHandler {
 
     private void onInlineQuery(InlineQuery query, Claim claim) {
         String text = query.getQuery() == null ? "" : query.getQuery();
-        AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> answer = AnswerInlineQuery.builder().inlineQueryId(query.getId());
+        AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> answer =
+                AnswerInlineQuery.builder().inlineQueryId(query.getId());
         if (text.isBlank() && query.getFrom() != null) {
             // Nothing typed yet: today's tip, and a way into a private chat with the bot.
             String userId = Long.toString(query.getFrom().getId());
             Address self = Address.direct(Platform.TELEGRAM, userId);
-            List<InlineQueryResult> tip = conversation.handle(new Incoming(self, userId, "/tip", Rights.OWNER), new Command.Tip())
-                    .map(inline::tip).orElse(List.of());
-            answer.results(tip).cacheTime(INLINE_CACHE_SECONDS).isPersonal(true)
-                    .button(InlineQueryResultsButton.builder().text(CHAT_WITH_THE_BOT).startParameter("inline").build());
+            List<InlineQueryResult> tip =
+                    conversation
+                            .handle(
+                                    new Incoming(self, userId, "/tip", Rights.OWNER),
+                                    new Command.Tip())
+                            .map(inline::tip)
+                            .orElse(List.of());
+            answer.results(tip)
+                    .cacheTime(INLINE_CACHE_SECONDS)
+                    .isPersonal(true)
+                    .button(
+                            InlineQueryResultsButton.builder()
+                                    .text(CHAT_WITH_THE_BOT)
+                                    .startParameter("inline")
+                                    .build());
         } else {
             answer.results(inline.articles(text)).cacheTime(INLINE_CACHE_SECONDS).isPersonal(false);
         }
@@ -304,24 +416,34 @@ final class UpdateHandler {
     private void acknowledge(CallbackQuery query, Optional<String> text, Claim claim) {
         if (!claim.confirm()) return;
         try {
-            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(query.getId());
-            text.map(String::strip).filter(t -> !t.isEmpty()).map(UpdateHandler::notice).ifPresent(answer::text);
+            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
+                    AnswerCallbackQuery.builder().callbackQueryId(query.getId());
+            text.map(String::strip)
+                    .filter(t -> !t.isEmpty())
+                    .map(UpdateHandler::notice)
+                    .ifPresent(answer::text);
             client.execute(new ResultIgnoringCall<>(answer.build()));
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("button tap not acknowledged: {}", Redaction.describe(e));
         }
     }
 
-    private void reply(Address address, Optional<Reply> reply, Optional<Integer> replyTo, Claim claim) {
+    private void reply(
+            Address address, Optional<Reply> reply, Optional<Integer> replyTo, Claim claim) {
         reply(address, reply, replyTo, claim, Optional.empty());
     }
 
     /**
-     * Sends a reply (or edits {@code replacing}, the messages of an earlier answer) when the chat's turn comes,
-     * waiting out rate limits within bounds. Returns the ids of the messages it went out as; empty when it did not.
+     * Sends a reply (or edits {@code replacing}, the messages of an earlier answer) when the chat's
+     * turn comes, waiting out rate limits within bounds. Returns the ids of the messages it went
+     * out as; empty when it did not.
      */
-    private List<Integer> reply(Address address, Optional<Reply> maybe, Optional<Integer> replyTo, Claim claim,
-                                Optional<List<Integer>> replacing) {
+    private List<Integer> reply(
+            Address address,
+            Optional<Reply> maybe,
+            Optional<Integer> replyTo,
+            Claim claim,
+            Optional<List<Integer>> replacing) {
         if (maybe.isEmpty()) return List.of();
         Reply reply = maybe.get();
         Duration waitedOut = Duration.ZERO;
@@ -333,33 +455,46 @@ final class UpdateHandler {
                 return List.of();
             }
             if (!claim.confirm()) return List.of();
-            ReplyDelivery.Outcome outcome = replacing.isPresent()
-                    ? delivery.edit(address, replacing.get(), reply)
-                    : delivery.deliverTracked(address, reply, replyTo);
+            ReplyDelivery.Outcome outcome =
+                    replacing.isPresent()
+                            ? delivery.edit(address, replacing.get(), reply)
+                            : delivery.deliverTracked(address, reply, replyTo);
             SendResult result = outcome.result();
             if (result instanceof SendResult.RetryAfter wait) {
                 // This chat only: other chats, and other instances' tips to other chats, carry on.
                 pacer.pause(address, wait.after());
                 waitedOut = waitedOut.plus(wait.after());
                 if (attempt < MAX_ATTEMPTS && waitedOut.compareTo(MAX_RETRY_WAIT) <= 0) continue;
-                log.warn("reply to a {} chat given up after {} attempts and {} s of rate limits", address.group() ? "group" : "private",
-                        attempt, waitedOut.toSeconds());
+                log.warn(
+                        "reply to a {} chat given up after {} attempts and {} s of rate limits",
+                        address.group() ? "group" : "private",
+                        attempt,
+                        waitedOut.toSeconds());
                 events.replyNotDelivered("retry_after");
                 return List.of();
             }
             if (!(result instanceof SendResult.Delivered)) {
-                log.warn("reply to a {} chat not delivered: {}", address.group() ? "group" : "private", result);
-                events.replyNotDelivered(result instanceof SendResult.Refused ? "refused" : "failed");
+                log.warn(
+                        "reply to a {} chat not delivered: {}",
+                        address.group() ? "group" : "private",
+                        result);
+                events.replyNotDelivered(
+                        result instanceof SendResult.Refused ? "refused" : "failed");
                 return List.of();
             }
             return outcome.messageIds();
         }
     }
 
-    /** Waits until the pacer lets this chat have its next message (its per-chat and per-group limits, the platform's). */
+    /**
+     * Waits until the pacer lets this chat have its next message (its per-chat and per-group
+     * limits, the platform's).
+     */
     private void awaitTurn(Address address) throws InterruptedException {
         try {
-            for (Optional<Duration> wait = pacer.tryAcquire(address); wait.isPresent(); wait = pacer.tryAcquire(address)) {
+            for (Optional<Duration> wait = pacer.tryAcquire(address);
+                    wait.isPresent();
+                    wait = pacer.tryAcquire(address)) {
                 sleeper.sleep(wait.get());
             }
         } catch (RuntimeException e) {
@@ -367,19 +502,31 @@ final class UpdateHandler {
             long now = System.nanoTime();
             if (now - lastPacingComplaint > 60_000_000_000L) {
                 lastPacingComplaint = now;
-                log.warn("replies go out unpaced: the send budget cannot be read ({})", Redaction.describe(e));
+                log.warn(
+                        "replies go out unpaced: the send budget cannot be read ({})",
+                        Redaction.describe(e));
             }
         }
     }
 
     private volatile long lastPacingComplaint = System.nanoTime() - 120_000_000_000L;
 
-    /** Where a message came from; a forum topic's thread id only when the message really is in a topic. */
+    /**
+     * Where a message came from; a forum topic's thread id only when the message really is in a
+     * topic.
+     */
     private static Address address(Chat chat, Message message) {
-        Optional<String> thread = message != null && Boolean.TRUE.equals(message.getIsTopicMessage()) && message.getMessageThreadId() != null
-                ? Optional.of(Integer.toString(message.getMessageThreadId()))
-                : Optional.empty();
-        return new Address(Platform.TELEGRAM, Long.toString(chat.getId()), thread, Optional.empty(),
+        Optional<String> thread =
+                message != null
+                                && Boolean.TRUE.equals(message.getIsTopicMessage())
+                                && message.getMessageThreadId() != null
+                        ? Optional.of(Integer.toString(message.getMessageThreadId()))
+                        : Optional.empty();
+        return new Address(
+                Platform.TELEGRAM,
+                Long.toString(chat.getId()),
+                thread,
+                Optional.empty(),
                 GroupMessageRules.isGroupChat(chat));
     }
 

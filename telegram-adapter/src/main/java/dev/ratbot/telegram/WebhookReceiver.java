@@ -13,19 +13,21 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * What Telegram's webhook requests come to, whatever HTTP server carries them (the launcher's): the server asks
- * {@link #authorized} with the {@value #SECRET_HEADER} header before it reads the body, and hands a good request's
- * body to {@link #take}. The secret is compared in constant time. A taken update is answered 200 at once, so Telegram
- * never waits for an answer to be found.
+ * What Telegram's webhook requests come to, whatever HTTP server carries them (the launcher's): the
+ * server asks {@link #authorized} with the {@value #SECRET_HEADER} header before it reads the body,
+ * and hands a good request's body to {@link #take}. The secret is compared in constant time. A
+ * taken update is answered 200 at once, so Telegram never waits for an answer to be found.
  *
- * <p>Telegram resends anything not answered 2xx, for a day: so a body that is not an update ({@code null}, broken
- * JSON, an update without an id) is answered as {@link Outcome#IGNORED} (200), with a log line at most once a minute,
- * rather than an error it would send again forever. Only {@link Outcome#BUSY} (no room in the queues now, or not
- * taking updates) asks Telegram to come back later.
+ * <p>Telegram resends anything not answered 2xx, for a day: so a body that is not an update ({@code
+ * null}, broken JSON, an update without an id) is answered as {@link Outcome#IGNORED} (200), with a
+ * log line at most once a minute, rather than an error it would send again forever. Only {@link
+ * Outcome#BUSY} (no room in the queues now, or not taking updates) asks Telegram to come back
+ * later.
  */
 public final class WebhookReceiver {
 
     public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
     /** Updates are a few kilobytes; anything much larger is not from Telegram. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -66,11 +68,16 @@ public final class WebhookReceiver {
         return sink != null;
     }
 
-    /** Whether the value of the {@value #SECRET_HEADER} header (null when missing) is the webhook's secret. */
+    /**
+     * Whether the value of the {@value #SECRET_HEADER} header (null when missing) is the webhook's
+     * secret.
+     */
     public boolean authorized(String secretHeader) {
         if (secretHeader == null) return false;
-        // Digests have a fixed length, so the time taken says nothing about the secret or its length.
-        return MessageDigest.isEqual(secretDigest, digest(secretHeader.getBytes(StandardCharsets.UTF_8)));
+        // Digests have a fixed length, so the time taken says nothing about the secret or its
+        // length.
+        return MessageDigest.isEqual(
+                secretDigest, digest(secretHeader.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Takes an authorized request's body (at most {@link #MAX_BODY_BYTES}). */
@@ -93,8 +100,12 @@ public final class WebhookReceiver {
         }
         OptionalInt more = notUpdates.tryPass();
         if (more.isPresent()) {
-            log.warn("webhook request ignored, answered 200 so that Telegram does not send it again: {}{}", problem,
-                    more.getAsInt() > 0 ? " (and " + more.getAsInt() + " more such requests in the last minute)" : "");
+            log.warn(
+                    "webhook request ignored, answered 200 so that Telegram does not send it again: {}{}",
+                    problem,
+                    more.getAsInt() > 0
+                            ? " (and " + more.getAsInt() + " more such requests in the last minute)"
+                            : "");
         } else {
             log.debug("webhook request ignored: {}", problem);
         }

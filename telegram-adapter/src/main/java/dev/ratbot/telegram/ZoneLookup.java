@@ -8,11 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The time zone at a shared location, offline, from the time-zone boundaries in timeshape. The location itself is
- * never stored or logged. The boundary data takes about 220 MB of heap and five seconds to load, so it is loaded on
- * the first location only, held softly (the JVM may drop it under memory pressure and it is loaded again when next
- * needed), and only on a JVM allowed at least {@link #MIN_HEAP} bytes: on smaller ones {@link #available()} is false
- * and the bot offers no location button.
+ * The time zone at a shared location, offline, from the time-zone boundaries in timeshape. The
+ * location itself is never stored or logged. The boundary data takes about 220 MB of heap and five
+ * seconds to load, so it is loaded on the first location only, held softly (the JVM may drop it
+ * under memory pressure and it is loaded again when next needed), and only on a JVM allowed at
+ * least {@link #MIN_HEAP} bytes: on smaller ones {@link #available()} is false and the bot offers
+ * no location button.
  */
 class ZoneLookup {
 
@@ -28,7 +29,8 @@ class ZoneLookup {
 
     /** The IANA zone at this point, empty at sea or when the lookup is not available. */
     Optional<ZoneId> zoneAt(double latitude, double longitude) {
-        if (!available() || !Double.isFinite(latitude) || !Double.isFinite(longitude)) return Optional.empty();
+        if (!available() || !Double.isFinite(latitude) || !Double.isFinite(longitude))
+            return Optional.empty();
         if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return Optional.empty();
         try {
             return engine().query(latitude, longitude).filter(z -> !z.getId().startsWith("Etc/"));
@@ -45,7 +47,9 @@ class ZoneLookup {
             long started = System.nanoTime();
             e = TimeZoneEngine.initialize();
             engine = new SoftReference<>(e);
-            log.info("time-zone boundaries loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "time-zone boundaries loaded in {} ms",
+                    (System.nanoTime() - started) / 1_000_000);
         }
         return e;
     }

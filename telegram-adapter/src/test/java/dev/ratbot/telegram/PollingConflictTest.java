@@ -15,8 +15,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 409 storm: another process polls the same token, so Telegram refuses every getUpdates of ours. The adapter says
- * so in one log line (then at most one a minute), is not taking updates meanwhile, and carries on when it ends.
+ * The 409 storm: another process polls the same token, so Telegram refuses every getUpdates of
+ * ours. The adapter says so in one log line (then at most one a minute), is not taking updates
+ * meanwhile, and carries on when it ends.
  */
 class PollingConflictTest {
 
@@ -30,13 +31,22 @@ class PollingConflictTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try (FakeBotApi api = new FakeBotApi(TOKEN);
-             TelegramAdapter adapter = TelegramAdapter.builder(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation,
-                     ConversationFixture.engine()).pollRetry(Duration.ofMillis(50)).build()) {
+                TelegramAdapter adapter =
+                        TelegramAdapter.builder(
+                                        TelegramSettings.longPolling(TOKEN, api.url()),
+                                        fixture.conversation,
+                                        ConversationFixture.engine())
+                                .pollRetry(Duration.ofMillis(50))
+                                .build()) {
             api.otherPoller(true);
             adapter.start();
             api.awaitCount("getUpdates", 40, WAIT);
             Optional<String> problem = adapter.notTakingUpdatesBecause();
-            assertTrue(problem.orElse("").startsWith("another process polls this bot token (Telegram answers 409 Conflict)"), problem.toString());
+            assertTrue(
+                    problem.orElse("")
+                            .startsWith(
+                                    "another process polls this bot token (Telegram answers 409 Conflict)"),
+                    problem.toString());
 
             api.otherPoller(false);
             api.enqueue(Updates.privateText(77, "/help"));
@@ -47,9 +57,16 @@ class PollingConflictTest {
         }
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         // (These tests log at WARN and above; the line saying that polling works again is INFO.)
-        List<String> conflict = lines.stream().filter(l -> l.contains("409") || l.contains("Conflict")).toList();
-        assertEquals(1, conflict.size(), "40 refused polls, one line:\n" + String.join("\n", lines));
-        assertTrue(conflict.getFirst().contains("WARN") && conflict.getFirst().contains("another process polls this bot token"), conflict.getFirst());
-        assertTrue(lines.stream().noneMatch(l -> l.startsWith("\tat ") || l.contains("BotSession")), String.join("\n", lines));
+        List<String> conflict =
+                lines.stream().filter(l -> l.contains("409") || l.contains("Conflict")).toList();
+        assertEquals(
+                1, conflict.size(), "40 refused polls, one line:\n" + String.join("\n", lines));
+        assertTrue(
+                conflict.getFirst().contains("WARN")
+                        && conflict.getFirst().contains("another process polls this bot token"),
+                conflict.getFirst());
+        assertTrue(
+                lines.stream().noneMatch(l -> l.startsWith("\tat ") || l.contains("BotSession")),
+                String.join("\n", lines));
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replies in a busy group, on the real clock, against a fake that answers 429 as Telegram does when a chat gets
- * more than it allows: flood control and pacing keep the bot within the limits.
+ * Replies in a busy group, on the real clock, against a fake that answers 429 as Telegram does when
+ * a chat gets more than it allows: flood control and pacing keep the bot within the limits.
  */
 class RepliesUnderLoadTest {
 
@@ -32,8 +32,11 @@ class RepliesUnderLoadTest {
         api.enforceRateLimits();
         ConversationFixture fixture = new ConversationFixture();
         // The defaults: Telegram's limits on the system clock, six messages a minute per user.
-        adapter = new TelegramAdapter(TelegramSettings.longPolling(TelegramMessageSenderTest.TOKEN, api.url()), fixture.conversation,
-                ConversationFixture.engine());
+        adapter =
+                new TelegramAdapter(
+                        TelegramSettings.longPolling(TelegramMessageSenderTest.TOKEN, api.url()),
+                        fixture.conversation,
+                        ConversationFixture.engine());
         adapter.start();
     }
 
@@ -45,19 +48,35 @@ class RepliesUnderLoadTest {
     }
 
     @Test
-    void twoHundredQuestionsFromOneUserGetSixAnswersAndOneSlowDownWithinTelegramsLimits() throws Exception {
-        for (int i = 0; i < 200; i++) api.enqueue(Updates.groupText(GROUP, SPAMMER, "/ask how do I hold my rat? (" + i + ")"));
+    void twoHundredQuestionsFromOneUserGetSixAnswersAndOneSlowDownWithinTelegramsLimits()
+            throws Exception {
+        for (int i = 0; i < 200; i++)
+            api.enqueue(
+                    Updates.groupText(GROUP, SPAMMER, "/ask how do I hold my rat? (" + i + ")"));
         var tip = Updates.groupText(GROUP, NEIGHBOUR, "/tip");
         int asked = tip.path("message").path("message_id").asInt();
         api.enqueue(tip);
-        FakeBotApi.Call neighbour = api.await("sendMessage", c -> c.params().path("reply_parameters").path("message_id").asInt() == asked,
-                Duration.ofSeconds(60));
+        FakeBotApi.Call neighbour =
+                api.await(
+                        "sendMessage",
+                        c ->
+                                c.params().path("reply_parameters").path("message_id").asInt()
+                                        == asked,
+                        Duration.ofSeconds(60));
         Thread.sleep(4000); // anything more for the spammer would come now
         List<FakeBotApi.Call> sent = api.calls("sendMessage");
-        long slowDowns = sent.stream().filter(c -> text(c).startsWith("You're sending messages faster than I can answer")).count();
+        long slowDowns =
+                sent.stream()
+                        .filter(
+                                c ->
+                                        text(c).startsWith(
+                                                        "You're sending messages faster than I can answer"))
+                        .count();
         assertEquals(1, slowDowns);
         assertEquals(8, sent.size(), "six answers, one slow down, the neighbour's tip");
-        assertTrue(sent.indexOf(neighbour) == 7, "the neighbour is answered after the spammer's turn, not dropped");
+        assertTrue(
+                sent.indexOf(neighbour) == 7,
+                "the neighbour is answered after the spammer's turn, not dropped");
         assertEquals(List.of(), api.rateLimited(), "no 429 from Telegram's limits");
     }
 

@@ -32,8 +32,11 @@ class TelegramMessageSenderTest {
 
     private FakeBotApi api;
     private TelegramMessageSender sender;
-    private final Reply tip = Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph("Sit by the cage & read aloud <quietly>.")))
-            .titled("Today's tip");
+    private final Reply tip =
+            Reply.of(
+                            Reply.Kind.TIP,
+                            List.of(new Block.Paragraph("Sit by the cage & read aloud <quietly>.")))
+                    .titled("Today's tip");
     private final Address user = Address.direct(Platform.TELEGRAM, "4242");
 
     @BeforeEach
@@ -49,8 +52,11 @@ class TelegramMessageSenderTest {
 
     static TelegramMessageSender senderFor(URI url) {
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
-        OkHttpTelegramClient client = new OkHttpTelegramClient(http, TOKEN, TelegramAdapter.telegramUrl(url));
-        return new TelegramMessageSender(new ReplyDelivery(client, new ReplyRenderer(TelegramMessageSender.LIMITS.maxMessageChars())));
+        OkHttpTelegramClient client =
+                new OkHttpTelegramClient(http, TOKEN, TelegramAdapter.telegramUrl(url));
+        return new TelegramMessageSender(
+                new ReplyDelivery(
+                        client, new ReplyRenderer(TelegramMessageSender.LIMITS.maxMessageChars())));
     }
 
     @Test
@@ -68,20 +74,28 @@ class TelegramMessageSenderTest {
         FakeBotApi.Call call = api.calls("sendMessage").get(0);
         assertEquals("4242", call.text("chat_id"));
         assertEquals("HTML", call.text("parse_mode"));
-        assertEquals("<b>Today's tip</b>\n\nSit by the cage &amp; read aloud &lt;quietly&gt;.", call.text("text"));
+        assertEquals(
+                "<b>Today's tip</b>\n\nSit by the cage &amp; read aloud &lt;quietly&gt;.",
+                call.text("text"));
         assertEquals(List.of(), api.rejections());
     }
 
     @Test
     void sendsIntoAForumTopic() {
-        Address topic = new Address(Platform.TELEGRAM, "-1001234", Optional.of("77"), Optional.empty(), true);
+        Address topic =
+                new Address(
+                        Platform.TELEGRAM, "-1001234", Optional.of("77"), Optional.empty(), true);
         assertEquals(new SendResult.Delivered(), sender.send(topic, tip));
         assertEquals(77, api.calls("sendMessage").get(0).params().get("message_thread_id").asInt());
     }
 
     @Test
     void rateLimitedMeansRetryAfterTheGivenSeconds() {
-        api.failNext("sendMessage", 429, "Too Many Requests: retry after 7", JSON.createObjectNode().put("retry_after", 7));
+        api.failNext(
+                "sendMessage",
+                429,
+                "Too Many Requests: retry after 7",
+                JSON.createObjectNode().put("retry_after", 7));
         assertEquals(new SendResult.RetryAfter(Duration.ofSeconds(7)), sender.send(user, tip));
     }
 
@@ -90,7 +104,9 @@ class TelegramMessageSenderTest {
         api.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
         assertInstanceOf(SendResult.Permanent.class, sender.send(user, tip));
         api.failNext("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat");
-        assertInstanceOf(SendResult.Permanent.class, sender.send(Address.group(Platform.TELEGRAM, "-100555"), tip));
+        assertInstanceOf(
+                SendResult.Permanent.class,
+                sender.send(Address.group(Platform.TELEGRAM, "-100555"), tip));
     }
 
     @Test
@@ -102,7 +118,10 @@ class TelegramMessageSenderTest {
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             403 | Forbidden: bot was blocked by the user                               | Permanent
             403 | Forbidden: bot was kicked from the supergroup chat                  | Permanent
             403 | Forbidden: user is deactivated                                      | Permanent
@@ -118,28 +137,39 @@ class TelegramMessageSenderTest {
             400 | Bad Request: need administrator rights in the channel chat          | Refused
             400 | Bad Request: can't parse entities: something new                    | Transient
             """)
-    void onlyAGoneChatEndsASubscriptionAndAChatThatRefusesForNowPausesIt(int code, String description, String outcome) {
+    void onlyAGoneChatEndsASubscriptionAndAChatThatRefusesForNowPausesIt(
+            int code, String description, String outcome) {
         api.failNext("sendMessage", code, description);
         SendResult result = sender.send(Address.group(Platform.TELEGRAM, "-100555"), tip);
         assertEquals(outcome, result.getClass().getSimpleName(), result.toString());
     }
 
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             Bad Request: TOPIC_CLOSED                                         | the topic is closed
             Bad Request: not enough rights to send text messages to the chat  | the bot is not allowed to post here
             """)
     @ParameterizedTest
     void aRefusalSaysWhyInWordsAndKeepsTelegramsDescription(String description, String why) {
         api.failNext("sendMessage", 400, description);
-        assertEquals(new SendResult.Refused(why + " (Telegram: 400 " + description + ")"), sender.send(user, tip));
+        assertEquals(
+                new SendResult.Refused(why + " (Telegram: 400 " + description + ")"),
+                sender.send(user, tip));
     }
 
     @Test
     void aMigratedGroupMovesToItsSupergroup() {
         ObjectNode parameters = JSON.createObjectNode().put("migrate_to_chat_id", -1009876543210L);
-        api.failNext("sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat", parameters);
+        api.failNext(
+                "sendMessage",
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                parameters);
         Address group = Address.group(Platform.TELEGRAM, "-4321");
-        assertEquals(new SendResult.Moved(group.movedTo("-1009876543210")), sender.send(group, tip));
+        assertEquals(
+                new SendResult.Moved(group.movedTo("-1009876543210")), sender.send(group, tip));
     }
 
     @Test
@@ -173,8 +203,12 @@ class TelegramMessageSenderTest {
 
     @Test
     void malformedOrForeignAddressesArePermanentWithoutACall() {
-        assertInstanceOf(SendResult.Permanent.class, sender.send(Address.direct(Platform.DISCORD, "4242"), tip));
-        assertInstanceOf(SendResult.Permanent.class, sender.send(Address.direct(Platform.TELEGRAM, "not-a-chat"), tip));
+        assertInstanceOf(
+                SendResult.Permanent.class,
+                sender.send(Address.direct(Platform.DISCORD, "4242"), tip));
+        assertInstanceOf(
+                SendResult.Permanent.class,
+                sender.send(Address.direct(Platform.TELEGRAM, "not-a-chat"), tip));
         assertEquals(List.of(), api.calls("sendMessage"));
     }
 
@@ -187,7 +221,12 @@ class TelegramMessageSenderTest {
 
     @Test
     void onceTheFirstPartIsOutTheTipCountsAsDeliveredSoARetryNeverRepeatsIt() {
-        api.failLater("sendMessage", 1, 429, "Too Many Requests: retry after 3", JSON.createObjectNode().put("retry_after", 3));
+        api.failLater(
+                "sendMessage",
+                1,
+                429,
+                "Too Many Requests: retry after 3",
+                JSON.createObjectNode().put("retry_after", 3));
         assertEquals(new SendResult.Delivered(), sender.send(user, longTip()));
     }
 
@@ -199,12 +238,17 @@ class TelegramMessageSenderTest {
     }
 
     private static Reply longTip() {
-        return Reply.of(Reply.Kind.TIP, List.of(new Block.Paragraph("a".repeat(3000)), new Block.Paragraph("b".repeat(3000))));
+        return Reply.of(
+                Reply.Kind.TIP,
+                List.of(
+                        new Block.Paragraph("a".repeat(3000)),
+                        new Block.Paragraph("b".repeat(3000))));
     }
 
     @Test
     void nothingToSendIsDeliveredWithoutACall() {
-        assertEquals(new SendResult.Delivered(), sender.send(user, Reply.of(Reply.Kind.TIP, List.of())));
+        assertEquals(
+                new SendResult.Delivered(), sender.send(user, Reply.of(Reply.Kind.TIP, List.of())));
         assertEquals(List.of(), api.calls("sendMessage"));
     }
 }

@@ -14,13 +14,15 @@ class ThrottleTest {
 
     @Test
     void oneLineAMinuteThatCountsWhatItHeldBack() {
-        assertEquals(OptionalInt.of(0), throttle.tryPass(), "the first occurrence is written at once");
+        assertEquals(
+                OptionalInt.of(0), throttle.tryPass(), "the first occurrence is written at once");
         for (int i = 0; i < 146; i++) {
             now.addAndGet(Duration.ofMillis(400).toNanos());
             assertEquals(OptionalInt.empty(), throttle.tryPass());
         }
         now.addAndGet(Duration.ofMillis(1_600).toNanos());
-        assertEquals(OptionalInt.of(146), throttle.tryPass(), "a minute later, with the 146 held back");
+        assertEquals(
+                OptionalInt.of(146), throttle.tryPass(), "a minute later, with the 146 held back");
         now.addAndGet(Duration.ofSeconds(59).toNanos());
         assertEquals(OptionalInt.empty(), throttle.tryPass());
     }

@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Updates are recorded in the inbox before they are confirmed, handled once, and one chat's in order while chats
- * run in parallel: against the fake Bot API, with the inbox on a real SQLite file.
+ * Updates are recorded in the inbox before they are confirmed, handled once, and one chat's in
+ * order while chats run in parallel: against the fake Bot API, with the inbox on a real SQLite
+ * file.
  */
 class UpdateLanesEndToEndTest {
 
@@ -45,8 +45,7 @@ class UpdateLanesEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STREAM = "telegram:" + FakeBotApi.BOT_ID;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private FakeBotApi api;
     private Database db;
     private UpdateInbox inbox;
@@ -70,8 +69,14 @@ class UpdateLanesEndToEndTest {
     }
 
     private TelegramAdapter adapter(TelegramSettings settings, String instance) {
-        TelegramAdapter adapter = TelegramAdapter.builder(settings, fixture.conversation, ConversationFixture.engine())
-                .inbox(inbox).pacer(Pacer.unpaced(Clock.systemUTC())).floodPerMinute(0).instance(instance).build();
+        TelegramAdapter adapter =
+                TelegramAdapter.builder(
+                                settings, fixture.conversation, ConversationFixture.engine())
+                        .inbox(inbox)
+                        .pacer(Pacer.unpaced(Clock.systemUTC()))
+                        .floodPerMinute(0)
+                        .instance(instance)
+                        .build();
         adapters.add(adapter);
         return adapter;
     }
@@ -79,29 +84,55 @@ class UpdateLanesEndToEndTest {
     @Test
     void aChatsCommandsSentTogetherEndInTheLastOnesStateAndAreAnsweredInOrder() {
         adapter(TelegramSettings.longPolling(TOKEN, api.url()), "a").start();
-        List<String> burst = List.of("/subscribe 08:00 UTC", "/subscribe 07:00 UTC", "/unsubscribe", "/subscribe 06:00 UTC", "/settings");
+        List<String> burst =
+                List.of(
+                        "/subscribe 08:00 UTC",
+                        "/subscribe 07:00 UTC",
+                        "/unsubscribe",
+                        "/subscribe 06:00 UTC",
+                        "/settings");
         int chats = 40;
         for (String text : burst) {
             for (int c = 1; c <= chats; c++) api.enqueue(Updates.privateText(c, text));
         }
         api.awaitCount("sendMessage", chats * burst.size(), WAIT);
-        Map<String, List<String>> replies = api.calls("sendMessage").stream().collect(Collectors.groupingBy(
-                call -> call.text("chat_id"), Collectors.mapping(call -> visible(call.text("text")), Collectors.toList())));
+        Map<String, List<String>> replies =
+                api.calls("sendMessage").stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        call -> call.text("chat_id"),
+                                        Collectors.mapping(
+                                                call -> visible(call.text("text")),
+                                                Collectors.toList())));
         for (int c = 1; c <= chats; c++) {
-            Subscription s = fixture.subscriptions.find(Address.direct(Platform.TELEGRAM, Integer.toString(c))).orElseThrow();
+            Subscription s =
+                    fixture.subscriptions
+                            .find(Address.direct(Platform.TELEGRAM, Integer.toString(c)))
+                            .orElseThrow();
             assertEquals(SubscriptionStatus.ACTIVE, s.status(), "chat " + c);
             assertEquals(LocalTime.of(6, 0), s.localTime(), "chat " + c);
             List<String> inOrder = replies.get(Integer.toString(c));
             assertEquals(5, inOrder.size());
-            assertTrue(inOrder.get(0).contains("08:00") && inOrder.get(1).contains("07:00") && inOrder.get(2).contains("no more daily tips")
-                    && inOrder.get(3).contains("06:00") && inOrder.get(4).startsWith("Daily tip at 06:00"), "chat " + c + ": " + inOrder);
+            assertTrue(
+                    inOrder.get(0).contains("08:00")
+                            && inOrder.get(1).contains("07:00")
+                            && inOrder.get(2).contains("no more daily tips")
+                            && inOrder.get(3).contains("06:00")
+                            && inOrder.get(4).startsWith("Daily tip at 06:00"),
+                    "chat " + c + ": " + inOrder);
         }
     }
 
     @Test
     void aWebhookUpdateDeliveredTwiceIsAnswered200BothTimesAndHandledOnce() throws Exception {
-        TelegramAdapter adapter = adapter(TelegramSettings.webhook(TOKEN, api.url(), URI.create("https://bot.example.org/hook"),
-                "wh_secret"), "a");
+        TelegramAdapter adapter =
+                adapter(
+                        TelegramSettings.webhook(
+                                TOKEN,
+                                api.url(),
+                                URI.create("https://bot.example.org/hook"),
+                                "wh_secret"),
+                        "a");
         adapter.start();
         WebhookReceiver endpoint = adapter.webhook().orElseThrow();
         ObjectNode update = Updates.privateText(51, "/help");
@@ -118,23 +149,30 @@ class UpdateLanesEndToEndTest {
     }
 
     @Test
-    void updatesAnEarlierInstanceRecordedButNeverTookAreHandledAtStartAndTakenOnesNever() throws Exception {
+    void updatesAnEarlierInstanceRecordedButNeverTookAreHandledAtStartAndTakenOnesNever()
+            throws Exception {
         ObjectNode untaken = Updates.privateText(61, "/help");
         untaken.put("update_id", 70);
         ObjectNode taken = Updates.privateText(62, "/help");
         taken.put("update_id", 71);
-        inbox.accept(STREAM, List.of(new UpdateInbox.Arrival(70, "chat:61", JSON.writeValueAsString(untaken)),
-                new UpdateInbox.Arrival(71, "chat:62", JSON.writeValueAsString(taken))));
+        inbox.accept(
+                STREAM,
+                List.of(
+                        new UpdateInbox.Arrival(70, "chat:61", JSON.writeValueAsString(untaken)),
+                        new UpdateInbox.Arrival(71, "chat:62", JSON.writeValueAsString(taken))));
         assertTrue(inbox.take(STREAM, 71, "the earlier instance"));
         adapter(TelegramSettings.longPolling(TOKEN, api.url()), "b").start();
         api.await("sendMessage", c -> "61".equals(c.text("chat_id")), WAIT);
-        // Telegram delivers both again (they were never confirmed): neither is answered a second time.
+        // Telegram delivers both again (they were never confirmed): neither is answered a second
+        // time.
         api.redeliver(untaken);
         api.redeliver(taken);
         api.enqueue(Updates.privateText(63, "/help"));
         api.await("sendMessage", c -> "63".equals(c.text("chat_id")), WAIT);
         Thread.sleep(200);
-        assertEquals(List.of("61", "63"), api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList());
+        assertEquals(
+                List.of("61", "63"),
+                api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList());
     }
 
     @Test
@@ -143,24 +181,34 @@ class UpdateLanesEndToEndTest {
         TelegramAdapter second = adapter(TelegramSettings.longPolling(TOKEN, api.url()), "second");
         first.start();
         int total = 300;
-        Thread feeder = Thread.ofVirtual().start(() -> {
-            for (int i = 1; i <= total; i++) {
-                api.enqueue(Updates.privateText(1000 + i, "/help"));
-                sleep(3);
-            }
-        });
+        Thread feeder =
+                Thread.ofVirtual()
+                        .start(
+                                () -> {
+                                    for (int i = 1; i <= total; i++) {
+                                        api.enqueue(Updates.privateText(1000 + i, "/help"));
+                                        sleep(3);
+                                    }
+                                });
         api.awaitCount("sendMessage", 60, WAIT);
-        first.stop();          // the leader loses its lock...
-        second.start();        // ...and the other instance takes over polling
+        first.stop(); // the leader loses its lock...
+        second.start(); // ...and the other instance takes over polling
         api.awaitCount("sendMessage", 150, WAIT);
         second.stop();
-        first.start();         // and back again
+        first.start(); // and back again
         feeder.join();
         api.awaitCount("sendMessage", total, WAIT);
         Thread.sleep(300);
-        Map<String, Long> perChat = api.calls("sendMessage").stream().collect(Collectors.groupingBy(c -> c.text("chat_id"), Collectors.counting()));
+        Map<String, Long> perChat =
+                api.calls("sendMessage").stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        c -> c.text("chat_id"), Collectors.counting()));
         assertEquals(total, perChat.size(), "every update answered");
-        assertEquals(Map.of(1L, (long) total), perChat.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting())),
+        assertEquals(
+                Map.of(1L, (long) total),
+                perChat.values().stream()
+                        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())),
                 "each exactly once");
     }
 
@@ -168,17 +216,28 @@ class UpdateLanesEndToEndTest {
     void updatesOlderThanTwoDaysAreForgottenAtStartAndNotAnswered() throws Exception {
         ObjectNode stale = Updates.privateText(81, "/help");
         stale.put("update_id", 5);
-        inbox.accept(STREAM, List.of(new UpdateInbox.Arrival(5, "chat:81", JSON.writeValueAsString(stale))));
+        inbox.accept(
+                STREAM,
+                List.of(new UpdateInbox.Arrival(5, "chat:81", JSON.writeValueAsString(stale))));
         Clock threeDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(3));
-        TelegramAdapter adapter = TelegramAdapter.builder(TelegramSettings.longPolling(TOKEN, api.url()), fixture.conversation,
-                        ConversationFixture.engine())
-                .inbox(inbox).clock(threeDaysLater).pacer(Pacer.unpaced(Clock.systemUTC())).floodPerMinute(0).build();
+        TelegramAdapter adapter =
+                TelegramAdapter.builder(
+                                TelegramSettings.longPolling(TOKEN, api.url()),
+                                fixture.conversation,
+                                ConversationFixture.engine())
+                        .inbox(inbox)
+                        .clock(threeDaysLater)
+                        .pacer(Pacer.unpaced(Clock.systemUTC()))
+                        .floodPerMinute(0)
+                        .build();
         adapters.add(adapter);
         adapter.start();
         assertEquals(List.of(), inbox.untaken(STREAM, 10));
         api.enqueue(Updates.privateText(82, "/help"));
         api.await("sendMessage", WAIT);
-        assertEquals(List.of("82"), api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList());
+        assertEquals(
+                List.of("82"),
+                api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList());
     }
 
     @Test
@@ -187,7 +246,8 @@ class UpdateLanesEndToEndTest {
         adapter(TelegramSettings.longPolling(TOKEN, api.url()), "a").start();
         for (int c = 1; c <= 5; c++) api.enqueue(Updates.privateText(700 + c, "/help"));
         api.awaitCount("sendMessage", 5, WAIT);
-        assertEquals(List.of("701", "702", "703", "704", "705"),
+        assertEquals(
+                List.of("701", "702", "703", "704", "705"),
                 api.calls("sendMessage").stream().map(c -> c.text("chat_id")).sorted().toList());
     }
 
@@ -198,7 +258,6 @@ class UpdateLanesEndToEndTest {
             throw new AssertionError(e);
         }
     }
-
 
     private static void sleep(long ms) {
         try {

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Webhook mode: the adapter registers its public address and secret with {@code setWebhook}, and the test plays
- * Telegram and the launcher's HTTP server, handing updates to the adapter's webhook receiver with and without the
- * right secret (the HTTP side is tested with the launcher's server).
+ * Webhook mode: the adapter registers its public address and secret with {@code setWebhook}, and
+ * the test plays Telegram and the launcher's HTTP server, handing updates to the adapter's webhook
+ * receiver with and without the right secret (the HTTP side is tested with the launcher's server).
  */
 class WebhookEndToEndTest {
 
@@ -39,7 +39,13 @@ class WebhookEndToEndTest {
         api = new FakeBotApi(TOKEN);
         ConversationFixture fixture = new ConversationFixture();
         TelegramSettings settings = TelegramSettings.webhook(TOKEN, api.url(), PUBLIC_URL, SECRET);
-        adapter = new TelegramAdapter(settings, fixture.conversation, ConversationFixture.engine(), 1, Sleeper.REAL);
+        adapter =
+                new TelegramAdapter(
+                        settings,
+                        fixture.conversation,
+                        ConversationFixture.engine(),
+                        1,
+                        Sleeper.REAL);
         adapter.start();
         webhook = adapter.webhook().orElseThrow();
     }
@@ -65,7 +71,8 @@ class WebhookEndToEndTest {
 
     @Test
     void anUpdateWithTheRightSecretIsAnswered() throws Exception {
-        assertEquals(TAKEN, post(SECRET, Updates.privateText(11, "How do I pick up my rat safely?")));
+        assertEquals(
+                TAKEN, post(SECRET, Updates.privateText(11, "How do I pick up my rat safely?")));
         FakeBotApi.Call sent = api.await("sendMessage", WAIT);
         assertEquals("11", sent.text("chat_id"));
         assertTrue(TelegramHtmlChecker.visibleText(sent.text("text")).contains("Joshua Paulson"));
@@ -75,11 +82,16 @@ class WebhookEndToEndTest {
     void aWrongOrMissingSecretIsRefusedAndNothingHappens() throws Exception {
         assertEquals(REFUSED, post("wh_Secret-0123456788", Updates.privateText(21, "/help")));
         assertEquals(REFUSED, post(null, Updates.privateText(22, "/help")));
-        assertEquals(REFUSED, post(SECRET.toLowerCase(java.util.Locale.ROOT), Updates.privateText(23, "/help")));
-        // A good one afterwards is answered; the refused ones never are (one worker keeps the order).
+        assertEquals(
+                REFUSED,
+                post(SECRET.toLowerCase(java.util.Locale.ROOT), Updates.privateText(23, "/help")));
+        // A good one afterwards is answered; the refused ones never are (one worker keeps the
+        // order).
         assertEquals(TAKEN, post(SECRET, Updates.privateText(24, "/help")));
         api.await("sendMessage", c -> "24".equals(c.text("chat_id")), WAIT);
-        assertEquals(List.of("24"), api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList());
+        assertEquals(
+                List.of("24"),
+                api.calls("sendMessage").stream().map(c -> c.text("chat_id")).toList());
     }
 
     @Test
@@ -87,7 +99,10 @@ class WebhookEndToEndTest {
         ObjectNode tap = Updates.buttonTap(31, "private", 31, "/topics");
         api.expect(tap);
         assertEquals(TAKEN, post(SECRET, tap));
-        api.await("answerCallbackQuery", c -> Updates.callbackId(tap).equals(c.text("callback_query_id")), WAIT);
+        api.await(
+                "answerCallbackQuery",
+                c -> Updates.callbackId(tap).equals(c.text("callback_query_id")),
+                WAIT);
         api.await("sendMessage", c -> "31".equals(c.text("chat_id")), WAIT);
     }
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-/** What the webhook's requests come to, without the HTTP server that carries them (the launcher's, tested there). */
+/**
+ * What the webhook's requests come to, without the HTTP server that carries them (the launcher's,
+ * tested there).
+ */
 class WebhookReceiverTest {
 
     private static final String SECRET = "hook_secret-123";
@@ -29,11 +32,12 @@ class WebhookReceiverTest {
     @BeforeEach
     void open() {
         receiver = new WebhookReceiver(SECRET, json);
-        receiver.sink(u -> {
-            if (full.get()) return Outcome.BUSY;
-            received.add(u);
-            return Outcome.TAKEN;
-        });
+        receiver.sink(
+                u -> {
+                    if (full.get()) return Outcome.BUSY;
+                    received.add(u);
+                    return Outcome.TAKEN;
+                });
     }
 
     @Test
@@ -70,6 +74,7 @@ class WebhookReceiverTest {
     }
 
     private byte[] update() throws Exception {
-        return json.writeValueAsBytes(Updates.privateText(42, "how do I hold my rat?").put("update_id", 1));
+        return json.writeValueAsBytes(
+                Updates.privateText(42, "how do I hold my rat?").put("update_id", 1));
     }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Where the store lives: a SQLite file (one instance) or PostgreSQL (any number of instances).
  *
- * @param url      a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
+ * @param url a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
  * @param password the database password when it is not in the URL
  */
 public record DatabaseConfig(String url, Optional<Secret> password) {
@@ -25,11 +25,17 @@ public record DatabaseConfig(String url, Optional<Secret> password) {
     }
 
     static String redact(String url) {
-        return USER_INFO.matcher(PASSWORD_IN_URL.matcher(url).replaceAll("$1<redacted>")).replaceAll("$1<redacted>@");
+        return USER_INFO
+                .matcher(PASSWORD_IN_URL.matcher(url).replaceAll("$1<redacted>"))
+                .replaceAll("$1<redacted>@");
     }
 
     @Override
     public String toString() {
-        return "DatabaseConfig[url=" + redactedUrl() + ", password=" + password.map(Secret::toString).orElse("none") + "]";
+        return "DatabaseConfig[url="
+                + redactedUrl()
+                + ", password="
+                + password.map(Secret::toString).orElse("none")
+                + "]";
     }
 }

@@ -9,15 +9,15 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * Checks at start that the configured database can be reached, so that a wrong host, port, password or folder
- * stops the start with one line naming {@code RATBOT_DB_URL} instead of a pool's retry loop.
+ * Checks at start that the configured database can be reached, so that a wrong host, port, password
+ * or folder stops the start with one line naming {@code RATBOT_DB_URL} instead of a pool's retry
+ * loop.
  */
 public final class DatabaseProbe {
 
     private static final int TIMEOUT_SECONDS = 5;
 
-    private DatabaseProbe() {
-    }
+    private DatabaseProbe() {}
 
     /** Opens and closes one connection; creates a SQLite file's missing folder. */
     public static void check(DatabaseConfig database) {
@@ -30,14 +30,23 @@ public final class DatabaseProbe {
             properties.setProperty("loginTimeout", String.valueOf(TIMEOUT_SECONDS));
         }
         try (Connection connection = DriverManager.getConnection(url, properties)) {
-            if (!connection.isValid(TIMEOUT_SECONDS)) throw new SQLException("the connection did not answer");
+            if (!connection.isValid(TIMEOUT_SECONDS))
+                throw new SQLException("the connection did not answer");
         } catch (SQLException e) {
-            throw new StartupException(Setting.RATBOT_DB_URL.name() + "=" + database.redactedUrl() + ": cannot connect to the database ("
-                    + firstSentence(e) + ")", e);
+            throw new StartupException(
+                    Setting.RATBOT_DB_URL.name()
+                            + "="
+                            + database.redactedUrl()
+                            + ": cannot connect to the database ("
+                            + firstSentence(e)
+                            + ")",
+                    e);
         }
     }
 
-    /** True when the URL names a SQLite file that does not exist (yet): there is no store to read. */
+    /**
+     * True when the URL names a SQLite file that does not exist (yet): there is no store to read.
+     */
     public static boolean sqliteFileMissing(DatabaseConfig database) {
         String url = database.url();
         if (!url.startsWith("jdbc:sqlite:")) return false;
@@ -58,8 +67,16 @@ public final class DatabaseProbe {
         try {
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new StartupException(Setting.RATBOT_DB_URL.name() + "=" + database.redactedUrl() + ": cannot create the folder "
-                    + parent + " for the SQLite file (" + e.getMessage() + ")", e);
+            throw new StartupException(
+                    Setting.RATBOT_DB_URL.name()
+                            + "="
+                            + database.redactedUrl()
+                            + ": cannot create the folder "
+                            + parent
+                            + " for the SQLite file ("
+                            + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 

@@ -9,15 +9,22 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Discord, when {@code DISCORD_BOT_TOKEN} is set: the values {@link ConfigReader} checked, with the token wrapped.
+ * Discord, when {@code DISCORD_BOT_TOKEN} is set: the values {@link ConfigReader} checked, with the
+ * token wrapped.
  *
- * @param guildId       register slash commands on this one server only (development)
- * @param shardCount    the number of shards in all; empty for Discord's recommendation
- * @param shardIndices  the shards this instance runs; empty for all of them
- * @param messageContent ask for the privileged Message Content intent ({@code DISCORD_MESSAGE_CONTENT})
+ * @param guildId register slash commands on this one server only (development)
+ * @param shardCount the number of shards in all; empty for Discord's recommendation
+ * @param shardIndices the shards this instance runs; empty for all of them
+ * @param messageContent ask for the privileged Message Content intent ({@code
+ *     DISCORD_MESSAGE_CONTENT})
  */
-public record DiscordConfig(Secret token, URI apiUrl, OptionalLong guildId, OptionalInt shardCount, List<Integer> shardIndices,
-                            boolean messageContent) {
+public record DiscordConfig(
+        Secret token,
+        URI apiUrl,
+        OptionalLong guildId,
+        OptionalInt shardCount,
+        List<Integer> shardIndices,
+        boolean messageContent) {
 
     public DiscordConfig {
         shardIndices = List.copyOf(shardIndices);
@@ -28,10 +35,20 @@ public record DiscordConfig(Secret token, URI apiUrl, OptionalLong guildId, Opti
         return DiscordTokens.applicationId(token.reveal()).orElse("?");
     }
 
-    /** The adapter's settings: the same values (the adapter's own timings), with the token revealed to the library. */
+    /**
+     * The adapter's settings: the same values (the adapter's own timings), with the token revealed
+     * to the library.
+     */
     public DiscordSettings settings() {
-        Optional<Long> guild = guildId.isPresent() ? Optional.of(guildId.getAsLong()) : Optional.empty();
-        return new DiscordSettings(token.reveal(), apiUrl, guild, new DiscordSharding(shardCount.orElse(0), shardIndices), null, null,
+        Optional<Long> guild =
+                guildId.isPresent() ? Optional.of(guildId.getAsLong()) : Optional.empty();
+        return new DiscordSettings(
+                token.reveal(),
+                apiUrl,
+                guild,
+                new DiscordSharding(shardCount.orElse(0), shardIndices),
+                null,
+                null,
                 messageContent);
     }
 }

@@ -13,12 +13,16 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A token or password. Its {@link #toString()} never shows the value, so a secret can sit in a record that is
- * logged or printed; only {@link #reveal()} gives it out, to the one library call that needs it.
+ * A token or password. Its {@link #toString()} never shows the value, so a secret can sit in a
+ * record that is logged or printed; only {@link #reveal()} gives it out, to the one library call
+ * that needs it.
  */
 public record Secret(String value) {
 
-    /** The longest first line a secret file may have: tokens and passwords are far shorter, a wrong file is not. */
+    /**
+     * The longest first line a secret file may have: tokens and passwords are far shorter, a wrong
+     * file is not.
+     */
     public static final int MAX_FILE_LINE_CHARS = 4096;
 
     public Secret {
@@ -27,9 +31,10 @@ public record Secret(String value) {
     }
 
     /**
-     * The secret on the first line of {@code file} (Docker and Kubernetes secrets), stripped of spaces and a byte
-     * order mark. Reads that line and no further, and never more than {@link #MAX_FILE_LINE_CHARS} characters of it,
-     * so a wrong path ({@code /dev/zero}, a log file) is a clear mistake rather than a crash.
+     * The secret on the first line of {@code file} (Docker and Kubernetes secrets), stripped of
+     * spaces and a byte order mark. Reads that line and no further, and never more than {@link
+     * #MAX_FILE_LINE_CHARS} characters of it, so a wrong path ({@code /dev/zero}, a log file) is a
+     * clear mistake rather than a crash.
      *
      * @throws Unreadable saying why in words an operator can act on
      */
@@ -37,7 +42,9 @@ public record Secret(String value) {
         return fromFile(file, Files::newInputStream);
     }
 
-    /** Opens a file for reading; a seam so that tests running as root can still meet a refused file. */
+    /**
+     * Opens a file for reading; a seam so that tests running as root can still meet a refused file.
+     */
     interface Opener {
         java.io.InputStream open(Path file) throws IOException;
     }
@@ -46,25 +53,40 @@ public record Secret(String value) {
         if (Files.isDirectory(file)) throw new Unreadable(false, "it is a folder, not a file");
         String line;
         // Strict UTF-8: a secret read as replacement characters would fail later, and say less.
-        try (BoundedLineReader in = new BoundedLineReader(new InputStreamReader(opener.open(file), StandardCharsets.UTF_8.newDecoder()),
-                MAX_FILE_LINE_CHARS)) {
+        try (BoundedLineReader in =
+                new BoundedLineReader(
+                        new InputStreamReader(
+                                opener.open(file), StandardCharsets.UTF_8.newDecoder()),
+                        MAX_FILE_LINE_CHARS)) {
             line = in.readLine();
             if (in.lastLineWasCut()) {
-                throw new Unreadable(true, "its first line is longer than " + MAX_FILE_LINE_CHARS + " characters (is it the right file?)");
+                throw new Unreadable(
+                        true,
+                        "its first line is longer than "
+                                + MAX_FILE_LINE_CHARS
+                                + " characters (is it the right file?)");
             }
         } catch (NoSuchFileException e) {
             throw new Unreadable(false, "no such file");
         } catch (AccessDeniedException e) {
-            throw new Unreadable(false, "permission denied to user " + System.getProperty("user.name", "?") + " (give that user read access)");
+            throw new Unreadable(
+                    false,
+                    "permission denied to user "
+                            + System.getProperty("user.name", "?")
+                            + " (give that user read access)");
         } catch (CharacterCodingException e) {
             throw new Unreadable(true, "its first line is not UTF-8 text");
         } catch (FileSystemException e) {
-            throw new Unreadable(false, e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
+            throw new Unreadable(
+                    false, e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
         } catch (IOException e) {
-            throw new Unreadable(false, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            throw new Unreadable(
+                    false, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }
-        String secret = line == null ? "" : (line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
-        if (secret.isEmpty()) throw new Unreadable(true, line == null ? "it is empty" : "its first line is empty");
+        String secret =
+                line == null ? "" : (line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
+        if (secret.isEmpty())
+            throw new Unreadable(true, line == null ? "it is empty" : "its first line is empty");
         return new Secret(secret);
     }
 
@@ -87,7 +109,10 @@ public record Secret(String value) {
             this.opened = opened;
         }
 
-        /** True when the file was read but holds no usable secret; false when it could not be read at all. */
+        /**
+         * True when the file was read but holds no usable secret; false when it could not be read
+         * at all.
+         */
         public boolean opened() {
             return opened;
         }

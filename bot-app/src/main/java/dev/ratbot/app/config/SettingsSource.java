@@ -15,23 +15,28 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The raw text of every setting, merged from the configuration file and the environment (the environment wins),
- * with secrets read from their {@code _FILE} variables. Rejects what it does not know: a file key that is no
- * setting, and an environment variable with Ratbot's prefixes ({@code RATBOT_}, {@code TELEGRAM_},
- * {@code DISCORD_}) that is none either. Every problem is a {@link StartupException} whose one-line message names
- * the setting and never shows a secret.
+ * The raw text of every setting, merged from the configuration file and the environment (the
+ * environment wins), with secrets read from their {@code _FILE} variables. Rejects what it does not
+ * know: a file key that is no setting, and an environment variable with Ratbot's prefixes ({@code
+ * RATBOT_}, {@code TELEGRAM_}, {@code DISCORD_}) that is none either. Every problem is a {@link
+ * StartupException} whose one-line message names the setting and never shows a secret.
  */
 final class SettingsSource {
 
     private static final String[] PREFIXES = {"RATBOT_", "TELEGRAM_", "DISCORD_"};
-    /** Variables with our prefixes that belong to the launcher scripts and the test suite, not to the bot. */
+
+    /**
+     * Variables with our prefixes that belong to the launcher scripts and the test suite, not to
+     * the bot.
+     */
     private static final String[] NOT_SETTINGS = {"RATBOT_JDK", "RATBOT_REQUIRE_POSTGRES"};
 
     private final Map<Setting, Value> values;
 
-    /** A setting's text and where it came from ("environment" or the file name), for error messages. */
-    record Value(String text, String origin) {
-    }
+    /**
+     * A setting's text and where it came from ("environment" or the file name), for error messages.
+     */
+    record Value(String text, String origin) {}
 
     private SettingsSource(Map<Setting, Value> values) {
         this.values = values;
@@ -44,12 +49,15 @@ final class SettingsSource {
      */
     static SettingsSource load(Map<String, String> env, Optional<Path> file) {
         Map<Setting, Value> values = new EnumMap<>(Setting.class);
-        Optional<Path> configFile = file.or(() -> nonBlank(env.get(Setting.RATBOT_CONFIG.name())).map(Path::of));
+        Optional<Path> configFile =
+                file.or(() -> nonBlank(env.get(Setting.RATBOT_CONFIG.name())).map(Path::of));
         if (configFile.isPresent()) values.putAll(readFile(configFile.get()));
         Map<String, String> ours = new TreeMap<>();
-        env.forEach((name, text) -> {
-            if (Arrays.stream(PREFIXES).anyMatch(name::startsWith) && !ignored(name)) ours.put(name, text);
-        });
+        env.forEach(
+                (name, text) -> {
+                    if (Arrays.stream(PREFIXES).anyMatch(name::startsWith) && !ignored(name))
+                        ours.put(name, text);
+                });
         values.putAll(read(ours, "environment", null));
         return new SettingsSource(values);
     }
@@ -64,16 +72,25 @@ final class SettingsSource {
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             properties.load(in);
         } catch (NoSuchFileException e) {
-            throw new StartupException("RATBOT_CONFIG: the configuration file " + path + " does not exist");
+            throw new StartupException(
+                    "RATBOT_CONFIG: the configuration file " + path + " does not exist");
         } catch (IOException | IllegalArgumentException e) {
-            throw new StartupException("RATBOT_CONFIG: cannot read the configuration file " + path + " (" + e.getMessage() + ")");
+            throw new StartupException(
+                    "RATBOT_CONFIG: cannot read the configuration file "
+                            + path
+                            + " ("
+                            + e.getMessage()
+                            + ")");
         }
-        String origin = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        String origin =
+                path.getFileName() == null ? path.toString() : path.getFileName().toString();
         if (properties.containsKey(Setting.RATBOT_CONFIG.name())) {
-            throw new StartupException(origin + ": RATBOT_CONFIG cannot be set inside the configuration file itself");
+            throw new StartupException(
+                    origin + ": RATBOT_CONFIG cannot be set inside the configuration file itself");
         }
         Map<String, String> raw = new TreeMap<>();
-        for (String key : properties.stringPropertyNames()) raw.put(key, properties.getProperty(key));
+        for (String key : properties.stringPropertyNames())
+            raw.put(key, properties.getProperty(key));
         return read(raw, origin, path.toAbsolutePath().getParent());
     }
 
@@ -82,53 +99,87 @@ final class SettingsSource {
     }
 
     /**
-     * Turns one source's keys into settings; a secret's _FILE twin is read here (relative paths in the
-     * configuration file from the file's folder). A secret given both ways in one source is refused.
+     * Turns one source's keys into settings; a secret's _FILE twin is read here (relative paths in
+     * the configuration file from the file's folder). A secret given both ways in one source is
+     * refused.
      */
     private static Map<Setting, Value> read(Map<String, String> raw, String origin, Path base) {
         Map<Setting, Value> values = new EnumMap<>(Setting.class);
         for (Map.Entry<String, String> entry : raw.entrySet()) {
             String key = entry.getKey();
             Optional<Setting> direct = Setting.named(key);
-            Optional<Setting> viaFile = key.endsWith(Setting.FILE_SUFFIX)
-                    ? Setting.named(key.substring(0, key.length() - Setting.FILE_SUFFIX.length())).filter(Setting::secret)
-                    : Optional.empty();
-            if (direct.isEmpty() && viaFile.isEmpty()) throw new StartupException(unknown(key, origin));
+            Optional<Setting> viaFile =
+                    key.endsWith(Setting.FILE_SUFFIX)
+                            ? Setting.named(
+                                            key.substring(
+                                                    0, key.length() - Setting.FILE_SUFFIX.length()))
+                                    .filter(Setting::secret)
+                            : Optional.empty();
+            if (direct.isEmpty() && viaFile.isEmpty())
+                throw new StartupException(unknown(key, origin));
             if (direct.isPresent() && direct.get() == Setting.RATBOT_CONFIG) continue;
             Optional<String> text = nonBlank(entry.getValue());
             if (text.isEmpty()) continue;
             Setting setting = direct.orElseGet(viaFile::get);
             if (values.containsKey(setting)) {
-                throw new StartupException(setting.name() + ": set both " + setting.name() + " and " + setting.name()
-                        + Setting.FILE_SUFFIX + " in the " + origin + "; keep one");
+                throw new StartupException(
+                        setting.name()
+                                + ": set both "
+                                + setting.name()
+                                + " and "
+                                + setting.name()
+                                + Setting.FILE_SUFFIX
+                                + " in the "
+                                + origin
+                                + "; keep one");
             }
-            values.put(setting, direct.isPresent()
-                    ? new Value(text.get(), origin)
-                    : new Value(readSecretFile(key, setting, base == null ? Path.of(text.get()) : base.resolve(text.get()), origin),
-                    "file named by " + key));
+            values.put(
+                    setting,
+                    direct.isPresent()
+                            ? new Value(text.get(), origin)
+                            : new Value(
+                                    readSecretFile(
+                                            key,
+                                            setting,
+                                            base == null
+                                                    ? Path.of(text.get())
+                                                    : base.resolve(text.get()),
+                                            origin),
+                                    "file named by " + key));
         }
         return values;
     }
 
-    /** The secret on the first line of the file {@code key} names; a problem is one line naming both settings. */
+    /**
+     * The secret on the first line of the file {@code key} names; a problem is one line naming both
+     * settings.
+     */
     private static String readSecretFile(String key, Setting setting, Path file, String origin) {
         try {
             return Secret.fromFile(file).reveal();
         } catch (Secret.Unreadable e) {
-            String what = e.opened() ? " holds no " + setting.name() : " cannot be read for " + setting.name();
-            throw new StartupException(key + "=" + file + " (" + origin + ")" + what + ": " + e.getMessage());
+            String what =
+                    e.opened()
+                            ? " holds no " + setting.name()
+                            : " cannot be read for " + setting.name();
+            throw new StartupException(
+                    key + "=" + file + " (" + origin + ")" + what + ": " + e.getMessage());
         }
     }
 
     private static String unknown(String key, String origin) {
         String where = origin.equals("environment") ? "environment variable " : origin + ": ";
-        String hint = closest(key).map(s -> " (did you mean " + s + "?)").orElse(". Known settings: see the README");
+        String hint =
+                closest(key)
+                        .map(s -> " (did you mean " + s + "?)")
+                        .orElse(". Known settings: see the README");
         return where + key + " is not a Ratbot setting" + hint;
     }
 
     /** The known name nearest to a misspelt one, if it is near enough to be a likely typo. */
     static Optional<String> closest(String key) {
-        return Arrays.stream(Setting.values()).map(Setting::name)
+        return Arrays.stream(Setting.values())
+                .map(Setting::name)
                 .min(Comparator.comparingInt(name -> distance(key, name)))
                 .filter(name -> distance(key, name) <= Math.max(2, name.length() / 4));
     }

@@ -1,6 +1,9 @@
 package dev.ratbot.app.config;
 
-/** A configuration or start-up problem the operator must fix; its message is one line naming the setting. */
+/**
+ * A configuration or start-up problem the operator must fix; its message is one line naming the
+ * setting.
+ */
 public final class StartupException extends RuntimeException {
     public StartupException(String message) {
         super(message);

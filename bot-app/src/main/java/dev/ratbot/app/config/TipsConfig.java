@@ -6,8 +6,7 @@ import java.time.Duration;
 /**
  * Daily tips.
  *
- * @param grace    how late a missed tip may still go out; older ones are skipped
+ * @param grace how late a missed tip may still go out; older ones are skipped
  * @param defaults the time and zone of a {@code /subscribe} that names none
  */
-public record TipsConfig(Duration grace, SubscriptionDefaults defaults) {
-}
+public record TipsConfig(Duration grace, SubscriptionDefaults defaults) {}

@@ -4,21 +4,32 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How much a client may take of one {@link Site}. A slow or idle client costs a connection slot and no thread (requests
- * run on virtual threads), and not for long:
+ * How much a client may take of one {@link Site}. A slow or idle client costs a connection slot and
+ * no thread (requests run on virtual threads), and not for long:
  *
- * @param headerTimeout  from connecting, or from the end of the last answer, until a request's head (request line
- *                       and headers) is complete; a client still sending it then is disconnected (slowloris)
- * @param bodyTimeout    from the head until the body has been read; a client still sending it then is disconnected
- * @param idleTimeout    the longest silence in the middle of anything
- * @param maxConnections connections open at once; beyond it new ones wait in the operating system's queue, and open
- *                       ones that idle are closed sooner
+ * @param headerTimeout from connecting, or from the end of the last answer, until a request's head
+ *     (request line and headers) is complete; a client still sending it then is disconnected
+ *     (slowloris)
+ * @param bodyTimeout from the head until the body has been read; a client still sending it then is
+ *     disconnected
+ * @param idleTimeout the longest silence in the middle of anything
+ * @param maxConnections connections open at once; beyond it new ones wait in the operating system's
+ *     queue, and open ones that idle are closed sooner
  */
-public record Limits(Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout, int maxConnections) {
+public record Limits(
+        Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout, int maxConnections) {
 
-    /** Telegram's requests and probes' are small and quick; a proxy in front may keep connections open. */
-    public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 500);
-    /** The console's largest body is an imported pack file of up to a megabyte, perhaps over a phone's connection. */
+    /**
+     * Telegram's requests and probes' are small and quick; a proxy in front may keep connections
+     * open.
+     */
+    public static final Limits DEFAULT =
+            new Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 500);
+
+    /**
+     * The console's largest body is an imported pack file of up to a megabyte, perhaps over a
+     * phone's connection.
+     */
     public static final Limits CONSOLE = DEFAULT.withBodyTimeout(Duration.ofSeconds(60));
 
     public Limits {

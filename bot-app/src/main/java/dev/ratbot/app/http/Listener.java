@@ -4,11 +4,13 @@ import dev.ratbot.app.config.Setting;
 import java.util.Objects;
 
 /**
- * Where one {@link Site} listens, and the settings that said so (named when the address cannot be had).
+ * Where one {@link Site} listens, and the settings that said so (named when the address cannot be
+ * had).
  *
  * @param port 0 picks a free one
  */
-public record Listener(Site site, String bind, int port, Setting bindSetting, Setting portSetting, Limits limits) {
+public record Listener(
+        Site site, String bind, int port, Setting bindSetting, Setting portSetting, Limits limits) {
 
     public Listener {
         Objects.requireNonNull(site, "site");

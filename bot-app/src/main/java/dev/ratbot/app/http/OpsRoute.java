@@ -19,7 +19,8 @@ final class OpsRoute extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        OpsEndpoint.Answer answer = ops.answer(request.getMethod(), Request.getPathInContext(request));
+        OpsEndpoint.Answer answer =
+                ops.answer(request.getMethod(), Request.getPathInContext(request));
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -27,5 +28,4 @@ final class OpsRoute extends Handler.Abstract {
         Content.Sink.write(response, true, answer.body(), callback);
         return true;
     }
-
 }

@@ -2,9 +2,15 @@ package dev.ratbot.app.http;
 
 import java.util.Locale;
 
-/** What the launcher serves, each on an address of its own: one connector of the {@link WebServer} per site. */
+/**
+ * What the launcher serves, each on an address of its own: one connector of the {@link WebServer}
+ * per site.
+ */
 public enum Site {
-    /** {@code /healthz}, {@code /readyz}, {@code /metrics} on {@code RATBOT_OPS_BIND:RATBOT_OPS_PORT}. */
+    /**
+     * {@code /healthz}, {@code /readyz}, {@code /metrics} on {@code
+     * RATBOT_OPS_BIND:RATBOT_OPS_PORT}.
+     */
     OPS,
     /** The operator console on {@code RATBOT_CONSOLE_BIND:RATBOT_CONSOLE_PORT}. */
     CONSOLE,

@@ -30,20 +30,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The launcher's one HTTP server, Javalin on Jetty, for everything that listens: the operations endpoint, the
- * operator console and Telegram's webhook, each on its own address ({@link Listener}) and answering there only its
- * own routes (a Jetty connector per {@link Site}, and each site's routes bound to its connector).
+ * The launcher's one HTTP server, Javalin on Jetty, for everything that listens: the operations
+ * endpoint, the operator console and Telegram's webhook, each on its own address ({@link Listener})
+ * and answering there only its own routes (a Jetty connector per {@link Site}, and each site's
+ * routes bound to its connector).
  *
- * <p>Clients cannot wear it out: requests run on virtual threads, so a slow one holds no thread that others need; a
- * client that sends a request's head or body too slowly is disconnected ({@link SlowClients}); and each site accepts
- * a bounded number of connections ({@link Limits}), closing idle ones sooner when it is full.
+ * <p>Clients cannot wear it out: requests run on virtual threads, so a slow one holds no thread
+ * that others need; a client that sends a request's head or body too slowly is disconnected ({@link
+ * SlowClients}); and each site accepts a bounded number of connections ({@link Limits}), closing
+ * idle ones sooner when it is full.
  *
- * <p>Life cycle: {@code WebServer.builder()...build()}, {@link #start()} binds every address or none (a
- * {@link StartupException} names the setting whose address cannot be had), {@link #close()} stops.
+ * <p>Life cycle: {@code WebServer.builder()...build()}, {@link #start()} binds every address or
+ * none (a {@link StartupException} names the setting whose address cannot be had), {@link #close()}
+ * stops.
  */
 public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
     /** Platform threads for Jetty's selectors and acceptors; requests run on virtual threads. */
     private static final int PLATFORM_THREADS = 16;
 
@@ -53,38 +57,60 @@ public final class WebServer implements AutoCloseable {
 
     private WebServer(Builder b) {
         this.listeners = new EnumMap<>(b.listeners);
-        SlowClients slow = new SlowClients(new Handler.Sequence(b.routes.values().toArray(Handler[]::new)));
-        this.javalin = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            QueuedThreadPool threads = new QueuedThreadPool(PLATFORM_THREADS, 2);
-            threads.setName("http");
-            threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory()));
-            config.jetty.threadPool = threads;
-            config.jetty.modifyHttpConfiguration(http -> {
-                http.setSendServerVersion(false);
-                http.setSendXPoweredBy(false);
-            });
-            // Javalin adds its own servlet context (the console's pages) to this sequence, after the core routes.
-            config.jetty.modifyServer(server -> server.setHandler(slow));
-            config.jetty.modifyServletContextHandler(context -> context.setVirtualHosts(List.of("@" + Site.CONSOLE.connector())));
-            b.console.ifPresent(console -> console.install(config));
-            for (Listener listener : listeners.values()) {
-                config.jetty.addConnector((server, http) -> {
-                    ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
-                    c.setName(listener.site().connector());
-                    c.setHost(listener.bind());
-                    c.setPort(listener.port());
-                    c.setIdleTimeout(listener.limits().idleTimeout().toMillis());
-                    NetworkConnectionLimit limit = new NetworkConnectionLimit(listener.limits().maxConnections(), c);
-                    limit.setEndPointIdleTimeout(Math.min(2_000, listener.limits().idleTimeout().toMillis()));
-                    server.addBean(limit);
-                    slow.watch(c, listener.limits());
-                    connectors.put(listener.site(), c);
-                    return c;
-                });
-            }
-        });
+        SlowClients slow =
+                new SlowClients(new Handler.Sequence(b.routes.values().toArray(Handler[]::new)));
+        this.javalin =
+                Javalin.create(
+                        config -> {
+                            config.startup.showJavalinBanner = false;
+                            config.startup.showOldJavalinVersionWarning = false;
+                            QueuedThreadPool threads = new QueuedThreadPool(PLATFORM_THREADS, 2);
+                            threads.setName("http");
+                            threads.setVirtualThreadsExecutor(
+                                    Executors.newThreadPerTaskExecutor(
+                                            Thread.ofVirtual().name("http-", 0).factory()));
+                            config.jetty.threadPool = threads;
+                            config.jetty.modifyHttpConfiguration(
+                                    http -> {
+                                        http.setSendServerVersion(false);
+                                        http.setSendXPoweredBy(false);
+                                    });
+                            // Javalin adds its own servlet context (the console's pages) to this
+                            // sequence, after the core routes.
+                            config.jetty.modifyServer(server -> server.setHandler(slow));
+                            config.jetty.modifyServletContextHandler(
+                                    context ->
+                                            context.setVirtualHosts(
+                                                    List.of("@" + Site.CONSOLE.connector())));
+                            b.console.ifPresent(console -> console.install(config));
+                            for (Listener listener : listeners.values()) {
+                                config.jetty.addConnector(
+                                        (server, http) -> {
+                                            ServerConnector c =
+                                                    new ServerConnector(
+                                                            server,
+                                                            new HttpConnectionFactory(http));
+                                            c.setName(listener.site().connector());
+                                            c.setHost(listener.bind());
+                                            c.setPort(listener.port());
+                                            c.setIdleTimeout(
+                                                    listener.limits().idleTimeout().toMillis());
+                                            NetworkConnectionLimit limit =
+                                                    new NetworkConnectionLimit(
+                                                            listener.limits().maxConnections(), c);
+                                            limit.setEndPointIdleTimeout(
+                                                    Math.min(
+                                                            2_000,
+                                                            listener.limits()
+                                                                    .idleTimeout()
+                                                                    .toMillis()));
+                                            server.addBean(limit);
+                                            slow.watch(c, listener.limits());
+                                            connectors.put(listener.site(), c);
+                                            return c;
+                                        });
+                            }
+                        });
     }
 
     public static Builder builder() {
@@ -97,8 +123,7 @@ public final class WebServer implements AutoCloseable {
         private final Map<Site, Handler> routes = new EnumMap<>(Site.class);
         private Optional<ConsoleServer> console = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder ops(Listener listener, OpsEndpoint ops) {
             return site(listener, Site.OPS, new OpsRoute(ops));
@@ -123,12 +148,14 @@ public final class WebServer implements AutoCloseable {
         }
 
         private static Site check(Listener listener, Site site) {
-            if (listener.site() != site) throw new IllegalArgumentException(listener + " is not for " + site);
+            if (listener.site() != site)
+                throw new IllegalArgumentException(listener + " is not for " + site);
             return site;
         }
 
         public WebServer build() {
-            if (!listeners.containsKey(Site.OPS)) throw new IllegalStateException("the operations endpoint is always served");
+            if (!listeners.containsKey(Site.OPS))
+                throw new IllegalStateException("the operations endpoint is always served");
             return new WebServer(this);
         }
     }
@@ -136,7 +163,8 @@ public final class WebServer implements AutoCloseable {
     /**
      * Binds every site's address and starts serving.
      *
-     * @throws StartupException naming the setting (the address or the port) of a site that cannot listen
+     * @throws StartupException naming the setting (the address or the port) of a site that cannot
+     *     listen
      */
     public WebServer start() {
         checkCanListen(listeners.values());
@@ -160,8 +188,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Whether {@code site} answers a request within {@code timeout}, asked the way a client would (a connection and
-     * a request head); for readiness. Empty when it does, else what went wrong.
+     * Whether {@code site} answers a request within {@code timeout}, asked the way a client would
+     * (a connection and a request head); for readiness. Empty when it does, else what went wrong.
      */
     public Optional<String> unanswered(Site site, Duration timeout) {
         Listener l = listeners.get(site);
@@ -171,14 +199,18 @@ public final class WebServer implements AutoCloseable {
             socket.connect(to, (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write("GET /readiness-probe HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    "GET /readiness-probe HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] start = in.readNBytes(9);
-            return new String(start, StandardCharsets.US_ASCII).startsWith("HTTP/1.") ? Optional.empty()
+            return new String(start, StandardCharsets.US_ASCII).startsWith("HTTP/1.")
+                    ? Optional.empty()
                     : Optional.of("no HTTP answer on port " + to.getPort());
         } catch (IOException e) {
-            return Optional.of("no answer on port " + to.getPort() + " within " + timeout.toMillis() + " ms");
+            return Optional.of(
+                    "no answer on port " + to.getPort() + " within " + timeout.toMillis() + " ms");
         }
     }
 
@@ -202,9 +234,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Binds every address at once as the server will, to say in one line which setting is wrong: an address this
-     * machine does not have names the bind setting; a port in use (by another program or another of our sites) or not
-     * allowed names the port setting.
+     * Binds every address at once as the server will, to say in one line which setting is wrong: an
+     * address this machine does not have names the bind setting; a port in use (by another program
+     * or another of our sites) or not allowed names the port setting.
      */
     private static void checkCanListen(Iterable<Listener> all) {
         List<ServerSocket> bound = new ArrayList<>();
@@ -237,11 +269,27 @@ public final class WebServer implements AutoCloseable {
         try (ServerSocket anyPort = new ServerSocket()) {
             anyPort.bind(new InetSocketAddress(l.bind(), 0));
         } catch (IOException addressProblem) {
-            return new StartupException(l.bindSetting().name() + "=" + l.bind() + ": cannot listen on this address (" + why
-                    + "); use 127.0.0.1, 0.0.0.0 or another address of this machine", e);
+            return new StartupException(
+                    l.bindSetting().name()
+                            + "="
+                            + l.bind()
+                            + ": cannot listen on this address ("
+                            + why
+                            + "); use 127.0.0.1, 0.0.0.0 or another address of this machine",
+                    e);
         }
-        return new StartupException(l.portSetting().name() + "=" + l.port() + ": cannot listen on " + l.bind() + ":" + l.port()
-                + " (" + why + "); choose another port or stop what uses it", e);
+        return new StartupException(
+                l.portSetting().name()
+                        + "="
+                        + l.port()
+                        + ": cannot listen on "
+                        + l.bind()
+                        + ":"
+                        + l.port()
+                        + " ("
+                        + why
+                        + "); choose another port or stop what uses it",
+                e);
     }
 
     private static String describe(Site site) {

@@ -9,10 +9,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Telegram's webhook over HTTP, on any path (a proxy in front may map the public path freely). The secret header is
- * checked before a byte of the body is read: without it the answer is 401 and nothing else happens. Then POST only,
- * a body of at most {@link WebhookReceiver#MAX_BODY_BYTES} (413 beyond), read within the site's body timeout
- * ({@link SlowClients}); the receiver's outcome is 200 (taken, or ignored as not an update) or 503 (come back later).
+ * Telegram's webhook over HTTP, on any path (a proxy in front may map the public path freely). The
+ * secret header is checked before a byte of the body is read: without it the answer is 401 and
+ * nothing else happens. Then POST only, a body of at most {@link WebhookReceiver#MAX_BODY_BYTES}
+ * (413 beyond), read within the site's body timeout ({@link SlowClients}); the receiver's outcome
+ * is 200 (taken, or ignored as not an update) or 503 (come back later).
  */
 final class WebhookRoute extends Handler.Abstract {
 
@@ -25,7 +26,9 @@ final class WebhookRoute extends Handler.Abstract {
     }
 
     @Override
-    @SuppressWarnings("removal") // Jetty 12.1 marks asByteArrayAsync for removal; its bounded read is still what we need
+    @SuppressWarnings(
+            "removal") // Jetty 12.1 marks asByteArrayAsync for removal; its bounded read is still
+    // what we need
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!receiver.authorized(request.getHeaders().get(WebhookReceiver.SECRET_HEADER))) {
             return answer(response, callback, 401, "");
@@ -34,7 +37,8 @@ final class WebhookRoute extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
             return answer(response, callback, 405, "");
         }
-        if (request.getLength() > WebhookReceiver.MAX_BODY_BYTES) return answer(response, callback, 413, "");
+        if (request.getLength() > WebhookReceiver.MAX_BODY_BYTES)
+            return answer(response, callback, 413, "");
         byte[] body;
         try {
             body = Content.Source.asByteArrayAsync(request, WebhookReceiver.MAX_BODY_BYTES).get();
@@ -44,7 +48,8 @@ final class WebhookRoute extends Handler.Abstract {
         }
         return switch (receiver.take(body)) {
             case TAKEN -> answer(response, callback, 200, "{\"ok\":true}");
-            case IGNORED -> answer(response, callback, 200, "{\"ok\":true,\"ignored\":\"not an update\"}");
+            case IGNORED ->
+                    answer(response, callback, 200, "{\"ok\":true,\"ignored\":\"not an update\"}");
             case BUSY -> answer(response, callback, 503, "");
         };
     }

@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Lines of text with a bound on memory, wherever input enters (standard input, secret files). A line longer than
- * {@code maxChars} is cut while it is read: its first {@code maxChars} characters are returned at once and the rest is
- * skipped, never held, when the next line is asked for. {@code "\r\n"}, {@code "\r"} and {@code "\n"} each end one
- * line, and a line end is never waited for beyond what it takes to see it, so an interactive user gets their answer
- * as soon as they press Enter. A surrogate pair is never cut in half. Not thread-safe.
+ * Lines of text with a bound on memory, wherever input enters (standard input, secret files). A
+ * line longer than {@code maxChars} is cut while it is read: its first {@code maxChars} characters
+ * are returned at once and the rest is skipped, never held, when the next line is asked for. {@code
+ * "\r\n"}, {@code "\r"} and {@code "\n"} each end one line, and a line end is never waited for
+ * beyond what it takes to see it, so an interactive user gets their answer as soon as they press
+ * Enter. A surrogate pair is never cut in half. Not thread-safe.
  */
 public final class BoundedLineReader implements Closeable {
 
@@ -21,10 +22,13 @@ public final class BoundedLineReader implements Closeable {
     private final int maxChars;
     private final char[] buffer = new char[8192];
     private int position, limit;
+
     /** The last line ended with '\r': a '\n' right after it belongs to the same line end. */
     private boolean afterCarriageReturn;
+
     /** The last line was cut: the rest of it is skipped before the next one. */
     private boolean skippingRest;
+
     private boolean lastCut;
 
     public BoundedLineReader(Reader in, int maxChars) {
@@ -38,7 +42,9 @@ public final class BoundedLineReader implements Closeable {
         return new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), maxChars);
     }
 
-    /** The next line without its line end, cut to {@code maxChars}; null at the end of the input. */
+    /**
+     * The next line without its line end, cut to {@code maxChars}; null at the end of the input.
+     */
     public String readLine() throws IOException {
         if (skippingRest) {
             skippingRest = false;
@@ -77,7 +83,8 @@ public final class BoundedLineReader implements Closeable {
         lastCut = true;
         skippingRest = true;
         // The character after the cut completes a surrogate pair: drop its first half too.
-        if (Character.isHighSurrogate(line.charAt(line.length() - 1))) line.setLength(line.length() - 1);
+        if (Character.isHighSurrogate(line.charAt(line.length() - 1)))
+            line.setLength(line.length() - 1);
         return line.toString();
     }
 

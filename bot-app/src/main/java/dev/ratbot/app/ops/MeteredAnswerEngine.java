@@ -6,7 +6,10 @@ import dev.ratbot.answer.SectionRef;
 import java.util.List;
 import java.util.Optional;
 
-/** An {@link AnswerEngine} that times every question into {@link RatbotMetrics}; otherwise the engine it wraps. */
+/**
+ * An {@link AnswerEngine} that times every question into {@link RatbotMetrics}; otherwise the
+ * engine it wraps.
+ */
 public final class MeteredAnswerEngine implements AnswerEngine {
 
     private final AnswerEngine engine;

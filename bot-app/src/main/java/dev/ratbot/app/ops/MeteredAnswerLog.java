@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An {@link AnswerLog} that counts questions (by platform, answered or not) and ratings into {@link RatbotMetrics},
- * then records them in the log it wraps. The conversation logs every question it answers, so this sees them all.
+ * An {@link AnswerLog} that counts questions (by platform, answered or not) and ratings into {@link
+ * RatbotMetrics}, then records them in the log it wraps. The conversation logs every question it
+ * answers, so this sees them all.
  */
 public final class MeteredAnswerLog implements AnswerLog {
 
@@ -21,7 +22,8 @@ public final class MeteredAnswerLog implements AnswerLog {
     }
 
     @Override
-    public String recordAnswer(Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
+    public String recordAnswer(
+            Platform platform, String question, Optional<String> sectionId, ReplyKind kind) {
         boolean answered = kind.answered();
         metrics.question(platform, answered);
         return log.recordAnswer(platform, question, sectionId, kind);

@@ -8,8 +8,8 @@ import dev.ratbot.message.Reply;
 import dev.ratbot.message.SendResult;
 
 /**
- * A {@link MessageSender} that records every outcome (tips sent, failures by reason, retry-afters, send time) into
- * {@link RatbotMetrics}; sending itself is the wrapped adapter's.
+ * A {@link MessageSender} that records every outcome (tips sent, failures by reason, retry-afters,
+ * send time) into {@link RatbotMetrics}; sending itself is the wrapped adapter's.
  */
 public final class MeteredMessageSender implements MessageSender {
 

@@ -12,14 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What the operations endpoint answers (the launcher's HTTP server carries it, on {@code RATBOT_OPS_BIND:RATBOT_OPS_PORT}):
+ * What the operations endpoint answers (the launcher's HTTP server carries it, on {@code
+ * RATBOT_OPS_BIND:RATBOT_OPS_PORT}):
+ *
  * <ul>
- *   <li>{@code GET /healthz}: 200 while the process runs and is not shutting down (a liveness probe);</li>
- *   <li>{@code GET /readyz}: 200 when every {@link ReadinessCheck} passes, else 503; one line per check;</li>
- *   <li>{@code GET /metrics}: the Prometheus text format of the meter registry.</li>
+ *   <li>{@code GET /healthz}: 200 while the process runs and is not shutting down (a liveness
+ *       probe);
+ *   <li>{@code GET /readyz}: 200 when every {@link ReadinessCheck} passes, else 503; one line per
+ *       check;
+ *   <li>{@code GET /metrics}: the Prometheus text format of the meter registry.
  * </ul>
- * Anything else is 404, other methods 405. Checks that take longer than 3 seconds count as not ready. Details are
- * passed through a {@link Redactor}, so that no check can show a secret.
+ *
+ * Anything else is 404, other methods 405. Checks that take longer than 3 seconds count as not
+ * ready. Details are passed through a {@link Redactor}, so that no check can show a secret.
  */
 public final class OpsEndpoint implements AutoCloseable {
 
@@ -27,8 +32,8 @@ public final class OpsEndpoint implements AutoCloseable {
     private static final String TEXT = "text/plain; charset=utf-8";
 
     /** One answer: status, content type, body (empty for HEAD) and extra headers. */
-    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
-    }
+    public record Answer(
+            int status, String contentType, String body, Map<String, String> headers) {}
 
     private final ExecutorService checksRun = Executors.newVirtualThreadPerTaskExecutor();
     private final PrometheusMeterRegistry registry;
@@ -54,14 +59,17 @@ public final class OpsEndpoint implements AutoCloseable {
     }
 
     /**
-     * Until this is called {@code /readyz} answers 503 ("starting"), whatever the checks say: the endpoint answers
-     * from early in the start, before every check is in place.
+     * Until this is called {@code /readyz} answers 503 ("starting"), whatever the checks say: the
+     * endpoint answers from early in the start, before every check is in place.
      */
     public void markStarted() {
         started = true;
     }
 
-    /** From now on {@code /healthz} and {@code /readyz} answer 503, so load balancers stop sending work here. */
+    /**
+     * From now on {@code /healthz} and {@code /readyz} answer 503, so load balancers stop sending
+     * work here.
+     */
     public void markStopping() {
         stopping = true;
     }
@@ -69,13 +77,30 @@ public final class OpsEndpoint implements AutoCloseable {
     /** The answer to {@code method path}. */
     public Answer answer(String method, String path) {
         boolean head = method.equals("HEAD");
-        if (!method.equals("GET") && !head) return new Answer(405, TEXT, "method not allowed\n", Map.of("Allow", "GET, HEAD"));
-        Answer full = switch (path) {
-            case "/healthz" -> new Answer(stopping ? 503 : 200, TEXT, stopping ? "stopping\n" : "ok\n", Map.of());
-            case "/readyz" -> readiness();
-            case "/metrics" -> new Answer(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape(), Map.of());
-            default -> new Answer(404, TEXT, "not found: try /healthz, /readyz or /metrics\n", Map.of());
-        };
+        if (!method.equals("GET") && !head)
+            return new Answer(405, TEXT, "method not allowed\n", Map.of("Allow", "GET, HEAD"));
+        Answer full =
+                switch (path) {
+                    case "/healthz" ->
+                            new Answer(
+                                    stopping ? 503 : 200,
+                                    TEXT,
+                                    stopping ? "stopping\n" : "ok\n",
+                                    Map.of());
+                    case "/readyz" -> readiness();
+                    case "/metrics" ->
+                            new Answer(
+                                    200,
+                                    "text/plain; version=0.0.4; charset=utf-8",
+                                    registry.scrape(),
+                                    Map.of());
+                    default ->
+                            new Answer(
+                                    404,
+                                    TEXT,
+                                    "not found: try /healthz, /readyz or /metrics\n",
+                                    Map.of());
+                };
         return head ? new Answer(full.status(), full.contentType(), "", full.headers()) : full;
     }
 
@@ -88,8 +113,12 @@ public final class OpsEndpoint implements AutoCloseable {
         for (ReadinessCheck check : checks) {
             ReadinessCheck.Status status = run(check);
             ready &= status.ready();
-            body.append(check.name()).append(": ").append(status.ready() ? "ok" : "NOT READY").append(" (")
-                    .append(redactor.redact(status.detail().replace('\n', ' '))).append(")\n");
+            body.append(check.name())
+                    .append(": ")
+                    .append(status.ready() ? "ok" : "NOT READY")
+                    .append(" (")
+                    .append(redactor.redact(status.detail().replace('\n', ' ')))
+                    .append(")\n");
         }
         return new Answer(ready ? 200 : 503, TEXT, body.toString(), Map.of());
     }
@@ -100,13 +129,15 @@ public final class OpsEndpoint implements AutoCloseable {
             return result.get(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            return ReadinessCheck.Status.notReady("no answer within " + checkTimeout.toMillis() + " ms");
+            return ReadinessCheck.Status.notReady(
+                    "no answer within " + checkTimeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ReadinessCheck.Status.notReady("interrupted");
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return ReadinessCheck.Status.notReady("check failed: " + cause.getClass().getSimpleName());
+            return ReadinessCheck.Status.notReady(
+                    "check failed: " + cause.getClass().getSimpleName());
         }
     }
 

@@ -3,8 +3,9 @@ package dev.ratbot.app.ops;
 import java.util.Objects;
 
 /**
- * One condition {@code /readyz} reports: a platform connected, the database reachable. Implementations answer
- * quickly and never throw (a throw counts as not ready); they may be called from several threads.
+ * One condition {@code /readyz} reports: a platform connected, the database reachable.
+ * Implementations answer quickly and never throw (a throw counts as not ready); they may be called
+ * from several threads.
  */
 public interface ReadinessCheck {
 
@@ -28,8 +29,8 @@ public interface ReadinessCheck {
         }
 
         /**
-         * Ready, but running without something: the bot still does its main work (answering), so load balancers
-         * should keep sending it traffic; the detail says what is missing.
+         * Ready, but running without something: the bot still does its main work (answering), so
+         * load balancers should keep sending it traffic; the detail says what is missing.
          */
         public static Status degraded(String detail) {
             return new Status(true, "degraded: " + detail);

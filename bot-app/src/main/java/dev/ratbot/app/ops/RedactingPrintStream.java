@@ -5,10 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A last line of defence for the logs: a stream that writes whole lines and blanks every configured secret, and any
- * part of one (see {@link Redactor}), as {@code <redacted>}. {@code serve} puts it under {@code System.err}, where
- * the log is written, so that a token inside a library's exception message, or half of one echoed back by a server,
- * never reaches the log. Our own log statements never include secrets in the first place.
+ * A last line of defence for the logs: a stream that writes whole lines and blanks every configured
+ * secret, and any part of one (see {@link Redactor}), as {@code <redacted>}. {@code serve} puts it
+ * under {@code System.err}, where the log is written, so that a token inside a library's exception
+ * message, or half of one echoed back by a server, never reaches the log. Our own log statements
+ * never include secrets in the first place.
  */
 public final class RedactingPrintStream extends PrintStream {
 
@@ -28,7 +29,10 @@ public final class RedactingPrintStream extends PrintStream {
         this.redactor = redactor;
     }
 
-    /** Puts a redacting stream under System.err and System.out; returns nothing to undo, as it lasts for the process. */
+    /**
+     * Puts a redacting stream under System.err and System.out; returns nothing to undo, as it lasts
+     * for the process.
+     */
     public static void install(Redactor redactor) {
         System.setErr(new RedactingPrintStream(System.err, redactor));
         System.setOut(new RedactingPrintStream(System.out, redactor));
@@ -38,6 +42,7 @@ public final class RedactingPrintStream extends PrintStream {
     String redact(String text) {
         return redactor.redact(text);
     }
+
     @Override
     public synchronized void write(int b) {
         line.write(b);

@@ -15,18 +15,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes exactly one of several instances the holder of a job (Telegram long polling), with a PostgreSQL
- * session-level advisory lock ({@code pg_try_advisory_lock}) on a dedicated connection outside the pool. The
- * holder keeps the lock as long as its session lives; when the process dies or its connection is cut, PostgreSQL
- * ends the session and frees the lock, and another instance's next {@link #poll()} takes it over.
+ * Makes exactly one of several instances the holder of a job (Telegram long polling), with a
+ * PostgreSQL session-level advisory lock ({@code pg_try_advisory_lock}) on a dedicated connection
+ * outside the pool. The holder keeps the lock as long as its session lives; when the process dies
+ * or its connection is cut, PostgreSQL ends the session and frees the lock, and another instance's
+ * next {@link #poll()} takes it over.
  *
- * <p>{@link #poll()} does one step (try to take the lock, or check that the held session is alive) and calls the
- * {@link Listener}; {@link #start(Duration)} runs it periodically on its own thread. A listener whose
- * {@code acquired} throws gives the lock back, so that a healthier instance can take the job. Thread-safe.
+ * <p>{@link #poll()} does one step (try to take the lock, or check that the held session is alive)
+ * and calls the {@link Listener}; {@link #start(Duration)} runs it periodically on its own thread.
+ * A listener whose {@code acquired} throws gives the lock back, so that a healthier instance can
+ * take the job. Thread-safe.
  */
 public final class LeaderLock implements AutoCloseable {
 
-    /** Opens a new connection for the lock's own session (never one from a pool, which may hand sessions around). */
+    /**
+     * Opens a new connection for the lock's own session (never one from a pool, which may hand
+     * sessions around).
+     */
     @FunctionalInterface
     public interface ConnectionSource {
         Connection open() throws SQLException;
@@ -47,7 +52,10 @@ public final class LeaderLock implements AutoCloseable {
         HOLDER,
         /** Another instance holds the lock: it runs the job. */
         STANDBY,
-        /** Not known: the database could not be asked (or this instance could not start the job and gave it back). */
+        /**
+         * Not known: the database could not be asked (or this instance could not start the job and
+         * gave it back).
+         */
         UNKNOWN
     }
 
@@ -66,8 +74,8 @@ public final class LeaderLock implements AutoCloseable {
     private boolean warnedUnreachable;
 
     /**
-     * @param name the job's name for logs and the lock key, e.g. "telegram-polling:123456"; instances that share
-     *             a job use the same name
+     * @param name the job's name for logs and the lock key, e.g. "telegram-polling:123456";
+     *     instances that share a job use the same name
      */
     public LeaderLock(String name, ConnectionSource connections, Listener listener) {
         this.name = Objects.requireNonNull(name, "name");
@@ -79,12 +87,16 @@ public final class LeaderLock implements AutoCloseable {
     /** Polls now and then every {@code interval} until closed. */
     public synchronized void start(Duration interval) {
         if (timer != null) throw new IllegalStateException("already started");
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "leader-lock-" + name);
-            t.setDaemon(true);
-            return t;
-        });
-        var unused = timer.scheduleWithFixedDelay(this::pollQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "leader-lock-" + name);
+                            t.setDaemon(true);
+                            return t;
+                        });
+        var unused =
+                timer.scheduleWithFixedDelay(
+                        this::pollQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** True while this instance holds the lock (as of the last poll). */
@@ -92,21 +104,26 @@ public final class LeaderLock implements AutoCloseable {
         return holding;
     }
 
-    /** Whether this instance runs the job, another one does, or that is not known (as of the last poll). */
+    /**
+     * Whether this instance runs the job, another one does, or that is not known (as of the last
+     * poll).
+     */
     public synchronized Role role() {
         return role;
     }
 
     /**
-     * One step: when holding, checks that the lock's session is alive (and tells the listener {@code lost} when it is
-     * not); when not holding, tries to take the lock (and tells the listener {@code acquired}). Returns whether this
-     * instance holds the lock afterwards.
+     * One step: when holding, checks that the lock's session is alive (and tells the listener
+     * {@code lost} when it is not); when not holding, tries to take the lock (and tells the
+     * listener {@code acquired}). Returns whether this instance holds the lock afterwards.
      */
     public synchronized boolean poll() {
         if (closed) return false;
         if (holding) {
             if (alive()) return true;
-            log.warn("lost the {} lock (database session ended); another instance may take over", name);
+            log.warn(
+                    "lost the {} lock (database session ended); another instance may take over",
+                    name);
             holding = false;
             role = Role.UNKNOWN;
             closeConnection();
@@ -120,14 +137,20 @@ public final class LeaderLock implements AutoCloseable {
         try {
             listener.acquired();
         } catch (RuntimeException e) {
-            log.warn("could not start {} after taking its lock ({}); giving the lock back", name, e.getMessage());
+            log.warn(
+                    "could not start {} after taking its lock ({}); giving the lock back",
+                    name,
+                    e.getMessage());
             release();
             role = Role.UNKNOWN;
         }
         return holding;
     }
 
-    /** Stops polling, tells the listener {@code lost} if holding, then frees the lock and its connection. */
+    /**
+     * Stops polling, tells the listener {@code lost} if holding, then frees the lock and its
+     * connection.
+     */
     @Override
     public void close() {
         ScheduledExecutorService t;
@@ -167,7 +190,8 @@ public final class LeaderLock implements AutoCloseable {
                 connection = connections.open();
                 connection.setAutoCommit(true);
             }
-            try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            try (PreparedStatement s =
+                    connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
                 s.setLong(1, key);
                 try (ResultSet rs = s.executeQuery()) {
@@ -232,7 +256,10 @@ public final class LeaderLock implements AutoCloseable {
         return m.lines().findFirst().orElse(m);
     }
 
-    /** A stable 64-bit key from the name (FNV-1a), so different bots sharing one database do not collide. */
+    /**
+     * A stable 64-bit key from the name (FNV-1a), so different bots sharing one database do not
+     * collide.
+     */
     static long keyOf(String name) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : ("ratbot:" + name).getBytes(StandardCharsets.UTF_8)) {

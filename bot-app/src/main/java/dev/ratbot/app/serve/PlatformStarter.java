@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a platform, or keeps trying. A platform that cannot be reached at start (the network, the platform down) is
- * not a configuration mistake: it is tried again in the background, after {@link #FIRST_RETRY} and then twice as
- * long each time up to {@link #LONGEST_RETRY}, and {@link #problem()} says so for readiness meanwhile. One that
- * refuses (the token, the settings) stops the start with a {@link StartupException}, the configuration exit code;
- * refused later, on a retry, it is logged and left not ready. Retries are logged at most once a minute.
+ * Starts a platform, or keeps trying. A platform that cannot be reached at start (the network, the
+ * platform down) is not a configuration mistake: it is tried again in the background, after {@link
+ * #FIRST_RETRY} and then twice as long each time up to {@link #LONGEST_RETRY}, and {@link
+ * #problem()} says so for readiness meanwhile. One that refuses (the token, the settings) stops the
+ * start with a {@link StartupException}, the configuration exit code; refused later, on a retry, it
+ * is logged and left not ready. Retries are logged at most once a minute.
  */
 final class PlatformStarter implements AutoCloseable {
 
@@ -44,28 +45,39 @@ final class PlatformStarter implements AutoCloseable {
     private volatile boolean cancelled;
 
     /**
-     * @param platform    "Telegram" or "Discord", for logs and readiness
+     * @param platform "Telegram" or "Discord", for logs and readiness
      * @param unreachable whether a failure is worth trying again (else it is a refusal)
      */
     PlatformStarter(String platform, Attempt attempt, Predicate<RuntimeException> unreachable) {
         this(platform, attempt, unreachable, FIRST_RETRY, LONGEST_RETRY);
     }
 
-    PlatformStarter(String platform, Attempt attempt, Predicate<RuntimeException> unreachable, Duration firstRetry, Duration longestRetry) {
+    PlatformStarter(
+            String platform,
+            Attempt attempt,
+            Predicate<RuntimeException> unreachable,
+            Duration firstRetry,
+            Duration longestRetry) {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.attempt = Objects.requireNonNull(attempt, "attempt");
         this.unreachable = Objects.requireNonNull(unreachable, "unreachable");
         this.firstRetry = firstRetry;
         this.longestRetry = longestRetry;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "start-" + platform.toLowerCase(java.util.Locale.ROOT));
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t =
+                                    new Thread(
+                                            r,
+                                            "start-" + platform.toLowerCase(java.util.Locale.ROOT));
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /**
-     * The first try, on the caller's thread: returns when started or when retrying in the background.
+     * The first try, on the caller's thread: returns when started or when retrying in the
+     * background.
      *
      * @throws StartupException when the platform refused
      */
@@ -80,8 +92,12 @@ final class PlatformStarter implements AutoCloseable {
                 problem = Optional.of(oneLine(e));
                 throw e instanceof StartupException s ? s : new StartupException(oneLine(e), e);
             }
-            log.warn("{} cannot be reached at start, trying again in {} s, then up to every {} s; not ready meanwhile: {}", platform,
-                    next.toSeconds(), longestRetry.toSeconds(), oneLine(e));
+            log.warn(
+                    "{} cannot be reached at start, trying again in {} s, then up to every {} s; not ready meanwhile: {}",
+                    platform,
+                    next.toSeconds(),
+                    longestRetry.toSeconds(),
+                    oneLine(e));
             lastReport = System.nanoTime();
             retryLater(e);
         }
@@ -92,13 +108,18 @@ final class PlatformStarter implements AutoCloseable {
         return problem;
     }
 
-    /** Stops retrying; an attempt under way finishes first. Idempotent; {@link #start()} may follow. */
+    /**
+     * Stops retrying; an attempt under way finishes first. Idempotent; {@link #start()} may follow.
+     */
     synchronized void cancel() {
         cancelled = true;
         problem = Optional.of("not started");
     }
 
-    /** Stops retrying at once, interrupting an attempt under way (shutting down must not wait for a slow platform). */
+    /**
+     * Stops retrying at once, interrupting an attempt under way (shutting down must not wait for a
+     * slow platform).
+     */
     @Override
     public void close() {
         cancelled = true;
@@ -112,9 +133,14 @@ final class PlatformStarter implements AutoCloseable {
     }
 
     private void retryLater(RuntimeException why) {
-        problem = Optional.of("not started, trying again in " + next.toSeconds() + " s: " + oneLine(why));
+        problem =
+                Optional.of(
+                        "not started, trying again in " + next.toSeconds() + " s: " + oneLine(why));
         Duration wait = next;
-        next = next.multipliedBy(2).compareTo(longestRetry) > 0 ? longestRetry : next.multipliedBy(2);
+        next =
+                next.multipliedBy(2).compareTo(longestRetry) > 0
+                        ? longestRetry
+                        : next.multipliedBy(2);
         var unused = timer.schedule(this::retry, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -126,12 +152,19 @@ final class PlatformStarter implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!unreachable.test(e)) {
                 problem = Optional.of(oneLine(e));
-                log.error("{} refused to start; fix the setting and restart: {}", platform, oneLine(e));
+                log.error(
+                        "{} refused to start; fix the setting and restart: {}",
+                        platform,
+                        oneLine(e));
                 return;
             }
             if (System.nanoTime() - lastReport >= REPORT_EVERY.toNanos()) {
                 lastReport = System.nanoTime();
-                log.warn("{} still cannot be reached after {} attempts, trying again: {}", platform, attempts, oneLine(e));
+                log.warn(
+                        "{} still cannot be reached after {} attempts, trying again: {}",
+                        platform,
+                        attempts,
+                        oneLine(e));
             }
             retryLater(e);
         }

@@ -11,9 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * On SQLite only one {@code serve} may run per database file: a second one would poll Telegram a second time and
- * fight over the file. This lock (an OS file lock on {@code <file>.serve-lock}, freed by the OS however the
- * process ends) makes the second one stop at start with a message that says so.
+ * On SQLite only one {@code serve} may run per database file: a second one would poll Telegram a
+ * second time and fight over the file. This lock (an OS file lock on {@code <file>.serve-lock},
+ * freed by the OS however the process ends) makes the second one stop at start with a message that
+ * says so.
  */
 final class SingleInstanceLock implements AutoCloseable {
 
@@ -37,17 +38,28 @@ final class SingleInstanceLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(lockFile.toAbsolutePath().getParent());
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel =
+                    FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) throw new OverlappingFileLockException();
             return Optional.of(new SingleInstanceLock(channel, lock));
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
-            throw new StartupException("RATBOT_DB_URL=" + jdbcUrl + ": another ratbot serve already uses this SQLite file;"
-                    + " SQLite supports one instance only: stop the other, or point every instance at PostgreSQL to run several");
+            throw new StartupException(
+                    "RATBOT_DB_URL="
+                            + jdbcUrl
+                            + ": another ratbot serve already uses this SQLite file;"
+                            + " SQLite supports one instance only: stop the other, or point every instance at PostgreSQL to run several");
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new StartupException("RATBOT_DB_URL=" + jdbcUrl + ": cannot create " + lockFile + " (" + e.getMessage() + ")");
+            throw new StartupException(
+                    "RATBOT_DB_URL="
+                            + jdbcUrl
+                            + ": cannot create "
+                            + lockFile
+                            + " ("
+                            + e.getMessage()
+                            + ")");
         }
     }
 
@@ -57,7 +69,8 @@ final class SingleInstanceLock implements AutoCloseable {
         int query = file.indexOf('?');
         if (query >= 0) file = file.substring(0, query);
         if (file.startsWith("file:")) file = file.substring("file:".length());
-        if (file.isEmpty() || file.equals(":memory:") || jdbcUrl.contains("mode=memory")) return Optional.empty();
+        if (file.isEmpty() || file.equals(":memory:") || jdbcUrl.contains("mode=memory"))
+            return Optional.empty();
         return Optional.of(Path.of(file).toAbsolutePath());
     }
 

@@ -16,7 +16,12 @@ class OperationsDocTest {
         for (Setting s : Setting.values()) {
             String row = "| `" + s.name() + "`" + (s.secret() ? " \uD83D\uDD12" : "") + " | ";
             assertTrue(doc.contains(row), "README.md has no row for " + s.name());
-            s.defaultValue().ifPresent(d -> assertTrue(doc.contains(row + "`" + d + "`"), s.name() + " default " + d + " not documented"));
+            s.defaultValue()
+                    .ifPresent(
+                            d ->
+                                    assertTrue(
+                                            doc.contains(row + "`" + d + "`"),
+                                            s.name() + " default " + d + " not documented"));
         }
     }
 }

@@ -9,7 +9,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A client over a plain socket, to send requests as slowly, partly or wrongly as an attacker would. */
+/**
+ * A client over a plain socket, to send requests as slowly, partly or wrongly as an attacker would.
+ */
 final class RawClient implements AutoCloseable {
 
     private final Socket socket = new Socket();

@@ -20,10 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Lines as people and programs send them, cut while read, with every kind of line end counted once. */
+/**
+ * Lines as people and programs send them, cut while read, with every kind of line end counted once.
+ */
 class BoundedLineReaderTest {
 
-    /** A reader that hands out one character per call, so every line end falls on a buffer boundary somewhere. */
+    /**
+     * A reader that hands out one character per call, so every line end falls on a buffer boundary
+     * somewhere.
+     */
     private static Reader trickling(String text) {
         return new Reader() {
             private int next;
@@ -36,8 +41,7 @@ class BoundedLineReaderTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -50,18 +54,20 @@ class BoundedLineReaderTest {
 
     /** Input (with \r and \n spelt out) and the lines it holds, joined by '|'. */
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-            "one\\ntwo\\n;           one|two",
-            "one\\r\\ntwo\\r\\n;     one|two",
-            "one\\rtwo\\r;           one|two",
-            "one\\rtwo;              one|two",
-            "one\\r\\n\\r\\ntwo;     one||two",
-            "one\\n\\rtwo;           one||two",
-            "\\r\\r;                 |",
-            "\\n;                    ''",
-            "no line end;            no line end",
-            "one\\r\\n\\ntwo;        one||two",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "one\\ntwo\\n;           one|two",
+                "one\\r\\ntwo\\r\\n;     one|two",
+                "one\\rtwo\\r;           one|two",
+                "one\\rtwo;              one|two",
+                "one\\r\\n\\r\\ntwo;     one||two",
+                "one\\n\\rtwo;           one||two",
+                "\\r\\r;                 |",
+                "\\n;                    ''",
+                "no line end;            no line end",
+                "one\\r\\n\\ntwo;        one||two",
+            })
     void eachLineEndEndsOneLine(String input, String expected) throws IOException {
         String text = input.replace("\\r", "\r").replace("\\n", "\n");
         List<String> want = expected.isEmpty() ? List.of("") : List.of(expected.split("\\|", -1));
@@ -97,22 +103,25 @@ class BoundedLineReaderTest {
     @Test
     void aTwentyMegabyteLineCostsOnlyTheBound() throws IOException {
         long size = 20L << 20;
-        InputStream huge = new InputStream() {
-            private long sent;
+        InputStream huge =
+                new InputStream() {
+                    private long sent;
 
-            @Override
-            public int read() {
-                if (sent == size) return -1;
-                return sent++ < size - 6 ? 'x' : "\nlast\n".charAt((int) (sent - 1 - (size - 6)));
-            }
+                    @Override
+                    public int read() {
+                        if (sent == size) return -1;
+                        return sent++ < size - 6
+                                ? 'x'
+                                : "\nlast\n".charAt((int) (sent - 1 - (size - 6)));
+                    }
 
-            @Override
-            public int read(byte[] b, int off, int len) {
-                int n = 0;
-                for (int c; n < len && (c = read()) >= 0; n++) b[off + n] = (byte) c;
-                return n == 0 ? -1 : n;
-            }
-        };
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        int n = 0;
+                        for (int c; n < len && (c = read()) >= 0; n++) b[off + n] = (byte) c;
+                        return n == 0 ? -1 : n;
+                    }
+                };
         BoundedLineReader in = BoundedLineReader.utf8(huge, 4096);
         assertEquals("x".repeat(4096), in.readLine());
         assertTrue(in.lastLineWasCut());
@@ -120,27 +129,39 @@ class BoundedLineReaderTest {
         assertNull(in.readLine());
     }
 
-    /** A file of zeros (TELEGRAM_BOT_TOKEN_FILE=/dev/zero) has no line end: the first cut comes at once. */
+    /**
+     * A file of zeros (TELEGRAM_BOT_TOKEN_FILE=/dev/zero) has no line end: the first cut comes at
+     * once.
+     */
     @Test
     void anEndlessLineIsCutWithoutReadingToItsEnd() {
-        InputStream zeros = new InputStream() {
-            @Override
-            public int read() {
-                return 0;
-            }
-        };
-        String first = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> BoundedLineReader.utf8(zeros, 4096).readLine());
+        InputStream zeros =
+                new InputStream() {
+                    @Override
+                    public int read() {
+                        return 0;
+                    }
+                };
+        String first =
+                assertTimeoutPreemptively(
+                        Duration.ofSeconds(10),
+                        () -> BoundedLineReader.utf8(zeros, 4096).readLine());
         assertEquals(4096, first.length());
     }
 
-    /** In a terminal, Enter may send only '\r': the line is answered without waiting for what follows. */
+    /**
+     * In a terminal, Enter may send only '\r': the line is answered without waiting for what
+     * follows.
+     */
     @Test
     void aLineEndIsNotWaitedForBeyondItself() throws Exception {
         PipedWriter keyboard = new PipedWriter();
         BoundedLineReader in = new BoundedLineReader(new PipedReader(keyboard), 100);
         keyboard.write("how do I hold my rat?\r");
         keyboard.flush();
-        assertEquals("how do I hold my rat?", assertTimeoutPreemptively(Duration.ofSeconds(10), in::readLine));
+        assertEquals(
+                "how do I hold my rat?",
+                assertTimeoutPreemptively(Duration.ofSeconds(10), in::readLine));
         keyboard.write("\nnext\n");
         keyboard.close();
         assertEquals("next", in.readLine(), "the \\n after the \\r ends no second line");
@@ -148,9 +169,18 @@ class BoundedLineReaderTest {
 
     @Test
     void malformedUtf8ReadsAsReplacementCharacters() throws IOException {
-        BoundedLineReader in = BoundedLineReader.utf8(new java.io.ByteArrayInputStream(new byte[] {'o', 'k', (byte) 0xC3, '\n'}), 10);
+        BoundedLineReader in =
+                BoundedLineReader.utf8(
+                        new java.io.ByteArrayInputStream(new byte[] {'o', 'k', (byte) 0xC3, '\n'}),
+                        10);
         assertEquals("ok\uFFFD", in.readLine());
-        assertEquals(List.of("é"), lines(new java.io.InputStreamReader(new java.io.ByteArrayInputStream("é\n".getBytes(StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8), 10));
+        assertEquals(
+                List.of("é"),
+                lines(
+                        new java.io.InputStreamReader(
+                                new java.io.ByteArrayInputStream(
+                                        "é\n".getBytes(StandardCharsets.UTF_8)),
+                                StandardCharsets.UTF_8),
+                        10));
     }
 }

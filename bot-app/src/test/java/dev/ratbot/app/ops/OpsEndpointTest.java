@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratbot.answer.LuceneAnswerEngine;
-import dev.ratbot.app.config.OpsConfig;
 import dev.ratbot.app.config.Setting;
-import dev.ratbot.app.config.StartupException;
 import dev.ratbot.app.http.Limits;
 import dev.ratbot.app.http.Listener;
 import dev.ratbot.app.http.Site;
@@ -54,7 +52,11 @@ class OpsEndpointTest {
     @BeforeEach
     void start() {
         metrics = new RatbotMetrics("test-1");
-        ops = new OpsEndpoint(metrics.registry(), new Redactor(List.of("s3cret-token-value")), Duration.ofMillis(300));
+        ops =
+                new OpsEndpoint(
+                        metrics.registry(),
+                        new Redactor(List.of("s3cret-token-value")),
+                        Duration.ofMillis(300));
         web = WebServer.builder().ops(opsOn(0), ops).build().start();
         ops.markStarted();
         port = web.port(Site.OPS);
@@ -67,11 +69,18 @@ class OpsEndpointTest {
     }
 
     private static Listener opsOn(int port) {
-        return new Listener(Site.OPS, "127.0.0.1", port, Setting.RATBOT_OPS_BIND, Setting.RATBOT_OPS_PORT, Limits.DEFAULT);
+        return new Listener(
+                Site.OPS,
+                "127.0.0.1",
+                port,
+                Setting.RATBOT_OPS_BIND,
+                Setting.RATBOT_OPS_PORT,
+                Limits.DEFAULT);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -88,9 +97,12 @@ class OpsEndpointTest {
     @Test
     void notReadyUntilEveryPartIsStarted() throws Exception {
         OpsEndpoint starting = new OpsEndpoint(metrics.registry(), new Redactor(List.of()));
-        starting.addCheck(ReadinessCheck.of("database", () -> ReadinessCheck.Status.ready("sqlite")));
+        starting.addCheck(
+                ReadinessCheck.of("database", () -> ReadinessCheck.Status.ready("sqlite")));
         assertEquals(503, starting.answer("GET", "/readyz").status());
-        assertEquals("starting: not every part is started yet\ndatabase: ok (sqlite)\n", starting.answer("GET", "/readyz").body());
+        assertEquals(
+                "starting: not every part is started yet\ndatabase: ok (sqlite)\n",
+                starting.answer("GET", "/readyz").body());
         starting.markStarted();
         assertEquals(200, starting.answer("GET", "/readyz").status());
         starting.close();
@@ -103,68 +115,126 @@ class OpsEndpointTest {
         assertEquals(200, ready.statusCode());
         assertEquals("database: ok (sqlite)\n", ready.body());
 
-        ops.addCheck(ReadinessCheck.of("telegram", () -> ReadinessCheck.Status.notReady("not connected yet")));
+        ops.addCheck(
+                ReadinessCheck.of(
+                        "telegram", () -> ReadinessCheck.Status.notReady("not connected yet")));
         HttpResponse<String> notReady = get("/readyz");
         assertEquals(503, notReady.statusCode());
-        assertTrue(notReady.body().contains("telegram: NOT READY (not connected yet)"), notReady.body());
+        assertTrue(
+                notReady.body().contains("telegram: NOT READY (not connected yet)"),
+                notReady.body());
     }
 
     @Test
     void aCheckThatNamesASecretShowsItBlanked() throws Exception {
-        ops.addCheck(ReadinessCheck.of("telegram", () -> ReadinessCheck.Status.notReady("refused s3cret-token")));
-        assertTrue(get("/readyz").body().contains("telegram: NOT READY (refused <redacted>)"), get("/readyz").body());
+        ops.addCheck(
+                ReadinessCheck.of(
+                        "telegram", () -> ReadinessCheck.Status.notReady("refused s3cret-token")));
+        assertTrue(
+                get("/readyz").body().contains("telegram: NOT READY (refused <redacted>)"),
+                get("/readyz").body());
     }
 
     @Test
     void aThrowingOrHangingCheckCountsAsNotReady() throws Exception {
-        ops.addCheck(ReadinessCheck.of("broken", () -> {
-            throw new IllegalStateException("boom");
-        }));
+        ops.addCheck(
+                ReadinessCheck.of(
+                        "broken",
+                        () -> {
+                            throw new IllegalStateException("boom");
+                        }));
         CountDownLatch never = new CountDownLatch(1);
-        ops.addCheck(ReadinessCheck.of("slow", () -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ReadinessCheck.Status.ready("late");
-        }));
+        ops.addCheck(
+                ReadinessCheck.of(
+                        "slow",
+                        () -> {
+                            try {
+                                never.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return ReadinessCheck.Status.ready("late");
+                        }));
         HttpResponse<String> response = get("/readyz");
         assertEquals(503, response.statusCode());
-        assertTrue(response.body().contains("broken: NOT READY (check failed: IllegalStateException)"), response.body());
-        assertTrue(response.body().contains("slow: NOT READY (no answer within 300 ms)"), response.body());
+        assertTrue(
+                response.body().contains("broken: NOT READY (check failed: IllegalStateException)"),
+                response.body());
+        assertTrue(
+                response.body().contains("slow: NOT READY (no answer within 300 ms)"),
+                response.body());
     }
 
     @Test
     void unknownPathsAndMethods() throws Exception {
         assertEquals(404, get("/admin").statusCode());
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
-        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> head =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, head.statusCode());
         assertEquals("", head.body());
     }
 
     @Test
     void metricsCountQuestionsAnsweredShareAndLatencyFromTheRealConversation() throws Exception {
-        Conversation conversation = new Conversation(new MeteredAnswerEngine(LuceneAnswerEngine.build(KnowledgePackLoader.loadDefault()), metrics),
-                address -> Optional.empty(), new InMemorySubscriptionStore(), new MeteredAnswerLog(new InMemoryAnswerLog(), metrics),
-                Clock.systemUTC());
+        Conversation conversation =
+                new Conversation(
+                        new MeteredAnswerEngine(
+                                LuceneAnswerEngine.build(KnowledgePackLoader.loadDefault()),
+                                metrics),
+                        address -> Optional.empty(),
+                        new InMemorySubscriptionStore(),
+                        new MeteredAnswerLog(new InMemoryAnswerLog(), metrics),
+                        Clock.systemUTC());
         Address chat = Address.direct(Platform.TELEGRAM, "42");
-        Reply answered = conversation.handle(new Incoming(chat, "u1", "How do I bond with my rats?", Rights.OWNER)).orElseThrow();
-        conversation.handle(new Incoming(chat, "u1", "What is the capital of France?", Rights.OWNER));
-        conversation.handle(new Incoming(Address.direct(Platform.DISCORD, "7"), "u2", "how do I bond with a shy rat", Rights.OWNER));
-        conversation.handle(new Incoming(chat, "u1", "/feedback " + answered.feedbackKey().orElseThrow() + " down", Rights.OWNER));
+        Reply answered =
+                conversation
+                        .handle(
+                                new Incoming(
+                                        chat, "u1", "How do I bond with my rats?", Rights.OWNER))
+                        .orElseThrow();
+        conversation.handle(
+                new Incoming(chat, "u1", "What is the capital of France?", Rights.OWNER));
+        conversation.handle(
+                new Incoming(
+                        Address.direct(Platform.DISCORD, "7"),
+                        "u2",
+                        "how do I bond with a shy rat",
+                        Rights.OWNER));
+        conversation.handle(
+                new Incoming(
+                        chat,
+                        "u1",
+                        "/feedback " + answered.feedbackKey().orElseThrow() + " down",
+                        Rights.OWNER));
 
         HttpResponse<String> response = get("/metrics");
         assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+        assertTrue(
+                response.headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow()
+                        .startsWith("text/plain"));
         String body = response.body();
-        assertEquals(1.0, sample(body, "ratbot_questions_total{answered=\"true\",platform=\"telegram\"}"));
-        assertEquals(1.0, sample(body, "ratbot_questions_total{answered=\"false\",platform=\"telegram\"}"));
-        assertEquals(1.0, sample(body, "ratbot_questions_total{answered=\"true\",platform=\"discord\"}"));
+        assertEquals(
+                1.0,
+                sample(body, "ratbot_questions_total{answered=\"true\",platform=\"telegram\"}"));
+        assertEquals(
+                1.0,
+                sample(body, "ratbot_questions_total{answered=\"false\",platform=\"telegram\"}"));
+        assertEquals(
+                1.0,
+                sample(body, "ratbot_questions_total{answered=\"true\",platform=\"discord\"}"));
         assertEquals(2.0 / 3.0, sample(body, "ratbot_questions_answered_ratio"), 1e-9);
         assertEquals(3.0, sample(body, "ratbot_answer_latency_seconds_count"));
         assertTrue(sample(body, "ratbot_answer_latency_seconds_sum") > 0);
@@ -184,17 +254,36 @@ class OpsEndpointTest {
         script.add(new SendResult.Moved(Address.group(Platform.TELEGRAM, "-1002")));
         MessageSender sender = new MeteredMessageSender(new ScriptedSender(script), metrics);
         metrics.queueDepth(() -> 12);
-        while (!script.isEmpty()) sender.send(Address.direct(Platform.TELEGRAM, "1"), Reply.text(Reply.Kind.TIP, "tip"));
-        assertThrows(IllegalStateException.class, () -> sender.send(Address.direct(Platform.TELEGRAM, "1"), Reply.text(Reply.Kind.TIP, "tip")));
+        while (!script.isEmpty())
+            sender.send(Address.direct(Platform.TELEGRAM, "1"), Reply.text(Reply.Kind.TIP, "tip"));
+        assertThrows(
+                IllegalStateException.class,
+                () ->
+                        sender.send(
+                                Address.direct(Platform.TELEGRAM, "1"),
+                                Reply.text(Reply.Kind.TIP, "tip")));
 
         String body = get("/metrics").body();
         assertEquals(2.0, sample(body, "ratbot_tips_sent_total{platform=\"telegram\"}"));
-        for (String reason : new String[] {"retry_after", "transient", "permanent", "moved", "error"}) {
-            assertEquals(1.0, sample(body, "ratbot_delivery_failures_total{platform=\"telegram\",reason=\"" + reason + "\"}"), reason);
+        for (String reason :
+                new String[] {"retry_after", "transient", "permanent", "moved", "error"}) {
+            assertEquals(
+                    1.0,
+                    sample(
+                            body,
+                            "ratbot_delivery_failures_total{platform=\"telegram\",reason=\""
+                                    + reason
+                                    + "\"}"),
+                    reason);
         }
-        assertEquals(7.0, sample(body, "ratbot_delivery_retry_after_seconds_sum{platform=\"telegram\"}"));
-        assertEquals(1.0, sample(body, "ratbot_delivery_retry_after_seconds_count{platform=\"telegram\"}"));
-        assertEquals(6.0, sample(body, "ratbot_delivery_send_seconds_count{platform=\"telegram\"}"));
+        assertEquals(
+                7.0,
+                sample(body, "ratbot_delivery_retry_after_seconds_sum{platform=\"telegram\"}"));
+        assertEquals(
+                1.0,
+                sample(body, "ratbot_delivery_retry_after_seconds_count{platform=\"telegram\"}"));
+        assertEquals(
+                6.0, sample(body, "ratbot_delivery_send_seconds_count{platform=\"telegram\"}"));
         assertEquals(12.0, sample(body, "ratbot_delivery_queue_depth"));
     }
 

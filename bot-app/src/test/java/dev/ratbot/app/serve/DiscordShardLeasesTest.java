@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shard leases on PostgreSQL, stepped by hand with recording shards in place of Discord: fair shares, giving back
- * before another connects, taking over from an instance that stopped renewing, and handing back at once on close.
+ * Shard leases on PostgreSQL, stepped by hand with recording shards in place of Discord: fair
+ * shares, giving back before another connects, taking over from an instance that stopped renewing,
+ * and handing back at once on close.
  */
 class DiscordShardLeasesTest {
 
@@ -72,7 +73,10 @@ class DiscordShardLeasesTest {
         assertEquals(Set.of(), b.connected);
         first.step(); // two live instances: a keeps two
         assertEquals(Set.of(0, 1), a.connected);
-        assertEquals(List.of("+0", "+1", "+2", "+3", "-3", "-2"), a.events, "disconnected before the lease is given back");
+        assertEquals(
+                List.of("+0", "+1", "+2", "+3", "-3", "-2"),
+                a.events,
+                "disconnected before the lease is given back");
         second.step();
         assertEquals(Set.of(2, 3), b.connected);
         first.step();

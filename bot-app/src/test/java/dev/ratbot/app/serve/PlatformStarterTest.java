@@ -18,16 +18,24 @@ class PlatformStarterTest {
 
     /** Fails with {@code failure} for the first {@code failing} attempts, then starts. */
     private PlatformStarter starter(int failing, RuntimeException failure) {
-        return new PlatformStarter("Telegram", () -> {
-            if (attempts.incrementAndGet() <= failing) throw failure;
-        }, e -> !(e instanceof StartupException), QUICK, LONGEST);
+        return new PlatformStarter(
+                "Telegram",
+                () -> {
+                    if (attempts.incrementAndGet() <= failing) throw failure;
+                },
+                e -> !(e instanceof StartupException),
+                QUICK,
+                LONGEST);
     }
 
     @Test
     void unreachableAtStartIsTriedAgainUntilItStartsAndNotReadyMeanwhile() throws Exception {
-        try (PlatformStarter starter = starter(5, new IllegalStateException("cannot reach the Telegram Bot API"))) {
+        try (PlatformStarter starter =
+                starter(5, new IllegalStateException("cannot reach the Telegram Bot API"))) {
             starter.start();
-            assertTrue(starter.problem().orElseThrow().startsWith("not started, trying again in "), starter.problem().toString());
+            assertTrue(
+                    starter.problem().orElseThrow().startsWith("not started, trying again in "),
+                    starter.problem().toString());
             awaitStarted(starter);
             assertEquals(6, attempts.get());
         }
@@ -35,9 +43,15 @@ class PlatformStarterTest {
 
     @Test
     void aRefusalAtStartIsAConfigurationErrorAndNotTriedAgain() throws Exception {
-        try (PlatformStarter starter = starter(1, new StartupException("Telegram refused the bot token (401): check TELEGRAM_BOT_TOKEN"))) {
+        try (PlatformStarter starter =
+                starter(
+                        1,
+                        new StartupException(
+                                "Telegram refused the bot token (401): check TELEGRAM_BOT_TOKEN"))) {
             StartupException e = assertThrows(StartupException.class, starter::start);
-            assertEquals("Telegram refused the bot token (401): check TELEGRAM_BOT_TOKEN", e.getMessage());
+            assertEquals(
+                    "Telegram refused the bot token (401): check TELEGRAM_BOT_TOKEN",
+                    e.getMessage());
             Thread.sleep(100);
             assertEquals(1, attempts.get());
         }
@@ -46,14 +60,25 @@ class PlatformStarterTest {
     @Test
     void aRefusalOnARetryStopsRetryingAndSaysWhy() throws Exception {
         AtomicInteger tries = new AtomicInteger();
-        try (PlatformStarter starter = new PlatformStarter("Discord", () -> {
-            if (tries.incrementAndGet() < 3) throw new IllegalStateException("no answer");
-            throw new StartupException("Discord answered HTTP 401 (check DISCORD_BOT_TOKEN)");
-        }, e -> !(e instanceof StartupException), QUICK, LONGEST)) {
+        try (PlatformStarter starter =
+                new PlatformStarter(
+                        "Discord",
+                        () -> {
+                            if (tries.incrementAndGet() < 3)
+                                throw new IllegalStateException("no answer");
+                            throw new StartupException(
+                                    "Discord answered HTTP 401 (check DISCORD_BOT_TOKEN)");
+                        },
+                        e -> !(e instanceof StartupException),
+                        QUICK,
+                        LONGEST)) {
             starter.start();
             long end = System.nanoTime() + 5_000_000_000L;
-            while (!starter.problem().orElse("").startsWith("Discord answered HTTP 401") && System.nanoTime() < end) Thread.sleep(5);
-            assertEquals(Optional.of("Discord answered HTTP 401 (check DISCORD_BOT_TOKEN)"), starter.problem());
+            while (!starter.problem().orElse("").startsWith("Discord answered HTTP 401")
+                    && System.nanoTime() < end) Thread.sleep(5);
+            assertEquals(
+                    Optional.of("Discord answered HTTP 401 (check DISCORD_BOT_TOKEN)"),
+                    starter.problem());
             Thread.sleep(100);
             assertEquals(3, tries.get(), "no attempt after the refusal");
         }
@@ -61,7 +86,8 @@ class PlatformStarterTest {
 
     @Test
     void cancellingStopsTheRetries() throws Exception {
-        try (PlatformStarter starter = starter(Integer.MAX_VALUE, new IllegalStateException("no answer"))) {
+        try (PlatformStarter starter =
+                starter(Integer.MAX_VALUE, new IllegalStateException("no answer"))) {
             starter.start();
             starter.cancel();
             int after = attempts.get();

@@ -19,12 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real {@code ratbot serve} (or other command) in a child JVM on this test's class path, with exactly the
- * environment given (plus PATH), its standard output and error captured to one file.
+ * A real {@code ratbot serve} (or other command) in a child JVM on this test's class path, with
+ * exactly the environment given (plus PATH), its standard output and error captured to one file.
  */
 final class ServeProcess implements AutoCloseable {
 
-    private static final Pattern OPS_PORT = Pattern.compile("operations endpoint listening on http://[^:]+:(\\d+)");
+    private static final Pattern OPS_PORT =
+            Pattern.compile("operations endpoint listening on http://[^:]+:(\\d+)");
 
     private final Process process;
     private final Path output;
@@ -34,7 +35,8 @@ final class ServeProcess implements AutoCloseable {
         this.output = output;
     }
 
-    static ServeProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
+    static ServeProcess start(Path workDir, Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -46,8 +48,12 @@ final class ServeProcess implements AutoCloseable {
         command.addAll(List.of(args));
         Files.createDirectories(workDir);
         Path output = Files.createTempFile(workDir, "serve-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().putAll(env);
@@ -73,7 +79,8 @@ final class ServeProcess implements AutoCloseable {
 
     /** Waits for the process to end and returns its exit code. */
     int exitCode(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) fail("still running after " + timeout + ":\n" + output());
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
+            fail("still running after " + timeout + ":\n" + output());
         return process.exitValue();
     }
 
@@ -83,7 +90,14 @@ final class ServeProcess implements AutoCloseable {
         while (System.nanoTime() < end) {
             Matcher m = pattern.matcher(output());
             if (m.find()) return m;
-            if (!process.isAlive()) fail("the process ended (exit " + process.exitValue() + ") before printing " + pattern + ":\n" + output());
+            if (!process.isAlive())
+                fail(
+                        "the process ended (exit "
+                                + process.exitValue()
+                                + ") before printing "
+                                + pattern
+                                + ":\n"
+                                + output());
             Thread.sleep(50);
         }
         fail("no " + pattern + " within " + timeout + ":\n" + output());
@@ -103,8 +117,12 @@ final class ServeProcess implements AutoCloseable {
         String last = "";
         while (System.nanoTime() < end) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + "/readyz"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) return;
                 last = r.body();
             } catch (IOException e) {

@@ -34,10 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real {@code serve} processes on one PostgreSQL database and a fake Telegram: 5,000 subscriptions fall due at
- * once; one instance is killed with SIGKILL in the middle; the other finishes. No tip is sent twice, and every tip
- * the dead instance had claimed but not confirmed is accounted for in the store (UNCONFIRMED, naming it). While both
- * run, together they send no faster than Telegram allows one bot (their overall budget is shared in the database).
+ * Two real {@code serve} processes on one PostgreSQL database and a fake Telegram: 5,000
+ * subscriptions fall due at once; one instance is killed with SIGKILL in the middle; the other
+ * finishes. No tip is sent twice, and every tip the dead instance had claimed but not confirmed is
+ * accounted for in the store (UNCONFIRMED, naming it). While both run, together they send no faster
+ * than Telegram allows one bot (their overall budget is shared in the database).
  */
 class TwoServeInstancesTest {
 
@@ -45,60 +46,90 @@ class TwoServeInstancesTest {
     private static final String TOKEN = ServeLogsTest.TELEGRAM_TOKEN;
     private static final Duration START = Duration.ofSeconds(90);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void fiveThousandDueTipsExactlyOnceAcrossTwoInstancesWhenOneIsKilled() throws Exception {
         String base = Postgres.url();
-        String schema = "t_two_serve_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String schema =
+                "t_two_serve_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try (Connection admin = DriverManager.getConnection(base); Statement s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(base);
+                Statement s = admin.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         try (FakeBotApi telegram = new FakeBotApi(TOKEN)) {
-            ServeProcess a = ServeProcess.start(dir.resolve("a"), env(url, telegram, "instance-a"), "serve");
+            ServeProcess a =
+                    ServeProcess.start(dir.resolve("a"), env(url, telegram, "instance-a"), "serve");
             ServeProcess b = null;
             try {
                 a.awaitReady(START);
-                // Alone, the first instance must take the long-polling lock; wait for it rather than race the second
-                // instance's start (on a loaded machine the first attempt can come after readiness).
+                // Alone, the first instance must take the long-polling lock; wait for it rather
+                // than race the second
+                // instance's start (on a loaded machine the first attempt can come after
+                // readiness).
                 a.await(java.util.regex.Pattern.compile("took the telegram-polling"), START);
-                System.out.println(java.time.Instant.now() + " before insertDueSubscriptions sends=" + telegram.calls("sendMessage").size());
+                System.out.println(
+                        java.time.Instant.now()
+                                + " before insertDueSubscriptions sends="
+                                + telegram.calls("sendMessage").size());
                 insertDueSubscriptions(url);
                 b = ServeProcess.start(dir.resolve("b"), env(url, telegram, "instance-b"), "serve");
                 b.awaitReady(START);
-                assertFalse(b.output().contains("took the telegram-polling"), "only the first instance polls:\n" + b.output());
+                assertFalse(
+                        b.output().contains("took the telegram-polling"),
+                        "only the first instance polls:\n" + b.output());
 
                 long bothFrom = System.nanoTime();
                 int sentBefore = telegram.calls("sendMessage").size();
                 awaitSends(telegram, SUBSCRIPTIONS / 2, Duration.ofMinutes(5));
-                // The instances share Telegram's overall budget of 30/s through the database; each pacing on its
-                // own would send about twice that. One second's slack, and slowness can only lower the rate.
+                // The instances share Telegram's overall budget of 30/s through the database; each
+                // pacing on its
+                // own would send about twice that. One second's slack, and slowness can only lower
+                // the rate.
                 double bothSeconds = (System.nanoTime() - bothFrom) / 1e9;
                 int sentTogether = telegram.calls("sendMessage").size() - sentBefore;
-                System.out.printf("both instances: %d sends in %.1f s%n", sentTogether, bothSeconds);
-                assertTrue(sentTogether <= 30 * bothSeconds + 30, sentTogether + " sends in " + bothSeconds + " s by two instances");
-                System.out.println(java.time.Instant.now() + " before a.kill sends=" + telegram.calls("sendMessage").size());
-                // Strike while the first instance has tips claimed and not yet confirmed, if we can catch it so.
+                System.out.printf(
+                        "both instances: %d sends in %.1f s%n", sentTogether, bothSeconds);
+                assertTrue(
+                        sentTogether <= 30 * bothSeconds + 30,
+                        sentTogether + " sends in " + bothSeconds + " s by two instances");
+                System.out.println(
+                        java.time.Instant.now()
+                                + " before a.kill sends="
+                                + telegram.calls("sendMessage").size());
+                // Strike while the first instance has tips claimed and not yet confirmed, if we can
+                // catch it so.
                 long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (System.nanoTime() < until && sendingBy(url, "instance-a") == 0) Thread.onSpinWait();
+                while (System.nanoTime() < until && sendingBy(url, "instance-a") == 0)
+                    Thread.onSpinWait();
                 a.kill();
                 a.exitCode(Duration.ofSeconds(30));
 
                 // Long polling moves to the survivor: it answers a question sent after the kill.
-                System.out.println(java.time.Instant.now() + " before telegram.enqueue sends=" + telegram.calls("sendMessage").size());
+                System.out.println(
+                        java.time.Instant.now()
+                                + " before telegram.enqueue sends="
+                                + telegram.calls("sendMessage").size());
                 telegram.enqueue(Updates.privateText(42, "How do I bond with my rats?"));
-                telegram.await("sendMessage", c -> "42".equals(c.text("chat_id")), Duration.ofSeconds(60));
+                telegram.await(
+                        "sendMessage", c -> "42".equals(c.text("chat_id")), Duration.ofSeconds(60));
                 assertTrue(b.output().contains("took the telegram-polling"), b.output());
 
-                System.out.println(java.time.Instant.now() + " before await sends=" + telegram.calls("sendMessage").size());
+                System.out.println(
+                        java.time.Instant.now()
+                                + " before await sends="
+                                + telegram.calls("sendMessage").size());
                 try {
                     awaitNothingPending(url, Duration.ofMinutes(6));
                 } catch (AssertionError e) {
-                    throw new AssertionError(e.getMessage() + "\n--- instance b:\n" + b.output(), e);
+                    throw new AssertionError(
+                            e.getMessage() + "\n--- instance b:\n" + b.output(), e);
                 }
-                System.out.println(java.time.Instant.now() + " before b.terminate sends=" + telegram.calls("sendMessage").size());
+                System.out.println(
+                        java.time.Instant.now()
+                                + " before b.terminate sends="
+                                + telegram.calls("sendMessage").size());
                 b.terminate();
                 b.exitCode(Duration.ofSeconds(60));
             } finally {
@@ -106,7 +137,8 @@ class TwoServeInstancesTest {
                 if (b != null) b.close();
             }
 
-            // Later, any instance's worker finds the dead one's expired leases and records them as UNCONFIRMED.
+            // Later, any instance's worker finds the dead one's expired leases and records them as
+            // UNCONFIRMED.
             sweepAfterLeasesExpire(url);
 
             Map<String, Integer> received = new HashMap<>();
@@ -118,37 +150,74 @@ class TwoServeInstancesTest {
             Set<String> sent = chatsWithStatus(url, "SENT");
             System.out.printf("received %d tips, statuses %s%n", received.size(), statuses);
 
-            assertEquals(List.of(), received.entrySet().stream().filter(e -> e.getValue() != 1).map(Map.Entry::getKey).toList(),
+            assertEquals(
+                    List.of(),
+                    received.entrySet().stream()
+                            .filter(e -> e.getValue() != 1)
+                            .map(Map.Entry::getKey)
+                            .toList(),
                     "chats that got a tip twice");
-            assertEquals(Set.of(), sent.stream().filter(chat -> !received.containsKey(chat)).collect(java.util.stream.Collectors.toSet()),
+            assertEquals(
+                    Set.of(),
+                    sent.stream()
+                            .filter(chat -> !received.containsKey(chat))
+                            .collect(java.util.stream.Collectors.toSet()),
                     "chats recorded SENT that the platform never saw");
-            assertEquals(SUBSCRIPTIONS, statuses.getOrDefault("SENT", 0L) + statuses.getOrDefault("UNCONFIRMED", 0L),
+            assertEquals(
+                    SUBSCRIPTIONS,
+                    statuses.getOrDefault("SENT", 0L) + statuses.getOrDefault("UNCONFIRMED", 0L),
                     "every due tip is SENT or UNCONFIRMED: " + statuses);
             assertTrue(received.keySet().containsAll(sent), "every SENT tip reached Telegram");
             assertTrue(received.size() <= SUBSCRIPTIONS);
-            assertTrue(statuses.getOrDefault("UNCONFIRMED", 0L) < 1000, "only what was in flight is lost: " + statuses);
-            assertTrue(unconfirmedAllClaimedBy(url, "instance-a"), "every lost tip names the killed instance");
+            assertTrue(
+                    statuses.getOrDefault("UNCONFIRMED", 0L) < 1000,
+                    "only what was in flight is lost: " + statuses);
+            assertTrue(
+                    unconfirmedAllClaimedBy(url, "instance-a"),
+                    "every lost tip names the killed instance");
             Map<String, Long> sentBy = sentBy(url);
-            assertTrue(sentBy.getOrDefault("instance-a", 0L) > 0 && sentBy.getOrDefault("instance-b", 0L) > 0, "both sent: " + sentBy);
+            assertTrue(
+                    sentBy.getOrDefault("instance-a", 0L) > 0
+                            && sentBy.getOrDefault("instance-b", 0L) > 0,
+                    "both sent: " + sentBy);
         } finally {
-            try (Connection admin = DriverManager.getConnection(base); Statement s = admin.createStatement()) {
+            try (Connection admin = DriverManager.getConnection(base);
+                    Statement s = admin.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
     }
 
     private Map<String, String> env(String url, FakeBotApi telegram, String instance) {
-        return Map.of("RATBOT_DB_URL", url, "RATBOT_OPS_PORT", "0", "RATBOT_INSTANCE_ID", instance,
-                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.url().toString());
+        return Map.of(
+                "RATBOT_DB_URL",
+                url,
+                "RATBOT_OPS_PORT",
+                "0",
+                "RATBOT_INSTANCE_ID",
+                instance,
+                "TELEGRAM_BOT_TOKEN",
+                TOKEN,
+                "TELEGRAM_API_URL",
+                telegram.url().toString());
     }
 
     private static void insertDueSubscriptions(String url) throws Exception {
         long now = System.currentTimeMillis();
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions (platform, chat_id, thread_id, is_group, local_time, zone,"
-                     + " status, created_by, created_at, updated_at, next_due_at) SELECT 'TELEGRAM', (100000 + i)::text, '', false, ?, 'UTC',"
-                     + " 'ACTIVE', 'test', ?, ?, ? FROM generate_series(1, ?) AS i")) {
-            ps.setString(1, Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC).toLocalTime().withSecond(0).withNano(0).toString());
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "INSERT INTO subscriptions (platform, chat_id, thread_id, is_group, local_time, zone,"
+                                        + " status, created_by, created_at, updated_at, next_due_at) SELECT 'TELEGRAM', (100000 + i)::text, '', false, ?, 'UTC',"
+                                        + " 'ACTIVE', 'test', ?, ?, ? FROM generate_series(1, ?) AS i")) {
+            ps.setString(
+                    1,
+                    Instant.ofEpochMilli(now)
+                            .atOffset(ZoneOffset.UTC)
+                            .toLocalTime()
+                            .withSecond(0)
+                            .withNano(0)
+                            .toString());
             ps.setLong(2, now);
             ps.setLong(3, now);
             ps.setLong(4, now - 1000);
@@ -157,10 +226,13 @@ class TwoServeInstancesTest {
         }
     }
 
-    private static void awaitSends(FakeBotApi telegram, int count, Duration timeout) throws InterruptedException {
+    private static void awaitSends(FakeBotApi telegram, int count, Duration timeout)
+            throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (telegram.calls("sendMessage").size() < count) {
-            assertTrue(System.nanoTime() < end, "only " + telegram.calls("sendMessage").size() + " sends within " + timeout);
+            assertTrue(
+                    System.nanoTime() < end,
+                    "only " + telegram.calls("sendMessage").size() + " sends within " + timeout);
             Thread.sleep(200);
         }
     }
@@ -170,7 +242,9 @@ class TwoServeInstancesTest {
         while (true) {
             Map<String, Long> statuses = statusCounts(url);
             long total = statuses.values().stream().mapToLong(Long::longValue).sum();
-            if (total == SUBSCRIPTIONS && statuses.getOrDefault("PENDING", 0L) == 0 && sendingNotBy(url, "instance-a") == 0) return;
+            if (total == SUBSCRIPTIONS
+                    && statuses.getOrDefault("PENDING", 0L) == 0
+                    && sendingNotBy(url, "instance-a") == 0) return;
             assertTrue(System.nanoTime() < end, "still pending after " + timeout + ": " + statuses);
             Thread.sleep(500);
         }
@@ -178,17 +252,31 @@ class TwoServeInstancesTest {
 
     private static void sweepAfterLeasesExpire(String url) {
         DeliverySettings settings = DeliverySettings.defaults("sweeper");
-        Clock later = Clock.fixed(Instant.now().plus(settings.lease()).plusSeconds(60), ZoneOffset.UTC);
+        Clock later =
+                Clock.fixed(Instant.now().plus(settings.lease()).plusSeconds(60), ZoneOffset.UTC);
         try (Database db = Database.open(DatabaseSettings.of(url))) {
-            new DeliveryWorker(db, List.of(), Pacer.unpaced(later), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, new SplittableRandom(1)),
-                    tipId -> Optional.empty(), later, settings).runOnce();
+            new DeliveryWorker(
+                            db,
+                            List.of(),
+                            Pacer.unpaced(later),
+                            new Backoff(
+                                    Duration.ofSeconds(1),
+                                    Duration.ofSeconds(1),
+                                    1,
+                                    new SplittableRandom(1)),
+                            tipId -> Optional.empty(),
+                            later,
+                            settings)
+                    .runOnce();
         }
     }
 
     private static Map<String, Long> statusCounts(String url) throws Exception {
         Map<String, Long> out = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT status, count(*) FROM deliveries GROUP BY status")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT status, count(*) FROM deliveries GROUP BY status")) {
             while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
         }
         return out;
@@ -196,7 +284,9 @@ class TwoServeInstancesTest {
 
     private static long sendingBy(String url, String instance) throws Exception {
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM deliveries WHERE status = 'SENDING' AND claimed_by = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT count(*) FROM deliveries WHERE status = 'SENDING' AND claimed_by = ?")) {
             ps.setString(1, instance);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -207,7 +297,9 @@ class TwoServeInstancesTest {
 
     private static long sendingNotBy(String url, String instance) throws Exception {
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM deliveries WHERE status = 'SENDING' AND claimed_by <> ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT count(*) FROM deliveries WHERE status = 'SENDING' AND claimed_by <> ?")) {
             ps.setString(1, instance);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -219,7 +311,9 @@ class TwoServeInstancesTest {
     private static Set<String> chatsWithStatus(String url, String status) throws Exception {
         Set<String> out = new HashSet<>();
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement ps = c.prepareStatement("SELECT s.chat_id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.status = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT s.chat_id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.status = ?")) {
             ps.setString(1, status);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(rs.getString(1));
@@ -230,7 +324,9 @@ class TwoServeInstancesTest {
 
     private static boolean unconfirmedAllClaimedBy(String url, String instance) throws Exception {
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM deliveries WHERE status = 'UNCONFIRMED' AND (claimed_by <> ? OR reason NOT LIKE ?)")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT count(*) FROM deliveries WHERE status = 'UNCONFIRMED' AND (claimed_by <> ? OR reason NOT LIKE ?)")) {
             ps.setString(1, instance);
             ps.setString(2, "%claimed by " + instance + "%");
             try (ResultSet rs = ps.executeQuery()) {
@@ -242,8 +338,11 @@ class TwoServeInstancesTest {
 
     private static Map<String, Long> sentBy(String url) throws Exception {
         Map<String, Long> out = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT claimed_by, count(*) FROM deliveries WHERE status = 'SENT' GROUP BY claimed_by")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT claimed_by, count(*) FROM deliveries WHERE status = 'SENT' GROUP BY claimed_by")) {
             while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
         }
         return out;

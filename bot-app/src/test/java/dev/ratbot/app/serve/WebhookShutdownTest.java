@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM in webhook mode with hundreds of updates accepted (answered 200 to Telegram, which will not send them again)
- * and not yet answered: the stopping instance finishes what it can, hands the rest back to the store and says how
- * many, and the next start answers those. Every accepted update is answered exactly once across the two runs.
+ * SIGTERM in webhook mode with hundreds of updates accepted (answered 200 to Telegram, which will
+ * not send them again) and not yet answered: the stopping instance finishes what it can, hands the
+ * rest back to the store and says how many, and the next start answers those. Every accepted update
+ * is answered exactly once across the two runs.
  */
 class WebhookShutdownTest {
 
@@ -33,10 +34,11 @@ class WebhookShutdownTest {
     private static final String SECRET = ServeLogsTest.WEBHOOK_SECRET;
     private static final Duration START = ServeLogsTest.START;
     private static final int UPDATES = 400;
-    private static final Pattern HANDED_BACK = Pattern.compile("Telegram stopped: (\\d+) updates answered while stopping, (\\d+) handed back to the store for the next start to answer, 0 lost");
+    private static final Pattern HANDED_BACK =
+            Pattern.compile(
+                    "Telegram stopped: (\\d+) updates answered while stopping, (\\d+) handed back to the store for the next start to answer, 0 lost");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Map<String, String> env(int port, FakeBotApi telegram) {
         Map<String, String> env = new HashMap<>();
@@ -63,33 +65,59 @@ class WebhookShutdownTest {
                 HttpClient http = HttpClient.newHttpClient();
                 List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
                 for (int chat = 1; chat <= UPDATES; chat++) {
-                    String update = Updates.privateText(10_000 + chat, "/help").put("update_id", chat).toString();
-                    posts.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
-                            .header("X-Telegram-Bot-Api-Secret-Token", SECRET).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString()));
+                    String update =
+                            Updates.privateText(10_000 + chat, "/help")
+                                    .put("update_id", chat)
+                                    .toString();
+                    posts.add(
+                            http.sendAsync(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + port
+                                                                    + "/telegram"))
+                                            .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(update))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()));
                 }
-                Map<Integer, Long> statuses = posts.stream().collect(Collectors.groupingBy(p -> p.join().statusCode(), Collectors.counting()));
+                Map<Integer, Long> statuses =
+                        posts.stream()
+                                .collect(
+                                        Collectors.groupingBy(
+                                                p -> p.join().statusCode(), Collectors.counting()));
                 assertEquals(Map.of(200, (long) UPDATES), statuses, "all accepted");
                 first.terminate();
                 first.exitCode(START);
                 String out = first.output();
                 Matcher stopped = HANDED_BACK.matcher(out);
-                assertTrue(stopped.find(), "the stop says what became of the accepted updates:\n" + out);
-                assertTrue(Integer.parseInt(stopped.group(2)) > 0, "this many could not be answered in the stop's time: " + stopped.group());
+                assertTrue(
+                        stopped.find(),
+                        "the stop says what became of the accepted updates:\n" + out);
+                assertTrue(
+                        Integer.parseInt(stopped.group(2)) > 0,
+                        "this many could not be answered in the stop's time: " + stopped.group());
             }
             try (ServeProcess second = ServeProcess.start(dir, env(port, telegram), "serve")) {
                 second.awaitReady(START);
                 telegram.awaitCount("sendMessage", UPDATES, Duration.ofMinutes(2));
                 Thread.sleep(500);
-                Map<String, Long> perChat = telegram.calls("sendMessage").stream()
-                        .collect(Collectors.groupingBy(c -> c.text("chat_id"), Collectors.counting()));
+                Map<String, Long> perChat =
+                        telegram.calls("sendMessage").stream()
+                                .collect(
+                                        Collectors.groupingBy(
+                                                c -> c.text("chat_id"), Collectors.counting()));
                 assertEquals(UPDATES, perChat.size(), "every accepted update answered");
-                assertEquals(Map.of(), perChat.entrySet().stream().filter(e -> e.getValue() > 1)
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "none twice");
+                assertEquals(
+                        Map.of(),
+                        perChat.entrySet().stream()
+                                .filter(e -> e.getValue() > 1)
+                                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                        "none twice");
                 second.terminate();
                 second.exitCode(START);
             }
         }
     }
-
 }

@@ -30,18 +30,23 @@ import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * A fake Discord on 127.0.0.1 for the real Discord4J client: the REST routes the adapter uses, and a gateway
- * WebSocket that behaves like Discord's (HELLO, heartbeat ACKs, READY, GUILD_CREATE, zlib-stream compression).
- * It knows one server ({@link #GUILD_ID}) with two text channels, a moderator and a plain member. Tests inject
- * gateway dispatches, script error responses for a route, and read every REST request it received.
+ * A fake Discord on 127.0.0.1 for the real Discord4J client: the REST routes the adapter uses, and
+ * a gateway WebSocket that behaves like Discord's (HELLO, heartbeat ACKs, READY, GUILD_CREATE,
+ * zlib-stream compression). It knows one server ({@link #GUILD_ID}) with two text channels, a
+ * moderator and a plain member. Tests inject gateway dispatches, script error responses for a
+ * route, and read every REST request it received.
  */
 public final class FakeDiscord implements AutoCloseable {
 
     public static final long BOT_ID = 1_146_000_000_000_000_001L;
     public static final long APP_ID = BOT_ID;
     public static final String BOT_NAME = "Ratbot";
-    public static final String TOKEN = Base64.getEncoder().withoutPadding()
-            .encodeToString(Long.toString(BOT_ID).getBytes(StandardCharsets.US_ASCII)) + ".GfAkE1.fake-secret-part_0123456789abcdef";
+    public static final String TOKEN =
+            Base64.getEncoder()
+                            .withoutPadding()
+                            .encodeToString(
+                                    Long.toString(BOT_ID).getBytes(StandardCharsets.US_ASCII))
+                    + ".GfAkE1.fake-secret-part_0123456789abcdef";
 
     public static final long GUILD_ID = 1_146_100_000_000_000_001L;
     public static final long GENERAL_CHANNEL = 1_146_100_000_000_000_010L;
@@ -49,25 +54,46 @@ public final class FakeDiscord implements AutoCloseable {
     public static final long MODERATOR_ID = 1_146_200_000_000_000_001L;
     public static final long MEMBER_ID = 1_146_200_000_000_000_002L;
     public static final long MODERATOR_ROLE = 1_146_100_000_000_000_050L;
+
     /** The bot's own role on the server (what the install link grants). */
     public static final long BOT_ROLE = 1_146_100_000_000_000_051L;
-    /** The server's owner, who is neither of the two test users: their rights come from roles only. */
+
+    /**
+     * The server's owner, who is neither of the two test users: their rights come from roles only.
+     */
     public static final long OWNER_ID = 1_146_200_000_000_000_003L;
 
     /** Discord permission bits. */
-    public static final long VIEW_CHANNEL = 1L << 10, SEND_MESSAGES = 1L << 11, EMBED_LINKS = 1L << 14,
-            MANAGE_GUILD = 1L << 5, USE_APPLICATION_COMMANDS = 1L << 31;
-    public static final long READ_MESSAGE_HISTORY = 1L << 16, SEND_MESSAGES_IN_THREADS = 1L << 38, MANAGE_MESSAGES = 1L << 13;
-    public static final long MEMBER_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | USE_APPLICATION_COMMANDS;
-    public static final long BOT_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS | EMBED_LINKS | READ_MESSAGE_HISTORY;
+    public static final long VIEW_CHANNEL = 1L << 10,
+            SEND_MESSAGES = 1L << 11,
+            EMBED_LINKS = 1L << 14,
+            MANAGE_GUILD = 1L << 5,
+            USE_APPLICATION_COMMANDS = 1L << 31;
+
+    public static final long READ_MESSAGE_HISTORY = 1L << 16,
+            SEND_MESSAGES_IN_THREADS = 1L << 38,
+            MANAGE_MESSAGES = 1L << 13;
+    public static final long MEMBER_PERMISSIONS =
+            VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | USE_APPLICATION_COMMANDS;
+    public static final long BOT_PERMISSIONS =
+            VIEW_CHANNEL
+                    | SEND_MESSAGES
+                    | SEND_MESSAGES_IN_THREADS
+                    | EMBED_LINKS
+                    | READ_MESSAGE_HISTORY;
+
     /** Channel types. */
     public static final int TEXT = 0, ANNOUNCEMENT = 5, PUBLIC_THREAD = 11, FORUM = 15;
+
     public static final long MODERATOR_PERMISSIONS = MEMBER_PERMISSIONS | MANAGE_GUILD;
 
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
-    private static final Pattern COMMANDS = Pattern.compile("/applications/(\\d+)(/guilds/(\\d+))?/commands");
-    private static final Pattern CALLBACK = Pattern.compile("/interactions/(\\d+)/([^/]+)/callback");
-    private static final Pattern WEBHOOK_ORIGINAL = Pattern.compile("/webhooks/(\\d+)/([^/]+)/messages/@original");
+    private static final Pattern COMMANDS =
+            Pattern.compile("/applications/(\\d+)(/guilds/(\\d+))?/commands");
+    private static final Pattern CALLBACK =
+            Pattern.compile("/interactions/(\\d+)/([^/]+)/callback");
+    private static final Pattern WEBHOOK_ORIGINAL =
+            Pattern.compile("/webhooks/(\\d+)/([^/]+)/messages/@original");
     private static final Pattern WEBHOOK_EXECUTE = Pattern.compile("/webhooks/(\\d+)/([^/]+)");
     private static final Pattern CHANNEL = Pattern.compile("/channels/(\\d+)");
     private static final Pattern MEMBER = Pattern.compile("/guilds/(\\d+)/members/(\\d+)");
@@ -89,11 +115,12 @@ public final class FakeDiscord implements AutoCloseable {
     private final Object changes = new Object();
 
     public FakeDiscord() {
-        server = HttpServer.create()
-                .host("127.0.0.1")
-                .port(0)
-                .handle(this::handle)
-                .bindNow(Duration.ofSeconds(10));
+        server =
+                HttpServer.create()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .handle(this::handle)
+                        .bindNow(Duration.ofSeconds(10));
     }
 
     /** The REST base to configure as {@code DISCORD_API_URL}. */
@@ -105,7 +132,10 @@ public final class FakeDiscord implements AutoCloseable {
         return "ws://127.0.0.1:" + server.port() + "/gw";
     }
 
-    /** Intents the application may not use (privileged ones not switched on in the Developer Portal). */
+    /**
+     * Intents the application may not use (privileged ones not switched on in the Developer
+     * Portal).
+     */
     public void disallowIntents(long mask) {
         this.disallowedIntents = mask;
     }
@@ -114,10 +144,16 @@ public final class FakeDiscord implements AutoCloseable {
         this.recommendedShards = count;
     }
 
-    /** The next request to {@code method path} (path below the API base, exact) gets these responses, in order. */
+    /**
+     * The next request to {@code method path} (path below the API base, exact) gets these
+     * responses, in order.
+     */
     public void script(String method, String path, FakeResponse... responses) {
         synchronized (scripted) {
-            scripted.computeIfAbsent(method.toUpperCase(java.util.Locale.ROOT) + " " + path, k -> new ArrayDeque<>()).addAll(List.of(responses));
+            scripted.computeIfAbsent(
+                            method.toUpperCase(java.util.Locale.ROOT) + " " + path,
+                            k -> new ArrayDeque<>())
+                    .addAll(List.of(responses));
         }
     }
 
@@ -131,17 +167,23 @@ public final class FakeDiscord implements AutoCloseable {
         return requests.stream().filter(r -> r.is(method, pathRegex)).toList();
     }
 
-    /** Requests to routes the fake does not know: a test expecting a clean run asserts this is empty. */
+    /**
+     * Requests to routes the fake does not know: a test expecting a clean run asserts this is
+     * empty.
+     */
     public List<RecordedRequest> unmatched() {
         return List.copyOf(unmatched);
     }
 
     /** Waits for the {@code n}-th (1-based) request matching, and returns it. */
     public RecordedRequest awaitRequest(String method, String pathRegex, int n, Duration timeout) {
-        return awaitValue(() -> {
-            List<RecordedRequest> matching = requests(method, pathRegex);
-            return matching.size() >= n ? matching.get(n - 1) : null;
-        }, timeout, "request " + n + " to " + method + " " + pathRegex + "; got " + requests);
+        return awaitValue(
+                () -> {
+                    List<RecordedRequest> matching = requests(method, pathRegex);
+                    return matching.size() >= n ? matching.get(n - 1) : null;
+                },
+                timeout,
+                "request " + n + " to " + method + " " + pathRegex + "; got " + requests);
     }
 
     public RecordedRequest awaitRequest(String method, String pathRegex, Duration timeout) {
@@ -154,10 +196,16 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Waits until {@code count} gateway connections have identified. */
     public List<FakeGatewaySession> awaitIdentified(int count, Duration timeout) {
-        return awaitValue(() -> {
-            List<FakeGatewaySession> done = sessions.stream().filter(s -> s.identify() != null && s.isOpen()).toList();
-            return done.size() >= count ? done : null;
-        }, timeout, count + " identified gateway connection(s)");
+        return awaitValue(
+                () -> {
+                    List<FakeGatewaySession> done =
+                            sessions.stream()
+                                    .filter(s -> s.identify() != null && s.isOpen())
+                                    .toList();
+                    return done.size() >= count ? done : null;
+                },
+                timeout,
+                count + " identified gateway connection(s)");
     }
 
     private <T> T awaitValue(java.util.function.Supplier<T> probe, Duration timeout, String what) {
@@ -186,15 +234,25 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---------------------------------------------------------------- gateway dispatches
 
-    /** Dispatches an event on the connection of the shard that owns {@code guildId} (shard 0 for DMs: pass 0). */
+    /**
+     * Dispatches an event on the connection of the shard that owns {@code guildId} (shard 0 for
+     * DMs: pass 0).
+     */
     public void dispatch(long guildId, String type, JsonNode data) {
         for (FakeGatewaySession s : sessions) {
-            if (s.isOpen() && s.identify() != null && shardOf(guildId, s.shardCount()) == s.shard()) {
+            if (s.isOpen()
+                    && s.identify() != null
+                    && shardOf(guildId, s.shardCount()) == s.shard()) {
                 s.dispatch(type, data);
                 return;
             }
         }
-        throw new AssertionError("no connected shard for guild " + guildId + " among " + sessions.size() + " session(s)");
+        throw new AssertionError(
+                "no connected shard for guild "
+                        + guildId
+                        + " among "
+                        + sessions.size()
+                        + " session(s)");
     }
 
     static int shardOf(long guildId, int shardCount) {
@@ -205,27 +263,43 @@ public final class FakeDiscord implements AutoCloseable {
 
     private Publisher<Void> handle(HttpServerRequest req, HttpServerResponse res) {
         if (req.uri().startsWith("/gw")) {
-            return res.sendWebsocket(this::gateway, WebsocketServerSpec.builder().maxFramePayloadLength(1 << 20).build());
+            return res.sendWebsocket(
+                    this::gateway,
+                    WebsocketServerSpec.builder().maxFramePayloadLength(1 << 20).build());
         }
-        return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-                .flatMap(body -> {
-                    String uri = req.uri();
-                    int q = uri.indexOf('?');
-                    String path = q < 0 ? uri : uri.substring(0, q);
-                    String query = q < 0 ? "" : uri.substring(q + 1);
-                    if (path.startsWith(apiPrefix)) path = path.substring(apiPrefix.length());
-                    Map<String, String> headers = new HashMap<>();
-                    req.requestHeaders().forEach(e -> headers.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue()));
-                    RecordedRequest recorded = new RecordedRequest(req.method().name(), path, query, headers, body);
-                    FakeResponse response = respond(recorded);
-                    requests.add(recorded);
-                    changed();
-                    res.status(HttpResponseStatus.valueOf(response.status()));
-                    response.headers().forEach(res::header);
-                    if (response.body().isEmpty()) return res.send().then();
-                    res.header("Content-Type", "application/json");
-                    return res.sendString(Mono.just(response.body())).then();
-                });
+        return req.receive()
+                .aggregate()
+                .asString(StandardCharsets.UTF_8)
+                .defaultIfEmpty("")
+                .flatMap(
+                        body -> {
+                            String uri = req.uri();
+                            int q = uri.indexOf('?');
+                            String path = q < 0 ? uri : uri.substring(0, q);
+                            String query = q < 0 ? "" : uri.substring(q + 1);
+                            if (path.startsWith(apiPrefix))
+                                path = path.substring(apiPrefix.length());
+                            Map<String, String> headers = new HashMap<>();
+                            req.requestHeaders()
+                                    .forEach(
+                                            e ->
+                                                    headers.put(
+                                                            e.getKey()
+                                                                    .toLowerCase(
+                                                                            java.util.Locale.ROOT),
+                                                            e.getValue()));
+                            RecordedRequest recorded =
+                                    new RecordedRequest(
+                                            req.method().name(), path, query, headers, body);
+                            FakeResponse response = respond(recorded);
+                            requests.add(recorded);
+                            changed();
+                            res.status(HttpResponseStatus.valueOf(response.status()));
+                            response.headers().forEach(res::header);
+                            if (response.body().isEmpty()) return res.send().then();
+                            res.header("Content-Type", "application/json");
+                            return res.sendString(Mono.just(response.body())).then();
+                        });
     }
 
     private FakeResponse respond(RecordedRequest r) {
@@ -233,7 +307,8 @@ public final class FakeDiscord implements AutoCloseable {
             Deque<FakeResponse> queue = scripted.get(r.method() + " " + r.path());
             if (queue != null && !queue.isEmpty()) return queue.poll();
         }
-        if (!"Bot " .concat(TOKEN).equals(r.headers().get("authorization")) && !r.path().startsWith("/interactions/")
+        if (!"Bot ".concat(TOKEN).equals(r.headers().get("authorization"))
+                && !r.path().startsWith("/interactions/")
                 && !r.path().startsWith("/webhooks/")) {
             return FakeResponse.error(401, 0, "401: Unauthorized");
         }
@@ -242,29 +317,56 @@ public final class FakeDiscord implements AutoCloseable {
         Matcher x;
         if (m.equals("GET") && p.equals("/gateway")) return ok(Json.obj("url", gatewayUrl()));
         if (m.equals("GET") && p.equals("/gateway/bot")) {
-            return ok(Json.obj("url", gatewayUrl(), "shards", recommendedShards, "session_start_limit",
-                    Json.obj("total", 1000, "remaining", 999, "reset_after", 0, "max_concurrency", 1)));
+            return ok(
+                    Json.obj(
+                            "url",
+                            gatewayUrl(),
+                            "shards",
+                            recommendedShards,
+                            "session_start_limit",
+                            Json.obj(
+                                    "total",
+                                    1000,
+                                    "remaining",
+                                    999,
+                                    "reset_after",
+                                    0,
+                                    "max_concurrency",
+                                    1)));
         }
         if (m.equals("GET") && p.equals("/users/@me")) return ok(botUser());
         if (m.equals("GET") && p.equals("/oauth2/applications/@me")) return ok(application());
-        if (m.equals("PUT") && (x = COMMANDS.matcher(p)).matches()) return ok(registeredCommands(r.json(), x.group(3)));
-        if (m.equals("POST") && CALLBACK.matcher(p).matches()) return new FakeResponse(204, Map.of(), "");
-        if (m.equals("PATCH") && (x = WEBHOOK_ORIGINAL.matcher(p)).matches()) return ok(message(0, r.json(), true));
-        if (m.equals("DELETE") && WEBHOOK_ORIGINAL.matcher(p).matches()) return new FakeResponse(204, Map.of(), "");
-        if (m.equals("POST") && WEBHOOK_EXECUTE.matcher(p).matches()) return ok(message(0, r.json(), true));
+        if (m.equals("PUT") && (x = COMMANDS.matcher(p)).matches())
+            return ok(registeredCommands(r.json(), x.group(3)));
+        if (m.equals("POST") && CALLBACK.matcher(p).matches())
+            return new FakeResponse(204, Map.of(), "");
+        if (m.equals("PATCH") && (x = WEBHOOK_ORIGINAL.matcher(p)).matches())
+            return ok(message(0, r.json(), true));
+        if (m.equals("DELETE") && WEBHOOK_ORIGINAL.matcher(p).matches())
+            return new FakeResponse(204, Map.of(), "");
+        if (m.equals("POST") && WEBHOOK_EXECUTE.matcher(p).matches())
+            return ok(message(0, r.json(), true));
         if (m.equals("POST") && (x = CHANNEL_MESSAGES.matcher(p)).matches()) {
             return ok(message(Long.parseLong(x.group(1)), r.json(), false));
         }
-        if (m.equals("POST") && p.equals("/users/@me/channels")) return ok(dmChannel(r.json().path("recipient_id").asLong()));
-        if (m.equals("DELETE") && MESSAGE.matcher(p).matches()) return new FakeResponse(204, Map.of(), "");
-        if (m.equals("POST") && (x = THREADS.matcher(p)).matches()) return ok(forumPost(Long.parseLong(x.group(1)), r.json()));
-        if (m.equals("GET") && (x = GUILD.matcher(p)).matches() && Long.parseLong(x.group(1)) == GUILD_ID) return ok(guild());
-        if (m.equals("GET") && (x = MEMBER.matcher(p)).matches() && Long.parseLong(x.group(2)) == BOT_ID) return ok(botMember());
+        if (m.equals("POST") && p.equals("/users/@me/channels"))
+            return ok(dmChannel(r.json().path("recipient_id").asLong()));
+        if (m.equals("DELETE") && MESSAGE.matcher(p).matches())
+            return new FakeResponse(204, Map.of(), "");
+        if (m.equals("POST") && (x = THREADS.matcher(p)).matches())
+            return ok(forumPost(Long.parseLong(x.group(1)), r.json()));
+        if (m.equals("GET")
+                && (x = GUILD.matcher(p)).matches()
+                && Long.parseLong(x.group(1)) == GUILD_ID) return ok(guild());
+        if (m.equals("GET")
+                && (x = MEMBER.matcher(p)).matches()
+                && Long.parseLong(x.group(2)) == BOT_ID) return ok(botMember());
         if (m.equals("GET") && (x = CHANNEL.matcher(p)).matches()) {
             long id = Long.parseLong(x.group(1));
             ObjectNode known = channels.get(id);
             if (known != null) return ok(known);
-            if (id == GENERAL_CHANNEL || id == TIPS_CHANNEL) return ok(textChannel(id, id == GENERAL_CHANNEL ? "general" : "tips"));
+            if (id == GENERAL_CHANNEL || id == TIPS_CHANNEL)
+                return ok(textChannel(id, id == GENERAL_CHANNEL ? "general" : "tips"));
             return FakeResponse.unknownChannel();
         }
         if (m.equals("GET") && (x = MEMBER.matcher(p)).matches()) {
@@ -287,15 +389,18 @@ public final class FakeDiscord implements AutoCloseable {
         sessions.add(session);
         changed();
         session.send(10, null, Json.obj("heartbeat_interval", 41_250));
-        Mono<Void> inbound = in.aggregateFrames(1 << 20).receiveFrames()
-                .filter(f -> f instanceof TextWebSocketFrame)
-                .map(f -> ((TextWebSocketFrame) f).text())
-                .doOnNext(session::receive)
-                .doFinally(s -> {
-                    session.closed();
-                    changed();
-                })
-                .then();
+        Mono<Void> inbound =
+                in.aggregateFrames(1 << 20)
+                        .receiveFrames()
+                        .filter(f -> f instanceof TextWebSocketFrame)
+                        .map(f -> ((TextWebSocketFrame) f).text())
+                        .doOnNext(session::receive)
+                        .doFinally(
+                                s -> {
+                                    session.closed();
+                                    changed();
+                                })
+                        .then();
         Mono<Void> outbound = out.sendObject(session.frames()).then();
         return Mono.when(inbound, outbound);
     }
@@ -315,17 +420,20 @@ public final class FakeDiscord implements AutoCloseable {
                 int shard = session.shard();
                 int count = session.shardCount();
                 ArrayNode guilds = Json.arr();
-                if (shardOf(GUILD_ID, count) == shard) guilds.add(Json.obj("id", Long.toString(GUILD_ID), "unavailable", true));
-                session.dispatch("READY", Json.obj(
-                        "v", 10,
-                        "user", botUser(),
-                        "guilds", guilds,
-                        "session_id", "fake-session-" + ids.incrementAndGet(),
-                        "resume_gateway_url", gatewayUrl(),
-                        "shard", Json.arr(shard, count),
-                        "application", Json.obj("id", Long.toString(APP_ID), "flags", 0),
-                        "private_channels", Json.arr(),
-                        "relationships", Json.arr()));
+                if (shardOf(GUILD_ID, count) == shard)
+                    guilds.add(Json.obj("id", Long.toString(GUILD_ID), "unavailable", true));
+                session.dispatch(
+                        "READY",
+                        Json.obj(
+                                "v", 10,
+                                "user", botUser(),
+                                "guilds", guilds,
+                                "session_id", "fake-session-" + ids.incrementAndGet(),
+                                "resume_gateway_url", gatewayUrl(),
+                                "shard", Json.arr(shard, count),
+                                "application", Json.obj("id", Long.toString(APP_ID), "flags", 0),
+                                "private_channels", Json.arr(),
+                                "relationships", Json.arr()));
                 if (shardOf(GUILD_ID, count) == shard) session.dispatch("GUILD_CREATE", guild());
                 changed();
             }
@@ -339,7 +447,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---------------------------------------------------------------- channels
 
-    /** Makes a channel known to REST (GET /channels/{id}); returns it so that a test can add overwrites. */
+    /**
+     * Makes a channel known to REST (GET /channels/{id}); returns it so that a test can add
+     * overwrites.
+     */
     public ObjectNode addChannel(long id, int type, String name, Long parentId) {
         ObjectNode c = textChannel(id, name);
         c.put("type", type);
@@ -348,13 +459,28 @@ public final class FakeDiscord implements AutoCloseable {
         return c;
     }
 
-    /** Adds a permission overwrite ({@code type} 0 = role, 1 = member) to a channel added with {@link #addChannel}. */
+    /**
+     * Adds a permission overwrite ({@code type} 0 = role, 1 = member) to a channel added with
+     * {@link #addChannel}.
+     */
     public static void overwrite(ObjectNode channel, long id, int type, long allow, long deny) {
-        ((ArrayNode) channel.get("permission_overwrites")).add(Json.obj("id", Long.toString(id), "type", type,
-                "allow", Long.toString(allow), "deny", Long.toString(deny)));
+        ((ArrayNode) channel.get("permission_overwrites"))
+                .add(
+                        Json.obj(
+                                "id",
+                                Long.toString(id),
+                                "type",
+                                type,
+                                "allow",
+                                Long.toString(allow),
+                                "deny",
+                                Long.toString(deny)));
     }
 
-    /** A forum post the bot opened (POST /channels/{forum}/threads): a public thread whose id is its first message's. */
+    /**
+     * A forum post the bot opened (POST /channels/{forum}/threads): a public thread whose id is its
+     * first message's.
+     */
     private ObjectNode forumPost(long forum, JsonNode request) {
         long id = ids.incrementAndGet();
         ObjectNode thread = addChannel(id, PUBLIC_THREAD, request.path("name").asText(), forum);
@@ -369,8 +495,23 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The bot as a member of the server, with its own role. */
     public static ObjectNode botMember() {
-        return Json.obj("user", botUser(), "nick", null, "roles", Json.arr(Long.toString(BOT_ROLE)),
-                "joined_at", "2024-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0, "pending", false);
+        return Json.obj(
+                "user",
+                botUser(),
+                "nick",
+                null,
+                "roles",
+                Json.arr(Long.toString(BOT_ROLE)),
+                "joined_at",
+                "2024-01-01T00:00:00.000000+00:00",
+                "deaf",
+                false,
+                "mute",
+                false,
+                "flags",
+                0,
+                "pending",
+                false);
     }
 
     public static ObjectNode botUser() {
@@ -378,8 +519,20 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     public static ObjectNode user(long id, String name, boolean bot) {
-        ObjectNode u = Json.obj("id", Long.toString(id), "username", name, "discriminator", "0", "global_name", name,
-                "avatar", null, "public_flags", 0);
+        ObjectNode u =
+                Json.obj(
+                        "id",
+                        Long.toString(id),
+                        "username",
+                        name,
+                        "discriminator",
+                        "0",
+                        "global_name",
+                        name,
+                        "avatar",
+                        null,
+                        "public_flags",
+                        0);
         if (bot) u.put("bot", true);
         return u;
     }
@@ -392,12 +545,28 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A guild member as the REST API returns it; the moderator has the moderator role. */
     public static ObjectNode member(long userId) {
-        return Json.obj("user", user(userId, userName(userId), false),
-                "nick", null, "roles", userId == MODERATOR_ID ? Json.arr(Long.toString(MODERATOR_ROLE)) : Json.arr(),
-                "joined_at", "2024-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0, "pending", false);
+        return Json.obj(
+                "user",
+                user(userId, userName(userId), false),
+                "nick",
+                null,
+                "roles",
+                userId == MODERATOR_ID ? Json.arr(Long.toString(MODERATOR_ROLE)) : Json.arr(),
+                "joined_at",
+                "2024-01-01T00:00:00.000000+00:00",
+                "deaf",
+                false,
+                "mute",
+                false,
+                "flags",
+                0,
+                "pending",
+                false);
     }
 
-    /** A member as an interaction carries it, with the member's computed permissions in the channel. */
+    /**
+     * A member as an interaction carries it, with the member's computed permissions in the channel.
+     */
     public static ObjectNode interactionMember(long userId, long permissions) {
         ObjectNode m = member(userId);
         m.put("permissions", Long.toString(permissions));
@@ -405,43 +574,177 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private static ObjectNode role(long id, String name, long permissions, int position) {
-        return Json.obj("id", Long.toString(id), "name", name, "color", 0, "colors",
+        return Json.obj(
+                "id",
+                Long.toString(id),
+                "name",
+                name,
+                "color",
+                0,
+                "colors",
                 Json.obj("primary_color", 0, "secondary_color", null, "tertiary_color", null),
-                "hoist", false, "icon", null, "unicode_emoji", null, "position", position,
-                "permissions", Long.toString(permissions), "managed", false, "mentionable", false, "flags", 0);
+                "hoist",
+                false,
+                "icon",
+                null,
+                "unicode_emoji",
+                null,
+                "position",
+                position,
+                "permissions",
+                Long.toString(permissions),
+                "managed",
+                false,
+                "mentionable",
+                false,
+                "flags",
+                0);
     }
 
     public static ObjectNode textChannel(long id, String name) {
-        return Json.obj("id", Long.toString(id), "type", 0, "guild_id", Long.toString(GUILD_ID), "name", name,
-                "position", id == GENERAL_CHANNEL ? 0 : 1, "permission_overwrites", Json.arr(), "nsfw", false,
-                "topic", null, "last_message_id", null, "rate_limit_per_user", 0, "parent_id", null);
+        return Json.obj(
+                "id",
+                Long.toString(id),
+                "type",
+                0,
+                "guild_id",
+                Long.toString(GUILD_ID),
+                "name",
+                name,
+                "position",
+                id == GENERAL_CHANNEL ? 0 : 1,
+                "permission_overwrites",
+                Json.arr(),
+                "nsfw",
+                false,
+                "topic",
+                null,
+                "last_message_id",
+                null,
+                "rate_limit_per_user",
+                0,
+                "parent_id",
+                null);
     }
 
     private ObjectNode guild() {
         return Json.obj(
-                "id", Long.toString(GUILD_ID), "name", "Rat Fanciers", "icon", null, "splash", null, "discovery_splash", null,
-                "owner_id", Long.toString(OWNER_ID), "afk_channel_id", null, "afk_timeout", 300,
-                "verification_level", 0, "default_message_notifications", 0, "explicit_content_filter", 0,
-                "roles", Json.arr(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0),
+                "id",
+                Long.toString(GUILD_ID),
+                "name",
+                "Rat Fanciers",
+                "icon",
+                null,
+                "splash",
+                null,
+                "discovery_splash",
+                null,
+                "owner_id",
+                Long.toString(OWNER_ID),
+                "afk_channel_id",
+                null,
+                "afk_timeout",
+                300,
+                "verification_level",
+                0,
+                "default_message_notifications",
+                0,
+                "explicit_content_filter",
+                0,
+                "roles",
+                Json.arr(
+                        role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0),
                         role(MODERATOR_ROLE, "Moderators", MODERATOR_PERMISSIONS, 1),
                         role(BOT_ROLE, "Ratbot", BOT_PERMISSIONS, 2)),
-                "emojis", Json.arr(), "features", Json.arr(), "mfa_level", 0, "application_id", null,
-                "system_channel_id", null, "system_channel_flags", 0, "rules_channel_id", null,
-                "joined_at", "2024-01-01T00:00:00.000000+00:00", "large", false, "unavailable", false, "member_count", 3,
-                "voice_states", Json.arr(),
-                "members", Json.arr(botMember()),
-                "channels", Json.arr(textChannel(GENERAL_CHANNEL, "general"), textChannel(TIPS_CHANNEL, "tips")),
-                "threads", Json.arr(), "presences", Json.arr(), "stage_instances", Json.arr(), "stickers", Json.arr(),
-                "guild_scheduled_events", Json.arr(), "preferred_locale", "en-US", "premium_tier", 0, "nsfw_level", 0,
-                "vanity_url_code", null, "description", null, "banner", null, "premium_subscription_count", 0,
-                "public_updates_channel_id", null, "max_video_channel_users", 25, "nsfw", false,
-                "premium_progress_bar_enabled", false, "safety_alerts_channel_id", null);
+                "emojis",
+                Json.arr(),
+                "features",
+                Json.arr(),
+                "mfa_level",
+                0,
+                "application_id",
+                null,
+                "system_channel_id",
+                null,
+                "system_channel_flags",
+                0,
+                "rules_channel_id",
+                null,
+                "joined_at",
+                "2024-01-01T00:00:00.000000+00:00",
+                "large",
+                false,
+                "unavailable",
+                false,
+                "member_count",
+                3,
+                "voice_states",
+                Json.arr(),
+                "members",
+                Json.arr(botMember()),
+                "channels",
+                Json.arr(
+                        textChannel(GENERAL_CHANNEL, "general"), textChannel(TIPS_CHANNEL, "tips")),
+                "threads",
+                Json.arr(),
+                "presences",
+                Json.arr(),
+                "stage_instances",
+                Json.arr(),
+                "stickers",
+                Json.arr(),
+                "guild_scheduled_events",
+                Json.arr(),
+                "preferred_locale",
+                "en-US",
+                "premium_tier",
+                0,
+                "nsfw_level",
+                0,
+                "vanity_url_code",
+                null,
+                "description",
+                null,
+                "banner",
+                null,
+                "premium_subscription_count",
+                0,
+                "public_updates_channel_id",
+                null,
+                "max_video_channel_users",
+                25,
+                "nsfw",
+                false,
+                "premium_progress_bar_enabled",
+                false,
+                "safety_alerts_channel_id",
+                null);
     }
 
     private static ObjectNode application() {
-        return Json.obj("id", Long.toString(APP_ID), "name", BOT_NAME, "icon", null, "description", "Pet-rat care answers",
-                "summary", "", "bot_public", true, "bot_require_code_grant", false, "verify_key", "00ff",
-                "owner", user(MODERATOR_ID, userName(MODERATOR_ID), false), "team", null, "flags", 0);
+        return Json.obj(
+                "id",
+                Long.toString(APP_ID),
+                "name",
+                BOT_NAME,
+                "icon",
+                null,
+                "description",
+                "Pet-rat care answers",
+                "summary",
+                "",
+                "bot_public",
+                true,
+                "bot_require_code_grant",
+                false,
+                "verify_key",
+                "00ff",
+                "owner",
+                user(MODERATOR_ID, userName(MODERATOR_ID), false),
+                "team",
+                null,
+                "flags",
+                0);
     }
 
     private ArrayNode registeredCommands(JsonNode body, String guildId) {
@@ -452,7 +755,8 @@ public final class FakeDiscord implements AutoCloseable {
             cmd.put("application_id", Long.toString(APP_ID));
             cmd.put("version", Long.toString(ids.incrementAndGet()));
             if (!cmd.has("type")) cmd.put("type", 1);
-            // Discord answers an empty description for context-menu commands, which may not send one.
+            // Discord answers an empty description for context-menu commands, which may not send
+            // one.
             if (!cmd.has("description")) cmd.put("description", "");
             if (guildId != null) cmd.put("guild_id", guildId);
             out.add(cmd);
@@ -465,8 +769,17 @@ public final class FakeDiscord implements AutoCloseable {
         synchronized (dmChannels) {
             id = dmChannels.computeIfAbsent(recipient, r -> ids.incrementAndGet());
         }
-        return Json.obj("id", Long.toString(id), "type", 1, "last_message_id", null, "flags", 0,
-                "recipients", Json.arr(user(recipient, userName(recipient), false)));
+        return Json.obj(
+                "id",
+                Long.toString(id),
+                "type",
+                1,
+                "last_message_id",
+                null,
+                "flags",
+                0,
+                "recipients",
+                Json.arr(user(recipient, userName(recipient), false)));
     }
 
     /** The DM channel the fake created for a user, once the bot asked for it. */
@@ -477,12 +790,46 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private ObjectNode message(long channelId, JsonNode request, boolean webhook) {
-        ObjectNode m = Json.obj("id", Long.toString(ids.incrementAndGet()), "channel_id", Long.toString(channelId == 0 ? GENERAL_CHANNEL : channelId),
-                "author", botUser(), "content", request.path("content").asText(""), "timestamp", "2024-06-01T12:00:00.000000+00:00",
-                "edited_timestamp", null, "tts", false, "mention_everyone", false, "mentions", Json.arr(),
-                "mention_roles", Json.arr(), "attachments", Json.arr(), "pinned", false, "type", 0, "flags", 0);
-        m.set("embeds", request.has("embeds") && request.get("embeds").isArray() ? request.get("embeds") : Json.arr());
-        m.set("components", request.has("components") && request.get("components").isArray() ? request.get("components") : Json.arr());
+        ObjectNode m =
+                Json.obj(
+                        "id",
+                        Long.toString(ids.incrementAndGet()),
+                        "channel_id",
+                        Long.toString(channelId == 0 ? GENERAL_CHANNEL : channelId),
+                        "author",
+                        botUser(),
+                        "content",
+                        request.path("content").asText(""),
+                        "timestamp",
+                        "2024-06-01T12:00:00.000000+00:00",
+                        "edited_timestamp",
+                        null,
+                        "tts",
+                        false,
+                        "mention_everyone",
+                        false,
+                        "mentions",
+                        Json.arr(),
+                        "mention_roles",
+                        Json.arr(),
+                        "attachments",
+                        Json.arr(),
+                        "pinned",
+                        false,
+                        "type",
+                        0,
+                        "flags",
+                        0);
+        m.set(
+                "embeds",
+                request.has("embeds") && request.get("embeds").isArray()
+                        ? request.get("embeds")
+                        : Json.arr());
+        m.set(
+                "components",
+                request.has("components") && request.get("components").isArray()
+                        ? request.get("components")
+                        : Json.arr());
         if (webhook) {
             m.put("webhook_id", Long.toString(APP_ID));
             m.put("application_id", Long.toString(APP_ID));

@@ -15,13 +15,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * One gateway WebSocket connection as Discord runs it: every frame it sends is a piece of one zlib stream for the
- * whole connection (one Deflater, SYNC_FLUSH, so each frame ends 00 00 ff ff), and every payload carries op, t,
- * s and d. Sequence numbers count dispatches on this connection.
+ * One gateway WebSocket connection as Discord runs it: every frame it sends is a piece of one zlib
+ * stream for the whole connection (one Deflater, SYNC_FLUSH, so each frame ends 00 00 ff ff), and
+ * every payload carries op, t, s and d. Sequence numbers count dispatches on this connection.
  */
 public final class FakeGatewaySession {
 
-    private final Sinks.Many<WebSocketFrame> outbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<WebSocketFrame> outbound =
+            Sinks.many().unicast().onBackpressureBuffer();
     private final Deflater deflater = new Deflater();
     private final BiConsumer<FakeGatewaySession, JsonNode> onClientPayload;
     private int sequence;
@@ -48,8 +49,10 @@ public final class FakeGatewaySession {
         ObjectNode payload = Json.MAPPER.createObjectNode();
         payload.put("op", op);
         payload.set("d", data == null ? NullNode.getInstance() : data);
-        if (op == 0) payload.put("s", ++sequence); else payload.putNull("s");
-        if (type == null) payload.putNull("t"); else payload.put("t", type);
+        if (op == 0) payload.put("s", ++sequence);
+        else payload.putNull("s");
+        if (type == null) payload.putNull("t");
+        else payload.put("t", type);
         byte[] compressed = compress(Json.write(payload).getBytes(StandardCharsets.UTF_8));
         outbound.tryEmitNext(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(compressed)));
     }
@@ -82,7 +85,10 @@ public final class FakeGatewaySession {
         }
     }
 
-    /** Closes the connection from the server's side with 4000 ("unknown error: reconnect"), as Discord may. */
+    /**
+     * Closes the connection from the server's side with 4000 ("unknown error: reconnect"), as
+     * Discord may.
+     */
     public synchronized void close() {
         if (!open) return;
         open = false;
@@ -90,7 +96,10 @@ public final class FakeGatewaySession {
         outbound.tryEmitComplete();
     }
 
-    /** Closes the connection from the server's side with a Discord close code, e.g. 4014 "Disallowed intent(s)". */
+    /**
+     * Closes the connection from the server's side with a Discord close code, e.g. 4014 "Disallowed
+     * intent(s)".
+     */
     public synchronized void closeWith(int code, String reason) {
         if (!open) return;
         open = false;

@@ -12,12 +12,15 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
-    /** An object from alternating keys and values (strings, numbers, booleans, nodes, lists, maps or null). */
+    /**
+     * An object from alternating keys and values (strings, numbers, booleans, nodes, lists, maps or
+     * null).
+     */
     public static ObjectNode obj(Object... keysAndValues) {
-        if (keysAndValues.length % 2 != 0) throw new IllegalArgumentException("odd number of arguments");
+        if (keysAndValues.length % 2 != 0)
+            throw new IllegalArgumentException("odd number of arguments");
         ObjectNode node = MAPPER.createObjectNode();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             node.set((String) keysAndValues[i], MAPPER.valueToTree(keysAndValues[i + 1]));

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Map;
 
 /**
- * One REST request the fake Discord received: method, path below the API base (e.g. "/channels/1/messages"),
- * query string, headers (names lower-case) and body.
+ * One REST request the fake Discord received: method, path below the API base (e.g.
+ * "/channels/1/messages"), query string, headers (names lower-case) and body.
  */
-public record RecordedRequest(String method, String path, String query, Map<String, String> headers, String body) {
+public record RecordedRequest(
+        String method, String path, String query, Map<String, String> headers, String body) {
 
     /** The body as JSON; a missing node when it is empty or not JSON. */
     public JsonNode json() {
@@ -26,6 +27,11 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
 
     @Override
     public String toString() {
-        return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+        return method
+                + " "
+                + path
+                + (query.isEmpty() ? "" : "?" + query)
+                + " "
+                + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
     }
 }

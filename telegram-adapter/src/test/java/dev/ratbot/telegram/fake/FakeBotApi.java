@@ -30,15 +30,17 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * A Bot API server on 127.0.0.1 for tests, speaking the documented protocol: {@code POST /bot<token>/<method>} with
- * JSON, form or multipart parameters, answers {@code {"ok":true,"result":...}} or
- * {@code {"ok":false,"error_code":N,"description":...,"parameters":...}} with N as the HTTP status. Method names
- * match case-insensitively, as Telegram's do.
+ * A Bot API server on 127.0.0.1 for tests, speaking the documented protocol: {@code POST
+ * /bot<token>/<method>} with JSON, form or multipart parameters, answers {@code
+ * {"ok":true,"result":...}} or {@code
+ * {"ok":false,"error_code":N,"description":...,"parameters":...}} with N as the HTTP status. Method
+ * names match case-insensitively, as Telegram's do.
  *
- * <p>It checks what Telegram checks on the methods the bot uses: text of 1–4096 characters after entity parsing,
- * HTML that Telegram accepts ({@link TelegramHtmlChecker}), callback data of 1–64 bytes, callback queries answered
- * once, inline result ids, command names. Tests script updates (held for {@code getUpdates}), chat members and
- * error answers, and read every request it received.
+ * <p>It checks what Telegram checks on the methods the bot uses: text of 1–4096 characters after
+ * entity parsing, HTML that Telegram accepts ({@link TelegramHtmlChecker}), callback data of 1–64
+ * bytes, callback queries answered once, inline result ids, command names. Tests script updates
+ * (held for {@code getUpdates}), chat members and error answers, and read every request it
+ * received.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -51,16 +53,25 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** A rejection the fake answered because the request broke one of Telegram's rules. */
-    public record Rejection(String method, int code, String description) {
-    }
+    public record Rejection(String method, int code, String description) {}
 
     public static final long BOT_ID = 7_000_001L;
     public static final String BOT_USERNAME = "ratbot_test_bot";
     public static final int MAX_TEXT = 4096;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> JSON_FIELDS = Set.of("reply_markup", "allowed_updates", "commands", "results",
-            "entities", "reply_parameters", "link_preview_options", "scope", "input_message_content", "button");
+    private static final Set<String> JSON_FIELDS =
+            Set.of(
+                    "reply_markup",
+                    "allowed_updates",
+                    "commands",
+                    "results",
+                    "entities",
+                    "reply_parameters",
+                    "link_preview_options",
+                    "scope",
+                    "input_message_content",
+                    "button");
 
     private final String token;
     private final HttpServer server;
@@ -84,8 +95,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
     private final Map<String, ArrayDeque<Long>> sentPerChat = new HashMap<>();
     private final List<Rejection> rateLimited = new ArrayList<>();
+
     /** The bot's messages by chat and message id: their text and keyboard, for editMessageText. */
     private final Map<String, String> botMessages = new ConcurrentHashMap<>();
+
     private String webhookUrl;
     private String webhookSecret;
 
@@ -93,15 +106,22 @@ public final class FakeBotApi implements AutoCloseable {
         this(token, 0);
     }
 
-    /** A fake on a given port of 127.0.0.1: a Bot API that comes up where the bot was told it would be. */
+    /**
+     * A fake on a given port of 127.0.0.1: a Bot API that comes up where the bot was told it would
+     * be.
+     */
     public FakeBotApi(String token, int port) throws IOException {
         this.token = token;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-bot-api");
-            t.setDaemon(true);
-            return t;
-        });
+        this.server =
+                HttpServer.create(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.executor =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "fake-bot-api");
+                            t.setDaemon(true);
+                            return t;
+                        });
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
         server.start();
@@ -118,21 +138,28 @@ public final class FakeBotApi implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    // ---- scripting ------------------------------------------------------------------------------------------------
+    // ---- scripting
+    // ------------------------------------------------------------------------------------------------
 
-    /** How long {@code getUpdates} holds a request when nothing is pending (the real server holds up to its timeout). */
+    /**
+     * How long {@code getUpdates} holds a request when nothing is pending (the real server holds up
+     * to its timeout).
+     */
     public void holdEmptyPolls(Duration hold) {
         this.emptyPollHold = hold;
     }
 
-    /** Answers every call of {@code method} (e.g. "sendMessage") only after {@code latency}, as a slow network would. */
+    /**
+     * Answers every call of {@code method} (e.g. "sendMessage") only after {@code latency}, as a
+     * slow network would.
+     */
     public void latency(String method, Duration latency) {
         latencies.put(method.toLowerCase(Locale.ROOT), latency);
     }
 
     /**
-     * While on, every {@code getUpdates} is refused with 409, as Telegram does when another process polls the same
-     * token ("terminated by other getUpdates request").
+     * While on, every {@code getUpdates} is refused with 409, as Telegram does when another process
+     * polls the same token ("terminated by other getUpdates request").
      */
     public void otherPoller(boolean polling) {
         this.otherPoller = polling;
@@ -150,7 +177,10 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** Queues an update with the update_id it already has, as Telegram redelivers one that was never confirmed. */
+    /**
+     * Queues an update with the update_id it already has, as Telegram redelivers one that was never
+     * confirmed.
+     */
     public void redeliver(ObjectNode update) {
         synchronized (lock) {
             int id = update.path("update_id").asInt();
@@ -167,7 +197,10 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** Sets a member's status in a chat for {@code getChatMember}: creator, administrator, member, restricted, left, kicked. */
+    /**
+     * Sets a member's status in a chat for {@code getChatMember}: creator, administrator, member,
+     * restricted, left, kicked.
+     */
     public void setMember(long chatId, long userId, String status) {
         members.put(chatId + "/" + userId, status);
     }
@@ -181,34 +214,51 @@ public final class FakeBotApi implements AutoCloseable {
         failLater(method, 0, code, description, parameters);
     }
 
-    /** Lets {@code skip} calls of {@code method} through, then answers the next one with this error. */
-    public void failLater(String method, int skip, int code, String description, ObjectNode parameters) {
-        ObjectNode error = JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+    /**
+     * Lets {@code skip} calls of {@code method} through, then answers the next one with this error.
+     */
+    public void failLater(
+            String method, int skip, int code, String description, ObjectNode parameters) {
+        ObjectNode error =
+                JSON.createObjectNode()
+                        .put("ok", false)
+                        .put("error_code", code)
+                        .put("description", description);
         if (parameters != null) error.set("parameters", parameters);
         synchronized (lock) {
-            ArrayDeque<ObjectNode> queue = scriptedErrors.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>());
+            ArrayDeque<ObjectNode> queue =
+                    scriptedErrors.computeIfAbsent(
+                            method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>());
             for (int i = 0; i < skip; i++) queue.add(JSON.createObjectNode().put("pass", true));
             queue.add(error);
         }
     }
 
     /**
-     * From now on every answer to {@code method} passes through {@code change} before it is sent (the HTTP status
-     * follows the changed body: 200 when it says {@code ok: true}, else its {@code error_code}, else 500). Lets the
-     * fake answer as other servers that speak the Bot API do, e.g. an emulator that leaves out a field.
+     * From now on every answer to {@code method} passes through {@code change} before it is sent
+     * (the HTTP status follows the changed body: 200 when it says {@code ok: true}, else its {@code
+     * error_code}, else 500). Lets the fake answer as other servers that speak the Bot API do, e.g.
+     * an emulator that leaves out a field.
      */
     public void alterAnswers(String method, UnaryOperator<ObjectNode> change) {
         alterations.put(method.toLowerCase(Locale.ROOT), change);
     }
 
-    /** From now on {@code method} is answered as a server that does not implement it: HTTP 500 without {@code ok}. */
+    /**
+     * From now on {@code method} is answered as a server that does not implement it: HTTP 500
+     * without {@code ok}.
+     */
     public void unsupported(String method) {
-        alterAnswers(method, answer -> JSON.createObjectNode().put("message", "API method '" + method + "' is not supported."));
+        alterAnswers(
+                method,
+                answer ->
+                        JSON.createObjectNode()
+                                .put("message", "API method '" + method + "' is not supported."));
     }
 
     /**
-     * From now on calls of {@code method} are recorded as they arrive but not answered until {@link #release}: what
-     * a server looks like while a process dies with its requests in flight.
+     * From now on calls of {@code method} are recorded as they arrive but not answered until {@link
+     * #release}: what a server looks like while a process dies with its requests in flight.
      */
     public void hold(String method) {
         held.add(method.toLowerCase(Locale.ROOT));
@@ -223,8 +273,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /**
-     * From now on {@code sendMessage} answers 429 with {@code retry_after}, as Telegram does, to a chat sent more than
-     * two messages within one second or a group sent more than 20 within one minute. {@link #rateLimited()} lists them.
+     * From now on {@code sendMessage} answers 429 with {@code retry_after}, as Telegram does, to a
+     * chat sent more than two messages within one second or a group sent more than 20 within one
+     * minute. {@link #rateLimited()} lists them.
      */
     public void enforceRateLimits() {
         rateLimits = true;
@@ -237,14 +288,20 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** The next call of {@code method} is cut off without any answer, as a dropped connection would be. */
+    /**
+     * The next call of {@code method} is cut off without any answer, as a dropped connection would
+     * be.
+     */
     public void disconnectNext(String method) {
         synchronized (lock) {
-            scriptedErrors.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).add(JSON.createObjectNode().put("disconnect", true));
+            scriptedErrors
+                    .computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>())
+                    .add(JSON.createObjectNode().put("disconnect", true));
         }
     }
 
-    // ---- inspection -----------------------------------------------------------------------------------------------
+    // ---- inspection
+    // -----------------------------------------------------------------------------------------------
 
     public List<Call> calls() {
         synchronized (lock) {
@@ -264,7 +321,10 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** Waits until a call of {@code method} matching {@code match} has arrived, and returns the first such call. */
+    /**
+     * Waits until a call of {@code method} matching {@code match} has arrived, and returns the
+     * first such call.
+     */
     public Call await(String method, Predicate<Call> match, Duration timeout) {
         String m = method.toLowerCase(Locale.ROOT);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -274,7 +334,14 @@ public final class FakeBotApi implements AutoCloseable {
                     if (c.method().equals(m) && match.test(c)) return c;
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0) throw new AssertionError("no " + method + " call arrived within " + timeout + "; calls: " + summary());
+                if (left <= 0)
+                    throw new AssertionError(
+                            "no "
+                                    + method
+                                    + " call arrived within "
+                                    + timeout
+                                    + "; calls: "
+                                    + summary());
                 try {
                     lock.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
@@ -285,7 +352,9 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code count} calls of {@code method} have arrived, and returns the last of them. */
+    /**
+     * Waits until {@code count} calls of {@code method} have arrived, and returns the last of them.
+     */
     public Call awaitCount(String method, int count, Duration timeout) {
         String m = method.toLowerCase(Locale.ROOT);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -294,7 +363,15 @@ public final class FakeBotApi implements AutoCloseable {
                 List<Call> matching = calls.stream().filter(c -> c.method().equals(m)).toList();
                 if (matching.size() >= count) return matching.get(count - 1);
                 long left = deadline - System.nanoTime();
-                if (left <= 0) throw new AssertionError(count + " " + method + " calls did not arrive within " + timeout + "; calls: " + summary());
+                if (left <= 0)
+                    throw new AssertionError(
+                            count
+                                    + " "
+                                    + method
+                                    + " calls did not arrive within "
+                                    + timeout
+                                    + "; calls: "
+                                    + summary());
                 try {
                     lock.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
@@ -309,13 +386,16 @@ public final class FakeBotApi implements AutoCloseable {
         return await(method, c -> true, timeout);
     }
 
-    /** Waits until every queued update has been fetched and confirmed by a later {@code getUpdates}. */
+    /**
+     * Waits until every queued update has been fetched and confirmed by a later {@code getUpdates}.
+     */
     public void awaitUpdatesConsumed(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (!updates.isEmpty()) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) throw new AssertionError("updates not consumed: " + updates.size() + " left");
+                if (left <= 0)
+                    throw new AssertionError("updates not consumed: " + updates.size() + " left");
                 try {
                     lock.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
@@ -342,15 +422,21 @@ public final class FakeBotApi implements AutoCloseable {
         return calls.stream().map(Call::method).toList().toString();
     }
 
-    // ---- protocol -------------------------------------------------------------------------------------------------
+    // ---- protocol
+    // -------------------------------------------------------------------------------------------------
 
-    @SuppressWarnings("CatchAndPrintStackTrace") // a fake server's own failure belongs in the test output
+    @SuppressWarnings(
+            "CatchAndPrintStackTrace") // a fake server's own failure belongs in the test output
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String prefix = "/bot" + token + "/";
             if (!path.startsWith(prefix)) {
-                send(exchange, error(path.startsWith("/bot") ? 401 : 404, path.startsWith("/bot") ? "Unauthorized" : "Not Found"));
+                send(
+                        exchange,
+                        error(
+                                path.startsWith("/bot") ? 401 : 404,
+                                path.startsWith("/bot") ? "Unauthorized" : "Not Found"));
                 return;
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
@@ -371,7 +457,8 @@ public final class FakeBotApi implements AutoCloseable {
             }
             ObjectNode scripted = scripted(method);
             if (scripted != null && !scripted.has("pass")) {
-                if (scripted.has("disconnect")) return; // closing without a response reads as a dropped connection
+                if (scripted.has("disconnect"))
+                    return; // closing without a response reads as a dropped connection
                 send(exchange, scripted);
                 return;
             }
@@ -414,7 +501,8 @@ public final class FakeBotApi implements AutoCloseable {
             while (!sent.isEmpty() && now - sent.peekFirst() >= 60_000_000_000L) sent.pollFirst();
             long lastSecond = sent.stream().filter(t -> now - t < 1_000_000_000L).count();
             if (lastSecond >= 2 || (group && sent.size() >= 20)) {
-                rateLimited.add(new Rejection("sendmessage", 429, "Too Many Requests to chat " + chatId));
+                rateLimited.add(
+                        new Rejection("sendmessage", 429, "Too Many Requests to chat " + chatId));
                 ObjectNode error = error(429, "Too Many Requests: retry after 3");
                 error.set("parameters", JSON.createObjectNode().put("retry_after", 3));
                 return error;
@@ -455,12 +543,17 @@ public final class FakeBotApi implements AutoCloseable {
 
     private ObjectNode setWebhook(ObjectNode p) throws Bad {
         String url = string(p, "url");
-        if (url == null || url.isEmpty()) throw new Bad(400, "Bad Request: bad webhook: URL is empty");
+        if (url == null || url.isEmpty())
+            throw new Bad(400, "Bad Request: bad webhook: URL is empty");
         URI uri = URI.create(url);
         boolean local = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
-        if (!"https".equals(uri.getScheme()) && !local) throw new Bad(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        if (!"https".equals(uri.getScheme()) && !local)
+            throw new Bad(
+                    400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
         String secret = string(p, "secret_token");
-        if (secret != null && !secret.matches("[A-Za-z0-9_-]{1,256}")) throw new Bad(400, "Bad Request: bad webhook: secret token contains unallowed characters");
+        if (secret != null && !secret.matches("[A-Za-z0-9_-]{1,256}"))
+            throw new Bad(
+                    400, "Bad Request: bad webhook: secret token contains unallowed characters");
         synchronized (lock) {
             webhookUrl = url;
             webhookSecret = secret;
@@ -470,15 +563,22 @@ public final class FakeBotApi implements AutoCloseable {
 
     private ObjectNode getUpdates(ObjectNode p) throws Bad {
         synchronized (lock) {
-            if (webhookUrl != null) throw new Bad(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+            if (webhookUrl != null)
+                throw new Bad(
+                        409,
+                        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         }
-        if (otherPoller) throw new Bad(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+        if (otherPoller)
+            throw new Bad(
+                    409,
+                    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
         long offset = p.path("offset").asLong(0);
         int limit = Math.max(1, Math.min(100, p.path("limit").asInt(100)));
         long timeoutMillis = p.path("timeout").asLong(0) * 1000;
         Set<String> allowed = new HashSet<>();
         p.path("allowed_updates").forEach(n -> allowed.add(n.asText()));
-        long deadline = System.nanoTime() + Math.min(timeoutMillis, emptyPollHold.toMillis()) * 1_000_000;
+        long deadline =
+                System.nanoTime() + Math.min(timeoutMillis, emptyPollHold.toMillis()) * 1_000_000;
         synchronized (lock) {
             while (true) {
                 // Updates below the offset are confirmed: Telegram forgets them.
@@ -507,31 +607,39 @@ public final class FakeBotApi implements AutoCloseable {
         if (chatId == null || chatId.isEmpty()) throw new Bad(400, "Bad Request: chat_id is empty");
         ObjectNode limited = rateLimit(chatId);
         if (limited != null) return limited;
-        if (!chatId.matches("-?\\d+|@[A-Za-z0-9_]{4,32}")) throw new Bad(400, "Bad Request: chat not found");
+        if (!chatId.matches("-?\\d+|@[A-Za-z0-9_]{4,32}"))
+            throw new Bad(400, "Bad Request: chat not found");
         String visible = checkedText(string(p, "text"), string(p, "parse_mode"), "message text");
-        if (p.has("message_thread_id") && p.get("message_thread_id").asLong(0) <= 0) throw new Bad(400, "Bad Request: message thread not found");
-        if (p.has("reply_parameters") && !p.get("reply_parameters").has("message_id")) throw new Bad(400, "Bad Request: reply parameters: message_id is required");
+        if (p.has("message_thread_id") && p.get("message_thread_id").asLong(0) <= 0)
+            throw new Bad(400, "Bad Request: message thread not found");
+        if (p.has("reply_parameters") && !p.get("reply_parameters").has("message_id"))
+            throw new Bad(400, "Bad Request: reply parameters: message_id is required");
         checkKeyboard(p.get("reply_markup"));
         long chat = chatId.startsWith("@") ? -100L : Long.parseLong(chatId);
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", nextMessageId());
         message.put("date", System.currentTimeMillis() / 1000);
         message.set("from", botUser());
-        message.set("chat", chat(chat, chatTypes.getOrDefault(chat, chat > 0 ? "private" : "supergroup")));
+        message.set(
+                "chat",
+                chat(chat, chatTypes.getOrDefault(chat, chat > 0 ? "private" : "supergroup")));
         message.put("text", visible);
         if (p.has("message_thread_id")) {
             message.put("message_thread_id", p.get("message_thread_id").asInt());
             message.put("is_topic_message", true);
         }
         if (p.has("reply_markup")) message.set("reply_markup", p.get("reply_markup"));
-        botMessages.put(chat + "/" + message.get("message_id").asInt(), visible + "\u0000" + p.path("reply_markup"));
+        botMessages.put(
+                chat + "/" + message.get("message_id").asInt(),
+                visible + "\u0000" + p.path("reply_markup"));
         return ok(message);
     }
 
     private ObjectNode editMessageText(ObjectNode p) throws Bad {
         String chatId = string(p, "chat_id");
         int messageId = p.path("message_id").asInt(0);
-        if (chatId == null || messageId <= 0) throw new Bad(400, "Bad Request: message identifier is not specified");
+        if (chatId == null || messageId <= 0)
+            throw new Bad(400, "Bad Request: message identifier is not specified");
         String key = Long.parseLong(chatId) + "/" + messageId;
         String before = botMessages.get(key);
         if (before == null) throw new Bad(400, "Bad Request: message to edit not found");
@@ -539,7 +647,9 @@ public final class FakeBotApi implements AutoCloseable {
         checkKeyboard(p.get("reply_markup"));
         String after = visible + "\u0000" + p.path("reply_markup");
         if (after.equals(before)) {
-            throw new Bad(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+            throw new Bad(
+                    400,
+                    "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
         }
         botMessages.put(key, after);
         ObjectNode message = JSON.createObjectNode();
@@ -547,7 +657,11 @@ public final class FakeBotApi implements AutoCloseable {
         message.put("date", System.currentTimeMillis() / 1000);
         message.put("edit_date", System.currentTimeMillis() / 1000);
         message.set("from", botUser());
-        message.set("chat", chat(Long.parseLong(chatId), chatTypes.getOrDefault(Long.parseLong(chatId), "private")));
+        message.set(
+                "chat",
+                chat(
+                        Long.parseLong(chatId),
+                        chatTypes.getOrDefault(Long.parseLong(chatId), "private")));
         message.put("text", visible);
         return ok(message);
     }
@@ -556,11 +670,14 @@ public final class FakeBotApi implements AutoCloseable {
         String id = string(p, "callback_query_id");
         synchronized (lock) {
             if (id == null || !openCallbacks.remove(id)) {
-                throw new Bad(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+                throw new Bad(
+                        400,
+                        "Bad Request: query is too old and response timeout expired or query ID is invalid");
             }
         }
         String text = string(p, "text");
-        if (text != null && text.length() > 200) throw new Bad(400, "Bad Request: MESSAGE_TOO_LONG");
+        if (text != null && text.length() > 200)
+            throw new Bad(400, "Bad Request: MESSAGE_TOO_LONG");
         return ok(JSON.getNodeFactory().booleanNode(true));
     }
 
@@ -568,17 +685,24 @@ public final class FakeBotApi implements AutoCloseable {
         String id = string(p, "inline_query_id");
         synchronized (lock) {
             if (id == null || !openInlineQueries.remove(id)) {
-                throw new Bad(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+                throw new Bad(
+                        400,
+                        "Bad Request: query is too old and response timeout expired or query ID is invalid");
             }
         }
         JsonNode results = p.get("results");
-        if (results == null || !results.isArray()) throw new Bad(400, "Bad Request: results must be an array");
+        if (results == null || !results.isArray())
+            throw new Bad(400, "Bad Request: results must be an array");
         JsonNode button = p.get("button");
         if (button != null && !button.isNull()) {
-            if (button.path("text").asText("").isBlank()) throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
+            if (button.path("text").asText("").isBlank())
+                throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
             boolean start = button.has("start_parameter");
-            if (start == button.has("web_app")) throw new Bad(400, "Bad Request: exactly one of start_parameter and web_app is needed");
-            if (start && !button.get("start_parameter").asText().matches("[A-Za-z0-9_-]{1,64}")) throw new Bad(400, "Bad Request: START_PARAM_INVALID");
+            if (start == button.has("web_app"))
+                throw new Bad(
+                        400, "Bad Request: exactly one of start_parameter and web_app is needed");
+            if (start && !button.get("start_parameter").asText().matches("[A-Za-z0-9_-]{1,64}"))
+                throw new Bad(400, "Bad Request: START_PARAM_INVALID");
         }
         if (results.size() > 50) throw new Bad(400, "Bad Request: RESULTS_TOO_MUCH");
         Set<String> ids = new HashSet<>();
@@ -587,12 +711,21 @@ public final class FakeBotApi implements AutoCloseable {
             int bytes = rid.getBytes(StandardCharsets.UTF_8).length;
             if (bytes < 1 || bytes > 64) throw new Bad(400, "Bad Request: RESULT_ID_INVALID");
             if (!ids.add(rid)) throw new Bad(400, "Bad Request: RESULT_ID_DUPLICATE");
-            if (!"article".equals(r.path("type").asText())) throw new Bad(400, "Bad Request: unsupported result type in this fake");
-            if (r.path("title").asText("").isBlank()) throw new Bad(400, "Bad Request: RESULT_TITLE_EMPTY");
+            if (!"article".equals(r.path("type").asText()))
+                throw new Bad(400, "Bad Request: unsupported result type in this fake");
+            if (r.path("title").asText("").isBlank())
+                throw new Bad(400, "Bad Request: RESULT_TITLE_EMPTY");
             JsonNode content = r.get("input_message_content");
-            if (content == null) throw new Bad(400, "Bad Request: input_message_content is required");
-            checkedText(content.path("message_text").isMissingNode() ? null : content.path("message_text").asText(),
-                    content.path("parse_mode").isMissingNode() ? null : content.path("parse_mode").asText(), "inline message text");
+            if (content == null)
+                throw new Bad(400, "Bad Request: input_message_content is required");
+            checkedText(
+                    content.path("message_text").isMissingNode()
+                            ? null
+                            : content.path("message_text").asText(),
+                    content.path("parse_mode").isMissingNode()
+                            ? null
+                            : content.path("parse_mode").asText(),
+                    "inline message text");
             checkKeyboard(r.get("reply_markup"));
         }
         return ok(JSON.getNodeFactory().booleanNode(true));
@@ -600,12 +733,15 @@ public final class FakeBotApi implements AutoCloseable {
 
     private ObjectNode setMyCommands(ObjectNode p) throws Bad {
         JsonNode commands = p.get("commands");
-        if (commands == null || !commands.isArray()) throw new Bad(400, "Bad Request: commands must be an array");
+        if (commands == null || !commands.isArray())
+            throw new Bad(400, "Bad Request: commands must be an array");
         if (commands.size() > 100) throw new Bad(400, "Bad Request: too many commands");
         for (JsonNode c : commands) {
-            if (!c.path("command").asText("").matches("[a-z0-9_]{1,32}")) throw new Bad(400, "Bad Request: BOT_COMMAND_INVALID");
+            if (!c.path("command").asText("").matches("[a-z0-9_]{1,32}"))
+                throw new Bad(400, "Bad Request: BOT_COMMAND_INVALID");
             int d = c.path("description").asText("").length();
-            if (d < 1 || d > 256) throw new Bad(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+            if (d < 1 || d > 256)
+                throw new Bad(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
         }
         return ok(JSON.getNodeFactory().booleanNode(true));
     }
@@ -613,11 +749,18 @@ public final class FakeBotApi implements AutoCloseable {
     private ObjectNode getChatMember(ObjectNode p) throws Bad {
         String chatId = string(p, "chat_id");
         String userId = string(p, "user_id");
-        if (chatId == null || userId == null) throw new Bad(400, "Bad Request: chat_id and user_id are required");
+        if (chatId == null || userId == null)
+            throw new Bad(400, "Bad Request: chat_id and user_id are required");
         String status = members.getOrDefault(chatId + "/" + userId, "member");
         ObjectNode member = JSON.createObjectNode().put("status", status);
-        member.set("user", JSON.createObjectNode().put("id", Long.parseLong(userId)).put("is_bot", false).put("first_name", "User " + userId));
-        if (status.equals("administrator")) member.put("can_be_edited", false).put("can_manage_chat", true);
+        member.set(
+                "user",
+                JSON.createObjectNode()
+                        .put("id", Long.parseLong(userId))
+                        .put("is_bot", false)
+                        .put("first_name", "User " + userId));
+        if (status.equals("administrator"))
+            member.put("can_be_edited", false).put("can_manage_chat", true);
         if (status.equals("creator")) member.put("is_anonymous", false);
         return ok(member);
     }
@@ -640,52 +783,66 @@ public final class FakeBotApi implements AutoCloseable {
         String counted = visible.strip();
         if (counted.isEmpty()) throw new Bad(400, "Bad Request: " + what + " is empty");
         // Stricter than counting code points: UTF-16 units, as entity offsets are counted.
-        if (counted.length() > MAX_TEXT) throw new Bad(400, "Bad Request: " + what + " is too long");
+        if (counted.length() > MAX_TEXT)
+            throw new Bad(400, "Bad Request: " + what + " is too long");
         return visible;
     }
 
     private static void checkKeyboard(JsonNode markup) throws Bad {
         if (markup == null || markup.isNull()) return;
         if (markup.has("remove_keyboard")) {
-            if (!markup.get("remove_keyboard").asBoolean(false)) throw new Bad(400, "Bad Request: remove_keyboard must be true");
+            if (!markup.get("remove_keyboard").asBoolean(false))
+                throw new Bad(400, "Bad Request: remove_keyboard must be true");
             return;
         }
         if (markup.has("keyboard")) {
             // A reply keyboard: buttons with a text and at most one request_* field.
             JsonNode rows = markup.get("keyboard");
-            if (!rows.isArray() || rows.isEmpty()) throw new Bad(400, "Bad Request: keyboard must be a non-empty array");
+            if (!rows.isArray() || rows.isEmpty())
+                throw new Bad(400, "Bad Request: keyboard must be a non-empty array");
             for (JsonNode row : rows) {
-                if (!row.isArray()) throw new Bad(400, "Bad Request: keyboard row must be an array");
+                if (!row.isArray())
+                    throw new Bad(400, "Bad Request: keyboard row must be an array");
                 for (JsonNode b : row) {
-                    if (b.path("text").asText("").isBlank()) throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
-                    if (b.has("request_location") && !b.get("request_location").isBoolean()) throw new Bad(400, "Bad Request: request_location must be a boolean");
+                    if (b.path("text").asText("").isBlank())
+                        throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
+                    if (b.has("request_location") && !b.get("request_location").isBoolean())
+                        throw new Bad(400, "Bad Request: request_location must be a boolean");
                 }
             }
             return;
         }
         JsonNode rows = markup.get("inline_keyboard");
-        if (rows == null || !rows.isArray()) throw new Bad(400, "Bad Request: inline keyboard expected");
+        if (rows == null || !rows.isArray())
+            throw new Bad(400, "Bad Request: inline keyboard expected");
         int buttons = 0;
         for (JsonNode row : rows) {
             if (!row.isArray()) throw new Bad(400, "Bad Request: keyboard row must be an array");
             for (JsonNode b : row) {
                 buttons++;
-                if (b.path("text").asText("").isBlank()) throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
+                if (b.path("text").asText("").isBlank())
+                    throw new Bad(400, "Bad Request: BUTTON_TEXT_EMPTY");
                 int actions = 0;
                 for (Iterator<String> f = b.fieldNames(); f.hasNext(); ) {
                     if (!f.next().equals("text")) actions++;
                 }
-                if (actions != 1) throw new Bad(400, "Bad Request: can't parse inline keyboard button: exactly one optional field must be used");
+                if (actions != 1)
+                    throw new Bad(
+                            400,
+                            "Bad Request: can't parse inline keyboard button: exactly one optional field must be used");
                 if (b.has("callback_data")) {
-                    int bytes = b.get("callback_data").asText().getBytes(StandardCharsets.UTF_8).length;
-                    if (bytes < 1 || bytes > 64) throw new Bad(400, "Bad Request: BUTTON_DATA_INVALID");
+                    int bytes =
+                            b.get("callback_data").asText().getBytes(StandardCharsets.UTF_8).length;
+                    if (bytes < 1 || bytes > 64)
+                        throw new Bad(400, "Bad Request: BUTTON_DATA_INVALID");
                 }
             }
         }
         if (buttons > 100) throw new Bad(400, "Bad Request: too many buttons");
     }
 
-    // ---- helpers --------------------------------------------------------------------------------------------------
+    // ---- helpers
+    // --------------------------------------------------------------------------------------------------
 
     private void remember(ObjectNode update) {
         JsonNode callback = update.get("callback_query");
@@ -694,20 +851,29 @@ public final class FakeBotApi implements AutoCloseable {
         if (inline != null) openInlineQueries.add(inline.path("id").asText());
         for (String field : List.of("message", "edited_message")) {
             JsonNode chat = update.path(field).path("chat");
-            if (chat.has("id")) chatTypes.put(chat.get("id").asLong(), chat.path("type").asText("private"));
+            if (chat.has("id"))
+                chatTypes.put(chat.get("id").asLong(), chat.path("type").asText("private"));
         }
         JsonNode callbackChat = update.path("callback_query").path("message").path("chat");
-        if (callbackChat.has("id")) chatTypes.put(callbackChat.get("id").asLong(), callbackChat.path("type").asText("private"));
+        if (callbackChat.has("id"))
+            chatTypes.put(
+                    callbackChat.get("id").asLong(), callbackChat.path("type").asText("private"));
     }
 
-    /** Registers a callback query id without an update, as if Telegram had sent one through a webhook. */
+    /**
+     * Registers a callback query id without an update, as if Telegram had sent one through a
+     * webhook.
+     */
     public void expectCallback(String id) {
         synchronized (lock) {
             openCallbacks.add(id);
         }
     }
 
-    /** Registers everything in an update that later calls refer to, for updates delivered by webhook. */
+    /**
+     * Registers everything in an update that later calls refer to, for updates delivered by
+     * webhook.
+     */
     public void expect(ObjectNode update) {
         synchronized (lock) {
             remember(update);
@@ -723,8 +889,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public static ObjectNode botUser() {
-        return JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "Ratbot")
-                .put("username", BOT_USERNAME).put("can_join_groups", true).put("can_read_all_group_messages", false)
+        return JSON.createObjectNode()
+                .put("id", BOT_ID)
+                .put("is_bot", true)
+                .put("first_name", "Ratbot")
+                .put("username", BOT_USERNAME)
+                .put("can_join_groups", true)
+                .put("can_read_all_group_messages", false)
                 .put("supports_inline_queries", true);
     }
 
@@ -742,7 +913,10 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private static ObjectNode error(int code, String description) {
-        return JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+        return JSON.createObjectNode()
+                .put("ok", false)
+                .put("error_code", code)
+                .put("description", description);
     }
 
     private static void send(HttpExchange exchange, ObjectNode body) throws IOException {
@@ -764,19 +938,30 @@ public final class FakeBotApi implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) form(query, params);
         byte[] body = exchange.getRequestBody().readAllBytes();
-        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
+        String type =
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
+                        .orElse("")
+                        .toLowerCase(Locale.ROOT);
         if (body.length > 0) {
             if (type.startsWith("application/json")) {
                 JsonNode node = JSON.readTree(body);
                 if (node != null && node.isObject()) params.setAll((ObjectNode) node);
             } else if (type.startsWith("multipart/form-data")) {
                 String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-                multipart(new String(body, StandardCharsets.UTF_8), contentType.substring(contentType.toLowerCase(Locale.ROOT).indexOf("boundary=") + 9).replace("\"", ""), params);
+                multipart(
+                        new String(body, StandardCharsets.UTF_8),
+                        contentType
+                                .substring(
+                                        contentType.toLowerCase(Locale.ROOT).indexOf("boundary=")
+                                                + 9)
+                                .replace("\"", ""),
+                        params);
             } else {
                 form(new String(body, StandardCharsets.UTF_8), params);
             }
         }
-        // Form and multipart values are strings; fields that Telegram reads as JSON are JSON-serialized there.
+        // Form and multipart values are strings; fields that Telegram reads as JSON are
+        // JSON-serialized there.
         for (String field : JSON_FIELDS) {
             JsonNode v = params.get(field);
             if (v != null && v.isTextual()) {
@@ -794,8 +979,11 @@ public final class FakeBotApi implements AutoCloseable {
         for (String pair : encoded.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key =
+                    URLDecoder.decode(
+                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value =
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             params.put(key, value);
         }
     }
@@ -805,7 +993,8 @@ public final class FakeBotApi implements AutoCloseable {
             int headerEnd = part.indexOf("\r\n\r\n");
             if (headerEnd < 0) continue;
             String headers = part.substring(0, headerEnd);
-            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            java.util.regex.Matcher name =
+                    java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
             if (!name.find()) continue;
             String value = part.substring(headerEnd + 4);
             if (value.endsWith("\r\n")) value = value.substring(0, value.length() - 2);

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds updates as the Bot API sends them (JSON objects, without update_id, which the fake assigns), including the
- * entities Telegram computes for commands and mentions, with offsets in UTF-16 units.
+ * Builds updates as the Bot API sends them (JSON objects, without update_id, which the fake
+ * assigns), including the entities Telegram computes for commands and mentions, with offsets in
+ * UTF-16 units.
  */
 public final class Updates {
 
@@ -19,11 +20,14 @@ public final class Updates {
     private static final Pattern COMMAND = Pattern.compile("^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?");
     private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_])@[A-Za-z0-9_]{5,32}");
 
-    private Updates() {
-    }
+    private Updates() {}
 
     public static ObjectNode user(long id) {
-        return JSON.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "Owner" + id).put("language_code", "en");
+        return JSON.createObjectNode()
+                .put("id", id)
+                .put("is_bot", false)
+                .put("first_name", "Owner" + id)
+                .put("language_code", "en");
     }
 
     /** A text message from a user in a private chat (the chat id is the user id). */
@@ -31,7 +35,10 @@ public final class Updates {
         return update("message", message(FakeBotApi.chat(userId, "private"), user(userId), text));
     }
 
-    /** The user edited their earlier private message {@code messageId}; Telegram sends the message as it now reads. */
+    /**
+     * The user edited their earlier private message {@code messageId}; Telegram sends the message
+     * as it now reads.
+     */
     public static ObjectNode editedPrivateText(long userId, int messageId, String text) {
         ObjectNode message = message(FakeBotApi.chat(userId, "private"), user(userId), text);
         message.put("message_id", messageId);
@@ -53,7 +60,9 @@ public final class Updates {
         message.set("from", user(userId));
         message.set("chat", FakeBotApi.chat(userId, "private"));
         message.put("date", 1_700_000_000L);
-        message.set("location", JSON.createObjectNode().put("latitude", latitude).put("longitude", longitude));
+        message.set(
+                "location",
+                JSON.createObjectNode().put("latitude", latitude).put("longitude", longitude));
         return update("message", message);
     }
 
@@ -68,8 +77,12 @@ public final class Updates {
 
     /** A message an anonymous group administrator sends as the group itself. */
     public static ObjectNode anonymousAdminText(long chatId, String text) {
-        ObjectNode helper = JSON.createObjectNode().put("id", 1087968824L).put("is_bot", true).put("first_name", "Group")
-                .put("username", "GroupAnonymousBot");
+        ObjectNode helper =
+                JSON.createObjectNode()
+                        .put("id", 1087968824L)
+                        .put("is_bot", true)
+                        .put("first_name", "Group")
+                        .put("username", "GroupAnonymousBot");
         ObjectNode message = message(FakeBotApi.chat(chatId, "supergroup"), helper, text);
         message.set("sender_chat", FakeBotApi.chat(chatId, "supergroup"));
         return update("message", message);
@@ -77,12 +90,18 @@ public final class Updates {
 
     /** A message from another bot in a group. */
     public static ObjectNode otherBotText(long chatId, String text) {
-        ObjectNode bot = JSON.createObjectNode().put("id", 5550001L).put("is_bot", true).put("first_name", "Other").put("username", "other_bot");
+        ObjectNode bot =
+                JSON.createObjectNode()
+                        .put("id", 5550001L)
+                        .put("is_bot", true)
+                        .put("first_name", "Other")
+                        .put("username", "other_bot");
         return update("message", message(FakeBotApi.chat(chatId, "supergroup"), bot, text));
     }
 
     /** A message in a group that replies to {@code replied}. */
-    public static ObjectNode replyInGroup(long chatId, long userId, String text, ObjectNode replied) {
+    public static ObjectNode replyInGroup(
+            long chatId, long userId, String text, ObjectNode replied) {
         ObjectNode message = groupMessage(chatId, userId, text);
         message.set("reply_to_message", replied);
         return update("message", message);
@@ -106,7 +125,12 @@ public final class Updates {
         ObjectNode query = JSON.createObjectNode();
         query.put("id", "cb" + QUERY_IDS.getAndIncrement());
         query.set("from", user(userId));
-        query.set("message", message(FakeBotApi.chat(chatId, chatType), FakeBotApi.botUser(), "an earlier answer"));
+        query.set(
+                "message",
+                message(
+                        FakeBotApi.chat(chatId, chatType),
+                        FakeBotApi.botUser(),
+                        "an earlier answer"));
         query.put("chat_instance", "ci" + chatId);
         query.put("data", data);
         return update("callback_query", query);
@@ -122,8 +146,11 @@ public final class Updates {
         return update("inline_query", query);
     }
 
-    /** The bot's own membership in a chat changed (added, removed, blocked, unblocked, restricted). */
-    public static ObjectNode myChatMember(long chatId, String chatType, long byUser, String oldStatus, String newStatus) {
+    /**
+     * The bot's own membership in a chat changed (added, removed, blocked, unblocked, restricted).
+     */
+    public static ObjectNode myChatMember(
+            long chatId, String chatType, long byUser, String oldStatus, String newStatus) {
         ObjectNode change = JSON.createObjectNode();
         change.set("chat", FakeBotApi.chat(chatId, chatType));
         change.set("from", user(byUser));
@@ -138,22 +165,43 @@ public final class Updates {
         m.set("user", FakeBotApi.botUser());
         if (status.equals("kicked")) m.put("until_date", 0);
         if (status.equals("restricted")) {
-            m.put("is_member", true).put("can_send_messages", false).put("can_send_audios", false).put("can_send_documents", false)
-                    .put("can_send_photos", false).put("can_send_videos", false).put("can_send_video_notes", false)
-                    .put("can_send_voice_notes", false).put("can_send_polls", false).put("can_send_other_messages", false)
-                    .put("can_add_web_page_previews", false).put("can_change_info", false).put("can_invite_users", false)
-                    .put("can_pin_messages", false).put("can_manage_topics", false).put("until_date", 0);
+            m.put("is_member", true)
+                    .put("can_send_messages", false)
+                    .put("can_send_audios", false)
+                    .put("can_send_documents", false)
+                    .put("can_send_photos", false)
+                    .put("can_send_videos", false)
+                    .put("can_send_video_notes", false)
+                    .put("can_send_voice_notes", false)
+                    .put("can_send_polls", false)
+                    .put("can_send_other_messages", false)
+                    .put("can_add_web_page_previews", false)
+                    .put("can_change_info", false)
+                    .put("can_invite_users", false)
+                    .put("can_pin_messages", false)
+                    .put("can_manage_topics", false)
+                    .put("until_date", 0);
         }
         if (status.equals("administrator")) {
-            m.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true).put("can_delete_messages", false)
-                    .put("can_manage_video_chats", false).put("can_restrict_members", false).put("can_promote_members", false)
-                    .put("can_change_info", false).put("can_invite_users", false).put("can_post_stories", false)
-                    .put("can_edit_stories", false).put("can_delete_stories", false);
+            m.put("can_be_edited", false)
+                    .put("is_anonymous", false)
+                    .put("can_manage_chat", true)
+                    .put("can_delete_messages", false)
+                    .put("can_manage_video_chats", false)
+                    .put("can_restrict_members", false)
+                    .put("can_promote_members", false)
+                    .put("can_change_info", false)
+                    .put("can_invite_users", false)
+                    .put("can_post_stories", false)
+                    .put("can_edit_stories", false)
+                    .put("can_delete_stories", false);
         }
         return m;
     }
 
-    /** The service message in an old group that was upgraded to the supergroup {@code newChatId}. */
+    /**
+     * The service message in an old group that was upgraded to the supergroup {@code newChatId}.
+     */
     public static ObjectNode migratedTo(long oldChatId, long newChatId) {
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", MESSAGE_IDS.getAndIncrement());
@@ -164,7 +212,10 @@ public final class Updates {
         return update("message", message);
     }
 
-    /** The service message in the new supergroup {@code newChatId} that an old group {@code oldChatId} became. */
+    /**
+     * The service message in the new supergroup {@code newChatId} that an old group {@code
+     * oldChatId} became.
+     */
     public static ObjectNode migratedFrom(long newChatId, long oldChatId) {
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", MESSAGE_IDS.getAndIncrement());
@@ -206,6 +257,9 @@ public final class Updates {
     }
 
     private static ObjectNode entity(String type, int start, int end) {
-        return JSON.createObjectNode().put("type", type).put("offset", start).put("length", end - start);
+        return JSON.createObjectNode()
+                .put("type", type)
+                .put("offset", start)
+                .put("length", end - start);
     }
 }

@@ -8,17 +8,19 @@ import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * Writes {@code java.util.logging} records (OkHttp's and Lucene's warnings, for instance) as one line each through
- * our loggers, instead of the JDK's console handler, which takes two lines per record. Loggers' JUL levels are kept.
+ * Writes {@code java.util.logging} records (OkHttp's and Lucene's warnings, for instance) as one
+ * line each through our loggers, instead of the JDK's console handler, which takes two lines per
+ * record. Loggers' JUL levels are kept.
  */
 final class JulBridge extends Handler {
 
-    private static final Formatter MESSAGE = new Formatter() {
-        @Override
-        public String format(LogRecord record) {
-            return formatMessage(record);
-        }
-    };
+    private static final Formatter MESSAGE =
+            new Formatter() {
+                @Override
+                public String format(LogRecord record) {
+                    return formatMessage(record);
+                }
+            };
 
     private final OneLineLoggerFactory loggers;
 
@@ -55,10 +57,8 @@ final class JulBridge extends Handler {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

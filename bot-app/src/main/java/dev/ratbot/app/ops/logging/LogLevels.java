@@ -11,10 +11,11 @@ import java.util.Properties;
 import org.slf4j.event.Level;
 
 /**
- * Which events are written: a default level and levels per logger-name prefix (the longest prefix wins), from
- * {@code ratbot-logging.properties} in the jar ({@code level=info}, {@code level.org.telegram=warn}), overridden by
- * system properties of the same names with {@code ratbot.log.} in front, e.g.
- * {@code -Dratbot.log.level.dev.ratbot.telegram=debug}. At debug level an event's stack trace is written too.
+ * Which events are written: a default level and levels per logger-name prefix (the longest prefix
+ * wins), from {@code ratbot-logging.properties} in the jar ({@code level=info}, {@code
+ * level.org.telegram=warn}), overridden by system properties of the same names with {@code
+ * ratbot.log.} in front, e.g. {@code -Dratbot.log.level.dev.ratbot.telegram=debug}. At debug level
+ * an event's stack trace is written too.
  */
 public final class LogLevels {
 
@@ -41,7 +42,9 @@ public final class LogLevels {
         Properties merged = new Properties();
         merged.putAll(file);
         for (String name : system.stringPropertyNames()) {
-            if (name.startsWith(SYSTEM_PREFIX + KEY)) merged.setProperty(name.substring(SYSTEM_PREFIX.length()), system.getProperty(name));
+            if (name.startsWith(SYSTEM_PREFIX + KEY))
+                merged.setProperty(
+                        name.substring(SYSTEM_PREFIX.length()), system.getProperty(name));
         }
         Level fallback = Level.INFO;
         Map<String, Level> byPrefix = new HashMap<>();
@@ -49,12 +52,16 @@ public final class LogLevels {
             Optional<Level> level = parse(merged.getProperty(name));
             if (level.isEmpty()) continue;
             if (name.equals(KEY)) fallback = level.get();
-            else if (name.startsWith(KEY + ".")) byPrefix.put(name.substring(KEY.length() + 1), level.get());
+            else if (name.startsWith(KEY + "."))
+                byPrefix.put(name.substring(KEY.length() + 1), level.get());
         }
         return new LogLevels(fallback, byPrefix);
     }
 
-    /** The level of the logger named {@code name}: that of its longest configured prefix, else the default. */
+    /**
+     * The level of the logger named {@code name}: that of its longest configured prefix, else the
+     * default.
+     */
     Level of(String name) {
         String n = name;
         while (true) {

@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 
-/** Hands out one {@link OneLineLogger} per name, each with its level fixed from {@link LogLevels}. */
+/**
+ * Hands out one {@link OneLineLogger} per name, each with its level fixed from {@link LogLevels}.
+ */
 final class OneLineLoggerFactory implements ILoggerFactory {
 
     private final LogLevels levels;
@@ -16,7 +18,10 @@ final class OneLineLoggerFactory implements ILoggerFactory {
     private final Supplier<PrintStream> out;
     private final ConcurrentMap<String, OneLineLogger> loggers = new ConcurrentHashMap<>();
 
-    /** @param out where lines go, asked per event, so that a stream put under System.err later is used */
+    /**
+     * @param out where lines go, asked per event, so that a stream put under System.err later is
+     *     used
+     */
     OneLineLoggerFactory(LogLevels levels, LongSupplier clock, Supplier<PrintStream> out) {
         this.levels = levels;
         this.clock = clock;

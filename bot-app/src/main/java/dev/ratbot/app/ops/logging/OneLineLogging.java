@@ -8,10 +8,10 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The launcher's logging, as SLF4J's provider (found through {@code META-INF/services}): one line per event on
- * standard error, library errors included, for journald, Docker and Kubernetes. See {@link OneLineLogger} for the
- * line and {@link LogLevels} for the levels. Records of {@code java.util.logging} (which some libraries use) are
- * written the same way.
+ * The launcher's logging, as SLF4J's provider (found through {@code META-INF/services}): one line
+ * per event on standard error, library errors included, for journald, Docker and Kubernetes. See
+ * {@link OneLineLogger} for the line and {@link LogLevels} for the levels. Records of {@code
+ * java.util.logging} (which some libraries use) are written the same way.
  */
 public final class OneLineLogging implements SLF4JServiceProvider {
 
@@ -23,7 +23,11 @@ public final class OneLineLogging implements SLF4JServiceProvider {
 
     @Override
     public void initialize() {
-        factory = new OneLineLoggerFactory(LogLevels.load(System.getProperties()), System::currentTimeMillis, () -> System.err);
+        factory =
+                new OneLineLoggerFactory(
+                        LogLevels.load(System.getProperties()),
+                        System::currentTimeMillis,
+                        () -> System.err);
         JulBridge.install(factory);
     }
 
