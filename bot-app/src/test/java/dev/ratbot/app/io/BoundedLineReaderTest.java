@@ -157,14 +157,25 @@ class BoundedLineReaderTest {
     void aLineEndIsNotWaitedForBeyondItself() throws Exception {
         PipedWriter keyboard = new PipedWriter();
         BoundedLineReader in = new BoundedLineReader(new PipedReader(keyboard), 100);
-        keyboard.write("how do I hold my rat?\r");
-        keyboard.flush();
-        assertEquals(
-                "how do I hold my rat?",
-                assertTimeoutPreemptively(Duration.ofSeconds(10), in::readLine));
-        keyboard.write("\nnext\n");
-        keyboard.close();
-        assertEquals("next", in.readLine(), "the \\n after the \\r ends no second line");
+        // One reading thread throughout: a pipe refuses writes once the thread that last read has
+        // ended.
+        java.util.concurrent.ExecutorService reader =
+                java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            keyboard.write("how do I hold my rat?\r");
+            keyboard.flush();
+            assertEquals(
+                    "how do I hold my rat?",
+                    reader.submit(in::readLine).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            keyboard.write("\nnext\n");
+            keyboard.close();
+            assertEquals(
+                    "next",
+                    reader.submit(in::readLine).get(10, java.util.concurrent.TimeUnit.SECONDS),
+                    "the \\n after the \\r ends no second line");
+        } finally {
+            reader.shutdownNow();
+        }
     }
 
     @Test
