@@ -64,6 +64,10 @@ public final class TestDatabases {
      */
     @SuppressWarnings("try") // the connection only proves that the server answers
     public static String postgresUrl() {
+        // ./test --quick sets this: the unit tests only, PostgreSQL is left to the full ./test.
+        assumeTrue(
+                !Boolean.getBoolean("ratbot.tests.quick"),
+                "./test --quick leaves PostgreSQL to ./test");
         String url = System.getenv().getOrDefault("RATBOT_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL);
         try (Connection c = DriverManager.getConnection(url)) {
             return url;
