@@ -1,0 +1,86 @@
+package dev.ratbot.app.boot;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The jar's entry point, compiled for Java 11 so that {@code java -jar ratbot.jar} works on a
+ * machine whose default {@code java} is older than the 21 the bot needs (Debian 12's is 17) instead
+ * of failing with a class-version error. On Java 21 or newer it simply runs {@code
+ * dev.ratbot.app.Main}. On an older one it runs the same command line, standard streams and exit
+ * code included, on the newest JDK 21+ that {@link Jdks} finds, and says so on standard error only
+ * when it finds none.
+ */
+public final class Launcher {
+
+    static final int NEEDED = 21;
+
+    private Launcher() {}
+
+    public static void main(String[] args) throws Throwable {
+        if (Runtime.version().feature() >= NEEDED) {
+            // Looked up by name: this class is compiled for an older Java than Main.
+            MethodHandle main =
+                    MethodHandles.lookup()
+                            .findStatic(
+                                    Class.forName("dev.ratbot.app.Main"),
+                                    "main",
+                                    MethodType.methodType(void.class, String[].class));
+            main.invokeExact(args);
+            return;
+        }
+        Optional<Path> java = Jdks.fromMachine().newestJava(NEEDED);
+        if (java.isEmpty()) {
+            System.err.println(
+                    "ratbot: this is Java "
+                            + Runtime.version().feature()
+                            + " and Ratbot needs Java "
+                            + NEEDED
+                            + " or newer; none was found in JAVA_HOME or /usr/lib/jvm. Install one (e.g. 'apt-get"
+                            + " install openjdk-21-jre') or run the jar with a newer java.");
+            System.exit(1);
+        }
+        System.exit(runOn(java.get(), args));
+    }
+
+    /** Runs Main on that java with this JVM's options and class path; returns its exit code. */
+    private static int runOn(Path java, String[] args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+            // As the jar, so that its manifest's settings (native access for ONNX and SQLite)
+            // apply.
+            command.add("-jar");
+            command.add(classPath);
+        } else {
+            command.add("-cp");
+            command.add(classPath);
+            command.add("dev.ratbot.app.Main");
+        }
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        // A SIGTERM to this process stops the bot gracefully, as it would without the hop.
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    child.destroy();
+                                    try {
+                                        child.waitFor();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                }));
+        return child.waitFor();
+    }
+}
