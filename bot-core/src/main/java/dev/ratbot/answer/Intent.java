@@ -1,8 +1,14 @@
 package dev.ratbot.answer;
 
+import java.util.Collection;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** What kind of answer a question asks for, from its wording. */
+/**
+ * What kind of answer a question asks for, from its wording: English question shapes here, the
+ * pack's own things (treats, toys...) given to the constructor.
+ */
 final class Intent {
     private static final Pattern ADVICE =
             Pattern.compile(
@@ -14,12 +20,6 @@ final class Intent {
     private static final Pattern MEANING =
             Pattern.compile(
                     "(?i)\\b(what does (it|that|this|he|she|they|his|her|their|my)\\b.*\\bmean|what do(es)? .* mean|what is (it|he|she) (doing|saying|trying)|what'?s (that|this|it) mean|meaning|why (does|do|is|are|would|did) (my|a|the|rats?|he|she|they|it))\\b");
-
-    private static final Pattern KINDS =
-            Pattern.compile(
-                    "(?i)\\b((what|which)( \\w+){0,3}? (snacks?|treats?|foods?|fruits?|veg\\w*|greens|toys?|tricks?|games?)"
-                            + "|(best|good|safe|healthy|favou?rite) (snacks?|treats?|foods?|fruits?|veg\\w*|toys?|tricks?|games?)"
-                            + "|examples?|list of|ideas? for)\\b");
 
     /** Questions that ask for a number: a count, a limit, an amount, a frequency, a temperature. */
     private static final Pattern QUANTITY =
@@ -49,14 +49,34 @@ final class Intent {
             Pattern.compile(
                     "(?i)\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twice|once)\\s+(\\p{L}+)");
 
-    private Intent() {}
+    /** "What treats", "which three toys", "best games", "examples": built from the pack's words. */
+    private final Pattern kinds;
+
+    /**
+     * @param kindWords things a question may ask kinds of (the pack's {@code kind-words.txt}:
+     *     treats, toys, tricks...), singular
+     */
+    Intent(Collection<String> kindWords) {
+        String things =
+                kindWords.stream()
+                        .map(w -> Pattern.quote(w.toLowerCase(Locale.ROOT)))
+                        .sorted()
+                        .collect(Collectors.joining("|", "(?:", ")(?:s|es)?"));
+        this.kinds =
+                Pattern.compile(
+                        "(?i)\\b((what|which)( \\w+){0,3}? "
+                                + things
+                                + "|(best|good|safe|healthy|favou?rite) "
+                                + things
+                                + "|examples?|list of|ideas? for)\\b");
+    }
 
     /**
      * Whether the question asks for kinds of a thing ("what fruit can they have", "best treats"): a
      * list answers it.
      */
-    static boolean asksForKinds(String question) {
-        return KINDS.matcher(question).find();
+    boolean asksForKinds(String question) {
+        return kinds.matcher(question).find();
     }
 
     /**

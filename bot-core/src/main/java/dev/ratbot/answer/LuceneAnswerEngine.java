@@ -1,5 +1,6 @@
 package dev.ratbot.answer;
 
+import dev.ratbot.answer.Weights.Weight;
 import dev.ratbot.knowledge.Block;
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.Section;
@@ -102,6 +103,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final TopicSuggester suggester;
 
     private final Weights weights;
+    private final Intent intent;
     private final SentenceEmbedder embedder;
     private final PostReader posts;
     private final SmallTalk smallTalk;
@@ -120,7 +122,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                         pack,
                         analysis,
                         MAX_ANSWER_CHARS,
-                        weights.lengthNorm(),
+                        weights.boost(Weight.LENGTH_NORM),
                         embedder == null
                                 ? PassageVectors.none()
                                 : PassageVectors.of(embedder, words.text(PassageVectors.FILE)));
@@ -128,6 +130,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         this.posts =
                 new PostReader(words.words("question-words.txt"), words.words("plea-words.txt"));
         this.smallTalk = SmallTalk.parse(words.phrases("small-talk.txt"));
+        this.intent = new Intent(words.words("kind-words.txt"));
         Set<String> health = new java.util.HashSet<>();
         for (String w : words.words("health-words.txt")) health.addAll(analysis.stems(w));
         this.healthStems = Set.copyOf(health);
@@ -313,7 +316,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         Signals signals =
                 new Signals(
                         hit == null ? 0 : hit.confidence(),
-                        hit == null ? 0 : hit.score() / (hit.score() + weights.scoreHalf()),
+                        hit == null
+                                ? 0
+                                : hit.score() / (hit.score() + weights.get(Weight.SCORE_HALF)),
                         kwOther <= 0
                                 ? (kwBest > 0 ? 2 : 0)
                                 : Math.min(2, Math.log(kwBest / kwOther)),
@@ -690,16 +695,16 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             double[][] coverage = coverage(concepts, docs, aboutAPet(concepts, question));
             boolean wantsAdvice = Intent.wantsAdvice(question);
             boolean asksMeaning = Intent.asksMeaning(question);
-            boolean asksForKinds = Intent.asksForKinds(question);
+            boolean asksForKinds = intent.asksForKinds(question);
             boolean asksSigns = Intent.asksSigns(question);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 float score = found.get(i).score;
                 double scoreFactor =
-                        weights.scoreFloor()
-                                + (1 - weights.scoreFloor())
+                        weights.get(Weight.SCORE_FLOOR)
+                                + (1 - weights.get(Weight.SCORE_FLOOR))
                                         * score
-                                        / (score + weights.scoreHalf());
+                                        / (score + weights.get(Weight.SCORE_HALF));
                 double confidence = clamp(coverage[0][i] * scoreFactor);
                 int section = index.passages.get(docs[i]).section();
                 double focus = coverage[1][i];
@@ -707,15 +712,15 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                         score
                                 * (0.1 + focus)
                                 * (0.1 + focus)
-                                * (1 - weights.earlier() * lateness(docs[i]))
+                                * (1 - weights.get(Weight.EARLIER) * lateness(docs[i]))
                                 * (wantsAdvice && index.describesSigns(docs[i])
-                                        ? weights.signsForAdvice()
+                                        ? weights.get(Weight.SIGNS_FOR_ADVICE)
                                         : 1)
                                 * (asksMeaning && index.passages.get(docs[i]).interprets()
-                                        ? weights.meaning()
+                                        ? weights.get(Weight.MEANING)
                                         : 1)
                                 * (asksForKinds && index.passages.get(docs[i]).enumerates()
-                                        ? weights.examples()
+                                        ? weights.get(Weight.EXAMPLES)
                                         : 1)
                                 * (asksSigns && index.describesSigns(docs[i])
                                         ? SIGNS_FOR_TELLING
@@ -757,25 +762,29 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             if (c.generic()) {
                 boolean specific = terms.keySet().stream().anyMatch(t -> !analysis.isGeneric(t));
                 if (specific) {
-                    terms.replaceAll((t, w) -> analysis.isGeneric(t) ? w * weights.generic() : w);
+                    terms.replaceAll(
+                            (t, w) ->
+                                    analysis.isGeneric(t) ? w * weights.boost(Weight.GENERIC) : w);
                 } else {
-                    weight = weights.generic();
+                    weight = weights.boost(Weight.GENERIC);
                 }
             }
             all.add(
-                    fieldQuery(PassageIndex.TITLE, terms, weights.title() * weight),
+                    fieldQuery(PassageIndex.TITLE, terms, weights.boost(Weight.TITLE) * weight),
                     BooleanClause.Occur.SHOULD);
             all.add(
-                    fieldQuery(PassageIndex.PATH, terms, weights.path() * weight),
+                    fieldQuery(PassageIndex.PATH, terms, weights.boost(Weight.PATH) * weight),
                     BooleanClause.Occur.SHOULD);
             all.add(
-                    fieldQuery(PassageIndex.BODY, terms, weights.body() * weight),
+                    fieldQuery(PassageIndex.BODY, terms, weights.boost(Weight.BODY) * weight),
                     BooleanClause.Occur.SHOULD);
             all.add(
-                    fieldQuery(PassageIndex.CONTEXT, terms, weights.context() * weight),
+                    fieldQuery(PassageIndex.CONTEXT, terms, weights.boost(Weight.CONTEXT) * weight),
                     BooleanClause.Occur.SHOULD);
             // A passage in the owner's own words beats one that only matches a synonym.
-            float exact = weights.exact() * (c.generic() ? weights.generic() : 1f);
+            float exact =
+                    weights.boost(Weight.EXACT)
+                            * (c.generic() ? weights.boost(Weight.GENERIC) : 1f);
             if (index.df(c.word()) > 0) {
                 all.add(
                         new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact),
@@ -821,7 +830,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             df = Math.min(df, n);
             // Even the pack's commonest topic words ("bond") say something, unlike the chat around
             // a question.
-            double idf = Math.max(weights.idfFloor(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+            double idf =
+                    Math.max(
+                            weights.get(Weight.IDF_FLOOR),
+                            Math.log(1 + (n - df + 0.5) / (df + 0.5)));
             if (bonusOnly) {
                 int[] specific =
                         c.terms().keySet().stream()
@@ -832,7 +844,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 for (int i = 0; i < docs.length; i++) {
                     for (int id : specific) {
                         if (index.passageHas(docs[i], id)) {
-                            bonus[i] += idf * weights.generic();
+                            bonus[i] += idf * weights.get(Weight.GENERIC);
                             break;
                         }
                     }
@@ -845,7 +857,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 // answer; an everyday word it never uses ("breakfast", "weekend") is mostly chat
                 // around the question.
                 total +=
-                        (c.everyday() && aboutAPet ? weights.everyday() : weights.unknown())
+                        (c.everyday() && aboutAPet
+                                        ? weights.get(Weight.EVERYDAY)
+                                        : weights.get(Weight.UNKNOWN))
                                 * idf
                                 * (c.secondary() ? SECONDARY : 1);
                 continue;
@@ -861,8 +875,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                     inSection |= inPassage || index.sectionHas(section, id);
                     if (inPassage) break;
                 }
-                covered[0][i] += idf * (inPassage ? 1 : inSection ? weights.sectionOnly() : 0);
-                covered[1][i] += idf * (inPassage ? 1 : inSection ? weights.focusSection() : 0);
+                covered[0][i] +=
+                        idf * (inPassage ? 1 : inSection ? weights.get(Weight.SECTION_ONLY) : 0);
+                covered[1][i] +=
+                        idf * (inPassage ? 1 : inSection ? weights.get(Weight.FOCUS_SECTION) : 0);
             }
         }
         if (total == 0) return covered;

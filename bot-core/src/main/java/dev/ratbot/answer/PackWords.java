@@ -27,6 +27,7 @@ record PackWords(Map<String, String> lists) {
                     "small-talk.txt",
                     "question-words.txt",
                     "plea-words.txt",
+                    "kind-words.txt",
                     "decision-model.properties",
                     "passage-vectors.txt",
                     "exemplars.txt");

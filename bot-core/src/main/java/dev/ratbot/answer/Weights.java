@@ -1,467 +1,90 @@
 package dev.ratbot.answer;
 
-/**
- * The engine's calibrated numbers in one place, so that the quality tests can show how they were
- * chosen.
- *
- * @param title boost of the section's own heading (FAQ questions are headings)
- * @param path boost of the headings above it
- * @param body boost of the passage text
- * @param context boost of the whole section's text
- * @param exact extra boost for the question's own word in the passage (over its synonyms)
- * @param generic weight of concepts that say nothing about the topic ("rat", "how")
- * @param sectionOnly coverage credit for a concept found in the section but not in the passage (for
- *     answering)
- * @param focusSection the same when choosing between passages
- * @param unknown weight of a concept the pack never mentions, relative to the rarest one it does
- * @param everyday the same for an everyday word that names no care topic ("breakfast", "weekend"):
- *     chat
- * @param scoreFloor the confidence is coverage times a factor rising from this floor to one with
- *     the score
- * @param scoreHalf the score at which that factor is halfway
- * @param threshold the confidence needed to answer
- * @param lengthNorm BM25's b: how much longer passages are discounted
- * @param signsForAdvice rank factor for a list of signs when the question asks what to do, not how
- *     to tell
- * @param meaning rank factor for a passage that says what a behaviour means, when the question asks
- *     that
- * @param idfFloor the least weight a concept the pack uses can have in coverage, however common it
- *     is there
- * @param examples rank factor for a passage that names examples (a list, "such as"), when the
- *     question asks for kinds
- * @param earlier rank bonus for passages early in the pack, where guides explain what they later
- *     only mention
- */
-record Weights(
-        float title,
-        float path,
-        float body,
-        float context,
-        float exact,
-        float generic,
-        double sectionOnly,
-        double focusSection,
-        double unknown,
-        double everyday,
-        double scoreFloor,
-        double scoreHalf,
-        double threshold,
-        float lengthNorm,
-        double signsForAdvice,
-        double earlier,
-        double meaning,
-        double idfFloor,
-        double examples) {
+import java.util.EnumMap;
+import java.util.Map;
 
-    static final Weights DEFAULT =
-            new Weights(
-                    2.5f, 0.6f, 1.5f, 0.6f, 0.5f, 0.25f, 0.85, 0.4, 2.0, 0.1, 0.5, 2.0, 0.55, 0.75f,
-                    0.85, 0.2, 1.3, 0.5, 1.25);
+/**
+ * The ranking's hand-calibrated numbers in one place, each named beside its default and its
+ * meaning, so that a calibration run changes one by name ({@link #with}). (The answer / decline /
+ * health decisions are learnt instead: {@link DecisionModel}.)
+ */
+final class Weights {
+
+    /** One calibrated number: what it tunes and its default. */
+    enum Weight {
+        // How the keyword query weighs the index's fields.
+        /** Boost of the section's own heading (FAQ questions are headings). */
+        TITLE(2.5),
+        /** Boost of the headings above it. */
+        PATH(0.6),
+        /** Boost of the passage text. */
+        BODY(1.5),
+        /** Boost of the whole section's text. */
+        CONTEXT(0.6),
+        /** Extra boost for the question's own word in the passage (over its synonyms). */
+        EXACT(0.5),
+        /** Weight of concepts that say nothing about the topic ("rat", "how"). */
+        GENERIC(0.25),
+        /** BM25's b: how much longer passages are discounted. */
+        LENGTH_NORM(0.75),
+
+        // How much of the question's core a passage covers.
+        /** Credit for a concept found in the section but not in the passage, for answering. */
+        SECTION_ONLY(0.85),
+        /** The same when choosing between passages. */
+        FOCUS_SECTION(0.4),
+        /** Weight of a concept the pack never mentions, relative to the rarest one it does. */
+        UNKNOWN(2.0),
+        /** The same for an everyday word that names no care topic ("breakfast", "weekend"). */
+        EVERYDAY(0.1),
+        /** The least weight a concept the pack uses can have in coverage, however common. */
+        IDF_FLOOR(0.5),
+
+        // How a passage's keyword score becomes its rank.
+        /** The rank is coverage times a factor rising from this floor to one with the score. */
+        SCORE_FLOOR(0.5),
+        /** The score at which that factor is halfway. */
+        SCORE_HALF(2.0),
+        /** Rank factor for a list of signs when the question asks what to do, not how to tell. */
+        SIGNS_FOR_ADVICE(0.85),
+        /** Rank factor for a passage that says what a behaviour means, when that is asked. */
+        MEANING(1.3),
+        /**
+         * Rank factor for a passage that names examples (a list, "such as") when kinds are asked.
+         */
+        EXAMPLES(1.25),
+        /** Rank bonus for early passages, where guides explain what they later only mention. */
+        EARLIER(0.2);
+
+        final double byDefault;
+
+        Weight(double byDefault) {
+            this.byDefault = byDefault;
+        }
+    }
+
+    static final Weights DEFAULT = new Weights(new EnumMap<>(Weight.class));
+
+    private final Map<Weight, Double> changed;
+
+    private Weights(EnumMap<Weight, Double> changed) {
+        this.changed = changed;
+    }
+
+    double get(Weight weight) {
+        return changed.getOrDefault(weight, weight.byDefault);
+    }
+
+    /** The same as {@link #get} for Lucene's float boosts. */
+    float boost(Weight weight) {
+        return (float) get(weight);
+    }
 
     /** These weights with one changed, for calibration runs. */
-    Weights with(String name, double v) {
-        float f = (float) v;
-        return switch (name) {
-            case "title" ->
-                    new Weights(
-                            f,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "path" ->
-                    new Weights(
-                            title,
-                            f,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "body" ->
-                    new Weights(
-                            title,
-                            path,
-                            f,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "context" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            f,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "exact" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            f,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "generic" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            f,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "sectionOnly" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            v,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "focusSection" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            v,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "unknown" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            v,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "everyday" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            v,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "scoreFloor" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            v,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "scoreHalf" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            v,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "threshold" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            v,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "lengthNorm" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            f,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "signsForAdvice" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            v,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "earlier" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            v,
-                            meaning,
-                            idfFloor,
-                            examples);
-            case "meaning" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            v,
-                            idfFloor,
-                            examples);
-            case "idfFloor" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            v,
-                            examples);
-            case "examples" ->
-                    new Weights(
-                            title,
-                            path,
-                            body,
-                            context,
-                            exact,
-                            generic,
-                            sectionOnly,
-                            focusSection,
-                            unknown,
-                            everyday,
-                            scoreFloor,
-                            scoreHalf,
-                            threshold,
-                            lengthNorm,
-                            signsForAdvice,
-                            earlier,
-                            meaning,
-                            idfFloor,
-                            v);
-            default -> throw new IllegalArgumentException("no weight " + name);
-        };
+    Weights with(Weight weight, double value) {
+        EnumMap<Weight, Double> copy = new EnumMap<>(Weight.class);
+        copy.putAll(changed);
+        copy.put(weight, value);
+        return new Weights(copy);
     }
 }

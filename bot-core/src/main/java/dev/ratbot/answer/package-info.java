@@ -18,9 +18,10 @@
  *       "positive").
  * </ul>
  *
- * The numbers (field boosts, coverage credits, the answer threshold) are in {@code Weights}. After
- * any change, run {@code AnswerQualityTest}: it prints the figures for the shared dev set and two
- * sets of other questions, and a change that helps one set while hurting the others is fitting to
- * those questions, not generalising.
+ * The ranking's numbers (field boosts, coverage credits, rank factors) are named in {@code
+ * Weights}; the decisions are learnt ({@code DecisionModel}, {@code scripts/train}). After any
+ * change, run {@code AnswerQualityTest}: it prints the figures for the shared dev set and two sets
+ * of other questions, and a change that helps one set while hurting the others is fitting to those
+ * questions, not generalising.
  */
 package dev.ratbot.answer;
