@@ -57,23 +57,23 @@ public record Answer(
         related = List.copyOf(related);
     }
 
-    /** An answer as the first engine gave them: a passage when answered, a refusal otherwise. */
-    public Answer(
-            String question,
-            boolean answered,
-            List<Block> blocks,
-            Optional<SectionRef> section,
-            Optional<Attribution> attribution,
-            double score,
-            List<SectionRef> related) {
-        this(
-                question,
-                answered ? Verdict.SURE : Verdict.NOT_COVERED,
-                blocks,
-                section,
-                attribution,
-                score,
-                related);
+    /** The same answer offering other sections. */
+    public Answer withRelated(List<SectionRef> others) {
+        return new Answer(question, verdict, blocks, section, attribution, score, others);
+    }
+
+    /** The same answer credited to someone else (operators who wrote the passage). */
+    public Answer creditedTo(Attribution by) {
+        return new Answer(question, verdict, blocks, section, Optional.of(by), score, related);
+    }
+
+    /**
+     * The same verdict and confidence, showing another answer's passage (a section the question's
+     * section stands for).
+     */
+    public Answer showing(Answer other) {
+        return new Answer(
+                question, verdict, other.blocks, other.section, other.attribution, score, related);
     }
 
     /** Whether a passage is given (sure or likely). */

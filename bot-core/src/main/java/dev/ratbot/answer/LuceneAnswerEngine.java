@@ -922,7 +922,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             return Optional.of(
                     new Answer(
                             section.title(),
-                            true,
+                            Answer.Verdict.SURE,
                             blocks,
                             Optional.of(ref(s)),
                             Optional.of(pack.attribution()),

@@ -120,27 +120,12 @@ public final class OperatorKnowledge implements AnswerEngine, AutoCloseable {
         if (id.isPresent() && c.taught().aliases().containsKey(id.get())) {
             Optional<Answer> target = c.engine().section(c.taught().aliases().get(id.get()));
             if (target.isPresent()) {
-                Answer t = target.get();
-                return new Answer(
-                        a.question(),
-                        true,
-                        t.blocks(),
-                        t.section(),
-                        t.attribution(),
-                        a.score(),
-                        related(c, a.related()));
+                return a.showing(target.get()).withRelated(related(c, a.related()));
             }
         }
-        return credited(
-                c,
-                new Answer(
-                        a.question(),
-                        a.answered(),
-                        a.blocks(),
-                        a.section(),
-                        a.attribution(),
-                        a.score(),
-                        related(c, a.related())));
+        // The engine's verdict stands: small talk, the health reply and "likely" stay what they
+        // are.
+        return credited(c, a.withRelated(related(c, a.related())));
     }
 
     @Override
@@ -183,16 +168,7 @@ public final class OperatorKnowledge implements AnswerEngine, AutoCloseable {
                         && a.section()
                                 .map(s -> c.taught().answers().contains(s.id()))
                                 .orElse(false);
-        return operators
-                ? new Answer(
-                        a.question(),
-                        true,
-                        a.blocks(),
-                        a.section(),
-                        Optional.of(EntryFiles.OPERATOR),
-                        a.score(),
-                        a.related())
-                : a;
+        return operators ? a.creditedTo(EntryFiles.OPERATOR) : a;
     }
 
     private static List<SectionRef> related(Current c, List<SectionRef> related) {

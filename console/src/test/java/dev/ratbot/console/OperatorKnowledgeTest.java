@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What operators teach reaches the engine at once, without changing the engine or the pack files.
@@ -46,6 +48,35 @@ class OperatorKnowledgeTest {
     void close() {
         knowledge.close();
         db.close();
+    }
+
+    /**
+     * Everything the bot serves passes through the operators' knowledge, so it must hand on the
+     * engine's kind of reply as it is: "hi" is small talk, a bleeding rat the health reply, an
+     * unsure match "likely", never flattened into a passage or a refusal.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "hi!, SMALL_TALK",
+        "thanks so much, SMALL_TALK",
+        "my rat has blood around her nose and is breathing weird, HEALTH",
+        "How do I hold my rat properly?, SURE",
+        "what is the capital of france, NOT_COVERED",
+    })
+    void theEnginesKindOfReplyIsKept(String question, Answer.Verdict verdict) {
+        assertEquals(verdict, PLAIN.answer(question).verdict(), "the engine's own verdict");
+
+        assertEquals(verdict, knowledge.answer(question).verdict());
+    }
+
+    @Test
+    void aLikelyAnswerStaysLikely() {
+        String unsure =
+                "during playtime where should they get water? the water bottle is in the cage and"
+                        + " theyre out for like 2 hrs in the evening";
+        assertEquals(Answer.Verdict.LIKELY, PLAIN.answer(unsure).verdict(), "the engine is unsure");
+
+        assertEquals(Answer.Verdict.LIKELY, knowledge.answer(unsure).verdict());
     }
 
     @Test
