@@ -1,7 +1,9 @@
 package dev.ratbot.app.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +24,9 @@ import java.util.TreeMap;
  * StartupException} whose one-line message names the setting and never shows a secret.
  */
 final class SettingsSource {
+
+    /** A configuration file is a few settings; anything this big is a wrong path. */
+    static final int MAX_CONFIG_BYTES = 1024 * 1024;
 
     private static final String[] PREFIXES = {"RATBOT_", "TELEGRAM_", "DISCORD_"};
 
@@ -69,8 +74,19 @@ final class SettingsSource {
 
     private static Map<Setting, Value> readFile(Path path) {
         Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            properties.load(in);
+        try (InputStream file = Files.newInputStream(path)) {
+            // Read up to the cap only: a wrong path such as /dev/zero must not fill the memory.
+            byte[] bytes = file.readNBytes(MAX_CONFIG_BYTES + 1);
+            if (bytes.length > MAX_CONFIG_BYTES)
+                throw new StartupException(
+                        "RATBOT_CONFIG: the configuration file "
+                                + path
+                                + " is over "
+                                + MAX_CONFIG_BYTES / 1024
+                                + " KiB; is it the right file?");
+            try (Reader in = new StringReader(new String(bytes, StandardCharsets.UTF_8))) {
+                properties.load(in);
+            }
         } catch (NoSuchFileException e) {
             throw new StartupException(
                     "RATBOT_CONFIG: the configuration file " + path + " does not exist");

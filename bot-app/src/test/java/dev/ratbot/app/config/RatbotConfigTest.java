@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -542,6 +543,21 @@ class RatbotConfigTest {
                 assertThrows(
                                 StartupException.class,
                                 () -> RatbotConfig.load(env(), Optional.of(missing)))
+                        .getMessage());
+    }
+
+    @Test
+    void anEndlessConfigurationFileIsRefusedWithoutReadingItAll() {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zero), "no /dev/zero here");
+        assertEquals(
+                "RATBOT_CONFIG: the configuration file /dev/zero is over 1024 KiB; is it the right file?",
+                assertThrows(
+                                StartupException.class,
+                                () ->
+                                        RatbotConfig.load(
+                                                env("RATBOT_CONFIG", zero.toString()),
+                                                Optional.empty()))
                         .getMessage());
     }
 
