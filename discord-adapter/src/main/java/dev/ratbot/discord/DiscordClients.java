@@ -3,11 +3,13 @@ package dev.ratbot.discord;
 import discord4j.common.ReactorResources;
 import discord4j.core.DiscordClient;
 import discord4j.core.DiscordClientBuilder;
+import discord4j.rest.request.BucketGlobalRateLimiter;
 import discord4j.rest.request.RouterOptions;
+import java.time.Duration;
 
 /**
  * Builds the Discord4J client for the configured API address: no mentions allowed by default, no
- * redirects followed.
+ * redirects followed, at most the configured number of REST requests a second.
  */
 final class DiscordClients {
 
@@ -29,6 +31,12 @@ final class DiscordClients {
                         .build();
         return DiscordClientBuilder.create(settings.token())
                 .setReactorResources(resources)
+                // Discord4J's own default, with the configured number instead of its fixed 50.
+                .setGlobalRateLimiter(
+                        BucketGlobalRateLimiter.create(
+                                settings.maxRestRequestsPerSecond(),
+                                Duration.ofSeconds(1),
+                                resources.getTimerTaskScheduler()))
                 // Discord4J has no setter for the REST address; RouterOptions' last argument is it.
                 .setExtraOptions(
                         o ->

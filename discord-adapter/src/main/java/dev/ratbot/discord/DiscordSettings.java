@@ -25,6 +25,10 @@ import java.util.Optional;
  * @param messageContent ask for the privileged Message Content intent, which {@code /autoanswer}
  *     help channels need to read posts that do not mention the bot (it must be switched on in the
  *     Developer Portal as well, or Discord refuses the connection)
+ * @param maxRestRequestsPerSecond the most REST requests the client sends in any one second, all
+ *     routes together (Discord4J's global rate limiter; each route's own limits apply as well).
+ *     Discord allows a bot {@value #DEFAULT_MAX_REST_REQUESTS_PER_SECOND}; only tests against a
+ *     fake Discord raise it
  */
 public record DiscordSettings(
         String token,
@@ -33,7 +37,8 @@ public record DiscordSettings(
         DiscordSharding sharding,
         Duration deferAfter,
         Duration sendTimeout,
-        boolean messageContent) {
+        boolean messageContent,
+        int maxRestRequestsPerSecond) {
 
     /**
      * Discord allows 3 s for an interaction's first response; deferring after half of it leaves
@@ -42,6 +47,9 @@ public record DiscordSettings(
     public static final Duration DEFAULT_DEFER_AFTER = Duration.ofMillis(1500);
 
     public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Discord's global limit for a bot: 50 requests a second across all routes. */
+    public static final int DEFAULT_MAX_REST_REQUESTS_PER_SECOND = 50;
 
     public DiscordSettings {
         Objects.requireNonNull(token, "token");
@@ -56,43 +64,101 @@ public record DiscordSettings(
         }
         if (sendTimeout.isNegative() || sendTimeout.isZero())
             throw new IllegalArgumentException("sendTimeout must be positive");
+        if (maxRestRequestsPerSecond < 1)
+            throw new IllegalArgumentException("maxRestRequestsPerSecond must be at least 1");
     }
 
     /**
      * Settings with global commands, automatic sharding, default timings and no Message Content
-     * intent.
+     * intent, at most {@value #DEFAULT_MAX_REST_REQUESTS_PER_SECOND} REST requests a second.
      */
     public static DiscordSettings of(String token, URI apiUrl) {
         return new DiscordSettings(
-                token, apiUrl, Optional.empty(), DiscordSharding.AUTO, null, null, false);
+                token,
+                apiUrl,
+                Optional.empty(),
+                DiscordSharding.AUTO,
+                null,
+                null,
+                false,
+                DEFAULT_MAX_REST_REQUESTS_PER_SECOND);
     }
 
     public DiscordSettings withApiUrl(URI url) {
         return new DiscordSettings(
-                token, url, guildId, sharding, deferAfter, sendTimeout, messageContent);
+                token,
+                url,
+                guildId,
+                sharding,
+                deferAfter,
+                sendTimeout,
+                messageContent,
+                maxRestRequestsPerSecond);
     }
 
     public DiscordSettings withGuildId(long id) {
         return new DiscordSettings(
-                token, apiUrl, Optional.of(id), sharding, deferAfter, sendTimeout, messageContent);
+                token,
+                apiUrl,
+                Optional.of(id),
+                sharding,
+                deferAfter,
+                sendTimeout,
+                messageContent,
+                maxRestRequestsPerSecond);
     }
 
     public DiscordSettings withSharding(DiscordSharding s) {
         return new DiscordSettings(
-                token, apiUrl, guildId, s, deferAfter, sendTimeout, messageContent);
+                token,
+                apiUrl,
+                guildId,
+                s,
+                deferAfter,
+                sendTimeout,
+                messageContent,
+                maxRestRequestsPerSecond);
     }
 
     public DiscordSettings withDeferAfter(Duration d) {
         return new DiscordSettings(
-                token, apiUrl, guildId, sharding, d, sendTimeout, messageContent);
+                token,
+                apiUrl,
+                guildId,
+                sharding,
+                d,
+                sendTimeout,
+                messageContent,
+                maxRestRequestsPerSecond);
     }
 
     public DiscordSettings withSendTimeout(Duration d) {
-        return new DiscordSettings(token, apiUrl, guildId, sharding, deferAfter, d, messageContent);
+        return new DiscordSettings(
+                token,
+                apiUrl,
+                guildId,
+                sharding,
+                deferAfter,
+                d,
+                messageContent,
+                maxRestRequestsPerSecond);
     }
 
     public DiscordSettings withMessageContent(boolean on) {
-        return new DiscordSettings(token, apiUrl, guildId, sharding, deferAfter, sendTimeout, on);
+        return new DiscordSettings(
+                token,
+                apiUrl,
+                guildId,
+                sharding,
+                deferAfter,
+                sendTimeout,
+                on,
+                maxRestRequestsPerSecond);
+    }
+
+    public DiscordSettings withMaxRestRequestsPerSecond(int n) {
+        return new DiscordSettings(
+                token, apiUrl, guildId, sharding, deferAfter, sendTimeout, messageContent, n);
     }
 
     /** The bot's user id, which a bot token begins with (Base64 of its digits). */
@@ -126,6 +192,8 @@ public record DiscordSettings(
                 + sendTimeout
                 + ", messageContent="
                 + messageContent
+                + ", maxRestRequestsPerSecond="
+                + maxRestRequestsPerSecond
                 + "]";
     }
 }

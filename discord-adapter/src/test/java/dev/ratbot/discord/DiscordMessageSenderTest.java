@@ -130,6 +130,29 @@ class DiscordMessageSenderTest {
     }
 
     @Test
+    void atTwoRestRequestsASecondSixTipsTakeAtLeastTwoSeconds() {
+        DiscordSettings settings =
+                DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()))
+                        .withMaxRestRequestsPerSecond(2);
+        DiscordMessageSender sender =
+                new DiscordMessageSender(
+                        DiscordClients.create(settings),
+                        new ReplyRenderer(),
+                        settings.sendTimeout());
+        long start = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            // A direct-message channel each: one request per tip (no forum check), and only the
+            // global limit spaces them out.
+            Address dm = DiscordPlaces.directChannel(discord.nextId());
+            assertEquals(new SendResult.Delivered(), sender.send(dm, TIP));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // Two at once, two a second later, the last two a second after that.
+        assertTrue(took.compareTo(Duration.ofSeconds(2)) >= 0, "took " + took);
+        assertEquals(6, discord.requests().size());
+    }
+
+    @Test
     void missingAccessAndMissingPermissionsAreRefusalsPeopleCanFixWithTheReason() {
         Map<FakeResponse, String> cases =
                 Map.of(

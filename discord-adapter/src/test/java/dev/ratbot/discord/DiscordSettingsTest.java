@@ -25,6 +25,7 @@ class DiscordSettingsTest {
         assertEquals(DiscordSharding.AUTO, s.sharding());
         assertEquals(DiscordSettings.DEFAULT_DEFER_AFTER, s.deferAfter());
         assertEquals(FakeDiscord.BOT_ID, s.botId());
+        assertEquals(50, s.maxRestRequestsPerSecond());
     }
 
     @Test
@@ -32,6 +33,13 @@ class DiscordSettingsTest {
         DiscordSettings s = DiscordSettings.of(FakeDiscord.TOKEN, API);
         assertThrows(IllegalArgumentException.class, () -> s.withDeferAfter(Duration.ofSeconds(3)));
         assertThrows(IllegalArgumentException.class, () -> s.withSendTimeout(Duration.ZERO));
+    }
+
+    @Test
+    void aRestLimitBelowOneRequestASecondIsRefused() {
+        DiscordSettings s = DiscordSettings.of(FakeDiscord.TOKEN, API);
+        assertThrows(IllegalArgumentException.class, () -> s.withMaxRestRequestsPerSecond(0));
+        assertEquals(1, s.withMaxRestRequestsPerSecond(1).maxRestRequestsPerSecond());
     }
 
     @Test

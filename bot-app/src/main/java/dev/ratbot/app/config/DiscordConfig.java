@@ -49,6 +49,7 @@ public record DiscordConfig(
                 new DiscordSharding(shardCount.orElse(0), shardIndices),
                 null,
                 null,
-                messageContent);
+                messageContent,
+                DiscordSettings.DEFAULT_MAX_REST_REQUESTS_PER_SECOND);
     }
 }
