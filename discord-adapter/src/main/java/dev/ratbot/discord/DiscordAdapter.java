@@ -36,8 +36,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -381,39 +379,14 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     /**
-     * Subscribed before the shards connect, so no event is missed; handlers run on virtual threads.
+     * Subscribed before the shards connect, so no event is missed. One subscription for every type:
+     * Discord4J delivers each {@code on(type)} subscription on a thread of its own, so with one per
+     * type a channel's typed command and its slash command could reach the lane in either order.
+     * Here a single thread sees the events in gateway order and only puts each on its channel's
+     * lane; the lanes run the handlers on virtual threads.
      */
     private Flux<Event> listen(EventDispatcher events) {
-        return Flux.merge(
-                handle(
-                        events.on(ChatInputInteractionEvent.class),
-                        e -> channelOf(e),
-                        interactions::onChatInput),
-                handle(
-                        events.on(ChatInputAutoCompleteEvent.class),
-                        e -> OWN_LANE,
-                        interactions::onAutocomplete),
-                handle(
-                        events.on(ButtonInteractionEvent.class),
-                        e -> channelOf(e),
-                        interactions::onButton),
-                handle(
-                        events.on(MessageInteractionEvent.class),
-                        e -> channelOf(e),
-                        askOnMessage::onMessageCommand),
-                handle(
-                        events.on(MessageCreateEvent.class).filter(messages::isForBot),
-                        e -> e.getMessage().getChannelId().asLong(),
-                        messages::onMessage),
-                handle(
-                        events.on(MessageCreateEvent.class).filter(autoAnswers::isCandidate),
-                        e -> e.getMessage().getChannelId().asLong(),
-                        autoAnswers::onMessage),
-                handle(
-                        events.on(GuildDeleteEvent.class),
-                        e -> e.getGuildId().asLong(),
-                        membership::onGuildDelete),
-                events.on(GatewayLifecycleEvent.class).doOnNext(this::track).cast(Event.class));
+        return events.on(Event.class).doOnNext(this::route);
     }
 
     /** Lane key of work that reads only (autocomplete): it runs at once, beside everything else. */
@@ -424,34 +397,61 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     /**
-     * Hands each event to its channel's lane (one at a time, in order), or straight to a worker for
-     * {@link #OWN_LANE}.
+     * Puts an event's work on its lane. Cheap: the message filters read only the event and cached
+     * help channels. A message that is both for the bot and a help-channel post gets both, in that
+     * order.
      */
-    private <E extends Event> Flux<Event> handle(
-            Flux<E> events, ToLongFunction<E> lane, Consumer<E> handler) {
-        return events.doOnNext(
-                        event -> {
-                            if (closed) return;
-                            Runnable work =
-                                    () -> {
-                                        try {
-                                            handler.accept(event);
-                                        } catch (RuntimeException e) {
-                                            // The event loop is an edge: the bug is reported once
-                                            // and the next event is handled.
-                                            bugs.caught("discord", e);
-                                        }
-                                    };
-                            try {
-                                long key = lane.applyAsLong(event);
-                                if (key == OWN_LANE) workers.execute(work);
-                                else if (!lanes.offer(Long.toUnsignedString(key), work))
-                                    log.warn("Discord: too many events queued; one dropped");
-                            } catch (RuntimeException rejected) {
-                                log.debug("Discord: event dropped while shutting down");
-                            }
-                        })
-                .cast(Event.class);
+    private void route(Event event) {
+        try {
+            switch (event) {
+                case ChatInputInteractionEvent e ->
+                        enqueue(channelOf(e), () -> interactions.onChatInput(e));
+                case ChatInputAutoCompleteEvent e ->
+                        enqueue(OWN_LANE, () -> interactions.onAutocomplete(e));
+                case ButtonInteractionEvent e ->
+                        enqueue(channelOf(e), () -> interactions.onButton(e));
+                case MessageInteractionEvent e ->
+                        enqueue(channelOf(e), () -> askOnMessage.onMessageCommand(e));
+                case MessageCreateEvent e -> {
+                    long channel = e.getMessage().getChannelId().asLong();
+                    if (messages.isForBot(e)) enqueue(channel, () -> messages.onMessage(e));
+                    if (autoAnswers.isCandidate(e))
+                        enqueue(channel, () -> autoAnswers.onMessage(e));
+                }
+                case GuildDeleteEvent e ->
+                        enqueue(e.getGuildId().asLong(), () -> membership.onGuildDelete(e));
+                case GatewayLifecycleEvent e -> track(e);
+                default -> {}
+            }
+        } catch (RuntimeException e) {
+            // The event loop is an edge: the bug is reported once and the next event is routed.
+            bugs.caught("discord", e);
+        }
+    }
+
+    /**
+     * Queues work at the end of its lane (one at a time, in order), or hands it straight to a
+     * worker for {@link #OWN_LANE}.
+     */
+    private void enqueue(long lane, Runnable handler) {
+        if (closed) return;
+        Runnable work =
+                () -> {
+                    try {
+                        handler.run();
+                    } catch (RuntimeException e) {
+                        // The event loop is an edge: the bug is reported once and the next event
+                        // is handled.
+                        bugs.caught("discord", e);
+                    }
+                };
+        try {
+            if (lane == OWN_LANE) workers.execute(work);
+            else if (!lanes.offer(Long.toUnsignedString(lane), work))
+                log.warn("Discord: too many events queued; one dropped");
+        } catch (RuntimeException rejected) {
+            log.debug("Discord: event dropped while shutting down");
+        }
     }
 
     private void track(GatewayLifecycleEvent event) {
