@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class DecisionTrainer {
     static final double NEAR_DECLINED = 0.88;
-    static final double OFFTOPIC_DECLINED = 0.97;
+    static final double OFFTOPIC_DECLINED = 0.94;
     static final double HEALTH_CAUGHT = 0.97;
     static final double SURE_PRECISION = 0.92;
     static final double L2 = 0.01;

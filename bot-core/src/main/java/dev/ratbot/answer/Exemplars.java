@@ -27,13 +27,13 @@ final class Exemplars {
     record Exemplar(String source, int doc, float[] vector) {}
 
     /** How many of the nearest taught posts vote. */
-    static final int VOTERS = 12;
+    static final int VOTERS = 8;
 
     /**
      * How fast a voter's weight falls with its distance from the nearest one (a softmax temperature
      * on similarity).
      */
-    static final double VOTE_TEMPERATURE = 0.05;
+    static final double VOTE_TEMPERATURE = 0.03;
 
     /**
      * What the taught posts nearest a new one say: per passage the closest post's similarity, and

@@ -89,7 +89,15 @@ record Signals(
                     "topicCovered",
                     "topicHealth",
                     "taughtNoneVote",
-                    "taughtVote");
+                    "taughtVote",
+                    "meaningFar");
+
+    /**
+     * Below this similarity of focus and passage a post is about something else entirely; how far
+     * below is the derived signal {@code meaningFar}, which lets the linear decisions refuse such a
+     * post however its words or taught neighbours vote.
+     */
+    static final double MEANING_NEAR = 0.3;
 
     static Signals of(double[] x) {
         return new Signals(
@@ -123,7 +131,8 @@ record Signals(
             topicCovered,
             topicHealth,
             taughtNoneVote,
-            taughtVote
+            taughtVote,
+            10 * Math.max(0, MEANING_NEAR - semantic)
         };
     }
 }
