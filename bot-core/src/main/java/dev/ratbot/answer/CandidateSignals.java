@@ -1,93 +1,105 @@
 package dev.ratbot.answer;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What speaks for one candidate passage of a question, by words and by meaning: the inputs of the
- * learnt ranking that picks the passage to answer with (see {@link DecisionModel#rankScore}).
- *
- * @param keywordRank 1/(1 + place) in the keyword ranking, 0 when absent from it
- * @param keywordRelative its keyword rank score over the best one (0 when absent)
- * @param keywordConfidence coverage of the question's distinctive concepts times a saturating
- *     function of BM25
- * @param focus the share of those concepts found in the passage itself
- * @param meaningRank 1/(1 + place) in the meaning ranking, 0 when absent from it
- * @param semantic cosine similarity of the question's focus and the passage
- * @param semanticGap that similarity minus the best passage's
- * @param sectionLeads 1 when the keyword ranking's first passage is in the same section
- * @param sectionMeans 1 when the meaning ranking's first passage is in the same section
- * @param faq 1 for a passage of the pack's FAQ
- * @param exemplar similarity of the nearest taught post this passage answered (0 when none did)
- * @param exemplarGap that minus the nearest taught post's of any passage
- * @param wholeRank 1/(1 + place) in the keyword ranking of the whole post, not only its focus (0
- *     when absent)
- * @param wholeRelative its rank score there over the best one
- * @param wholeMeaning cosine similarity of the whole post (not only its focus) and the passage
- * @param exemplarVote the passage's share of the nearest taught posts' vote
- * @param sectionVote its section's share of that vote
- * @param sectionMeaning the best cosine similarity of the focus with any passage of its section
+ * learnt ranking that picks the passage to answer with (see {@link DecisionModel#rankScore}). Each
+ * number is a {@link Rank}, named beside its meaning and set by name ({@link #builder()}).
  */
-record CandidateSignals(
-        double keywordRank,
-        double keywordRelative,
-        double keywordConfidence,
-        double focus,
-        double meaningRank,
-        double semantic,
-        double semanticGap,
-        double sectionLeads,
-        double sectionMeans,
-        double faq,
-        double exemplar,
-        double exemplarGap,
-        double wholeRank,
-        double wholeRelative,
-        double wholeMeaning,
-        double exemplarVote,
-        double sectionVote,
-        double sectionMeaning) {
+// The vector's order is the enum's declaration order by design (NAMES, the model's weights).
+@SuppressWarnings("EnumOrdinal")
+final class CandidateSignals {
 
-    static final List<String> NAMES =
-            List.of(
-                    "keywordRank",
-                    "keywordRelative",
-                    "keywordConfidence",
-                    "focus",
-                    "meaningRank",
-                    "semantic",
-                    "semanticGap",
-                    "sectionLeads",
-                    "sectionMeans",
-                    "faq",
-                    "exemplar",
-                    "exemplarGap",
-                    "wholeRank",
-                    "wholeRelative",
-                    "wholeMeaning",
-                    "exemplarVote",
-                    "sectionVote",
-                    "sectionMeaning");
+    /** One number the ranking weighs, with the name it has in {@code decision-model.properties}. */
+    enum Rank {
+        /** 1/(1 + place) in the keyword ranking, 0 when absent from it. */
+        KEYWORD_RANK("keywordRank"),
+        /** Its keyword rank score over the best one (0 when absent). */
+        KEYWORD_RELATIVE("keywordRelative"),
+        /** Coverage of the question's distinctive concepts times a saturating function of BM25. */
+        KEYWORD_CONFIDENCE("keywordConfidence"),
+        /** The share of those concepts found in the passage itself. */
+        FOCUS("focus"),
+        /** 1/(1 + place) in the meaning ranking, 0 when absent from it. */
+        MEANING_RANK("meaningRank"),
+        /** Cosine similarity of the question's focus and the passage. */
+        SEMANTIC("semantic"),
+        /** That similarity minus the best passage's. */
+        SEMANTIC_GAP("semanticGap"),
+        /** 1 when the keyword ranking's first passage is in the same section. */
+        SECTION_LEADS("sectionLeads"),
+        /** 1 when the meaning ranking's first passage is in the same section. */
+        SECTION_MEANS("sectionMeans"),
+        /** 1 for a passage of the pack's FAQ. */
+        FAQ("faq"),
+        /** Similarity of the nearest taught post this passage answered (0 when none did). */
+        EXEMPLAR("exemplar"),
+        /** That minus the nearest taught post's of any passage. */
+        EXEMPLAR_GAP("exemplarGap"),
+        /**
+         * 1/(1 + place) in the keyword ranking of the whole post, not only its focus (0 when
+         * absent).
+         */
+        WHOLE_RANK("wholeRank"),
+        /** Its rank score there over the best one. */
+        WHOLE_RELATIVE("wholeRelative"),
+        /** Cosine similarity of the whole post (not only its focus) and the passage. */
+        WHOLE_MEANING("wholeMeaning"),
+        /** The passage's share of the nearest taught posts' vote. */
+        EXEMPLAR_VOTE("exemplarVote"),
+        /** Its section's share of that vote. */
+        SECTION_VOTE("sectionVote"),
+        /** The best cosine similarity of the focus with any passage of its section. */
+        SECTION_MEANING("sectionMeaning");
 
+        /** The name in the model file. */
+        final String key;
+
+        Rank(String key) {
+            this.key = key;
+        }
+    }
+
+    static final List<String> NAMES = Arrays.stream(Rank.values()).map(s -> s.key).toList();
+
+    private final double[] values;
+
+    private CandidateSignals(double[] values) {
+        this.values = values;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    double get(Rank signal) {
+        return values[signal.ordinal()];
+    }
+
+    /** The values in {@link #NAMES}' order. */
     double[] values() {
-        return new double[] {
-            keywordRank,
-            keywordRelative,
-            keywordConfidence,
-            focus,
-            meaningRank,
-            semantic,
-            semanticGap,
-            sectionLeads,
-            sectionMeans,
-            faq,
-            exemplar,
-            exemplarGap,
-            wholeRank,
-            wholeRelative,
-            wholeMeaning,
-            exemplarVote,
-            sectionVote,
-            sectionMeaning
-        };
+        return values.clone();
+    }
+
+    /** Sets each signal by name; those never set are 0. */
+    static final class Builder {
+        private final double[] values = new double[Rank.values().length];
+
+        private Builder() {}
+
+        Builder set(Rank signal, double value) {
+            values[signal.ordinal()] = value;
+            return this;
+        }
+
+        Builder set(Rank signal, boolean value) {
+            return set(signal, value ? 1 : 0);
+        }
+
+        CandidateSignals build() {
+            return new CandidateSignals(values.clone());
+        }
     }
 }

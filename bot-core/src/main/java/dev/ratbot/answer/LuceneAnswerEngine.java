@@ -1,5 +1,7 @@
 package dev.ratbot.answer;
 
+import dev.ratbot.answer.CandidateSignals.Rank;
+import dev.ratbot.answer.Signals.Signal;
 import dev.ratbot.answer.Weights.Weight;
 import dev.ratbot.knowledge.Block;
 import dev.ratbot.knowledge.KnowledgePack;
@@ -314,46 +316,60 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 Intent.asksQuantity(corrected)
                         && !givesQuantityOf(passage.text(), concepts, corrected);
         Signals signals =
-                new Signals(
-                        hit == null ? 0 : hit.confidence(),
-                        hit == null
-                                ? 0
-                                : hit.score() / (hit.score() + weights.get(Weight.SCORE_HALF)),
-                        kwOther <= 0
-                                ? (kwBest > 0 ? 2 : 0)
-                                : Math.min(2, Math.log(kwBest / kwOther)),
-                        !hits.isEmpty() && hits.get(0).section() == section ? 1 : 0,
-                        cos,
-                        meanings.isEmpty() ? 0 : cos - cosOther,
-                        !meanings.isEmpty()
+                Signals.builder()
+                        .set(Signal.KEYWORD_CONFIDENCE, hit == null ? 0 : hit.confidence())
+                        .set(
+                                Signal.KEYWORD_SCORE,
+                                hit == null
+                                        ? 0
+                                        : hit.score()
+                                                / (hit.score() + weights.get(Weight.SCORE_HALF)))
+                        .set(
+                                Signal.KEYWORD_LEAD,
+                                kwOther <= 0
+                                        ? (kwBest > 0 ? 2 : 0)
+                                        : Math.min(2, Math.log(kwBest / kwOther)))
+                        .set(
+                                Signal.KEYWORD_AGREES,
+                                !hits.isEmpty() && hits.get(0).section() == section)
+                        .set(Signal.SEMANTIC, cos)
+                        .set(Signal.SEMANTIC_LEAD, meanings.isEmpty() ? 0 : cos - cosOther)
+                        .set(
+                                Signal.SEMANTIC_AGREES,
+                                !meanings.isEmpty()
                                         && index.passages.get(meanings.get(0).doc()).section()
-                                                == section
-                                ? 1
-                                : 0,
-                        hit == null ? 0 : hit.coverage(),
-                        unknownTopic ? 1 : 0,
-                        distinctive == 0 ? 0 : unknown / (double) distinctive,
-                        Math.min(3, healthCues(cleaned)),
-                        post.asksAnything() ? 1 : 0,
-                        aboutAnotherAnimal(concepts) ? 1 : 0,
-                        quantityMissing ? 1 : 0,
-                        Math.log(
-                                1
-                                        + post.sentences().stream()
-                                                .mapToInt(x -> x.split("\\s+").length)
-                                                .sum()),
-                        1 / (1 + Math.exp(-bestScore)),
-                        secondScore == Double.NEGATIVE_INFINITY
-                                ? 4
-                                : Math.min(4, bestScore - secondScore),
-                        taught.covered(),
-                        taught.uncovered(),
-                        taught.of(candidate),
-                        namesAnimal(cleaned) ? 1 : 0,
-                        DecisionModel.probe(model.coveredProbe(), q),
-                        DecisionModel.probe(model.healthProbe(), q),
-                        taught.noneVote(),
-                        taught.voteFor(candidate));
+                                                == section)
+                        .set(Signal.COVERAGE, hit == null ? 0 : hit.coverage())
+                        .set(Signal.UNKNOWN_TOPIC, unknownTopic)
+                        .set(
+                                Signal.UNKNOWN_SHARE,
+                                distinctive == 0 ? 0 : unknown / (double) distinctive)
+                        .set(Signal.HEALTH_CUES, Math.min(3, healthCues(cleaned)))
+                        .set(Signal.ASKS, post.asksAnything())
+                        .set(Signal.OTHER_ANIMAL, aboutAnotherAnimal(concepts))
+                        .set(Signal.QUANTITY_MISSING, quantityMissing)
+                        .set(
+                                Signal.LENGTH,
+                                Math.log(
+                                        1
+                                                + post.sentences().stream()
+                                                        .mapToInt(x -> x.split("\\s+").length)
+                                                        .sum()))
+                        .set(Signal.RANKING, 1 / (1 + Math.exp(-bestScore)))
+                        .set(
+                                Signal.RANKING_LEAD,
+                                secondScore == Double.NEGATIVE_INFINITY
+                                        ? 4
+                                        : Math.min(4, bestScore - secondScore))
+                        .set(Signal.TAUGHT_COVERED, taught.covered())
+                        .set(Signal.TAUGHT_UNCOVERED, taught.uncovered())
+                        .set(Signal.TAUGHT_AGREES, taught.of(candidate))
+                        .set(Signal.NAMES_ANIMAL, namesAnimal(cleaned))
+                        .set(Signal.TOPIC_COVERED, DecisionModel.probe(model.coveredProbe(), q))
+                        .set(Signal.TOPIC_HEALTH, DecisionModel.probe(model.healthProbe(), q))
+                        .set(Signal.TAUGHT_NONE_VOTE, taught.noneVote())
+                        .set(Signal.TAUGHT_VOTE, taught.voteFor(candidate))
+                        .build();
         List<Integer> byRank =
                 candidates.stream()
                         .sorted(
@@ -564,27 +580,40 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             out.add(
                     new Candidate(
                             doc,
-                            new CandidateSignals(
-                                    kp == null ? 0 : 1.0 / (1 + kp),
-                                    hit == null || bestRank <= 0 ? 0 : hit.rank() / bestRank,
-                                    hit == null ? 0 : hit.confidence(),
-                                    hit == null ? 0 : hit.focus(),
-                                    vp == null ? 0 : 1.0 / (1 + vp),
-                                    cos,
-                                    cos - bestCos,
-                                    section == kwTopSection ? 1 : 0,
-                                    section == vecTopSection ? 1 : 0,
-                                    index.sections.get(section).faq() ? 1 : 0,
-                                    taught.of(doc),
-                                    taught.of(doc) - taught.covered(),
-                                    wp == null ? 0 : 1.0 / (1 + wp),
-                                    wp == null || bestWhole <= 0
-                                            ? 0
-                                            : wholeHits.get(wp).rank() / bestWhole,
-                                    whole == null ? 0 : similarity(whole, doc),
-                                    taught.voteFor(doc),
-                                    sectionVote.getOrDefault(section, 0.0),
-                                    sectionMeaning.getOrDefault(section, cos))));
+                            CandidateSignals.builder()
+                                    .set(Rank.KEYWORD_RANK, kp == null ? 0 : 1.0 / (1 + kp))
+                                    .set(
+                                            Rank.KEYWORD_RELATIVE,
+                                            hit == null || bestRank <= 0
+                                                    ? 0
+                                                    : hit.rank() / bestRank)
+                                    .set(
+                                            Rank.KEYWORD_CONFIDENCE,
+                                            hit == null ? 0 : hit.confidence())
+                                    .set(Rank.FOCUS, hit == null ? 0 : hit.focus())
+                                    .set(Rank.MEANING_RANK, vp == null ? 0 : 1.0 / (1 + vp))
+                                    .set(Rank.SEMANTIC, cos)
+                                    .set(Rank.SEMANTIC_GAP, cos - bestCos)
+                                    .set(Rank.SECTION_LEADS, section == kwTopSection)
+                                    .set(Rank.SECTION_MEANS, section == vecTopSection)
+                                    .set(Rank.FAQ, index.sections.get(section).faq())
+                                    .set(Rank.EXEMPLAR, taught.of(doc))
+                                    .set(Rank.EXEMPLAR_GAP, taught.of(doc) - taught.covered())
+                                    .set(Rank.WHOLE_RANK, wp == null ? 0 : 1.0 / (1 + wp))
+                                    .set(
+                                            Rank.WHOLE_RELATIVE,
+                                            wp == null || bestWhole <= 0
+                                                    ? 0
+                                                    : wholeHits.get(wp).rank() / bestWhole)
+                                    .set(
+                                            Rank.WHOLE_MEANING,
+                                            whole == null ? 0 : similarity(whole, doc))
+                                    .set(Rank.EXEMPLAR_VOTE, taught.voteFor(doc))
+                                    .set(Rank.SECTION_VOTE, sectionVote.getOrDefault(section, 0.0))
+                                    .set(
+                                            Rank.SECTION_MEANING,
+                                            sectionMeaning.getOrDefault(section, cos))
+                                    .build()));
         }
         return out;
     }
