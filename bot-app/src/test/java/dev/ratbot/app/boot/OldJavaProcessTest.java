@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,21 +40,22 @@ class OldJavaProcessTest {
         }
     }
 
-    @Test
-    void onAnOldJavaTheLauncherAnswersThroughANewerOne() throws Exception {
+    /** The launcher with these arguments, started on the machine's old java. */
+    private static Process launch(String... args) throws IOException {
         Optional<Path> java = oldJava();
         assumeTrue(java.isPresent(), "no JDK older than 21 under /usr/lib/jvm");
-        Process process =
-                new ProcessBuilder(
-                                List.of(
-                                        java.get().toString(),
-                                        "-cp",
-                                        System.getProperty("java.class.path"),
-                                        "dev.ratbot.app.boot.Launcher",
-                                        "ask",
-                                        "--json"))
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
+        List<String> command = new ArrayList<>();
+        command.add(java.get().toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.ratbot.app.boot.Launcher");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    @Test
+    void onAnOldJavaTheLauncherAnswersThroughANewerOne() throws Exception {
+        Process process = launch("ask", "--json");
         try (var in = process.getOutputStream()) {
             in.write("How do I pick up my rat safely?\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -69,19 +72,9 @@ class OldJavaProcessTest {
 
     @Test
     void onAnOldJavaAnUnknownCommandKeepsItsExitCode() throws Exception {
-        Optional<Path> java = oldJava();
-        assumeTrue(java.isPresent(), "no JDK older than 21 under /usr/lib/jvm");
-        Process process =
-                new ProcessBuilder(
-                                List.of(
-                                        java.get().toString(),
-                                        "-cp",
-                                        System.getProperty("java.class.path"),
-                                        "dev.ratbot.app.boot.Launcher",
-                                        "no-such-command"))
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
+        Process process = launch("no-such-command");
+        process.getOutputStream().close();
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not end");
 
         assertEquals(2, process.exitValue());
