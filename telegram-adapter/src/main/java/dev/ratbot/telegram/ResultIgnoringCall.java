@@ -1,11 +1,8 @@
 package dev.ratbot.telegram;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
-import java.util.Objects;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
  * A Bot API call whose result the bot does not use ({@code sendMessage}, {@code
@@ -15,28 +12,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  * date in milliseconds, a missing field); the delivery outbox would then send it again. Errors keep
  * their code, description and parameters, so rate limits and moved chats are still understood.
  */
-final class ResultIgnoringCall<T extends Serializable> extends BotApiMethod<Boolean> {
-
-    private final BotApiMethod<T> call;
+final class ResultIgnoringCall<T extends Serializable> extends EnvelopeCall<T, Boolean> {
 
     ResultIgnoringCall(BotApiMethod<T> call) {
-        this.call = Objects.requireNonNull(call, "call");
-    }
-
-    /** The request body is the wrapped method's. */
-    @JsonValue
-    BotApiMethod<T> call() {
-        return call;
-    }
-
-    @Override
-    public String getMethod() {
-        return call.getMethod();
-    }
-
-    @Override
-    public void validate() throws TelegramApiValidationException {
-        call.validate();
+        super(call);
     }
 
     @Override
