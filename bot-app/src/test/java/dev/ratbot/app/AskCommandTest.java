@@ -144,33 +144,10 @@ class AskCommandTest {
      */
     @Test
     void aClosedOutputEndsTheCommand() {
-        InputStream endless =
-                new InputStream() {
-                    private final byte[] line =
-                            "How do I hold my rat properly?\n".getBytes(StandardCharsets.UTF_8);
-                    private long next;
-
-                    @Override
-                    public int read() {
-                        return line[(int) (next++ % line.length)];
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) {
-                        for (int i = 0; i < len; i++) b[off + i] = (byte) read();
-                        return len;
-                    }
-                };
+        InputStream endless = Pipes.endless("How do I hold my rat properly?");
         java.util.concurrent.atomic.AtomicInteger writes =
                 new java.util.concurrent.atomic.AtomicInteger();
-        OutputStream closedPipe =
-                new OutputStream() {
-                    @Override
-                    public void write(int b) throws java.io.IOException {
-                        writes.incrementAndGet();
-                        throw new java.io.IOException("Broken pipe");
-                    }
-                };
+        OutputStream closedPipe = Pipes.closed(writes);
         System.setIn(endless);
         System.setOut(new PrintStream(closedPipe, true, StandardCharsets.UTF_8));
         int code =

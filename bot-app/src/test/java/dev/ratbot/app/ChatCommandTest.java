@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,32 +49,10 @@ class ChatCommandTest {
 
     @Test
     void aClosedOutputEndsTheChat() {
-        InputStream endless =
-                new InputStream() {
-                    private final byte[] line =
-                            "Why does my rat chirp?\n".getBytes(StandardCharsets.UTF_8);
-                    private long next;
-
-                    @Override
-                    public int read() {
-                        return line[(int) (next++ % line.length)];
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) {
-                        for (int i = 0; i < len; i++) b[off + i] = (byte) read();
-                        return len;
-                    }
-                };
-        System.setIn(endless);
+        System.setIn(Pipes.endless("Why does my rat chirp?"));
         System.setOut(
                 new PrintStream(
-                        new OutputStream() {
-                            @Override
-                            public void write(int b) throws IOException {
-                                throw new IOException("Broken pipe");
-                            }
-                        },
+                        Pipes.closed(new java.util.concurrent.atomic.AtomicInteger()),
                         true,
                         StandardCharsets.UTF_8));
         assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.run("chat")));

@@ -1,13 +1,12 @@
 package dev.ratbot.answer;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /**
  * The ranking's hand-calibrated numbers in one place, each named beside its default and its
  * meaning, so that a calibration run changes one by name ({@link #with}). (The answer / decline /
  * health decisions are learnt instead: {@link DecisionModel}.)
  */
+// The array's order is the enum's declaration order by design.
+@SuppressWarnings("EnumOrdinal")
 final class Weights {
 
     /** One calibrated number: what it tunes and its default. */
@@ -63,16 +62,24 @@ final class Weights {
         }
     }
 
-    static final Weights DEFAULT = new Weights(new EnumMap<>(Weight.class));
+    static final Weights DEFAULT = new Weights(defaults());
 
-    private final Map<Weight, Double> changed;
+    /** By {@link Weight}'s order: read in the ranking's inner loops, so an array, not a map. */
+    private final double[] values;
 
-    private Weights(EnumMap<Weight, Double> changed) {
-        this.changed = changed;
+    private Weights(double[] values) {
+        this.values = values;
+    }
+
+    private static double[] defaults() {
+        Weight[] all = Weight.values();
+        double[] out = new double[all.length];
+        for (Weight w : all) out[w.ordinal()] = w.byDefault;
+        return out;
     }
 
     double get(Weight weight) {
-        return changed.getOrDefault(weight, weight.byDefault);
+        return values[weight.ordinal()];
     }
 
     /** The same as {@link #get} for Lucene's float boosts. */
@@ -82,9 +89,8 @@ final class Weights {
 
     /** These weights with one changed, for calibration runs. */
     Weights with(Weight weight, double value) {
-        EnumMap<Weight, Double> copy = new EnumMap<>(Weight.class);
-        copy.putAll(changed);
-        copy.put(weight, value);
+        double[] copy = values.clone();
+        copy[weight.ordinal()] = value;
         return new Weights(copy);
     }
 }

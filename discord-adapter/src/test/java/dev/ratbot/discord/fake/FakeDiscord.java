@@ -791,35 +791,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     private ObjectNode message(long channelId, JsonNode request, boolean webhook) {
         ObjectNode m =
-                Json.obj(
-                        "id",
-                        Long.toString(ids.incrementAndGet()),
-                        "channel_id",
-                        Long.toString(channelId == 0 ? GENERAL_CHANNEL : channelId),
-                        "author",
-                        botUser(),
-                        "content",
-                        request.path("content").asText(""),
-                        "timestamp",
-                        "2024-06-01T12:00:00.000000+00:00",
-                        "edited_timestamp",
-                        null,
-                        "tts",
-                        false,
-                        "mention_everyone",
-                        false,
-                        "mentions",
-                        Json.arr(),
-                        "mention_roles",
-                        Json.arr(),
-                        "attachments",
-                        Json.arr(),
-                        "pinned",
-                        false,
-                        "type",
-                        0,
-                        "flags",
-                        0);
+                FakeEvents.botMessage(
+                        ids.incrementAndGet(),
+                        channelId == 0 ? GENERAL_CHANNEL : channelId,
+                        request.path("content").asText(""));
         m.set(
                 "embeds",
                 request.has("embeds") && request.get("embeds").isArray()

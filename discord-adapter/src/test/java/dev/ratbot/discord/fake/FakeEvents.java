@@ -73,41 +73,7 @@ public final class FakeEvents {
     public static ObjectNode buttonTap(long id, Actor actor, String customId) {
         ObjectNode data = Json.obj("custom_id", customId, "component_type", 2);
         ObjectNode interaction = interaction(id, 3, actor, data);
-        interaction.set(
-                "message",
-                Json.obj(
-                        "id",
-                        Long.toString(id - 1),
-                        "channel_id",
-                        Long.toString(actor.channelId()),
-                        "author",
-                        FakeDiscord.botUser(),
-                        "content",
-                        "",
-                        "timestamp",
-                        "2024-06-01T12:00:00.000000+00:00",
-                        "edited_timestamp",
-                        null,
-                        "tts",
-                        false,
-                        "mention_everyone",
-                        false,
-                        "mentions",
-                        Json.arr(),
-                        "mention_roles",
-                        Json.arr(),
-                        "attachments",
-                        Json.arr(),
-                        "embeds",
-                        Json.arr(),
-                        "components",
-                        Json.arr(),
-                        "pinned",
-                        false,
-                        "type",
-                        0,
-                        "flags",
-                        0));
+        interaction.set("message", botMessage(id - 1, actor.channelId(), ""));
         return interaction;
     }
 
