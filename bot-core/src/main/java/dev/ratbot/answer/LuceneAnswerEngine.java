@@ -113,6 +113,13 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final DecisionModel model;
     private final Exemplars exemplars;
 
+    /**
+     * The passages the decision model was trained with (those of {@code passage-vectors.txt}). What
+     * the taught posts and the topic probe say was learnt of that pack: a passage added since (an
+     * operator's answer, an edited section) may cover what they called uncovered.
+     */
+    private final Set<String> trained;
+
     LuceneAnswerEngine(KnowledgePack pack, Weights weights, SentenceEmbedder embedder) {
         this.pack = pack;
         this.weights = weights;
@@ -137,6 +144,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         for (String w : words.words("health-words.txt")) health.addAll(analysis.stems(w));
         this.healthStems = Set.copyOf(health);
         this.model = DecisionModel.parse(words.text(DecisionModel.FILE));
+        this.trained = Set.copyOf(PassageVectors.keys(words.text(PassageVectors.FILE)));
         this.exemplars =
                 index.vectors.length == 0
                         ? Exemplars.EMPTY
@@ -264,6 +272,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 q == null
                         ? Exemplars.Nearest.NONE
                         : exemplars.nearest(q, PassageVectors.key(cleaned));
+        Exemplars.Nearest taughtOfBest = taught;
         // A long post is also read whole by meaning: the story may say what the short question
         // leaves out.
         float[] whole =
@@ -288,6 +297,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             }
         }
         int candidate = best.doc();
+        boolean fresh = !trained.isEmpty() && !trained.contains(passageKey(candidate));
+        if (fresh) taughtOfBest = Exemplars.Nearest.NONE;
         int section = index.passages.get(candidate).section();
         Hit hit = hits.stream().filter(h -> h.doc() == candidate).findFirst().orElse(null);
         double kwBest = hits.isEmpty() ? 0 : hits.get(0).score();
@@ -361,14 +372,16 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                                 secondScore == Double.NEGATIVE_INFINITY
                                         ? 4
                                         : Math.min(4, bestScore - secondScore))
-                        .set(Signal.TAUGHT_COVERED, taught.covered())
-                        .set(Signal.TAUGHT_UNCOVERED, taught.uncovered())
-                        .set(Signal.TAUGHT_AGREES, taught.of(candidate))
+                        .set(Signal.TAUGHT_COVERED, taughtOfBest.covered())
+                        .set(Signal.TAUGHT_UNCOVERED, taughtOfBest.uncovered())
+                        .set(Signal.TAUGHT_AGREES, taughtOfBest.of(candidate))
                         .set(Signal.NAMES_ANIMAL, namesAnimal(cleaned))
-                        .set(Signal.TOPIC_COVERED, DecisionModel.probe(model.coveredProbe(), q))
+                        .set(
+                                Signal.TOPIC_COVERED,
+                                fresh ? 0 : DecisionModel.probe(model.coveredProbe(), q))
                         .set(Signal.TOPIC_HEALTH, DecisionModel.probe(model.healthProbe(), q))
-                        .set(Signal.TAUGHT_NONE_VOTE, taught.noneVote())
-                        .set(Signal.TAUGHT_VOTE, taught.voteFor(candidate))
+                        .set(Signal.TAUGHT_NONE_VOTE, taughtOfBest.noneVote())
+                        .set(Signal.TAUGHT_VOTE, taughtOfBest.voteFor(candidate))
                         .build();
         List<Integer> byRank =
                 candidates.stream()

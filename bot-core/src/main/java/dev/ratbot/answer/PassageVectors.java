@@ -29,6 +29,11 @@ final class PassageVectors {
         return new PassageVectors(embedder, parse(file));
     }
 
+    /** The keys (see {@link #key}) of the passages a vectors file was written for. */
+    static java.util.Set<String> keys(String file) {
+        return parse(file).keySet();
+    }
+
     boolean enabled() {
         return embedder != null;
     }
