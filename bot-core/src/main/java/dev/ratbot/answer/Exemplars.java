@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +23,12 @@ final class Exemplars {
     static final Exemplars EMPTY = new Exemplars(List.of());
 
     /**
-     * @param doc the passage that answers it, or -1 for a post the guide does not cover
+     * One taught post: the passages that answer it (several when the guide answers it in several
+     * places; none for a post the guide does not cover) and the vector of its focus.
+     *
+     * @param docs document numbers, empty for a post the guide does not cover
      */
-    record Exemplar(String source, int doc, float[] vector) {}
+    record Exemplar(String source, int[] docs, float[] vector) {}
 
     /** How many of the nearest taught posts vote. */
     static final int VOTERS = 8;
@@ -73,15 +77,27 @@ final class Exemplars {
      *     unknown passages are dropped
      */
     static Exemplars parse(String file, Map<String, Integer> docs) {
-        List<Exemplar> out = new ArrayList<>();
+        // A post answered by two passages has a line for each; it is one post, with two passages.
+        Map<String, List<Integer>> docsOf = new LinkedHashMap<>();
+        Map<String, float[]> vectorOf = new HashMap<>();
         for (String line : file.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] parts = line.strip().split(" ");
             if (parts.length != 3) continue;
             Integer doc = parts[1].equals(NONE) ? Integer.valueOf(-1) : docs.get(parts[1]);
             if (doc == null) continue;
-            out.add(new Exemplar(parts[0], doc, decode(parts[2])));
+            List<Integer> of = docsOf.computeIfAbsent(parts[0], k -> new ArrayList<>());
+            if (doc >= 0) of.add(doc);
+            vectorOf.computeIfAbsent(parts[0], k -> decode(parts[2]));
         }
+        List<Exemplar> out = new ArrayList<>(docsOf.size());
+        docsOf.forEach(
+                (source, of) ->
+                        out.add(
+                                new Exemplar(
+                                        source,
+                                        of.stream().mapToInt(Integer::intValue).toArray(),
+                                        vectorOf.get(source))));
         return new Exemplars(out);
     }
 
@@ -89,46 +105,43 @@ final class Exemplars {
         Map<Integer, Double> byDoc = new HashMap<>();
         double covered = 0;
         double uncovered = 0;
-        // The nearest posts (a post answered by two passages is two exemplars: one voter, its
-        // weight shared).
-        Map<String, Double> postSim = new HashMap<>();
+        // The nearest posts, kept in order in a small array: a full sort of every taught post for
+        // each question cost more than the similarities themselves.
+        Exemplar[] near = new Exemplar[VOTERS];
+        double[] nearSim = new double[VOTERS];
+        int count = 0;
         for (Exemplar e : exemplars) {
             if (e.source().equals(self)) continue;
             double sim = SentenceEmbedder.similarity(q, e.vector());
-            postSim.put(e.source(), sim);
-            if (e.doc() < 0) {
-                uncovered = Math.max(uncovered, sim);
-            } else {
+            if (e.docs().length == 0) uncovered = Math.max(uncovered, sim);
+            for (int doc : e.docs()) {
                 covered = Math.max(covered, sim);
-                byDoc.merge(e.doc(), sim, Math::max);
+                byDoc.merge(doc, sim, Math::max);
             }
+            if (count < VOTERS) count++;
+            else if (sim <= nearSim[VOTERS - 1]) continue;
+            int at = count - 1;
+            while (at > 0 && nearSim[at - 1] < sim) {
+                near[at] = near[at - 1];
+                nearSim[at] = nearSim[at - 1];
+                at--;
+            }
+            near[at] = e;
+            nearSim[at] = sim;
         }
-        List<Map.Entry<String, Double>> near =
-                postSim.entrySet().stream()
-                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                        .limit(VOTERS)
-                        .toList();
-        Map<String, Double> weight = new HashMap<>();
-        double top = near.isEmpty() ? 0 : near.get(0).getValue();
+        double[] weight = new double[count];
         double total = 0;
-        for (Map.Entry<String, Double> n : near) {
-            double w = Math.exp((n.getValue() - top) / VOTE_TEMPERATURE);
-            weight.put(n.getKey(), w);
-            total += w;
+        for (int i = 0; i < count; i++) {
+            weight[i] = Math.exp((nearSim[i] - nearSim[0]) / VOTE_TEMPERATURE);
+            total += weight[i];
         }
+        // Each voter's weight, shared among the passages that answer it.
         Map<Integer, Double> votes = new HashMap<>();
         double none = 0;
-        if (total > 0) {
-            Map<String, Integer> docsOfPost = new HashMap<>();
-            for (Exemplar e : exemplars)
-                if (weight.containsKey(e.source())) docsOfPost.merge(e.source(), 1, Integer::sum);
-            for (Exemplar e : exemplars) {
-                Double w = weight.get(e.source());
-                if (w == null) continue;
-                double share = w / total / docsOfPost.get(e.source());
-                if (e.doc() < 0) none += share;
-                else votes.merge(e.doc(), share, Double::sum);
-            }
+        for (int i = 0; i < count && total > 0; i++) {
+            int[] docs = near[i].docs();
+            if (docs.length == 0) none += weight[i] / total;
+            for (int doc : docs) votes.merge(doc, weight[i] / total / docs.length, Double::sum);
         }
         return new Nearest(byDoc, covered, uncovered, votes, none);
     }

@@ -49,6 +49,19 @@ class ExemplarsTest {
     }
 
     @Test
+    void onlyTheNearestPostsVote() {
+        StringBuilder file = new StringBuilder(line("far", "-", 0.9f, 0.43589f, 0));
+        for (int i = 0; i < Exemplars.VOTERS; i++)
+            file.append('\n').append(line("near" + i, "gloves", 1, 0, 0));
+        Exemplars.Nearest n =
+                Exemplars.parse(file.toString(), Map.of("gloves", 1))
+                        .nearest(new float[] {1, 0, 0}, "new");
+        assertEquals(1.0, n.voteFor(1), E);
+        assertEquals(0.0, n.noneVote(), E);
+        assertEquals(0.9, n.uncovered(), 1e-5);
+    }
+
+    @Test
     void withoutTaughtPostsNobodyVotes() {
         Exemplars.Nearest n = Exemplars.EMPTY.nearest(new float[] {1, 0, 0}, "new");
         assertEquals(0.0, n.voteFor(1), E);
