@@ -64,6 +64,36 @@ final class Exemplars {
 
     private final List<Exemplar> exemplars;
 
+    /**
+     * How many recent verdicts are kept. The embedder hands back the same vector object for a text
+     * it has cached, so a question asked again finds its verdict here by that object, without
+     * comparing it with every taught post once more (most of the work of a repeated question).
+     */
+    static final int RECENT = 1024;
+
+    private record Asked(float[] vector, String self) {
+        // Arrays compare by identity, on purpose: the embedder's cache makes a repeated text the
+        // same object, and comparing 384 numbers would cost what the cache saves.
+        @SuppressWarnings("ReferenceEquality")
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Asked a && a.vector == vector && a.self.equals(self);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(vector) * 31 + self.hashCode();
+        }
+    }
+
+    private final Map<Asked, Nearest> recent =
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Asked, Nearest> eldest) {
+                    return size() > RECENT;
+                }
+            };
+
     private Exemplars(List<Exemplar> exemplars) {
         this.exemplars = List.copyOf(exemplars);
     }
@@ -102,6 +132,19 @@ final class Exemplars {
     }
 
     Nearest nearest(float[] q, String self) {
+        Asked asked = new Asked(q, self);
+        synchronized (recent) {
+            Nearest known = recent.get(asked);
+            if (known != null) return known;
+        }
+        Nearest n = compute(q, self);
+        synchronized (recent) {
+            recent.put(asked, n);
+        }
+        return n;
+    }
+
+    private Nearest compute(float[] q, String self) {
         Map<Integer, Double> byDoc = new HashMap<>();
         double covered = 0;
         double uncovered = 0;
@@ -143,7 +186,7 @@ final class Exemplars {
             if (docs.length == 0) none += weight[i] / total;
             for (int doc : docs) votes.merge(doc, weight[i] / total / docs.length, Double::sum);
         }
-        return new Nearest(byDoc, covered, uncovered, votes, none);
+        return new Nearest(Map.copyOf(byDoc), covered, uncovered, Map.copyOf(votes), none);
     }
 
     static String line(String source, String passageKey, float[] v) {

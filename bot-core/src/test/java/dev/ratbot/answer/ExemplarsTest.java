@@ -1,6 +1,7 @@
 package dev.ratbot.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,16 @@ class ExemplarsTest {
         assertEquals(1.0, n.voteFor(1), E);
         assertEquals(0.0, n.noneVote(), E);
         assertEquals(0.9, n.uncovered(), 1e-5);
+    }
+
+    @Test
+    void aRepeatedQuestionGetsItsVerdictAgainAndAnotherPostItsOwn() {
+        float[] asked = {1, 0, 0};
+        Exemplars.Nearest first = TAUGHT.nearest(asked, "new");
+
+        assertSame(first, TAUGHT.nearest(asked, "new"));
+        assertEquals(0.8, TAUGHT.nearest(asked, "a").of(1), 1e-6);
+        assertEquals(first.voteFor(1), TAUGHT.nearest(new float[] {1, 0, 0}, "new").voteFor(1), E);
     }
 
     @Test
