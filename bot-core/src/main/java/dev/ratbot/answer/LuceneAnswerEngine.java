@@ -114,11 +114,12 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final Exemplars exemplars;
 
     /**
-     * The passages the decision model was trained with (those of {@code passage-vectors.txt}). What
-     * the taught posts and the topic probe say was learnt of that pack: a passage added since (an
-     * operator's answer, an edited section) may cover what they called uncovered.
+     * Per passage, whether the decision model was trained without it (it is not in {@code
+     * passage-vectors.txt}). What the taught posts and the topic probe say was learnt of the pack
+     * as trained: a passage added since (an operator's answer, an edited section) may cover what
+     * they called uncovered.
      */
-    private final Set<String> trained;
+    private final boolean[] untrained;
 
     LuceneAnswerEngine(KnowledgePack pack, Weights weights, SentenceEmbedder embedder) {
         this.pack = pack;
@@ -126,15 +127,17 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         this.embedder = embedder;
         PackWords words = PackWords.of(pack);
         this.analysis = GuideAnalysis.of(pack);
+        PassageVectors vectors =
+                embedder == null
+                        ? PassageVectors.none()
+                        : PassageVectors.of(embedder, words.text(PassageVectors.FILE));
         this.index =
                 PassageIndex.build(
                         pack,
                         analysis,
                         MAX_ANSWER_CHARS,
                         weights.boost(Weight.LENGTH_NORM),
-                        embedder == null
-                                ? PassageVectors.none()
-                                : PassageVectors.of(embedder, words.text(PassageVectors.FILE)));
+                        vectors);
         this.reader = new QuestionReader(analysis);
         this.posts =
                 new PostReader(words.words("question-words.txt"), words.words("plea-words.txt"));
@@ -144,7 +147,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         for (String w : words.words("health-words.txt")) health.addAll(analysis.stems(w));
         this.healthStems = Set.copyOf(health);
         this.model = DecisionModel.parse(words.text(DecisionModel.FILE));
-        this.trained = Set.copyOf(PassageVectors.keys(words.text(PassageVectors.FILE)));
+        this.untrained = new boolean[index.passages.size()];
+        for (int doc = 0; doc < untrained.length; doc++)
+            untrained[doc] = vectors.trained() && !vectors.knows(passageKey(doc));
         this.exemplars =
                 index.vectors.length == 0
                         ? Exemplars.EMPTY
@@ -272,7 +277,6 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 q == null
                         ? Exemplars.Nearest.NONE
                         : exemplars.nearest(q, PassageVectors.key(cleaned));
-        Exemplars.Nearest taughtOfBest = taught;
         // A long post is also read whole by meaning: the story may say what the short question
         // leaves out.
         float[] whole =
@@ -297,8 +301,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             }
         }
         int candidate = best.doc();
-        boolean fresh = !trained.isEmpty() && !trained.contains(passageKey(candidate));
-        if (fresh) taughtOfBest = Exemplars.Nearest.NONE;
+        boolean fresh = untrained[candidate];
+        Exemplars.Nearest taughtOfBest = fresh ? Exemplars.Nearest.NONE : taught;
         int section = index.passages.get(candidate).section();
         Hit hit = hits.stream().filter(h -> h.doc() == candidate).findFirst().orElse(null);
         double kwBest = hits.isEmpty() ? 0 : hits.get(0).score();

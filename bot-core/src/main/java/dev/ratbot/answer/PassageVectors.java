@@ -29,9 +29,14 @@ final class PassageVectors {
         return new PassageVectors(embedder, parse(file));
     }
 
-    /** The keys (see {@link #key}) of the passages a vectors file was written for. */
-    static java.util.Set<String> keys(String file) {
-        return parse(file).keySet();
+    /** Whether the pack's file holds vectors at all, i.e. its models were trained. */
+    boolean trained() {
+        return !known.isEmpty();
+    }
+
+    /** Whether the file holds a vector for the passage of this key (see {@link #key}). */
+    boolean knows(String key) {
+        return known.containsKey(key);
     }
 
     boolean enabled() {
