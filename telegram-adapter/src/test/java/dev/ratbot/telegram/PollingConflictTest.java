@@ -57,8 +57,7 @@ class PollingConflictTest {
         }
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         // (These tests log at WARN and above; the line saying that polling works again is INFO.)
-        List<String> conflict =
-                lines.stream().filter(l -> l.contains("409") || l.contains("Conflict")).toList();
+        List<String> conflict = lines.stream().filter(l -> l.contains("Conflict")).toList();
         assertEquals(
                 1, conflict.size(), "40 refused polls, one line:\n" + String.join("\n", lines));
         assertTrue(

@@ -308,7 +308,7 @@ class ServeLogsTest {
                 String during = p.output();
                 assertEquals(
                         1,
-                        during.lines().filter(l -> l.contains("409")).count(),
+                        during.lines().filter(l -> l.contains("refuses getUpdates")).count(),
                         "one line for all refusals:\n" + during);
 
                 telegram.otherPoller(false);
