@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ratbot train}: learns when to answer (sure, likely, not covered) and when a post is about
- * health from labelled posts, and writes the pack's {@code decision-model.properties} and {@code
- * passage-vectors.txt}. The files are reviewed like code; see the README's "Teaching the engine".
+ * health from labelled posts, and writes the pack's {@code decision-model.properties}, {@code
+ * passage-vectors.txt}, {@code exemplars.txt} and {@code section-probe.txt}. The files are reviewed
+ * like code; see the README's "Teaching the engine".
  */
 @Command(
         name = "train",
@@ -57,9 +58,11 @@ final class TrainCommand implements Callable<Integer> {
                 pack.resolve("passage-vectors.txt"), result.vectorsFile(), StandardCharsets.UTF_8);
         Files.writeString(
                 pack.resolve("exemplars.txt"), result.exemplarsFile(), StandardCharsets.UTF_8);
+        Files.writeString(
+                pack.resolve("section-probe.txt"), result.probeFile(), StandardCharsets.UTF_8);
         System.out.println(result.report());
         System.out.println(
-                "wrote decision-model.properties, passage-vectors.txt and exemplars.txt in "
+                "wrote decision-model.properties, passage-vectors.txt, exemplars.txt and section-probe.txt in "
                         + pack);
         return 0;
     }

@@ -52,7 +52,9 @@ final class CandidateSignals {
         /** Its section's share of that vote. */
         SECTION_VOTE("sectionVote"),
         /** The best cosine similarity of the focus with any passage of its section. */
-        SECTION_MEANING("sectionMeaning");
+        SECTION_MEANING("sectionMeaning"),
+        /** What {@link SectionProbe} says of its section: log-probability over the uniform one. */
+        SECTION_PROBE("sectionProbe");
 
         /** The name in the model file. */
         final String key;

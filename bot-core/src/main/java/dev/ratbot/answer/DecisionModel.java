@@ -69,6 +69,12 @@ record DecisionModel(
         return z;
     }
 
+    /** The higher of a probe's logits for the focus and for the whole post. */
+    static double probeEither(double[] w, float[] focus, float[] whole) {
+        double f = probe(w, focus);
+        return whole == null ? f : Math.max(f, probe(w, whole));
+    }
+
     double coveredProbability(Signals s) {
         return sigmoid(logit(covered, s.values()));
     }

@@ -31,10 +31,11 @@ public final class DecisionTrainer {
 
     /**
      * Share of the labelled illness and injury posts with a sign that the health threshold must
-     * catch, judged out of fold. Every such post must get the health reply; at 0.97 the sharper
-     * models of this version left a bleeding foot under the threshold.
+     * catch, judged out of fold: all of them, since every such post must get the health reply. At
+     * 0.97, and later at 0.99, a bleeding foot fell under the threshold; the threshold never goes
+     * below 0.05.
      */
-    static final double HEALTH_CAUGHT = 0.99;
+    static final double HEALTH_CAUGHT = 1.0;
 
     static final double SURE_PRECISION = 0.92;
 
@@ -67,11 +68,16 @@ public final class DecisionTrainer {
             boolean right,
             double healthCues,
             String ranks,
-            float[] focus) {}
+            float[] focus,
+            float[] whole) {}
 
     /** The trained model and a few lines on how it does on its own training posts. */
     public record Result(
-            String modelFile, String vectorsFile, String exemplarsFile, String report) {}
+            String modelFile,
+            String vectorsFile,
+            String exemplarsFile,
+            String probeFile,
+            String report) {}
 
     public static Result train(KnowledgePack pack, List<Path> files) {
         List<Example> examples = new ArrayList<>();
@@ -80,15 +86,19 @@ public final class DecisionTrainer {
         // it, or none.
         LuceneAnswerEngine plain =
                 LuceneAnswerEngine.build(
-                        withModel(pack, DecisionModel.untrained().format("untrained"), ""));
+                        withModel(pack, DecisionModel.untrained().format("untrained"), "", ""));
         StringBuilder taught =
                 new StringBuilder(
                         "# Taught posts (written by 'ratbot train'): source key, passage key or -, focus vector.\n");
+        List<SectionProbe.Taught> aboutSections = new ArrayList<>();
+        int sectionCount = plain.sectionIds().size();
         for (Example e : examples) {
             if (e.kind().equals("smalltalk")) continue;
             String cleaned = LuceneAnswerEngine.clean(e.question());
             String source = PassageVectors.key(cleaned);
-            String vector = Exemplars.encode(plain.focusVectorOf(cleaned));
+            float[] focus = plain.focusVectorOf(cleaned);
+            String vector = Exemplars.encode(focus);
+            double[] sections = new double[sectionCount];
             boolean any = false;
             for (int doc = 0; e.expect() != null && doc < plain.passageCount(); doc++) {
                 if (!right(plain, doc, e)) continue;
@@ -98,8 +108,10 @@ public final class DecisionTrainer {
                         .append(' ')
                         .append(vector)
                         .append('\n');
+                sections[plain.sectionOf(doc)] = 1;
                 any = true;
             }
+            if (any) aboutSections.add(new SectionProbe.Taught(source, focus, shares(sections)));
             if (!any && e.expect() == null)
                 taught.append(source)
                         .append(' ')
@@ -109,11 +121,23 @@ public final class DecisionTrainer {
                         .append('\n');
         }
         String exemplarFile = taught.toString();
+        // The section probe, which judges each taught post by a model that never saw it.
+        SectionProbe probe = SectionProbe.fit(aboutSections, sectionCount);
+        String probeFile =
+                probe.format(
+                        plain.sectionIds(),
+                        "Section probe (written by 'ratbot train' from "
+                                + aboutSections.size()
+                                + " answerable taught posts): section id, weights over the focus vector and bias.");
         // Then the ranking: which candidate passage is right, learnt from the answerable posts.
         LuceneAnswerEngine first =
-                LuceneAnswerEngine.build(
+                engine(
                         withModel(
-                                pack, DecisionModel.untrained().format("untrained"), exemplarFile));
+                                pack,
+                                DecisionModel.untrained().format("untrained"),
+                                exemplarFile,
+                                probeFile),
+                        probe);
         List<double[]> cx = new ArrayList<>();
         List<Boolean> cy = new ArrayList<>();
         for (Example e : examples) {
@@ -140,8 +164,9 @@ public final class DecisionTrainer {
                         new double[0]);
         // Then the decisions, on the posts as the engine with that ranking reads them.
         LuceneAnswerEngine engine =
-                LuceneAnswerEngine.build(
-                        withModel(pack, ranking.format("ranking only"), exemplarFile));
+                engine(
+                        withModel(pack, ranking.format("ranking only"), exemplarFile, probeFile),
+                        probe);
         List<Row> rows = new ArrayList<>();
         for (Example e : examples) {
             if (e.kind().equals("smalltalk")) continue;
@@ -160,7 +185,8 @@ public final class DecisionTrainer {
                             right(engine, r.candidate(), e),
                             r.signals().healthCues(),
                             ranks.toString(),
-                            r.focusVector()));
+                            r.focusVector(),
+                            r.wholeVector()));
         }
         // The probes over the focus vector: their out-of-fold logits become the rows' topic
         // signals.
@@ -169,10 +195,14 @@ public final class DecisionTrainer {
                 probeOutOfFold(
                         rows,
                         r -> r.example().kind().equals("in"),
-                        Signals.NAMES.indexOf("topicCovered"));
+                        Signals.NAMES.indexOf("topicCovered"),
+                        false);
         double[] healthProbe =
                 probeOutOfFold(
-                        rows, r -> r.example().health(), Signals.NAMES.indexOf("topicHealth"));
+                        rows,
+                        r -> r.example().health(),
+                        Signals.NAMES.indexOf("topicHealth"),
+                        true);
         double[] covered =
                 fit(
                         rows.stream().map(Row::x).toList(),
@@ -217,6 +247,7 @@ public final class DecisionTrainer {
                 model.format(header),
                 PassageVectors.format(engine.passageVectors()),
                 exemplarFile,
+                probeFile,
                 report);
     }
 
@@ -226,12 +257,27 @@ public final class DecisionTrainer {
         return e.expect().stream().anyMatch(x -> text.contains(fold(x)));
     }
 
+    /** An engine over the pack whose section probe judges the taught posts held out. */
+    private static LuceneAnswerEngine engine(KnowledgePack pack, SectionProbe probe) {
+        return new LuceneAnswerEngine(pack, Weights.DEFAULT, MiniLmEmbedder.shared(), probe);
+    }
+
+    /** Each section's share of a post: the sections that answer it, equally. */
+    private static double[] shares(double[] sections) {
+        double sum = 0;
+        for (double x : sections) sum += x;
+        double[] out = new double[sections.length];
+        for (int s = 0; s < out.length; s++) out[s] = sections[s] / sum;
+        return out;
+    }
+
     /** The pack with another decision model in place of its own. */
     private static KnowledgePack withModel(
-            KnowledgePack pack, String modelFile, String exemplarFile) {
+            KnowledgePack pack, String modelFile, String exemplarFile, String probeFile) {
         Map<String, String> lists = new java.util.HashMap<>(pack.wordLists());
         lists.put(DecisionModel.FILE, modelFile);
         lists.put(Exemplars.FILE, exemplarFile);
+        lists.put(SectionProbe.FILE, probeFile);
         return new KnowledgePack(pack.attribution(), pack.sections(), pack.explicitTips(), lists);
     }
 
@@ -350,10 +396,11 @@ public final class DecisionTrainer {
     /**
      * Fits a probe over the focus vectors on every row, and writes each row's out-of-fold logit
      * into column {@code column} of its signals, so the models above it learn from probes that
-     * never saw the post.
+     * never saw the post; {@code wholeToo}: the higher of the focus's and the whole post's, as the
+     * engine reads it.
      */
     static double[] probeOutOfFold(
-            List<Row> rows, java.util.function.Predicate<Row> label, int column) {
+            List<Row> rows, java.util.function.Predicate<Row> label, int column, boolean wholeToo) {
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Row> train = new ArrayList<>();
             List<Row> held = new ArrayList<>();
@@ -364,7 +411,11 @@ public final class DecisionTrainer {
                             train.stream().map(r -> doubles(r.focus())).toList(),
                             train.stream().map(label::test).toList(),
                             PROBE_L2);
-            for (Row r : held) r.x()[column] = DecisionModel.probe(w, r.focus());
+            for (Row r : held)
+                r.x()[column] =
+                        wholeToo
+                                ? DecisionModel.probeEither(w, r.focus(), r.whole())
+                                : DecisionModel.probe(w, r.focus());
         }
         return fit(
                 rows.stream().map(r -> doubles(r.focus())).toList(),

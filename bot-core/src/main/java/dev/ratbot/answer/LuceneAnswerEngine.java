@@ -112,6 +112,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final Set<String> healthStems;
     private final DecisionModel model;
     private final Exemplars exemplars;
+    private final SectionProbe sectionProbe;
 
     /**
      * Per passage, whether the decision model was trained without it (it is not in {@code
@@ -122,6 +123,15 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final boolean[] untrained;
 
     LuceneAnswerEngine(KnowledgePack pack, Weights weights, SentenceEmbedder embedder) {
+        this(pack, weights, embedder, null);
+    }
+
+    /**
+     * The same, with the section probe given ({@code ratbot train} gives one that judges each
+     * taught post by its held-out scores) instead of the pack's, when not null.
+     */
+    LuceneAnswerEngine(
+            KnowledgePack pack, Weights weights, SentenceEmbedder embedder, SectionProbe probe) {
         this.pack = pack;
         this.weights = weights;
         this.embedder = embedder;
@@ -154,6 +164,12 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 index.vectors.length == 0
                         ? Exemplars.EMPTY
                         : Exemplars.parse(words.text(Exemplars.FILE), passageKeys());
+        this.sectionProbe =
+                probe != null
+                        ? probe
+                        : index.vectors.length == 0
+                                ? SectionProbe.EMPTY
+                                : SectionProbe.parse(words.text(SectionProbe.FILE), sectionIds());
         this.topics = pack.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList();
         this.suggester = new TopicSuggester(pack.sections());
     }
@@ -243,6 +259,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             List<Integer> meaningDocs,
             List<Candidate> candidates,
             float[] focusVector,
+            float[] wholeVector,
             double keywordTopConfidence) {}
 
     /** The reading of a cleaned post, or null when it has no word the engine can use. */
@@ -273,17 +290,18 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 embedder == null || index.vectors.length == 0 ? null : embedder.embed(corrected);
         List<Meaning> meanings = q == null ? List.of() : meanings(q);
         if (hits.isEmpty() && wholeHits.isEmpty() && meanings.isEmpty()) return null;
-        Exemplars.Nearest taught =
-                q == null
-                        ? Exemplars.Nearest.NONE
-                        : exemplars.nearest(q, PassageVectors.key(cleaned));
+        String self = PassageVectors.key(cleaned);
+        Exemplars.Nearest taught = q == null ? Exemplars.Nearest.NONE : exemplars.nearest(q, self);
+        double[] sectionScores =
+                q == null ? new double[index.sections.size()] : sectionProbe.scores(q, self);
         // A long post is also read whole by meaning: the story may say what the short question
         // leaves out.
         float[] whole =
                 q == null || focus.equals(cleaned)
                         ? q
                         : embedder.embed(Passages.cut(wholeCorrected, WHOLE_MEANING_CHARS));
-        List<Candidate> candidates = candidates(hits, wholeHits, meanings, q, whole, taught);
+        List<Candidate> candidates =
+                candidates(hits, wholeHits, meanings, q, whole, taught, sectionScores);
         Candidate best = null;
         Candidate second = null;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -383,7 +401,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                         .set(
                                 Signal.TOPIC_COVERED,
                                 fresh ? 0 : DecisionModel.probe(model.coveredProbe(), q))
-                        .set(Signal.TOPIC_HEALTH, DecisionModel.probe(model.healthProbe(), q))
+                        .set(
+                                Signal.TOPIC_HEALTH,
+                                DecisionModel.probeEither(model.healthProbe(), q, whole))
                         .set(Signal.TAUGHT_NONE_VOTE, taughtOfBest.noneVote())
                         .set(Signal.TAUGHT_VOTE, taughtOfBest.voteFor(candidate))
                         .build();
@@ -412,6 +432,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 meanings.stream().map(Meaning::doc).limit(FUSED).toList(),
                 candidates,
                 q,
+                whole,
                 hits.isEmpty() ? 0 : hits.get(0).confidence());
     }
 
@@ -490,6 +511,16 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return PassageVectors.key(PassageIndex.meaningText(index.sections.get(p.section()), p));
     }
 
+    /** The ids of the sections, in the order of their numbers. */
+    List<String> sectionIds() {
+        return index.sections.stream().map(dev.ratbot.knowledge.Section::id).toList();
+    }
+
+    /** The number of the section a passage belongs to. */
+    int sectionOf(int doc) {
+        return index.passages.get(doc).section();
+    }
+
     /** The number of passages. */
     int passageCount() {
         return index.passages.size();
@@ -555,7 +586,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             List<Meaning> meanings,
             float[] q,
             float[] whole,
-            Exemplars.Nearest taught) {
+            Exemplars.Nearest taught,
+            double[] sectionScores) {
         Map<Integer, Integer> kwPlace = new HashMap<>();
         Map<Integer, Integer> wholePlace = new HashMap<>();
         for (int i = 0; i < wholeHits.size() && i < FUSED; i++)
@@ -630,6 +662,11 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                                     .set(
                                             Rank.SECTION_MEANING,
                                             sectionMeaning.getOrDefault(section, cos))
+                                    .set(
+                                            Rank.SECTION_PROBE,
+                                            section < sectionScores.length
+                                                    ? sectionScores[section]
+                                                    : 0)
                                     .build()));
         }
         return out;

@@ -30,7 +30,8 @@ record PackWords(Map<String, String> lists) {
                     "kind-words.txt",
                     "decision-model.properties",
                     "passage-vectors.txt",
-                    "exemplars.txt");
+                    "exemplars.txt",
+                    "section-probe.txt");
 
     static PackWords of(KnowledgePack pack) {
         Map<String, String> out = new HashMap<>();

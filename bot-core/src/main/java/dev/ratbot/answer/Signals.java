@@ -64,7 +64,11 @@ final class Signals {
          * vector).
          */
         TOPIC_COVERED("topicCovered"),
-        /** The learnt probe's logit that the focus is about illness or injury. */
+        /**
+         * The learnt probe's logit that the post is about illness or injury: the higher of its
+         * focus's and the whole post's, since the sign is often told in the story ("he's bleeding
+         * from his foot...") and the question only asks "what do I do?".
+         */
         TOPIC_HEALTH("topicHealth"),
         /** The share of the nearest taught posts' vote for "not covered". */
         TAUGHT_NONE_VOTE("taughtNoneVote"),
