@@ -54,7 +54,9 @@ final class CandidateSignals {
         /** The best cosine similarity of the focus with any passage of its section. */
         SECTION_MEANING("sectionMeaning"),
         /** What {@link SectionProbe} says of its section: log-probability over the uniform one. */
-        SECTION_PROBE("sectionProbe");
+        SECTION_PROBE("sectionProbe"),
+        /** The same for the whole post's vector (the focus's for a post that is all question). */
+        SECTION_PROBE_WHOLE("sectionProbeWhole");
 
         /** The name in the model file. */
         final String key;

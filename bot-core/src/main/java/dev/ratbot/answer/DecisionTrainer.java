@@ -111,7 +111,10 @@ public final class DecisionTrainer {
                 sections[plain.sectionOf(doc)] = 1;
                 any = true;
             }
-            if (any) aboutSections.add(new SectionProbe.Taught(source, focus, shares(sections)));
+            if (any)
+                aboutSections.add(
+                        new SectionProbe.Taught(
+                                source, focus, plain.wholeVectorOf(cleaned), shares(sections)));
             if (!any && e.expect() == null)
                 taught.append(source)
                         .append(' ')

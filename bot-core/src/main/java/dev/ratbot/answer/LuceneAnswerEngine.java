@@ -293,15 +293,24 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         String self = PassageVectors.key(cleaned);
         Exemplars.Nearest taught = q == null ? Exemplars.Nearest.NONE : exemplars.nearest(q, self);
         double[] sectionScores =
-                q == null ? new double[index.sections.size()] : sectionProbe.scores(q, self);
+                q == null ? new double[index.sections.size()] : sectionProbe.focusScores(q, self);
         // A long post is also read whole by meaning: the story may say what the short question
         // leaves out.
-        float[] whole =
-                q == null || focus.equals(cleaned)
-                        ? q
-                        : embedder.embed(Passages.cut(wholeCorrected, WHOLE_MEANING_CHARS));
+        float[] whole = q == null ? null : wholeVector(cleaned, focus, wholeCorrected, q);
+        double[] wholeSectionScores =
+                whole == null
+                        ? new double[index.sections.size()]
+                        : sectionProbe.wholeScores(whole, self);
         List<Candidate> candidates =
-                candidates(hits, wholeHits, meanings, q, whole, taught, sectionScores);
+                candidates(
+                        hits,
+                        wholeHits,
+                        meanings,
+                        q,
+                        whole,
+                        taught,
+                        sectionScores,
+                        wholeSectionScores);
         Candidate best = null;
         Candidate second = null;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -511,6 +520,27 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return PassageVectors.key(PassageIndex.meaningText(index.sections.get(p.section()), p));
     }
 
+    /**
+     * A long post's vector of the whole (cut), spelling corrected; the focus's vector when the
+     * focus is all of it.
+     */
+    private float[] wholeVector(String cleaned, String focus, String wholeCorrected, float[] q) {
+        return focus.equals(cleaned)
+                ? q
+                : embedder.embed(Passages.cut(wholeCorrected, WHOLE_MEANING_CHARS));
+    }
+
+    /** The whole post's vector, as {@link #read} embeds it (for {@code ratbot train}). */
+    float[] wholeVectorOf(String cleaned) {
+        String focus = posts.read(cleaned).focus();
+        String wholeCorrected =
+                index.spelling.correct(
+                        cleaned.length() > WHOLE_CHARS
+                                ? cleaned.substring(0, WHOLE_CHARS)
+                                : cleaned);
+        return wholeVector(cleaned, focus, wholeCorrected, focusVectorOf(cleaned));
+    }
+
     /** The ids of the sections, in the order of their numbers. */
     List<String> sectionIds() {
         return index.sections.stream().map(dev.ratbot.knowledge.Section::id).toList();
@@ -587,7 +617,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
             float[] q,
             float[] whole,
             Exemplars.Nearest taught,
-            double[] sectionScores) {
+            double[] sectionScores,
+            double[] wholeSectionScores) {
         Map<Integer, Integer> kwPlace = new HashMap<>();
         Map<Integer, Integer> wholePlace = new HashMap<>();
         for (int i = 0; i < wholeHits.size() && i < FUSED; i++)
@@ -618,6 +649,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         Map<Integer, Double> sectionMeaning = new HashMap<>();
         for (Meaning m : meanings)
             sectionMeaning.merge(index.passages.get(m.doc()).section(), m.similarity(), Math::max);
+        // A passage added since training (an operator's) is not held back by a probe that never
+        // saw it: it gets the probe's favourite's score and competes on words and meaning.
+        double favourite = max(sectionScores);
+        double wholeFavourite = max(wholeSectionScores);
         List<Candidate> out = new ArrayList<>();
         for (int doc : docs) {
             Integer kp = kwPlace.get(doc);
@@ -664,12 +699,21 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                                             sectionMeaning.getOrDefault(section, cos))
                                     .set(
                                             Rank.SECTION_PROBE,
-                                            section < sectionScores.length
-                                                    ? sectionScores[section]
-                                                    : 0)
+                                            untrained[doc] ? favourite : sectionScores[section])
+                                    .set(
+                                            Rank.SECTION_PROBE_WHOLE,
+                                            untrained[doc]
+                                                    ? wholeFavourite
+                                                    : wholeSectionScores[section])
                                     .build()));
         }
         return out;
+    }
+
+    private static double max(double[] scores) {
+        double m = 0;
+        for (double s : scores) m = Math.max(m, s);
+        return m;
     }
 
     /** Whether the post names the pack's own animal, by its name or a pet name. */

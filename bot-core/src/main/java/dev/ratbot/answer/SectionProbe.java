@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which section a post is about, read from the vector of its focus alone: a softmax over the
- * sections, learnt by {@code ratbot train} from the taught posts and kept in the pack's {@code
+ * Which section a post is about, read from the vector of its focus: a softmax over the sections,
+ * learnt by {@code ratbot train} from the taught posts and kept in the pack's {@code
  * section-probe.txt}. The nearest taught posts ({@link Exemplars}) say the same thing from a
  * handful of neighbours; this model weighs all of them at once, so it still speaks where an owner's
  * words are near no single taught post. Measured before it was built (trained without the shared
@@ -16,7 +16,10 @@ import java.util.Map;
  * real posts instead of 16, and 41 of 54 of the report set instead of 37.
  *
  * <p>Its score for a section is the log of the probability over the uniform one: 0 says nothing. A
- * section the probe was not trained with (an operator's new one) scores 0.
+ * section the probe was not trained with scores 0 (the engine gives a passage added since training,
+ * such as an operator's answer, the favourite's score instead). The probe learnt from focus vectors
+ * reads a long post's whole vector too: the story often names what the short question leaves out
+ * (measured the same way, on top of the focus's: 20 of 30 first instead of 17).
  */
 final class SectionProbe {
     static final String FILE = "section-probe.txt";
@@ -36,10 +39,13 @@ final class SectionProbe {
     /** Per section index: weights over the vector, bias last; null for a section not trained. */
     private final double[][] weights;
 
-    /** Held-out scores of the taught posts, by source key, so that none is judged by itself. */
-    private final Map<String, double[]> heldOut;
+    /** A taught post's scores by a probe that never saw it, for its focus and its whole. */
+    private record Held(double[] focus, double[] whole) {}
 
-    private SectionProbe(double[][] weights, Map<String, double[]> heldOut) {
+    /** Held-out scores of the taught posts, by source key, so that none is judged by itself. */
+    private final Map<String, Held> heldOut;
+
+    private SectionProbe(double[][] weights, Map<String, Held> heldOut) {
         this.weights = weights;
         this.heldOut = heldOut;
     }
@@ -48,15 +54,15 @@ final class SectionProbe {
      * The scores of every section for a focus vector, or for the taught post with that source key
      * its held-out scores.
      */
-    double[] scores(float[] focus, String source) {
-        double[] held = heldOut.get(source);
-        if (held != null) return held;
-        return scores(weights, focus);
+    double[] focusScores(float[] focus, String source) {
+        Held held = heldOut.get(source);
+        return held != null ? held.focus() : scores(weights, focus);
     }
 
-    /** The same probe, judging these taught posts by the scores given. */
-    SectionProbe holdingOut(Map<String, double[]> scoresBySource) {
-        return new SectionProbe(weights, Map.copyOf(scoresBySource));
+    /** The same for a post's whole vector. */
+    double[] wholeScores(float[] whole, String source) {
+        Held held = heldOut.get(source);
+        return held != null ? held.whole() : scores(weights, whole);
     }
 
     private static double[] scores(double[][] weights, float[] focus) {
@@ -121,19 +127,20 @@ final class SectionProbe {
      * A post to learn from: its focus vector and, per section index, its share of the answer (the
      * sections of the passages that answer it, equally).
      */
-    record Taught(String source, float[] focus, double[] sections) {}
+    record Taught(String source, float[] focus, float[] whole, double[] sections) {}
 
     /** Learns the probe from taught posts, with each post's held-out scores. */
     static SectionProbe fit(List<Taught> taught, int sectionCount) {
         double[][] weights = weights(taught, sectionCount);
-        Map<String, double[]> held = new HashMap<>();
+        Map<String, Held> held = new HashMap<>();
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Taught> in = new ArrayList<>();
             List<Taught> out = new ArrayList<>();
             for (int i = 0; i < taught.size(); i++)
                 (i % FOLDS == fold ? out : in).add(taught.get(i));
             double[][] w = weights(in, sectionCount);
-            for (Taught t : out) held.put(t.source(), scores(w, t.focus()));
+            for (Taught t : out)
+                held.put(t.source(), new Held(scores(w, t.focus()), scores(w, t.whole())));
         }
         return new SectionProbe(weights, Map.copyOf(held));
     }

@@ -32,25 +32,26 @@ class SectionProbeTest {
 
     private static SectionProbe.Taught post(
             String source, float[] v, double biting, double treats) {
-        return new SectionProbe.Taught(source, v, new double[] {biting, treats, 0});
+        return new SectionProbe.Taught(source, v, v, new double[] {biting, treats, 0});
     }
 
     @Test
     void aPostNearTheBitingOnesScoresBitingAboveUniformAndTreatsBelow() {
-        double[] s = SectionProbe.fit(taught(), 3).scores(new float[] {0.9f, 0.2f, 0}, "new");
+        double[] s = SectionProbe.fit(taught(), 3).focusScores(new float[] {0.9f, 0.2f, 0}, "new");
         assertTrue(s[0] > 0.3 && s[0] < Math.log(2) + E, "biting " + s[0]);
         assertTrue(s[1] < -0.3, "treats " + s[1]);
     }
 
     @Test
     void aSectionNoPostWasAboutSaysNothing() {
-        double[] s = SectionProbe.fit(taught(), 3).scores(new float[] {0.9f, 0.2f, 0}, "new");
+        double[] s = SectionProbe.fit(taught(), 3).focusScores(new float[] {0.9f, 0.2f, 0}, "new");
         assertEquals(0, s[2], 0);
     }
 
     @Test
     void theProbabilitiesOfTheTrainedSectionsAddUpToOne() {
-        double[] s = SectionProbe.fit(taught(), 3).scores(new float[] {0.5f, 0.5f, 0.3f}, "new");
+        double[] s =
+                SectionProbe.fit(taught(), 3).focusScores(new float[] {0.5f, 0.5f, 0.3f}, "new");
         assertEquals(1, (Math.exp(s[0]) + Math.exp(s[1])) / 2, E);
     }
 
@@ -58,10 +59,18 @@ class SectionProbeTest {
     void aTaughtPostIsJudgedByItsHeldOutScoresNotByTheFullModel() {
         SectionProbe probe = SectionProbe.fit(taught(), 3);
         float[] v = {1, 0.1f, -0.2f};
-        double[] asTaught = probe.scores(v, "bite0");
-        double[] asNew = probe.scores(v, "someone else");
+        double[] asTaught = probe.focusScores(v, "bite0");
+        double[] asNew = probe.focusScores(v, "someone else");
         assertTrue(asTaught[0] > 0, "still about biting: " + asTaught[0]);
         assertTrue(asTaught[0] != asNew[0], "held out, not the full model's " + asNew[0]);
+    }
+
+    @Test
+    void aWholePostIsReadByTheSameProbeAndATaughtOneHeldOut() {
+        SectionProbe probe = SectionProbe.fit(taught(), 3);
+        float[] v = {1, 0.1f, -0.2f};
+        assertArrayEquals(probe.focusScores(v, "new"), probe.wholeScores(v, "new"), 0);
+        assertTrue(probe.wholeScores(v, "bite0")[0] != probe.wholeScores(v, "new")[0]);
     }
 
     @Test
@@ -70,7 +79,7 @@ class SectionProbeTest {
         String file = probe.format(IDS, "test");
         SectionProbe read = SectionProbe.parse(file, IDS);
         float[] v = {1, 0.1f, -0.2f};
-        assertArrayEquals(probe.scores(v, "new"), read.scores(v, "bite0"), 1e-5);
+        assertArrayEquals(probe.focusScores(v, "new"), read.focusScores(v, "bite0"), 1e-5);
         assertEquals(2, file.lines().filter(l -> !l.startsWith("#")).count());
     }
 
@@ -78,13 +87,13 @@ class SectionProbeTest {
     void aSectionThePackNoLongerHasIsIgnoredAndANewOneSaysNothing() {
         String file = SectionProbe.fit(taught(), 3).format(IDS, "test");
         SectionProbe read = SectionProbe.parse(file, List.of("new-section", "treats"));
-        double[] s = read.scores(new float[] {0.9f, 0.2f, 0}, "new");
+        double[] s = read.focusScores(new float[] {0.9f, 0.2f, 0}, "new");
         assertArrayEquals(new double[] {0, 0}, s, E);
     }
 
     @Test
     void withoutAVectorEverySectionScoresNothing() {
         assertArrayEquals(
-                new double[] {0, 0, 0}, SectionProbe.fit(taught(), 3).scores(null, "new"), 0);
+                new double[] {0, 0, 0}, SectionProbe.fit(taught(), 3).focusScores(null, "new"), 0);
     }
 }
