@@ -300,7 +300,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         double[] wholeSectionScores =
                 whole == null
                         ? new double[index.sections.size()]
-                        : sectionProbe.wholeScores(whole, self);
+                        : focus.equals(cleaned)
+                                ? sectionScores // the whole is the focus
+                                : sectionProbe.wholeScores(whole, self);
         List<Candidate> candidates =
                 candidates(
                         hits,

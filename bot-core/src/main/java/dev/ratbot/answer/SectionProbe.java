@@ -39,6 +39,14 @@ final class SectionProbe {
     /** Per section index: weights over the vector, bias last; null for a section not trained. */
     private final double[][] weights;
 
+    /**
+     * The same weights as floats without the bias, and the biases: a question's scores are 22 dot
+     * products of 384 numbers, done by Lucene's {@code VectorUtil} (SIMD where the JVM allows).
+     */
+    private final float[][] rows;
+
+    private final double[] biases;
+
     /** A taught post's scores by a probe that never saw it, for its focus and its whole. */
     private record Held(double[] focus, double[] whole) {}
 
@@ -48,6 +56,15 @@ final class SectionProbe {
     private SectionProbe(double[][] weights, Map<String, Held> heldOut) {
         this.weights = weights;
         this.heldOut = heldOut;
+        this.rows = new float[weights.length][];
+        this.biases = new double[weights.length];
+        for (int s = 0; s < weights.length; s++) {
+            if (weights[s] == null) continue;
+            int d = weights[s].length - 1;
+            rows[s] = new float[d];
+            for (int i = 0; i < d; i++) rows[s][i] = (float) weights[s][i];
+            biases[s] = weights[s][d];
+        }
     }
 
     /**
@@ -56,13 +73,35 @@ final class SectionProbe {
      */
     double[] focusScores(float[] focus, String source) {
         Held held = heldOut.get(source);
-        return held != null ? held.focus() : scores(weights, focus);
+        return held != null ? held.focus() : fast(focus);
     }
 
     /** The same for a post's whole vector. */
     double[] wholeScores(float[] whole, String source) {
         Held held = heldOut.get(source);
-        return held != null ? held.whole() : scores(weights, whole);
+        return held != null ? held.whole() : fast(whole);
+    }
+
+    /** {@link #scores(double[][], float[])} by the float rows. */
+    private double[] fast(float[] v) {
+        double[] z = new double[rows.length];
+        if (v == null) return z;
+        double max = Double.NEGATIVE_INFINITY;
+        int trained = 0;
+        for (int s = 0; s < rows.length; s++) {
+            if (rows[s] == null || rows[s].length != v.length) continue;
+            z[s] = biases[s] + org.apache.lucene.util.VectorUtil.dotProduct(rows[s], v);
+            max = Math.max(max, z[s]);
+            trained++;
+        }
+        if (trained == 0) return new double[rows.length];
+        double sum = 0;
+        for (int s = 0; s < rows.length; s++)
+            if (rows[s] != null && rows[s].length == v.length) sum += Math.exp(z[s] - max);
+        double norm = max + Math.log(sum) - Math.log(trained);
+        for (int s = 0; s < rows.length; s++)
+            z[s] = rows[s] != null && rows[s].length == v.length ? z[s] - norm : 0;
+        return z;
     }
 
     private static double[] scores(double[][] weights, float[] focus) {
