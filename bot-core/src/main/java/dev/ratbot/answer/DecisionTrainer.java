@@ -114,7 +114,10 @@ public final class DecisionTrainer {
             if (any)
                 aboutSections.add(
                         new SectionProbe.Taught(
-                                source, focus, plain.wholeVectorOf(cleaned), shares(sections)));
+                                source,
+                                focus,
+                                plain.wholeVectorOf(cleaned, focus),
+                                shares(sections)));
             if (!any && e.expect() == null)
                 taught.append(source)
                         .append(' ')

@@ -275,11 +275,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         List<Hit> wholeHits = hits;
         String wholeCorrected = corrected;
         if (!focus.equals(cleaned)) {
-            wholeCorrected =
-                    index.spelling.correct(
-                            cleaned.length() > WHOLE_CHARS
-                                    ? cleaned.substring(0, WHOLE_CHARS)
-                                    : cleaned);
+            wholeCorrected = wholeCorrected(cleaned);
             List<Concept> wholeConcepts = reader.read(wholeCorrected);
             wholeHits = wholeConcepts.isEmpty() ? List.of() : search(wholeConcepts, wholeCorrected);
         }
@@ -532,15 +528,19 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 : embedder.embed(Passages.cut(wholeCorrected, WHOLE_MEANING_CHARS));
     }
 
-    /** The whole post's vector, as {@link #read} embeds it (for {@code ratbot train}). */
-    float[] wholeVectorOf(String cleaned) {
-        String focus = posts.read(cleaned).focus();
-        String wholeCorrected =
-                index.spelling.correct(
-                        cleaned.length() > WHOLE_CHARS
-                                ? cleaned.substring(0, WHOLE_CHARS)
-                                : cleaned);
-        return wholeVector(cleaned, focus, wholeCorrected, focusVectorOf(cleaned));
+    /** A long post, cut and spelling corrected, as it is read whole. */
+    private String wholeCorrected(String cleaned) {
+        return index.spelling.correct(
+                cleaned.length() > WHOLE_CHARS ? cleaned.substring(0, WHOLE_CHARS) : cleaned);
+    }
+
+    /**
+     * The whole post's vector, as {@link #read} embeds it, given its focus vector ({@link
+     * #focusVectorOf}; for {@code ratbot train}).
+     */
+    float[] wholeVectorOf(String cleaned, float[] focusVector) {
+        return wholeVector(
+                cleaned, posts.read(cleaned).focus(), wholeCorrected(cleaned), focusVector);
     }
 
     /** The ids of the sections, in the order of their numbers. */

@@ -36,12 +36,10 @@ final class SectionProbe {
     /** Parts the taught posts are split into for the held-out scores the models above learn on. */
     static final int FOLDS = 5;
 
-    /** Per section index: weights over the vector, bias last; null for a section not trained. */
-    private final double[][] weights;
-
     /**
-     * The same weights as floats without the bias, and the biases: a question's scores are 22 dot
-     * products of 384 numbers, done by Lucene's {@code VectorUtil} (SIMD where the JVM allows).
+     * Per section index: the weights over the vector as floats, null for a section not trained; and
+     * the biases. A question's scores are 22 dot products of 384 numbers, done by Lucene's {@code
+     * VectorUtil} (SIMD where the JVM allows).
      */
     private final float[][] rows;
 
@@ -53,8 +51,8 @@ final class SectionProbe {
     /** Held-out scores of the taught posts, by source key, so that none is judged by itself. */
     private final Map<String, Held> heldOut;
 
+    /** From weights per section (bias last; null for a section not trained). */
     private SectionProbe(double[][] weights, Map<String, Held> heldOut) {
-        this.weights = weights;
         this.heldOut = heldOut;
         this.rows = new float[weights.length][];
         this.biases = new double[weights.length];
@@ -73,17 +71,17 @@ final class SectionProbe {
      */
     double[] focusScores(float[] focus, String source) {
         Held held = heldOut.get(source);
-        return held != null ? held.focus() : fast(focus);
+        return held != null ? held.focus() : scores(focus);
     }
 
     /** The same for a post's whole vector. */
     double[] wholeScores(float[] whole, String source) {
         Held held = heldOut.get(source);
-        return held != null ? held.whole() : fast(whole);
+        return held != null ? held.whole() : scores(whole);
     }
 
-    /** {@link #scores(double[][], float[])} by the float rows. */
-    private double[] fast(float[] v) {
+    /** Every section's score for a vector, by the weights (no held-out scores). */
+    private double[] scores(float[] v) {
         double[] z = new double[rows.length];
         if (v == null) return z;
         double max = Double.NEGATIVE_INFINITY;
@@ -102,32 +100,6 @@ final class SectionProbe {
         for (int s = 0; s < rows.length; s++)
             z[s] = rows[s] != null && rows[s].length == v.length ? z[s] - norm : 0;
         return z;
-    }
-
-    private static double[] scores(double[][] weights, float[] focus) {
-        double[] out = new double[weights.length];
-        if (focus == null) return out;
-        double max = Double.NEGATIVE_INFINITY;
-        int trained = 0;
-        for (int s = 0; s < weights.length; s++) {
-            double[] w = weights[s];
-            if (w == null || w.length != focus.length + 1) continue;
-            double z = w[focus.length];
-            for (int i = 0; i < focus.length; i++) z += w[i] * focus[i];
-            out[s] = z;
-            max = Math.max(max, z);
-            trained++;
-        }
-        if (trained == 0) return new double[weights.length];
-        double sum = 0;
-        for (int s = 0; s < weights.length; s++)
-            if (weights[s] != null && weights[s].length == focus.length + 1)
-                sum += Math.exp(out[s] - max);
-        double norm = max + Math.log(sum) - Math.log(trained);
-        for (int s = 0; s < weights.length; s++)
-            out[s] =
-                    weights[s] != null && weights[s].length == focus.length + 1 ? out[s] - norm : 0;
-        return out;
     }
 
     /** Reads the pack's file: a section id and its weights (Base64 floats) a line. */
@@ -153,10 +125,10 @@ final class SectionProbe {
     String format(List<String> sectionIds, String header) {
         StringBuilder out = new StringBuilder();
         for (String line : header.split("\n")) out.append("# ").append(line).append('\n');
-        for (int s = 0; s < weights.length; s++) {
-            if (weights[s] == null) continue;
-            float[] f = new float[weights[s].length];
-            for (int i = 0; i < f.length; i++) f[i] = (float) weights[s][i];
+        for (int s = 0; s < rows.length; s++) {
+            if (rows[s] == null) continue;
+            float[] f = java.util.Arrays.copyOf(rows[s], rows[s].length + 1);
+            f[rows[s].length] = (float) biases[s];
             out.append(sectionIds.get(s)).append(' ').append(Exemplars.encode(f)).append('\n');
         }
         return out.toString();
@@ -177,9 +149,10 @@ final class SectionProbe {
             List<Taught> out = new ArrayList<>();
             for (int i = 0; i < taught.size(); i++)
                 (i % FOLDS == fold ? out : in).add(taught.get(i));
-            double[][] w = weights(in, sectionCount);
+            SectionProbe without = new SectionProbe(weights(in, sectionCount), Map.of());
             for (Taught t : out)
-                held.put(t.source(), new Held(scores(w, t.focus()), scores(w, t.whole())));
+                held.put(
+                        t.source(), new Held(without.scores(t.focus()), without.scores(t.whole())));
         }
         return new SectionProbe(weights, Map.copyOf(held));
     }
@@ -231,8 +204,7 @@ final class SectionProbe {
     @Override
     public String toString() {
         int trained = 0;
-        for (double[] w : weights) if (w != null) trained++;
-        return String.format(
-                Locale.ROOT, "SectionProbe[%d of %d sections]", trained, weights.length);
+        for (float[] row : rows) if (row != null) trained++;
+        return String.format(Locale.ROOT, "SectionProbe[%d of %d sections]", trained, rows.length);
     }
 }
