@@ -186,7 +186,17 @@ final class Exemplars {
             if (docs.length == 0) none += weight[i] / total;
             for (int doc : docs) votes.merge(doc, weight[i] / total / docs.length, Double::sum);
         }
-        return new Nearest(Map.copyOf(byDoc), covered, uncovered, Map.copyOf(votes), none);
+        return new Nearest(inDocOrder(byDoc), covered, uncovered, inDocOrder(votes), none);
+    }
+
+    /**
+     * An unmodifiable copy that iterates in document order. The engine takes the best passages of
+     * {@code byDoc} by value, and a post answered by two passages gives them equal values; it also
+     * sums the votes per section. {@code Map.copyOf} iterates in an order that changes from run to
+     * run, so ties and sums did too: the same question got other suggestions in another process.
+     */
+    private static Map<Integer, Double> inDocOrder(Map<Integer, Double> byDoc) {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byDoc));
     }
 
     static String line(String source, String passageKey, float[] v) {

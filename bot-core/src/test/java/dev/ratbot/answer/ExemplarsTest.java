@@ -3,6 +3,7 @@ package dev.ratbot.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,22 @@ class ExemplarsTest {
         assertEquals(cd / total, n.noneVote(), E);
         assertEquals(1.0, n.of(1), E);
         assertEquals(0.0, n.uncovered(), E);
+    }
+
+    @Test
+    void passagesAndTheirVotesComeInDocumentOrderSoTiesBreakTheSameWayInEveryRun() {
+        Exemplars taught =
+                Exemplars.parse(
+                        String.join(
+                                "\n",
+                                line("p", "c", 0, 0, 1),
+                                line("p", "a", 0, 0, 1),
+                                line("p", "b", 0, 0, 1),
+                                line("q", "d", 1, 0, 0)),
+                        Map.of("a", 7, "b", 3, "c", 11, "d", 5));
+        Exemplars.Nearest n = taught.nearest(new float[] {0, 0, 1}, "new");
+        assertEquals(List.of(3, 5, 7, 11), List.copyOf(n.byDoc().keySet()));
+        assertEquals(List.of(3, 5, 7, 11), List.copyOf(n.votes().keySet()));
     }
 
     @Test
