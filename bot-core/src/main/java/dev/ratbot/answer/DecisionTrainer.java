@@ -32,10 +32,22 @@ public final class DecisionTrainer {
     /**
      * Share of the labelled illness and injury posts with a sign that the health threshold must
      * catch, judged out of fold: all of them, since every such post must get the health reply. At
-     * 0.97, and later at 0.99, a bleeding foot fell under the threshold; the threshold never goes
-     * below 0.05.
+     * 0.97, and later at 0.99, a bleeding foot fell under the threshold.
      */
     static final double HEALTH_CAUGHT = 1.0;
+
+    /**
+     * The health threshold sits this far below the lowest caught post's probability (a factor), and
+     * never below {@link #HEALTH_FLOOR}. Set right at that post, the threshold moved with each
+     * retraining by where one post fell, and new posts just like it fell on either side: adding the
+     * health phrases raised it from 0.05 to 0.08 and lost a "might be blind" post.
+     */
+    static final double HEALTH_MARGIN = 0.6;
+
+    /**
+     * Below this the health model's probability is noise: posts about bruxing or treats reach it.
+     */
+    static final double HEALTH_FLOOR = 0.05;
 
     static final double SURE_PRECISION = 0.92;
 
@@ -527,7 +539,7 @@ public final class DecisionTrainer {
                         .toList();
         if (ps.isEmpty()) return 0.5;
         int miss = (int) Math.floor((1 - HEALTH_CAUGHT) * ps.size());
-        return round(Math.max(0.05, ps.get(miss) - 0.01));
+        return round(Math.max(HEALTH_FLOOR, ps.get(miss) * HEALTH_MARGIN));
     }
 
     private static double round(double v) {

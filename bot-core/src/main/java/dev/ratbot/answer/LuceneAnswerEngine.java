@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -109,7 +108,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final SentenceEmbedder embedder;
     private final PostReader posts;
     private final SmallTalk smallTalk;
-    private final Set<String> healthStems;
+    private final HealthSigns healthSigns;
     private final DecisionModel model;
     private final Exemplars exemplars;
     private final SectionProbe sectionProbe;
@@ -153,9 +152,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 new PostReader(words.words("question-words.txt"), words.words("plea-words.txt"));
         this.smallTalk = SmallTalk.parse(words.phrases("small-talk.txt"));
         this.intent = new Intent(words.words("kind-words.txt"));
-        Set<String> health = new java.util.HashSet<>();
-        for (String w : words.words("health-words.txt")) health.addAll(analysis.stems(w));
-        this.healthStems = Set.copyOf(health);
+        this.healthSigns = HealthSigns.of(words, analysis::stems);
         this.model = DecisionModel.parse(words.text(DecisionModel.FILE));
         this.untrained = new boolean[index.passages.size()];
         for (int doc = 0; doc < untrained.length; doc++)
@@ -726,9 +723,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     /** How many signs of illness or injury the post names. */
     private int healthCues(String text) {
-        int n = 0;
-        for (String stem : analysis.stems(text)) if (healthStems.contains(stem)) n++;
-        return n;
+        return healthSigns.count(analysis.stems(text));
     }
 
     /**

@@ -24,6 +24,7 @@ record PackWords(Map<String, String> lists) {
                     "animals.txt",
                     "care-topics.txt",
                     "health-words.txt",
+                    "health-phrases.txt",
                     "small-talk.txt",
                     "question-words.txt",
                     "plea-words.txt",

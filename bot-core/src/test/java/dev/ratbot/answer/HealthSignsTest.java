@@ -1,0 +1,61 @@
+package dev.ratbot.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ratbot.knowledge.KnowledgePack;
+import dev.ratbot.knowledge.KnowledgePackLoader;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Stems in, a count of signs out: the words and phrases of illness the health model reads. */
+class HealthSignsTest {
+    private static final KnowledgePack PACK = KnowledgePackLoader.loadDefault();
+    private static final GuideAnalysis ANALYSIS = GuideAnalysis.of(PACK);
+    private static final HealthSigns DEFAULT = HealthSigns.of(PackWords.of(PACK), ANALYSIS::stems);
+
+    @Test
+    void aStarStandsForExactlyOneWord() {
+        HealthSigns signs =
+                new HealthSigns(Set.of(), List.of(List.of("hasn't", "touch", "*", "food")));
+
+        assertEquals(1, signs.count(List.of("he", "hasn't", "touch", "hi", "food")));
+        assertEquals(0, signs.count(List.of("he", "hasn't", "touch", "food")));
+        assertEquals(0, signs.count(List.of("hasn't", "touch", "hi", "dinner", "food")));
+    }
+
+    @Test
+    void wordsAndPhrasesAddUpAndAPhraseCountsWhereverItMatches() {
+        HealthSigns signs = new HealthSigns(Set.of("lump"), List.of(List.of("not", "eat")));
+
+        assertEquals(3, signs.count(List.of("lump", "not", "eat", "still", "not", "eat")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Pixel hasn't touched his food in two days                  | 1",
+                "she's not eating and her eyes are half closed               | 2",
+                "his back legs keep giving way and he's losing weight        | 2",
+                "teeth super long and he cant eat properly                   | 1",
+                "found a lump and some blood                                 | 2",
+            })
+    void theDefaultPackNamesSignsOwnersWriteWithoutAMedicalWord(String post, int signs) {
+        assertEquals(signs, DEFAULT.count(ANALYSIS.stems(post)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "he won't eat the treat from my hand                         | 0",
+                "she eats from my hand now and her eyes boggle               | 0",
+                "how long until he stops hiding                              | 0",
+            })
+    void everydayCareWordsAreNoSign(String post, int signs) {
+        assertEquals(signs, DEFAULT.count(ANALYSIS.stems(post)));
+    }
+}
