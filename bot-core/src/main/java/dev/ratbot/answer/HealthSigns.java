@@ -1,6 +1,7 @@
 package dev.ratbot.answer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,7 +33,7 @@ final class HealthSigns {
 
     /** The signs of a pack's lists, stemmed by {@code stems}. */
     static HealthSigns of(PackWords pack, Function<String, List<String>> stems) {
-        java.util.Set<String> words = new java.util.HashSet<>();
+        Set<String> words = new HashSet<>();
         for (String w : pack.words(WORDS)) words.addAll(stems.apply(w));
         List<List<String>> phrases = new ArrayList<>();
         for (String line : pack.phrases(PHRASES)) {

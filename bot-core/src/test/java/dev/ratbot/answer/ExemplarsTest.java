@@ -18,17 +18,20 @@ class ExemplarsTest {
         return Exemplars.line(source, passage, v);
     }
 
+    /** Taught posts from their lines, with the document number of each passage key. */
+    private static Exemplars taught(Map<String, Integer> docs, String... lines) {
+        return Exemplars.parse(String.join("\n", lines), docs);
+    }
+
     private static final Exemplars TAUGHT =
-            Exemplars.parse(
-                    String.join(
-                            "\n",
-                            line("a", "gloves", 1, 0, 0),
-                            line("b", "gloves", 0.8f, 0.6f, 0),
-                            line("c", "-", 0, 1, 0),
-                            // one post answered by two passages: one voter whose weight is shared
-                            line("d", "gloves", 0, 0, 1),
-                            line("d", "treats", 0, 0, 1)),
-                    Map.of("gloves", 1, "treats", 2));
+            taught(
+                    Map.of("gloves", 1, "treats", 2),
+                    line("a", "gloves", 1, 0, 0),
+                    line("b", "gloves", 0.8f, 0.6f, 0),
+                    line("c", "-", 0, 1, 0),
+                    // one post answered by two passages: one voter whose weight is shared
+                    line("d", "gloves", 0, 0, 1),
+                    line("d", "treats", 0, 0, 1));
 
     @Test
     void theNearestPostsVoteByCloseness() {
@@ -47,14 +50,12 @@ class ExemplarsTest {
     @Test
     void passagesAndTheirVotesComeInDocumentOrderSoTiesBreakTheSameWayInEveryRun() {
         Exemplars taught =
-                Exemplars.parse(
-                        String.join(
-                                "\n",
-                                line("p", "c", 0, 0, 1),
-                                line("p", "a", 0, 0, 1),
-                                line("p", "b", 0, 0, 1),
-                                line("q", "d", 1, 0, 0)),
-                        Map.of("a", 7, "b", 3, "c", 11, "d", 5));
+                taught(
+                        Map.of("a", 7, "b", 3, "c", 11, "d", 5),
+                        line("p", "c", 0, 0, 1),
+                        line("p", "a", 0, 0, 1),
+                        line("p", "b", 0, 0, 1),
+                        line("q", "d", 1, 0, 0));
         Exemplars.Nearest n = taught.nearest(new float[] {0, 0, 1}, "new");
         assertEquals(List.of(3, 5, 7, 11), List.copyOf(n.byDoc().keySet()));
         assertEquals(List.of(3, 5, 7, 11), List.copyOf(n.votes().keySet()));
