@@ -25,6 +25,8 @@ import java.util.Locale;
  *       most 1 ms, long-post p99 at most 15 ms). Twice: questions that come again (as in chat: the
  *       vectors of recent texts are cached), and every question distinct (a number appended, so
  *       each is embedded anew);
+ *   <li>peak resident memory after those (the same target; {@code ratbot} trims the native heap
+ *       that ONNX Runtime and the JIT compiler free, which glibc would otherwise keep);
  *   <li>p99 latency on a synthetic pack of about 100,000 passages, ranked by words only (target
  *       under 20 ms).
  * </ul>
@@ -172,6 +174,10 @@ public final class AnswerBenchmark {
                 distinct.meanMs,
                 distinct.p99Ms,
                 distinct.longP99Ms);
+        out.printf(
+                Locale.ROOT,
+                "peak resident so far (default pack, all of the above): %s  [target: <= 300 MB with -Xmx160m]%n",
+                procStatus("VmHWM:"));
 
         if (largePassages <= 0) return;
         KnowledgePack big = SyntheticPack.grow(pack, largePassages, 42);
@@ -263,14 +269,17 @@ public final class AnswerBenchmark {
                 heapUsed / 1e6,
                 rt.totalMemory() / 1e6,
                 nonHeap / 1e6,
-                residentMemory());
+                procStatus("VmRSS:"));
     }
 
-    /** The process's resident set size from /proc (Linux), or "n/a" elsewhere. */
-    private static String residentMemory() {
+    /**
+     * A size from /proc/self/status (Linux): {@code VmRSS:} the resident set now, {@code VmHWM:}
+     * its peak. "n/a" elsewhere.
+     */
+    private static String procStatus(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
                     return String.format(Locale.ROOT, "%.1f MB", kb / 1024.0);
                 }

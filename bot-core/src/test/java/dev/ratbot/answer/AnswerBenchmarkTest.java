@@ -27,6 +27,7 @@ class AnswerBenchmarkTest {
                     "default pack, one thread",
                     "mixed questions and long posts that come again",
                     "every one distinct",
+                    "peak resident so far",
                     "median",
                     "p99",
                     "questions/s",
