@@ -50,19 +50,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         DecisionTrainer.Result result =
                 DecisionTrainer.train(KnowledgePackLoader.load(pack), files);
-        Files.writeString(
-                pack.resolve("decision-model.properties"),
-                result.modelFile(),
-                StandardCharsets.UTF_8);
-        Files.writeString(
-                pack.resolve("passage-vectors.txt"), result.vectorsFile(), StandardCharsets.UTF_8);
-        Files.writeString(
-                pack.resolve("exemplars.txt"), result.exemplarsFile(), StandardCharsets.UTF_8);
-        Files.writeString(
-                pack.resolve("section-probe.txt"), result.probeFile(), StandardCharsets.UTF_8);
+        for (var file : result.files().entrySet())
+            Files.writeString(pack.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         System.out.println(result.report());
+        List<String> names = List.copyOf(result.files().keySet());
         System.out.println(
-                "wrote decision-model.properties, passage-vectors.txt, exemplars.txt and section-probe.txt in "
+                "wrote "
+                        + String.join(", ", names.subList(0, names.size() - 1))
+                        + " and "
+                        + names.getLast()
+                        + " in "
                         + pack);
         return 0;
     }

@@ -83,13 +83,15 @@ public final class DecisionTrainer {
             float[] focus,
             float[] whole) {}
 
-    /** The trained model and a few lines on how it does on its own training posts. */
-    public record Result(
-            String modelFile,
-            String vectorsFile,
-            String exemplarsFile,
-            String probeFile,
-            String report) {}
+    /**
+     * The trained pack files, each under its name in the pack (in the order they are written), and
+     * a few lines on how the model does on its own training posts.
+     */
+    public record Result(java.util.SequencedMap<String, String> files, String report) {
+        public Result {
+            files = java.util.Collections.unmodifiableSequencedMap(new LinkedHashMap<>(files));
+        }
+    }
 
     public static Result train(KnowledgePack pack, List<Path> files) {
         List<Example> examples = new ArrayList<>();
@@ -261,12 +263,12 @@ public final class DecisionTrainer {
                         + ".\n"
                         + "Review a change of these numbers like code: run the quality tests and score-owners before committing.\n"
                         + report;
-        return new Result(
-                model.format(header),
-                PassageVectors.format(engine.passageVectors()),
-                exemplarFile,
-                probeFile,
-                report);
+        LinkedHashMap<String, String> trained = new LinkedHashMap<>();
+        trained.put(DecisionModel.FILE, model.format(header));
+        trained.put(PassageVectors.FILE, PassageVectors.format(engine.passageVectors()));
+        trained.put(Exemplars.FILE, exemplarFile);
+        trained.put(SectionProbe.FILE, probeFile);
+        return new Result(trained, report);
     }
 
     private static boolean right(LuceneAnswerEngine engine, int doc, Example e) {

@@ -119,12 +119,12 @@ final class GuideAnalysis {
         CharArraySet stops = new CharArraySet(stopWords.size() * 2, false);
         for (String w : stopWords) stops.addAll(terms(plain, w));
         Set<String> generic = new HashSet<>();
-        for (String w : words(pack.text("generic-words.txt"), listed))
+        for (String w : words(pack.text(PackWords.GENERIC_WORDS), listed))
             generic.addAll(terms(plain, w));
         Set<String> own = new HashSet<>();
         Set<String> other = new HashSet<>();
         List<String> petNames = new ArrayList<>();
-        for (String line : pack.text("animals.txt").split("\n")) {
+        for (String line : pack.text(PackWords.ANIMALS).split("\n")) {
             String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
             if (content.startsWith("own:")) own.addAll(terms(plain, content.substring(4)));
             if (content.startsWith("other:")) other.addAll(terms(plain, content.substring(6)));
@@ -132,9 +132,9 @@ final class GuideAnalysis {
                 petNames.addAll(words(content.substring(10), new HashSet<>()));
         }
         Set<String> topics = new HashSet<>();
-        for (String w : words(pack.text("care-topics.txt"), new HashSet<>()))
+        for (String w : words(pack.text(PackWords.CARE_TOPICS), new HashSet<>()))
             topics.addAll(terms(plain, w));
-        String synonymText = singleWordOutputs(pack.text("synonyms.txt"));
+        String synonymText = singleWordOutputs(pack.text(PackWords.SYNONYMS));
         listed.addAll(words(synonymText.replaceAll("=>|,", " "), new HashSet<>()));
         java.util.regex.Pattern petPattern =
                 petNames.isEmpty() || own.isEmpty()
@@ -150,7 +150,7 @@ final class GuideAnalysis {
         String ownWord =
                 own.isEmpty()
                         ? ""
-                        : pack.text("animals.txt")
+                        : pack.text(PackWords.ANIMALS)
                                 .lines()
                                 .filter(l -> l.startsWith("own:"))
                                 .map(l -> l.substring(4).strip().split("\\s+"))

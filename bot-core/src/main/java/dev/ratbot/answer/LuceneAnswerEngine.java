@@ -149,9 +149,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                         vectors);
         this.reader = new QuestionReader(analysis);
         this.posts =
-                new PostReader(words.words("question-words.txt"), words.words("plea-words.txt"));
-        this.smallTalk = SmallTalk.parse(words.phrases("small-talk.txt"));
-        this.intent = new Intent(words.words("kind-words.txt"));
+                new PostReader(
+                        words.words(PackWords.QUESTION_WORDS), words.words(PackWords.PLEA_WORDS));
+        this.smallTalk = SmallTalk.parse(words.phrases(PackWords.SMALL_TALK));
+        this.intent = new Intent(words.words(PackWords.KIND_WORDS));
         this.healthSigns = HealthSigns.of(words, analysis::stems);
         this.model = DecisionModel.parse(words.text(DecisionModel.FILE));
         this.untrained = new boolean[index.passages.size()];

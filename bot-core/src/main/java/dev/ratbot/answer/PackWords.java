@@ -17,22 +17,34 @@ import java.util.Map;
  * pack's (when it is on the classpath), so an operator's pack of Markdown alone still works.
  */
 record PackWords(Map<String, String> lists) {
+    // The lists read as they are; the trained files and the health lists are named by the classes
+    // that read them.
+    static final String SYNONYMS = "synonyms.txt";
+    static final String GENERIC_WORDS = "generic-words.txt";
+    static final String ANIMALS = "animals.txt";
+    static final String CARE_TOPICS = "care-topics.txt";
+    static final String SMALL_TALK = "small-talk.txt";
+    static final String QUESTION_WORDS = "question-words.txt";
+    static final String PLEA_WORDS = "plea-words.txt";
+    static final String KIND_WORDS = "kind-words.txt";
+
+    /** Every file a pack may bring beside its Markdown. */
     static final List<String> NAMES =
             List.of(
-                    "synonyms.txt",
-                    "generic-words.txt",
-                    "animals.txt",
-                    "care-topics.txt",
-                    "health-words.txt",
-                    "health-phrases.txt",
-                    "small-talk.txt",
-                    "question-words.txt",
-                    "plea-words.txt",
-                    "kind-words.txt",
-                    "decision-model.properties",
-                    "passage-vectors.txt",
-                    "exemplars.txt",
-                    "section-probe.txt");
+                    SYNONYMS,
+                    GENERIC_WORDS,
+                    ANIMALS,
+                    CARE_TOPICS,
+                    HealthSigns.WORDS,
+                    HealthSigns.PHRASES,
+                    SMALL_TALK,
+                    QUESTION_WORDS,
+                    PLEA_WORDS,
+                    KIND_WORDS,
+                    DecisionModel.FILE,
+                    PassageVectors.FILE,
+                    Exemplars.FILE,
+                    SectionProbe.FILE);
 
     static PackWords of(KnowledgePack pack) {
         Map<String, String> out = new HashMap<>();

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * question alone names no topic ("What do I do?"), are the post's focus, which the engine searches
  * and weighs; a post that asks nothing is all focus.
  *
- * <p>The cue words are data of the pack ({@code question-cues.txt}), injected through the
- * constructor.
+ * <p>The cue words are data of the pack ({@code question-words.txt} and {@code plea-words.txt}),
+ * injected through the constructor.
  */
 final class PostReader {
     /**
