@@ -42,6 +42,9 @@ class HealthSignsTest {
                 "his back legs keep giving way and he's losing weight        | 2",
                 "teeth super long and he cant eat properly                   | 1",
                 "found a lump and some blood                                 | 2",
+                "he won't put weight on it and keeps holding his leg up      | 3",
+                "there's a squishy bump on her tummy                         | 2",
+                "his ears felt cold and he just lies flat in the hammock     | 2",
             })
     void theDefaultPackNamesSignsOwnersWriteWithoutAMedicalWord(String post, int signs) {
         assertEquals(signs, DEFAULT.count(ANALYSIS.stems(post)));
@@ -54,6 +57,8 @@ class HealthSignsTest {
                 "he won't eat the treat from my hand                         | 0",
                 "she eats from my hand now and her eyes boggle               | 0",
                 "how long until he stops hiding                              | 0",
+                "mine keeps bumping into things, can rats see well?          | 0",
+                "he runs in circles round my feet when i get home            | 0",
             })
     void everydayCareWordsAreNoSign(String post, int signs) {
         assertEquals(signs, DEFAULT.count(ANALYSIS.stems(post)));
