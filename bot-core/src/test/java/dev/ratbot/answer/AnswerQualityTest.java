@@ -48,7 +48,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * training set: their bars guard against regressions, they no longer measure generalisation. The
  * sets that do are {@code eval/owners-test.jsonl} and {@code eval/chat-test.jsonl} at the project's
  * root: owners' posts and chat messages written for the project and never trained on (see
- * eval/README.md). Their bars are the figures of the engine that introduced them.
+ * eval/README.md), and {@code eval/owners-hard.jsonl}, written later to aim at the sections the
+ * engine confuses. Their bars are the figures of the engine that introduced them.
  */
 class AnswerQualityTest {
     private static AnswerEngine engine;
@@ -78,6 +79,7 @@ class AnswerQualityTest {
                 "order-questions.jsonl            | 1.00 | 0.75 | 1.00 | 1.00",
                 "../eval/owners-test.jsonl        | 0.60 | 0.90 | 0.85 | 1.00",
                 "../eval/chat-test.jsonl          | 0.75 | 1.00 | 0.85 | 0.80",
+                "../eval/owners-hard.jsonl        | 0.68 | 0.85 | 0.93 | 1.00",
             })
     void eachSetKeepsItsBar(
             String set, double rightBar, double nearBar, double healthBar, double offtopicBar) {
