@@ -13,15 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SynonymQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
@@ -36,7 +29,7 @@ import org.apache.lucene.search.TopDocs;
  *   <li>{@link PostReader} splits the post into sentences and takes the ones that ask as its focus.
  *   <li>Clean-up and spelling, concepts (English analysis plus the pack's synonyms), BM25 over
  *       titles, passage and section, on the focus and on the whole post; coverage of the question's
- *       distinctive concepts per candidate.
+ *       distinctive concepts per candidate ({@link KeywordSearch}).
  *   <li>The focus is embedded once; passages near it in meaning and taught posts near it ({@link
  *       Exemplars}) join the candidates.
  *   <li>The {@link DecisionModel} (weights learnt by {@link DecisionTrainer}) picks the passage
@@ -57,7 +50,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      */
     static final int MAX_ANSWER_CHARS = 700;
 
-    private static final int CANDIDATES = 24;
+    /** How many passages each ranking, by words and by meaning, offers the fusion. */
+    static final int CANDIDATES = 24;
+
     private static final int MAX_RELATED = 3;
 
     /** How many of each ranking's first passages compete for the answer. */
@@ -78,24 +73,6 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      */
     static final int WHOLE_MEANING_CHARS = 600;
 
-    /**
-     * Weight of a concept in a "when ..." clause after the question's topic: circumstance, not
-     * topic.
-     */
-    private static final double SECONDARY = 0.5;
-
-    /**
-     * Rank factor for a passage of signs (or under a "How to Tell if" heading) when the question
-     * asks how to tell.
-     */
-    private static final double SIGNS_FOR_TELLING = 1.3;
-
-    private static final java.util.regex.Pattern PRONOUN =
-            java.util.regex.Pattern.compile(
-                    "(?i)\\b(he|him|his|she|her|hers|they|them|their|it|its|i|me|my|mine|we|us|our|ours)\\b");
-    private static final java.util.regex.Pattern PET =
-            java.util.regex.Pattern.compile("(?i)\\bpets?\\b");
-
     private final KnowledgePack pack;
     private final GuideAnalysis analysis;
     private final PassageIndex index;
@@ -105,6 +82,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     private final Weights weights;
     private final Intent intent;
+    private final KeywordSearch keywords;
     private final SentenceEmbedder embedder;
     private final PostReader posts;
     private final SmallTalk smallTalk;
@@ -153,6 +131,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                         words.words(PackWords.QUESTION_WORDS), words.words(PackWords.PLEA_WORDS));
         this.smallTalk = SmallTalk.parse(words.phrases(PackWords.SMALL_TALK));
         this.intent = new Intent(words.words(PackWords.KIND_WORDS));
+        this.keywords = new KeywordSearch(index, analysis, weights, intent);
         this.healthSigns = HealthSigns.of(words, analysis::stems);
         this.model = DecisionModel.parse(words.text(DecisionModel.FILE));
         this.untrained = new boolean[index.passages.size()];
@@ -267,15 +246,19 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         String focus = post.focus();
         String corrected = index.spelling.correct(focus);
         List<Concept> concepts = reader.read(corrected);
-        List<Hit> hits = concepts.isEmpty() ? List.of() : search(concepts, corrected);
+        List<KeywordSearch.Hit> hits =
+                concepts.isEmpty() ? List.of() : keywords.search(concepts, corrected);
         // The whole post by its words too: the story around a question often names what it is
         // about.
-        List<Hit> wholeHits = hits;
+        List<KeywordSearch.Hit> wholeHits = hits;
         String wholeCorrected = corrected;
         if (!focus.equals(cleaned)) {
             wholeCorrected = wholeCorrected(cleaned);
             List<Concept> wholeConcepts = reader.read(wholeCorrected);
-            wholeHits = wholeConcepts.isEmpty() ? List.of() : search(wholeConcepts, wholeCorrected);
+            wholeHits =
+                    wholeConcepts.isEmpty()
+                            ? List.of()
+                            : keywords.search(wholeConcepts, wholeCorrected);
         }
         // The focus is embedded once, spelling corrected like its words: the meaning ranking, the
         // candidates and the
@@ -327,10 +310,11 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         boolean fresh = untrained[candidate];
         Exemplars.Nearest taughtOfBest = fresh ? Exemplars.Nearest.NONE : taught;
         int section = index.passages.get(candidate).section();
-        Hit hit = hits.stream().filter(h -> h.doc() == candidate).findFirst().orElse(null);
+        KeywordSearch.Hit hit =
+                hits.stream().filter(h -> h.doc() == candidate).findFirst().orElse(null);
         double kwBest = hits.isEmpty() ? 0 : hits.get(0).score();
         double kwOther = 0;
-        for (Hit h : hits)
+        for (KeywordSearch.Hit h : hits)
             if (!hits.isEmpty() && h.section() != hits.get(0).section())
                 kwOther = Math.max(kwOther, h.score());
         double cos = q == null ? 0 : similarity(q, candidate);
@@ -352,7 +336,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         PassageIndex.Passage passage = index.passages.get(candidate);
         boolean quantityMissing =
                 Intent.asksQuantity(corrected)
-                        && !givesQuantityOf(passage.text(), concepts, corrected);
+                        && !keywords.givesQuantityOf(passage.text(), concepts, corrected);
         Signals signals =
                 Signals.builder()
                         .set(Signal.KEYWORD_CONFIDENCE, hit == null ? 0 : hit.confidence())
@@ -384,7 +368,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                                 distinctive == 0 ? 0 : unknown / (double) distinctive)
                         .set(Signal.HEALTH_CUES, Math.min(3, healthCues(cleaned)))
                         .set(Signal.ASKS, post.asksAnything())
-                        .set(Signal.OTHER_ANIMAL, aboutAnotherAnimal(concepts))
+                        .set(Signal.OTHER_ANIMAL, keywords.aboutAnotherAnimal(concepts))
                         .set(Signal.QUANTITY_MISSING, quantityMissing)
                         .set(
                                 Signal.LENGTH,
@@ -433,7 +417,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                 signals,
                 suggestions,
                 next,
-                hits.stream().map(Hit::doc).limit(FUSED).toList(),
+                hits.stream().map(KeywordSearch.Hit::doc).limit(FUSED).toList(),
                 meanings.stream().map(Meaning::doc).limit(FUSED).toList(),
                 candidates,
                 q,
@@ -611,8 +595,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     /** The passages either ranking put among its first {@link #FUSED}, each with its signals. */
     private List<Candidate> candidates(
-            List<Hit> hits,
-            List<Hit> wholeHits,
+            List<KeywordSearch.Hit> hits,
+            List<KeywordSearch.Hit> wholeHits,
             List<Meaning> meanings,
             float[] q,
             float[] whole,
@@ -657,7 +641,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         for (int doc : docs) {
             Integer kp = kwPlace.get(doc);
             Integer vp = vecPlace.get(doc);
-            Hit hit = kp == null ? null : hits.get(kp);
+            KeywordSearch.Hit hit = kp == null ? null : hits.get(kp);
             Integer wp = wholePlace.get(doc);
             double cos = q == null ? 0 : similarity(q, doc);
             int section = index.passages.get(doc).section();
@@ -727,291 +711,6 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return healthSigns.count(analysis.stems(text));
     }
 
-    /**
-     * Whether a passage gives a number of something the question asks about: a measure with its
-     * unit ("2ft"), or a number followed by a word the question uses for its topic ("two weeks" for
-     * "how many weeks"), not by "rats", which every question names ("for two rats" says how big a
-     * cage is, not how many rats to keep).
-     */
-    private boolean givesQuantityOf(String text, List<Concept> concepts, String question) {
-        if (Intent.MEASURE.matcher(text).find()) return true;
-        if (Intent.ASKS_FREQUENCY.matcher(question).find() && Intent.FREQUENCY.matcher(text).find())
-            return true;
-        java.util.regex.Matcher m = Intent.COUNTED.matcher(text);
-        while (m.find()) {
-            for (String stem : analysis.stems(m.group(2))) {
-                if (analysis.isGeneric(stem)) continue;
-                for (Concept c : concepts)
-                    if (!c.generic() && c.terms().containsKey(stem)) return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A candidate passage.
-     *
-     * @param coverage share of the question's distinctive concepts found in the passage or its
-     *     section (for answering)
-     * @param focus the same with concepts found only elsewhere in the section counting little (for
-     *     choosing)
-     */
-    record Hit(
-            int doc,
-            int section,
-            double score,
-            double coverage,
-            double focus,
-            double confidence,
-            double rank) {}
-
-    /**
-     * The candidates, best first, each with its coverage and confidence. Package-private for the
-     * quality tests.
-     */
-    List<Hit> search(List<Concept> concepts) {
-        return search(concepts, "");
-    }
-
-    /**
-     * Whether the question names another animal ("my dog", "a kitten") and never the pack's own.
-     */
-    private boolean aboutAnotherAnimal(List<Concept> concepts) {
-        boolean other = false;
-        for (Concept c : concepts) {
-            for (Map.Entry<String, Float> t : c.terms().entrySet()) {
-                if (analysis.isOwnAnimal(t.getKey())) return false;
-                other |= t.getValue() == 1f && analysis.isOtherAnimal(t.getKey());
-            }
-        }
-        return other;
-    }
-
-    /**
-     * Whether the question is about someone's pet: it names the pack's animal or refers to an owner
-     * or an animal ("my", "he", "them"), or it says "pet" and names something specific the pack
-     * covers. Only then are everyday words the pack lacks read as chat around it; "what is the
-     * boiling point of water" gets no such leeway.
-     */
-    private boolean aboutAPet(List<Concept> concepts, String question) {
-        for (Concept c : concepts)
-            for (String t : c.terms().keySet()) if (analysis.isOwnAnimal(t)) return true;
-        if (PRONOUN.matcher(question).find()) return true;
-        // "Is bedding from the pet store ok" is about a pet when it also names something specific
-        // the pack covers;
-        // "what time does the pet store close" names only everyday words and gets no leeway.
-        return PET.matcher(question).find()
-                && concepts.stream()
-                        .anyMatch(
-                                c ->
-                                        !c.generic()
-                                                && !c.everyday()
-                                                && c.terms().keySet().stream()
-                                                        .anyMatch(t -> index.df(t) > 0));
-    }
-
-    List<Hit> search(List<Concept> concepts, String question) {
-        try {
-            TopDocs top = index.searcher.search(query(concepts), CANDIDATES);
-            List<ScoreDoc> found = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) if (sd.doc < index.passages.size()) found.add(sd);
-            if (found.isEmpty()) return List.of();
-            int[] docs = found.stream().mapToInt(sd -> sd.doc).toArray();
-            double[][] coverage = coverage(concepts, docs, aboutAPet(concepts, question));
-            boolean wantsAdvice = Intent.wantsAdvice(question);
-            boolean asksMeaning = Intent.asksMeaning(question);
-            boolean asksForKinds = intent.asksForKinds(question);
-            boolean asksSigns = Intent.asksSigns(question);
-            List<Hit> hits = new ArrayList<>(docs.length);
-            for (int i = 0; i < docs.length; i++) {
-                float score = found.get(i).score;
-                double scoreFactor =
-                        weights.get(Weight.SCORE_FLOOR)
-                                + (1 - weights.get(Weight.SCORE_FLOOR))
-                                        * score
-                                        / (score + weights.get(Weight.SCORE_HALF));
-                double confidence = clamp(coverage[0][i] * scoreFactor);
-                int section = index.passages.get(docs[i]).section();
-                double focus = coverage[1][i];
-                double rank =
-                        score
-                                * (0.1 + focus)
-                                * (0.1 + focus)
-                                * (1 - weights.get(Weight.EARLIER) * lateness(docs[i]))
-                                * (wantsAdvice && index.describesSigns(docs[i])
-                                        ? weights.get(Weight.SIGNS_FOR_ADVICE)
-                                        : 1)
-                                * (asksMeaning && index.passages.get(docs[i]).interprets()
-                                        ? weights.get(Weight.MEANING)
-                                        : 1)
-                                * (asksForKinds && index.passages.get(docs[i]).enumerates()
-                                        ? weights.get(Weight.EXAMPLES)
-                                        : 1)
-                                * (asksSigns && index.describesSigns(docs[i])
-                                        ? SIGNS_FOR_TELLING
-                                        : 1);
-                hits.add(new Hit(docs[i], section, score, coverage[0][i], focus, confidence, rank));
-            }
-            hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
-            return hits;
-        } catch (IOException e) {
-            throw new IllegalStateException("in-memory index read failed", e);
-        }
-    }
-
-    /**
-     * How far into the pack a passage is, from 0 to 1: guides explain a topic where it first comes
-     * up and only mention it later. FAQ answers are the exception: they come last but are answers
-     * by design.
-     */
-    private double lateness(int doc) {
-        int section = index.passages.get(doc).section();
-        return index.sections.get(section).faq() ? 0 : doc / (double) index.passages.size();
-    }
-
-    private Query query(List<Concept> concepts) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (Concept c : concepts) {
-            // A generic word ("where") weighs little, but what it stands for ("position", "area")
-            // counts in full.
-            // Terms the pack never uses cannot match; leaving them out saves most of the query's
-            // term lookups.
-            Map<String, Float> terms = new HashMap<>();
-            c.terms()
-                    .forEach(
-                            (t, w) -> {
-                                if (index.df(t) > 0) terms.put(t, w);
-                            });
-            if (terms.isEmpty()) continue;
-            float weight = 1f;
-            if (c.generic()) {
-                boolean specific = terms.keySet().stream().anyMatch(t -> !analysis.isGeneric(t));
-                if (specific) {
-                    terms.replaceAll(
-                            (t, w) ->
-                                    analysis.isGeneric(t) ? w * weights.boost(Weight.GENERIC) : w);
-                } else {
-                    weight = weights.boost(Weight.GENERIC);
-                }
-            }
-            all.add(
-                    fieldQuery(PassageIndex.TITLE, terms, weights.boost(Weight.TITLE) * weight),
-                    BooleanClause.Occur.SHOULD);
-            all.add(
-                    fieldQuery(PassageIndex.PATH, terms, weights.boost(Weight.PATH) * weight),
-                    BooleanClause.Occur.SHOULD);
-            all.add(
-                    fieldQuery(PassageIndex.BODY, terms, weights.boost(Weight.BODY) * weight),
-                    BooleanClause.Occur.SHOULD);
-            all.add(
-                    fieldQuery(PassageIndex.CONTEXT, terms, weights.boost(Weight.CONTEXT) * weight),
-                    BooleanClause.Occur.SHOULD);
-            // A passage in the owner's own words beats one that only matches a synonym.
-            float exact =
-                    weights.boost(Weight.EXACT)
-                            * (c.generic() ? weights.boost(Weight.GENERIC) : 1f);
-            if (index.df(c.word()) > 0) {
-                all.add(
-                        new BoostQuery(new TermQuery(new Term(PassageIndex.BODY, c.word())), exact),
-                        BooleanClause.Occur.SHOULD);
-            }
-        }
-        return all.build();
-    }
-
-    private static Query fieldQuery(String field, Map<String, Float> terms, float boost) {
-        SynonymQuery.Builder b = new SynonymQuery.Builder(field);
-        for (Map.Entry<String, Float> t : terms.entrySet())
-            b.addTerm(new Term(field, t.getKey()), t.getValue());
-        return new BoostQuery(b.build(), boost);
-    }
-
-    /**
-     * For each candidate, the rarity-weighted share of the question's distinctive concepts that it
-     * covers: [0] counts a concept found anywhere in the passage's section (its titles and text),
-     * [1] mainly those in the passage itself. A concept the pack never mentions weighs double: it
-     * is the surest sign of a question the guide does not answer.
-     */
-    private double[][] coverage(List<Concept> concepts, int[] docs, boolean aboutAPet) {
-        double[][] covered = new double[2][docs.length];
-        double total = 0;
-        // A generic word that stands for specific ones ("start" for "first steps") counts where it
-        // is found, never against.
-        double[] bonus = new double[docs.length];
-        int n = index.passages.size();
-        for (Concept c : concepts) {
-            boolean bonusOnly =
-                    c.generic()
-                            && c.terms().keySet().stream()
-                                    .anyMatch(t -> !analysis.isGeneric(t) && index.df(t) > 0);
-            if (c.generic() && !bonusOnly) continue;
-            int df = 0;
-            int[] ids =
-                    c.terms().keySet().stream()
-                            .mapToInt(index::termId)
-                            .filter(id -> id >= 0)
-                            .toArray();
-            for (String t : c.terms().keySet()) df += index.df(t);
-            df = Math.min(df, n);
-            // Even the pack's commonest topic words ("bond") say something, unlike the chat around
-            // a question.
-            double idf =
-                    Math.max(
-                            weights.get(Weight.IDF_FLOOR),
-                            Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-            if (bonusOnly) {
-                int[] specific =
-                        c.terms().keySet().stream()
-                                .filter(t -> !analysis.isGeneric(t))
-                                .mapToInt(index::termId)
-                                .filter(id -> id >= 0)
-                                .toArray();
-                for (int i = 0; i < docs.length; i++) {
-                    for (int id : specific) {
-                        if (index.passageHas(docs[i], id)) {
-                            bonus[i] += idf * weights.get(Weight.GENERIC);
-                            break;
-                        }
-                    }
-                }
-                continue;
-            }
-            if (df == 0) {
-                // A care topic or a rare word the pack never uses is the surest sign of a question
-                // it does not
-                // answer; an everyday word it never uses ("breakfast", "weekend") is mostly chat
-                // around the question.
-                total +=
-                        (c.everyday() && aboutAPet
-                                        ? weights.get(Weight.EVERYDAY)
-                                        : weights.get(Weight.UNKNOWN))
-                                * idf
-                                * (c.secondary() ? SECONDARY : 1);
-                continue;
-            }
-            if (c.secondary()) idf *= SECONDARY;
-            total += idf;
-            for (int i = 0; i < docs.length; i++) {
-                int section = index.passages.get(docs[i]).section();
-                boolean inPassage = false;
-                boolean inSection = false;
-                for (int id : ids) {
-                    inPassage |= index.passageHas(docs[i], id);
-                    inSection |= inPassage || index.sectionHas(section, id);
-                    if (inPassage) break;
-                }
-                covered[0][i] +=
-                        idf * (inPassage ? 1 : inSection ? weights.get(Weight.SECTION_ONLY) : 0);
-                covered[1][i] +=
-                        idf * (inPassage ? 1 : inSection ? weights.get(Weight.FOCUS_SECTION) : 0);
-            }
-        }
-        if (total == 0) return covered;
-        for (double[] row : covered)
-            for (int i = 0; i < docs.length; i++) row[i] = (row[i] + bonus[i]) / (total + bonus[i]);
-        return covered;
-    }
-
     private Answer decline(String question, double confidence, List<SectionRef> related) {
         return verdict(question, Answer.Verdict.NOT_COVERED, confidence, related);
     }
@@ -1074,7 +773,10 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         int limit = Math.min(max, TopicSuggester.MAX);
         if (out.size() < limit && typed.strip().length() >= 3) {
             List<Concept> concepts = reader.read(index.spelling.correct(clean(typed)));
-            for (Hit h : concepts.isEmpty() ? List.<Hit>of() : search(concepts)) {
+            for (KeywordSearch.Hit h :
+                    concepts.isEmpty()
+                            ? List.<KeywordSearch.Hit>of()
+                            : keywords.search(concepts, "")) {
                 if (out.size() >= limit) break;
                 String title = index.sections.get(h.section()).title();
                 if (h.coverage() > 0 && !out.contains(title)) out.add(title);
