@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,14 +26,10 @@ class AskCommandTest {
         System.setOut(stdout);
     }
 
-    private String run(String input, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code = Main.run(args);
-        System.setOut(stdout);
-        assertEquals(0, code);
-        return out.toString(StandardCharsets.UTF_8);
+    private static String run(String input, String... args) {
+        Commands.Run run = Commands.run(input, args);
+        assertEquals(0, run.code(), run::err);
+        return run.out();
     }
 
     @Test

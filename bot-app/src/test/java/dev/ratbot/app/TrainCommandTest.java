@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,16 +26,7 @@ class TrainCommandTest {
     /** A training file of the project: some 70 chat messages, trained on in a few seconds. */
     private static final Path CHAT_TRAIN = Path.of("../eval/chat-train.jsonl");
 
-    private final InputStream stdin = System.in;
-    private final PrintStream stdout = System.out;
-
     @TempDir Path pack;
-
-    @AfterEach
-    void restore() {
-        System.setIn(stdin);
-        System.setOut(stdout);
-    }
 
     @Test
     void writesTheFourTrainedFilesAndTheirTrainingPostsIntoTheModel() throws IOException {
@@ -105,20 +90,11 @@ class TrainCommandTest {
     @Test
     void aLabelledFileThatIsNotThereIsAConfigurationMistake() throws IOException {
         copyDefaultPack();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run("train", "--pack", pack.toString(), "no-such-posts.jsonl");
-        } finally {
-            System.setErr(stderr);
-        }
+        Commands.Run run =
+                Commands.run("", "train", "--pack", pack.toString(), "no-such-posts.jsonl");
 
-        assertEquals(2, code);
-        assertEquals(
-                "ratbot: train: cannot read no-such-posts.jsonl",
-                err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(2, run.code());
+        assertEquals("ratbot: train: cannot read no-such-posts.jsonl", run.err().strip());
     }
 
     private void copyDefaultPack() throws IOException {
@@ -127,13 +103,9 @@ class TrainCommandTest {
         }
     }
 
-    private String run(String input, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code = Main.run(args);
-        System.setOut(stdout);
-        assertEquals(0, code, () -> out.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+    private static String run(String input, String... args) {
+        Commands.Run run = Commands.run(input, args);
+        assertEquals(0, run.code(), run::err);
+        return run.out();
     }
 }
