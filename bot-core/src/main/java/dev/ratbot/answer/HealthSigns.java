@@ -1,8 +1,10 @@
 package dev.ratbot.answer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -20,7 +22,12 @@ final class HealthSigns {
     private static final String ANY = "*";
 
     private final Set<String> words;
-    private final List<List<String>> phrases;
+
+    /**
+     * The phrases by their first stem, so a post's stems are each looked up once instead of every
+     * phrase being tried at every place; phrases that open with {@code *} are under {@code *}.
+     */
+    private final Map<String, List<List<String>>> phrasesByFirst;
 
     /**
      * @param words the single words, already stemmed
@@ -28,7 +35,11 @@ final class HealthSigns {
      */
     HealthSigns(Set<String> words, List<List<String>> phrases) {
         this.words = Set.copyOf(words);
-        this.phrases = phrases.stream().filter(p -> !p.isEmpty()).map(List::copyOf).toList();
+        Map<String, List<List<String>>> byFirst = new HashMap<>();
+        for (List<String> p : phrases)
+            if (!p.isEmpty())
+                byFirst.computeIfAbsent(p.getFirst(), k -> new ArrayList<>()).add(List.copyOf(p));
+        this.phrasesByFirst = Map.copyOf(byFirst);
     }
 
     /** The signs of a pack's lists, stemmed by {@code stems}. */
@@ -49,14 +60,18 @@ final class HealthSigns {
     /** How many signs the stems of a post name: each sign word, and each place a phrase matches. */
     int count(List<String> stems) {
         int n = 0;
-        for (String stem : stems) if (words.contains(stem)) n++;
-        for (List<String> phrase : phrases)
-            for (int at = 0; at + phrase.size() <= stems.size(); at++)
+        List<List<String>> anyFirst = phrasesByFirst.getOrDefault(ANY, List.of());
+        for (int at = 0; at < stems.size(); at++) {
+            if (words.contains(stems.get(at))) n++;
+            for (List<String> phrase : phrasesByFirst.getOrDefault(stems.get(at), List.of()))
                 if (matchesAt(phrase, stems, at)) n++;
+            for (List<String> phrase : anyFirst) if (matchesAt(phrase, stems, at)) n++;
+        }
         return n;
     }
 
     private static boolean matchesAt(List<String> phrase, List<String> stems, int at) {
+        if (at + phrase.size() > stems.size()) return false;
         for (int i = 0; i < phrase.size(); i++) {
             String p = phrase.get(i);
             if (!p.equals(ANY) && !p.equals(stems.get(at + i))) return false;

@@ -21,7 +21,7 @@ import javax.management.ObjectName;
  * no such flag, so this calls it on a daemon thread. Where the platform has no trim (not glibc),
  * the JVM says so and the first try is the last.
  */
-public final class NativeHeapTrimmer implements AutoCloseable {
+public final class NativeHeapTrimmer {
 
     /** Often enough that freed memory does not pile up between phases of work; a trim takes ms. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
@@ -29,14 +29,13 @@ public final class NativeHeapTrimmer implements AutoCloseable {
     /** What the JVM's report of a trim starts with; anything else means it cannot trim here. */
     static final String TRIMMED = "Trim native heap";
 
-    private final ScheduledExecutorService timer;
+    private NativeHeapTrimmer() {}
 
-    private NativeHeapTrimmer(ScheduledExecutorService timer) {
-        this.timer = timer;
-    }
-
-    /** Trims every {@code interval}, the first time one interval from now, until closed. */
-    public static NativeHeapTrimmer start(Duration interval) {
+    /**
+     * Trims every {@code interval}, the first time one interval from now, for the life of the
+     * process (the thread is a daemon).
+     */
+    public static void start(Duration interval) {
         if (interval.isNegative() || interval.isZero())
             throw new IllegalArgumentException("interval must be positive: " + interval);
         ScheduledExecutorService timer =
@@ -56,7 +55,6 @@ public final class NativeHeapTrimmer implements AutoCloseable {
                         millis,
                         millis,
                         TimeUnit.MILLISECONDS);
-        return new NativeHeapTrimmer(timer);
     }
 
     /**
@@ -77,10 +75,5 @@ public final class NativeHeapTrimmer implements AutoCloseable {
         } catch (JMException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 }
