@@ -37,6 +37,7 @@ record PackWords(Map<String, String> lists) {
                     CARE_TOPICS,
                     HealthSigns.WORDS,
                     HealthSigns.PHRASES,
+                    HealthSigns.EXCEPTIONS,
                     SMALL_TALK,
                     QUESTION_WORDS,
                     PLEA_WORDS,

@@ -50,6 +50,34 @@ class HealthSignsTest {
         assertEquals(signs, DEFAULT.count(ANALYSIS.stems(post)));
     }
 
+    @Test
+    void nothingCountsWithinAnException() {
+        HealthSigns signs =
+                new HealthSigns(
+                        Set.of("blood"),
+                        List.of(List.of("not", "eat")),
+                        List.of(List.of("drew", "blood"), List.of("no", "*", "not", "eat")));
+
+        assertEquals(1, signs.count(List.of("he", "drew", "blood", "and", "blood", "again")));
+        assertEquals(0, signs.count(List.of("no", "he", "not", "eat")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "he bit my arm so hard that it drew blood                    | 0",
+                "she's drawn blood twice when i reached in                   | 0",
+                "he got my thumb and it bled all over my sleeve               | 0",
+                "bit me hard enough to bleed                                  | 0",
+                "my finger is bleeding, he got me good                        | 0",
+                "he drew blood and now his own nose is bleeding              | 1",
+                "she's bleeding from her nose after she bit me              | 1",
+            })
+    void theOwnersBloodAfterABiteIsNoSign(String post, int signs) {
+        assertEquals(signs, DEFAULT.count(ANALYSIS.stems(post)));
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
