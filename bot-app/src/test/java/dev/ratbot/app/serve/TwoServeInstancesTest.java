@@ -31,7 +31,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two real {@code serve} processes on one PostgreSQL database and a fake Telegram: 5,000
@@ -39,17 +42,31 @@ import org.junit.jupiter.api.io.TempDir;
  * finishes. No tip is sent twice, and every tip the dead instance had claimed but not confirmed is
  * accounted for in the store (UNCONFIRMED, naming it). While both run, together they send no faster
  * than Telegram allows one bot (their overall budget is shared in the database).
+ *
+ * <p>Paced at Telegram's 30 messages a second, 5,000 tips take three minutes of mostly waiting, so
+ * this class runs beside the module's other tests (junit-platform.properties enables parallel
+ * execution; every other class keeps to one thread). It shares nothing with them: its own bot,
+ * schema, fake server, folders and processes. It reports progress through {@link TestReporter}, not
+ * {@code System.out}, which tests running meanwhile swap to capture a command's output.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TwoServeInstancesTest {
 
     private static final int SUBSCRIPTIONS = Integer.getInteger("ratbot.test.subscriptions", 5_000);
-    private static final String TOKEN = ServeLogsTest.TELEGRAM_TOKEN;
+
+    /**
+     * A bot of its own: long polling is one PostgreSQL advisory lock per bot for the whole
+     * database, so with the other tests' bot this test's instances would hold it against theirs.
+     */
+    private static final String TOKEN = "7000002:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq";
+
     private static final Duration START = Duration.ofSeconds(90);
 
     @TempDir Path dir;
 
     @Test
-    void fiveThousandDueTipsExactlyOnceAcrossTwoInstancesWhenOneIsKilled() throws Exception {
+    void fiveThousandDueTipsExactlyOnceAcrossTwoInstancesWhenOneIsKilled(TestReporter report)
+            throws Exception {
         String base = Postgres.url();
         String schema =
                 "t_two_serve_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -69,10 +86,9 @@ class TwoServeInstancesTest {
                 // instance's start (on a loaded machine the first attempt can come after
                 // readiness).
                 a.await(java.util.regex.Pattern.compile("took the telegram-polling"), START);
-                System.out.println(
-                        java.time.Instant.now()
-                                + " before insertDueSubscriptions sends="
-                                + telegram.calls("sendMessage").size());
+                report.publishEntry(
+                        "before insertDueSubscriptions",
+                        "sends=" + telegram.calls("sendMessage").size());
                 insertDueSubscriptions(url);
                 b = ServeProcess.start(dir.resolve("b"), env(url, telegram, "instance-b"), "serve");
                 b.awaitReady(START);
@@ -89,15 +105,18 @@ class TwoServeInstancesTest {
                 // the rate.
                 double bothSeconds = (System.nanoTime() - bothFrom) / 1e9;
                 int sentTogether = telegram.calls("sendMessage").size() - sentBefore;
-                System.out.printf(
-                        "both instances: %d sends in %.1f s%n", sentTogether, bothSeconds);
+                report.publishEntry(
+                        "both instances",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%d sends in %.1f s",
+                                sentTogether,
+                                bothSeconds));
                 assertTrue(
                         sentTogether <= 30 * bothSeconds + 30,
                         sentTogether + " sends in " + bothSeconds + " s by two instances");
-                System.out.println(
-                        java.time.Instant.now()
-                                + " before a.kill sends="
-                                + telegram.calls("sendMessage").size());
+                report.publishEntry(
+                        "before a.kill", "sends=" + telegram.calls("sendMessage").size());
                 // Strike while the first instance has tips claimed and not yet confirmed, if we can
                 // catch it so.
                 long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -107,29 +126,23 @@ class TwoServeInstancesTest {
                 a.exitCode(Duration.ofSeconds(30));
 
                 // Long polling moves to the survivor: it answers a question sent after the kill.
-                System.out.println(
-                        java.time.Instant.now()
-                                + " before telegram.enqueue sends="
-                                + telegram.calls("sendMessage").size());
+                report.publishEntry(
+                        "before telegram.enqueue", "sends=" + telegram.calls("sendMessage").size());
                 telegram.enqueue(Updates.privateText(42, "How do I bond with my rats?"));
                 telegram.await(
                         "sendMessage", c -> "42".equals(c.text("chat_id")), Duration.ofSeconds(60));
                 assertTrue(b.output().contains("took the telegram-polling"), b.output());
 
-                System.out.println(
-                        java.time.Instant.now()
-                                + " before await sends="
-                                + telegram.calls("sendMessage").size());
+                report.publishEntry(
+                        "before await", "sends=" + telegram.calls("sendMessage").size());
                 try {
                     awaitNothingPending(url, Duration.ofMinutes(6));
                 } catch (AssertionError e) {
                     throw new AssertionError(
                             e.getMessage() + "\n--- instance b:\n" + b.output(), e);
                 }
-                System.out.println(
-                        java.time.Instant.now()
-                                + " before b.terminate sends="
-                                + telegram.calls("sendMessage").size());
+                report.publishEntry(
+                        "before b.terminate", "sends=" + telegram.calls("sendMessage").size());
                 b.terminate();
                 b.exitCode(Duration.ofSeconds(60));
             } finally {
@@ -148,7 +161,7 @@ class TwoServeInstancesTest {
             }
             Map<String, Long> statuses = statusCounts(url);
             Set<String> sent = chatsWithStatus(url, "SENT");
-            System.out.printf("received %d tips, statuses %s%n", received.size(), statuses);
+            report.publishEntry("received", received.size() + " tips, statuses " + statuses);
 
             assertEquals(
                     List.of(),
