@@ -33,8 +33,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two real {@code serve} processes on one PostgreSQL database and a fake Telegram: 5,000
@@ -43,13 +41,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * accounted for in the store (UNCONFIRMED, naming it). While both run, together they send no faster
  * than Telegram allows one bot (their overall budget is shared in the database).
  *
- * <p>Paced at Telegram's 30 messages a second, 5,000 tips take three minutes of mostly waiting, so
- * this class runs beside the module's other tests (junit-platform.properties enables parallel
- * execution; every other class keeps to one thread). It shares nothing with them: its own bot,
- * schema, fake server, folders and processes. It reports progress through {@link TestReporter}, not
- * {@code System.out}, which tests running meanwhile swap to capture a command's output.
+ * <p>Paced at Telegram's 30 messages a second, 5,000 tips take three minutes of mostly waiting. It
+ * ran beside the module's other tests for a while, but its two busy instances on a two-core machine
+ * starved the Discord shard-lease test's three into a double connection, so it runs alone again. It
+ * shares nothing with the others: its own bot, schema, fake server, folders and processes.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class TwoServeInstancesTest {
 
     private static final int SUBSCRIPTIONS = Integer.getInteger("ratbot.test.subscriptions", 5_000);
