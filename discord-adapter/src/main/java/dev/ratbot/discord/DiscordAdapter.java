@@ -91,6 +91,13 @@ public final class DiscordAdapter implements AutoCloseable {
     /** Shards connected one by one under leases (see {@link #startWithoutShards}). */
     private final java.util.Map<Integer, GatewayDiscordClient> leased = new java.util.HashMap<>();
 
+    /**
+     * Shards disconnected whose logout the gateway has not confirmed in time, with that logout: one
+     * of them is not connected again until it completes.
+     */
+    private final java.util.Map<Integer, java.util.concurrent.CompletableFuture<Void>> closing =
+            new java.util.HashMap<>();
+
     private volatile boolean leasing;
 
     /**
@@ -249,6 +256,9 @@ public final class DiscordAdapter implements AutoCloseable {
     public void connectShard(int index, int count) {
         synchronized (this) {
             if (closed || !leasing || leased.containsKey(index)) return;
+            if (closing.containsKey(index))
+                throw new DiscordStartException(
+                        "Discord: shard " + index + " is still closing", null, false);
         }
         GatewayDiscordClient g;
         try {
@@ -285,20 +295,44 @@ public final class DiscordAdapter implements AutoCloseable {
         log.info("Discord: shard {} of {} connected", index, count);
     }
 
-    /** Disconnects one leased shard (its lease is given up or lost); blocks until it is closed. */
-    public void disconnectShard(int index) {
-        GatewayDiscordClient g;
+    /**
+     * Disconnects one leased shard (its lease is given up or lost) and waits up to {@code
+     * STOP_TIMEOUT} for the gateway to confirm it.
+     *
+     * @return true when the shard is closed (or was not connected here); false when its logout is
+     *     still under way: the connection may be open, so its lease must not go to another instance
+     *     yet. Ask again later; the same logout is awaited, not a new one.
+     */
+    public boolean disconnectShard(int index) {
+        java.util.concurrent.CompletableFuture<Void> logout;
         synchronized (this) {
-            g = leased.remove(index);
+            GatewayDiscordClient g = leased.remove(index);
+            if (g != null) closing.put(index, g.logout().toFuture());
+            logout = closing.get(index);
         }
-        if (g == null) return;
+        if (logout == null) return true;
         try {
-            g.logout().block(STOP_TIMEOUT);
-        } catch (RuntimeException e) {
-            log.warn("Discord: disconnecting shard {} failed: {}", index, SafeErrors.describe(e));
+            logout.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn(
+                    "Discord: shard {} is not closed after {}; still waiting", index, STOP_TIMEOUT);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            // A logout that fails has no connection left to close.
+            log.warn(
+                    "Discord: disconnecting shard {} failed: {}",
+                    index,
+                    SafeErrors.describe(e.getCause()));
+        }
+        synchronized (this) {
+            closing.remove(index, logout);
         }
         connectedShards.remove(index);
         log.info("Discord: shard {} disconnected", index);
+        return true;
     }
 
     /** The shards this instance holds as leases. */

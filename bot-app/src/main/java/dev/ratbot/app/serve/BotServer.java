@@ -471,8 +471,8 @@ public final class BotServer implements AutoCloseable {
                             }
 
                             @Override
-                            public void disconnect(int index) {
-                                discord.disconnectShard(index);
+                            public boolean disconnect(int index) {
+                                return discord.disconnectShard(index);
                             }
                         },
                         SHARD_LEASE_TTL,

@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * V21): every few seconds each instance renews its leases and its membership, works out its fair
  * share (the shard count divided by the live instances, rounded up), gives back shards above it and
  * claims free or expired ones up to it. A shard is connected only while its lease is held: given
- * back only after it is disconnected, and dropped by an instance that cannot renew before its lease
- * runs out. An instance killed with {@code kill -9} stops renewing; its leases expire after {@code
- * ttl} and the others take its shards over at their next step.
+ * back only after its disconnect is confirmed (an unconfirmed one keeps its lease and is asked
+ * again at the next step, so a slow logout never lets two instances hold one shard), and dropped by
+ * an instance that cannot renew before its lease runs out. An instance killed with {@code kill -9}
+ * stops renewing; its leases expire after {@code ttl} and the others take its shards over at their
+ * next step.
  *
  * <p>Expiry is reckoned on the database's clock. {@link #step()} is one round; {@link #start()}
  * runs it periodically. Thread-safe.
@@ -36,7 +38,11 @@ public final class DiscordShardLeases implements AutoCloseable {
     public interface Shards {
         void connect(int index, int count);
 
-        void disconnect(int index);
+        /**
+         * @return true when the shard is closed; false when its closing is not confirmed yet (the
+         *     connection may still be open; it is asked again)
+         */
+        boolean disconnect(int index);
     }
 
     private static final Logger log = LoggerFactory.getLogger(DiscordShardLeases.class);
@@ -50,6 +56,13 @@ public final class DiscordShardLeases implements AutoCloseable {
     private final Duration ttl;
     private final Duration every;
     private final Set<Integer> held = new TreeSet<>();
+
+    /**
+     * Shards given up whose disconnect is not confirmed: their leases are kept and renewed with the
+     * others until it is, so that no other instance connects them meanwhile.
+     */
+    private final Set<Integer> closing = new TreeSet<>();
+
     private long heldUntilNanos;
     private ScheduledExecutorService timer;
     private boolean closed;
@@ -116,14 +129,12 @@ public final class DiscordShardLeases implements AutoCloseable {
                         held);
                 for (int index : List.copyOf(held)) disconnect(index);
             }
+            // Not given back: the database is out of reach. Retried with the next plan.
             return;
         }
         // A little less than the ttl, measured from before the renewal was sent.
         heldUntilNanos = started + ttl.minus(every).toNanos();
-        for (int index : plan.giveBack()) {
-            disconnect(index);
-            db.inTransaction(c -> delete(c, index));
-        }
+        for (int index : plan.giveBack()) giveBack(index);
         for (int index : plan.claimed()) {
             try {
                 shards.connect(index, count);
@@ -167,6 +178,8 @@ public final class DiscordShardLeases implements AutoCloseable {
         // stay connected.
         List<Integer> giveBack = new ArrayList<>();
         for (int index : held) if (!mine.contains(index)) giveBack.add(index);
+        // Asked again until they are closed, whether their leases are still this instance's or not.
+        giveBack.addAll(closing);
         int live;
         try (PreparedStatement ps =
                 c.prepareStatement(
@@ -179,9 +192,10 @@ public final class DiscordShardLeases implements AutoCloseable {
         int share = (count + live - 1) / live;
         List<Integer> claimed = new ArrayList<>();
         List<Integer> keep = new ArrayList<>(mine);
+        keep.removeAll(closing);
         while (keep.size() > share) giveBack.add(keep.removeLast());
         for (int index = 0; index < count && keep.size() + claimed.size() < share; index++) {
-            if (mine.contains(index)) continue;
+            if (mine.contains(index) || closing.contains(index)) continue;
             try (PreparedStatement ps =
                     c.prepareStatement(
                             "INSERT INTO discord_shard_leases (shard_index, owner, expires_at) VALUES (?, ?, "
@@ -212,12 +226,23 @@ public final class DiscordShardLeases implements AutoCloseable {
         return null;
     }
 
-    private void disconnect(int index) {
-        try {
-            shards.disconnect(index);
-        } finally {
-            held.remove(index);
+    /** Disconnects a shard and gives its lease back once its disconnect is confirmed. */
+    private void giveBack(int index) {
+        if (disconnect(index)) db.inTransaction(c -> delete(c, index));
+    }
+
+    /** Whether the shard is closed; an unconfirmed one is kept in {@link #closing}. */
+    private boolean disconnect(int index) {
+        held.remove(index);
+        if (shards.disconnect(index)) {
+            closing.remove(index);
+            return true;
         }
+        if (closing.add(index))
+            log.warn(
+                    "Discord shard leases: shard {} is not confirmed closed; keeping its lease until it is",
+                    index);
+        return false;
     }
 
     private void stepQuietly() {
@@ -250,14 +275,18 @@ public final class DiscordShardLeases implements AutoCloseable {
         synchronized (this) {
             if (closed) return;
             closed = true;
+            for (int index : List.copyOf(closing)) disconnect(index);
             for (int index : List.copyOf(held)) disconnect(index);
             try {
                 db.inTransaction(
                         c -> {
+                            // A shard still closing keeps its lease, which runs out by itself.
                             try (PreparedStatement ps =
                                     c.prepareStatement(
-                                            "DELETE FROM discord_shard_leases WHERE owner = ?")) {
+                                            "DELETE FROM discord_shard_leases WHERE owner = ?"
+                                                    + " AND NOT shard_index = ANY (?)")) {
                                 ps.setString(1, owner);
+                                ps.setArray(2, c.createArrayOf("integer", closing.toArray()));
                                 ps.executeUpdate();
                             }
                             try (PreparedStatement ps =

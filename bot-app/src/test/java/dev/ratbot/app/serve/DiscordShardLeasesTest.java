@@ -17,16 +17,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Shard leases on PostgreSQL, stepped by hand with recording shards in place of Discord: fair
- * shares, giving back before another connects, taking over from an instance that stopped renewing,
- * and handing back at once on close.
+ * shares, giving back before another connects, keeping the lease of a shard whose disconnect is not
+ * confirmed, taking over from an instance that stopped renewing, and handing back at once on close.
  */
 class DiscordShardLeasesTest {
 
     private static final Duration TTL = Duration.ofMillis(1500), EVERY = Duration.ofMillis(300);
 
-    /** Records connects and disconnects; fails the test if a shard is connected twice here. */
+    /**
+     * Records connects and disconnects; fails the test if a shard is connected twice here. A shard
+     * in {@code slow} does not confirm its disconnect: it stays connected, as a gateway logout that
+     * times out may.
+     */
     static final class Recorder implements DiscordShardLeases.Shards {
         final Set<Integer> connected = new TreeSet<>();
+        final Set<Integer> slow = new TreeSet<>();
         final List<String> events = new ArrayList<>();
 
         @Override
@@ -37,9 +42,14 @@ class DiscordShardLeasesTest {
         }
 
         @Override
-        public synchronized void disconnect(int index) {
+        public synchronized boolean disconnect(int index) {
+            if (slow.contains(index)) {
+                events.add("?" + index);
+                return false;
+            }
             connected.remove(index);
             events.add("-" + index);
+            return true;
         }
     }
 
@@ -83,6 +93,41 @@ class DiscordShardLeasesTest {
         second.step();
         assertEquals(Set.of(0, 1), a.connected, "stable once shared");
         assertEquals(Set.of(2, 3), b.connected);
+    }
+
+    @Test
+    void aShardWhoseDisconnectIsNotConfirmedKeepsItsLeaseUntilItIs() {
+        Recorder a = new Recorder(), b = new Recorder();
+        DiscordShardLeases first = leases("a", a), second = leases("b", b);
+        first.step();
+        second.step();
+        a.slow.add(3);
+        first.step(); // gives back 3 and 2; 3 does not confirm
+        assertEquals(Set.of(0, 1, 3), a.connected);
+        second.step();
+        assertEquals(Set.of(2), b.connected, "3 is still a's: its connection may be open");
+        first.step(); // asks again: still not closed
+        second.step();
+        assertEquals(Set.of(2), b.connected);
+        a.slow.clear();
+        first.step(); // closed at last: the lease goes back
+        assertEquals(Set.of(0, 1), a.connected);
+        second.step();
+        assertEquals(Set.of(2, 3), b.connected);
+        assertEquals(List.of("+0", "+1", "+2", "+3", "?3", "-2", "?3", "-3"), a.events);
+    }
+
+    @Test
+    void closingKeepsTheLeaseOfAShardNotConfirmedClosed() {
+        Recorder a = new Recorder(), b = new Recorder();
+        DiscordShardLeases leaving = leases("a", a), staying = leases("b", b);
+        leaving.step();
+        staying.step();
+        a.slow.add(1);
+        leaving.close();
+        assertEquals(Set.of(1), a.connected);
+        staying.step();
+        assertEquals(Set.of(0, 2, 3), b.connected, "1 waits for its lease to run out");
     }
 
     @Test
