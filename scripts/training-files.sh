@@ -1,5 +1,5 @@
 # Sourced by scripts/train and scripts/cross-validate: the labelled posts the default pack learns from, in the order
-# they are read. The reporting sets of eval/ (owners-test, chat-test, owners-hard) are never among them.
+# they are read. The reporting sets of eval/ (owners-test, chat-test, owners-hard, owners-brief) are never among them.
 real_posts=eval/owners-dev.jsonl # the real owners' posts: the shared development half of the held-out set
 training_files=(
   eval/owners-train.jsonl
