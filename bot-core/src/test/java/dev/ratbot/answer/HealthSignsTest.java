@@ -39,12 +39,15 @@ class HealthSignsTest {
             value = {
                 "Pixel hasn't touched his food in two days                  | 1",
                 "she's not eating and her eyes are half closed               | 2",
-                "his back legs keep giving way and he's losing weight        | 2",
+                "his back legs keep giving way and he's losing weight        | 3",
                 "teeth super long and he cant eat properly                   | 1",
                 "found a lump and some blood                                 | 2",
                 "he won't put weight on it and keeps holding his leg up      | 3",
                 "there's a squishy bump on her tummy                         | 2",
                 "his ears felt cold and he just lies flat in the hammock     | 2",
+                "orange-red stains round his nose and some pinkish pee       | 2",
+                "yellowy gunk in her eye and he's holding his back leg up    | 2",
+                "the skin came off the end of her tail, it's red and raw     | 2",
             })
     void theDefaultPackNamesSignsOwnersWriteWithoutAMedicalWord(String post, int signs) {
         assertEquals(signs, DEFAULT.count(ANALYSIS.stems(post)));
