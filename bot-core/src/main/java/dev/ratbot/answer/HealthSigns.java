@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,17 +75,21 @@ final class HealthSigns {
                 phrases(pack.phrases(EXCEPTIONS), stems));
     }
 
-    private static List<List<String>> phrases(
-            List<String> lines, Function<String, List<String>> stems) {
-        List<List<String>> phrases = new ArrayList<>();
+    /**
+     * Each line of a list split into stems, {@code *} kept as it is: a phrase as it is matched.
+     * Lines that stem alike ("walks funny", "walking funny") are one phrase, so that one sign is
+     * not counted once per spelling.
+     */
+    static List<List<String>> phrases(List<String> lines, Function<String, List<String>> stems) {
+        Set<List<String>> phrases = new LinkedHashSet<>();
         for (String line : lines) {
             List<String> phrase = new ArrayList<>();
             for (String w : line.split("\\s+"))
                 if (w.equals(ANY)) phrase.add(ANY);
                 else phrase.addAll(stems.apply(w));
-            phrases.add(phrase);
+            phrases.add(List.copyOf(phrase));
         }
-        return phrases;
+        return List.copyOf(phrases);
     }
 
     /** How many signs the stems of a post name: each sign word, and each place a phrase matches. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ratbot.knowledge.KnowledgePack;
 import dev.ratbot.knowledge.KnowledgePackLoader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,40 @@ class HealthSignsTest {
         assertEquals(3, signs.count(List.of("lump", "not", "eat", "still", "not", "eat")));
     }
 
+    @Test
+    void linesThatStemAlikeAreOneSign() {
+        HealthSigns signs =
+                new HealthSigns(
+                        Set.of(),
+                        HealthSigns.phrases(
+                                List.of("walks funny", "walking funny"), ANALYSIS::stems));
+
+        assertEquals(1, signs.count(ANALYSIS.stems("he's walking funny")));
+    }
+
+    /**
+     * A phrase within another ("giving way" in "legs giving way") counts one sign twice, which the
+     * health model then reads as two.
+     */
+    @Test
+    void noPhraseOfTheDefaultPackHoldsAnother() {
+        List<List<String>> phrases =
+                HealthSigns.phrases(
+                        PackWords.of(PACK).phrases(HealthSigns.PHRASES), ANALYSIS::stems);
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < phrases.size(); i++)
+            for (int o = 0; o < phrases.size(); o++)
+                if (i != o
+                        && new HealthSigns(Set.of(), List.of(phrases.get(i))).count(phrases.get(o))
+                                > 0)
+                    held.add(
+                            String.join(" ", phrases.get(i))
+                                    + " in "
+                                    + String.join(" ", phrases.get(o)));
+
+        assertEquals(List.of(), held);
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -48,6 +83,7 @@ class HealthSignsTest {
                 "orange-red stains round his nose and some pinkish pee       | 2",
                 "yellowy gunk in her eye and he's holding his back leg up    | 2",
                 "the skin came off the end of her tail, it's red and raw     | 2",
+                "one of his testicles looks twice the size of the other      | 1",
             })
     void theDefaultPackNamesSignsOwnersWriteWithoutAMedicalWord(String post, int signs) {
         assertEquals(signs, DEFAULT.count(ANALYSIS.stems(post)));
