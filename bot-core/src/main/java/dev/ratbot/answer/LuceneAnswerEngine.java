@@ -802,8 +802,16 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                             ? ' '
                             : ch);
         }
-        return RUN_ON_SENTENCE.matcher(out).replaceAll("$1 $2");
+        return RUN_ON_SENTENCE.matcher(MENTION.matcher(out).replaceAll(" ")).replaceAll("$1 $2");
     }
+
+    /**
+     * A handle someone is addressed by in chat ("@alice", "@everyone", "@here"): it says who is
+     * asked, not what about, and its word would otherwise count as a topic ("everyone" reads as a
+     * question about bonding with several people). An e-mail address is not a mention.
+     */
+    private static final java.util.regex.Pattern MENTION =
+            java.util.regex.Pattern.compile("(?<![\\w.@])@\\w+");
 
     /**
      * A sentence typed straight after the last one's full stop ("dried blood.Why is that?"): the

@@ -12,6 +12,8 @@ import dev.ratbot.knowledge.Section;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What every answer promises (shape, attribution, related sections) and the browsing and
@@ -51,6 +53,23 @@ class LuceneAnswerEngineTest {
                         .orElseThrow();
         assertEquals("Signs of a shy rat:", list.leadIn());
         assertTrue(a.text().contains("Signs of a shy rat:\n\u2022 Hiding or retreating"), a.text());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "@everyone how do I bond                          | how do I bond",
+                "@here my rat bit me, how do i stop him biting    | my rat bit me, how do i stop him biting",
+                "how do I get my new rat to trust me @alice_k     | how do I get my new rat to trust me",
+            })
+    void aMentionDoesNotChangeTheAnswer(String mentioning, String plain) {
+        Answer a = engine.answer(plain);
+        Answer b = engine.answer(mentioning);
+        assertTrue(a.answered());
+        assertEquals(a.section(), b.section());
+        assertEquals(a.verdict(), b.verdict());
+        assertEquals(a.text(), b.text());
     }
 
     @Test

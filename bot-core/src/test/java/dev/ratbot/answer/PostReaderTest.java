@@ -68,6 +68,20 @@ class PostReaderTest {
     }
 
     @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "@everyone how do I bond         | '  how do I bond'",
+                "thanks @alice_k, and @here too  | 'thanks  , and   too'",
+                // an e-mail address and a lone @ are text
+                "mail me at kim@example.org      | mail me at kim@example.org",
+                "meet @ 5                        | meet @ 5",
+            })
+    void aMentionIsNotPartOfTheQuestion(String post, String cleaned) {
+        assertEquals(cleaned, LuceneAnswerEngine.clean(post));
+    }
+
+    @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(
             strings = {"?!", "   ", "\uD83D\uDC00\uD83D\uDC00"})
     void aPostWithoutWordsHasNoSentences(String post) {
