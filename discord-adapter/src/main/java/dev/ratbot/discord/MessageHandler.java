@@ -16,7 +16,6 @@ import discord4j.rest.util.PermissionSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +36,12 @@ final class MessageHandler {
     private final ReplyRenderer renderer;
     private final RestClient rest;
     private final long botId;
-    private final Pattern botMention;
 
     MessageHandler(Conversation conversation, ReplyRenderer renderer, RestClient rest, long botId) {
         this.conversation = conversation;
         this.renderer = renderer;
         this.rest = rest;
         this.botId = botId;
-        this.botMention = Pattern.compile("<@!?" + Long.toUnsignedString(botId) + ">");
     }
 
     /**
@@ -78,7 +75,8 @@ final class MessageHandler {
         Optional<User> author = message.getAuthor();
         Optional<Long> guild = event.getGuildId().map(s -> s.asLong());
 
-        String text = botMention.matcher(message.getContent()).replaceAll(" ").strip();
+        // The bot's mention and anyone else's go: they say who is asked, not what about.
+        String text = QuestionText.withoutMarkup(message.getContent()).strip();
         long channelId = message.getChannelId().asLong();
         Address address = DiscordPlaces.channel(channelId, guild);
         Rights rights = guild.isEmpty() ? Rights.OWNER : memberRights(event.getMember());

@@ -16,11 +16,10 @@ final class QuestionText {
     static String of(String content) {
         if (content == null) return "";
         String text =
-                MARKUP.matcher(
-                                content.length() > 4 * CommandParser.MAX_QUESTION_CHARS
-                                        ? content.substring(0, 4 * CommandParser.MAX_QUESTION_CHARS)
-                                        : content)
-                        .replaceAll(" ");
+                withoutMarkup(
+                        content.length() > 4 * CommandParser.MAX_QUESTION_CHARS
+                                ? content.substring(0, 4 * CommandParser.MAX_QUESTION_CHARS)
+                                : content);
         text = text.replaceAll("\\s+", " ").strip();
         if (text.length() > CommandParser.MAX_QUESTION_CHARS) {
             int end = CommandParser.MAX_QUESTION_CHARS;
@@ -28,5 +27,13 @@ final class QuestionText {
             text = text.substring(0, end);
         }
         return text;
+    }
+
+    /**
+     * The text with Discord's markup for users, roles, channels and custom emoji each replaced by a
+     * space: digits of an id are no words of a question, and the engine read them as such.
+     */
+    static String withoutMarkup(String content) {
+        return MARKUP.matcher(content).replaceAll(" ");
     }
 }

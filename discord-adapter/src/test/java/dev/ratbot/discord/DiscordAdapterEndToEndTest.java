@@ -296,6 +296,31 @@ class DiscordAdapterEndToEndTest {
     }
 
     @Test
+    void aRoleOrChannelMentionInAQuestionLeavesItsAnswerAsItIs() {
+        long id = discord.nextId();
+        discord.dispatch(
+                GUILD_ID,
+                "MESSAGE_CREATE",
+                FakeEvents.message(
+                        id,
+                        MEMBER_ID,
+                        GENERAL_CHANNEL,
+                        true,
+                        "<@"
+                                + BOT_ID
+                                + "> <@&"
+                                + FakeDiscord.MODERATOR_ROLE
+                                + "> <#"
+                                + GENERAL_CHANNEL
+                                + "> how do I get my new rat to trust me",
+                        BOT_ID));
+
+        String shown = awaitReplyTo(id).json().toString();
+        assertTrue(shown.contains("How do you get your rats to trust you?"), shown);
+        assertFalse(shown.contains("closest advice"), "answered as sure, as without it: " + shown);
+    }
+
+    @Test
     void settingsCommandsInAMentionNeedManageServerFromTheMembersRoles() {
         long memberChannel = discord.nextId();
         long refused = discord.nextId();
