@@ -35,4 +35,19 @@ class GuideAnalysisTest {
     void indexTermsDropStopWordsAndStem(String text, String terms) {
         assertEquals(List.of(terms.split(" ")), ANALYSIS.indexTerms(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "how well can rats see?                      | true",
+                "he bumps into things, can he see well        | true",
+                "does she know me by seeing me or by smell    | true",
+                "should I wait and see?                       | false",
+                "I barely see them on weekdays                | false",
+                "he runs off when he sees me coming           | false",
+            })
+    void seeingIsAboutSightOnlyWhereTheSentenceSaysSo(String question, boolean sight) {
+        assertEquals(sight, GuideAnalysis.terms(ANALYSIS.query, question).contains("vision"));
+    }
 }
