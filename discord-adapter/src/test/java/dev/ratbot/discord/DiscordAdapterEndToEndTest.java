@@ -259,21 +259,13 @@ class DiscordAdapterEndToEndTest {
                         GENERAL_CHANNEL,
                         true,
                         "just chatting about rats, no bot here"));
-        long id = discord.nextId();
-        discord.dispatch(
-                GUILD_ID,
-                "MESSAGE_CREATE",
-                FakeEvents.message(
-                        id,
-                        MEMBER_ID,
-                        GENERAL_CHANNEL,
-                        true,
+        long id =
+                mentionInGeneral(
                         "<@"
                                 + BOT_ID
                                 + "> @everyone <@&"
                                 + FakeDiscord.MODERATOR_ROLE
-                                + "> what treats can I give my rats?",
-                        BOT_ID));
+                                + "> what treats can I give my rats?");
 
         RecordedRequest reply = awaitReplyTo(id);
         JsonNode body = reply.json();
@@ -297,23 +289,15 @@ class DiscordAdapterEndToEndTest {
 
     @Test
     void aRoleOrChannelMentionInAQuestionLeavesItsAnswerAsItIs() {
-        long id = discord.nextId();
-        discord.dispatch(
-                GUILD_ID,
-                "MESSAGE_CREATE",
-                FakeEvents.message(
-                        id,
-                        MEMBER_ID,
-                        GENERAL_CHANNEL,
-                        true,
+        long id =
+                mentionInGeneral(
                         "<@"
                                 + BOT_ID
                                 + "> <@&"
                                 + FakeDiscord.MODERATOR_ROLE
                                 + "> <#"
                                 + GENERAL_CHANNEL
-                                + "> how do I get my new rat to trust me",
-                        BOT_ID));
+                                + "> how do I get my new rat to trust me");
 
         String shown = awaitReplyTo(id).json().toString();
         assertTrue(shown.contains("How do you get your rats to trust you?"), shown);
@@ -511,11 +495,7 @@ class DiscordAdapterEndToEndTest {
                     .append(
                             "[link](http://x) \u0000\u202e \uD83D\uDC00 \u043a\u0440\u044b\u0441\u0430 AND OR title:* ");
         }
-        long id = discord.nextId();
-        discord.dispatch(
-                GUILD_ID,
-                "MESSAGE_CREATE",
-                FakeEvents.message(id, MEMBER_ID, GENERAL_CHANNEL, true, text.toString(), BOT_ID));
+        long id = mentionInGeneral(text.toString());
         JsonNode body = awaitReplyTo(id).json();
         assertEquals("[]", body.path("allowed_mentions").path("parse").toString());
         assertTrue(body.path("content").asText("").length() <= 2000);
@@ -666,6 +646,19 @@ class DiscordAdapterEndToEndTest {
     private static JsonNode callback(long interactionId) {
         return discord.awaitRequest("POST", "/interactions/" + interactionId + "/.*/callback", WAIT)
                 .json();
+    }
+
+    /**
+     * A member's message in the general channel that mentions the bot (the text says where); its
+     * id, to await the reply to it.
+     */
+    private static long mentionInGeneral(String text) {
+        long id = discord.nextId();
+        discord.dispatch(
+                GUILD_ID,
+                "MESSAGE_CREATE",
+                FakeEvents.message(id, MEMBER_ID, GENERAL_CHANNEL, true, text, BOT_ID));
+        return id;
     }
 
     private static RecordedRequest awaitReplyTo(long messageId) {
