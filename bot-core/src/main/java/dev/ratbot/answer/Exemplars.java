@@ -94,8 +94,17 @@ final class Exemplars {
                 }
             };
 
+    /** One more than the highest passage number any taught post names. */
+    private final int passages;
+
     private Exemplars(List<Exemplar> exemplars) {
         this.exemplars = List.copyOf(exemplars);
+        this.passages =
+                this.exemplars.stream()
+                                .flatMapToInt(e -> java.util.Arrays.stream(e.docs()))
+                                .max()
+                                .orElse(-1)
+                        + 1;
     }
 
     boolean isEmpty() {
@@ -145,7 +154,10 @@ final class Exemplars {
     }
 
     private Nearest compute(float[] q, String self) {
-        Map<Integer, Double> byDoc = new HashMap<>();
+        // Per passage the closest post's similarity, in an array: a map would box a number for each
+        // of the taught posts (75 KB of garbage for every new question).
+        double[] best = new double[passages];
+        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
         double covered = 0;
         double uncovered = 0;
         // The nearest posts, kept in order in a small array: a full sort of every taught post for
@@ -159,7 +171,7 @@ final class Exemplars {
             if (e.docs().length == 0) uncovered = Math.max(uncovered, sim);
             for (int doc : e.docs()) {
                 covered = Math.max(covered, sim);
-                byDoc.merge(doc, sim, Math::max);
+                best[doc] = Math.max(best[doc], sim);
             }
             if (count < VOTERS) count++;
             else if (sim <= nearSim[VOTERS - 1]) continue;
@@ -186,6 +198,9 @@ final class Exemplars {
             if (docs.length == 0) none += weight[i] / total;
             for (int doc : docs) votes.merge(doc, weight[i] / total / docs.length, Double::sum);
         }
+        Map<Integer, Double> byDoc = new HashMap<>();
+        for (int doc = 0; doc < passages; doc++)
+            if (best[doc] > Double.NEGATIVE_INFINITY) byDoc.put(doc, best[doc]);
         return new Nearest(inDocOrder(byDoc), covered, uncovered, inDocOrder(votes), none);
     }
 
