@@ -175,7 +175,9 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     private Answer answerOrDecline(String question) {
         String cleaned = clean(question);
-        if (smallTalk.isSmallTalk(cleaned))
+        // Nothing to read (an empty line, a lone "@everyone") is met like a greeting, with the
+        // invitation to ask; a refusal would say the guide lacks something nobody asked.
+        if (cleaned.isBlank() || smallTalk.isSmallTalk(cleaned))
             return verdict(question, Answer.Verdict.SMALL_TALK, 0, List.of());
         Reading r = read(cleaned);
         if (r == null) return decline(question, 0, List.of());
@@ -802,8 +804,18 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                             ? ' '
                             : ch);
         }
-        return RUN_ON_SENTENCE.matcher(MENTION.matcher(out).replaceAll(" ")).replaceAll("$1 $2");
+        String unaddressed = MENTION.matcher(out).replaceAll(" ");
+        return RUN_ON_SENTENCE
+                .matcher(HTML_TAG.matcher(unaddressed).replaceAll(" "))
+                .replaceAll("$1 $2");
     }
+
+    /**
+     * An HTML tag typed or pasted into a message ("<b>hi</b>"): markup, not words. A heart ("<3")
+     * or a comparison ("< 5 weeks") is not a tag.
+     */
+    private static final java.util.regex.Pattern HTML_TAG =
+            java.util.regex.Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
 
     /**
      * A handle someone is addressed by in chat ("@alice", "@everyone", "@here"): it says who is

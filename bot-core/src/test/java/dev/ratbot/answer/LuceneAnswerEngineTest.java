@@ -132,13 +132,26 @@ class LuceneAnswerEngineTest {
         assertTrue(a.score() >= 0 && a.score() < 1);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"", "   ", "\n\t", "\u0000\u0007", "@everyone", "<b></b>", "?!"})
+    void aTextWithNothingToReadGetsTheInvitationToAsk(String text) {
+        Answer a = engine.answer(text);
+
+        assertEquals(Answer.Verdict.SMALL_TALK, a.verdict());
+        assertEquals(text, a.question());
+    }
+
     @Test
-    void blankQuestionsAreDeclined() {
-        for (String q : new String[] {"", "   ", "\n\t", "?!", "the and of"}) {
-            Answer a = engine.answer(q);
-            assertFalse(a.answered(), q);
-            assertEquals(q, a.question());
-        }
+    void wordsThatSayNothingAreDeclined() {
+        Answer a = engine.answer("the and of");
+
+        assertEquals(Answer.Verdict.NOT_COVERED, a.verdict());
+        assertEquals("the and of", a.question());
+    }
+
+    @Test
+    void noQuestionAtAllIsNotAnswered() {
         assertFalse(engine.answer(null).answered());
     }
 

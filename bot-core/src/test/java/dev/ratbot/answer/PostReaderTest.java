@@ -82,6 +82,21 @@ class PostReaderTest {
     }
 
     @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<b>hi</b>                          | ' hi '",
+                "<p class=\"x\">how do I bond</p>  | ' how do I bond '",
+                "line<br/>break                     | line break",
+                // a heart and a comparison are text
+                "love them <3                       | love them <3",
+                "a rat < 5 weeks old                | a rat < 5 weeks old",
+            })
+    void anHtmlTagIsNotPartOfTheQuestion(String post, String cleaned) {
+        assertEquals(cleaned, LuceneAnswerEngine.clean(post));
+    }
+
+    @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(
             strings = {"?!", "   ", "\uD83D\uDC00\uD83D\uDC00"})
     void aPostWithoutWordsHasNoSentences(String post) {
