@@ -198,10 +198,16 @@ final class Exemplars {
             if (docs.length == 0) none += weight[i] / total;
             for (int doc : docs) votes.merge(doc, weight[i] / total / docs.length, Double::sum);
         }
-        Map<Integer, Double> byDoc = new HashMap<>();
+        // Filled in document order, so it needs no copy to iterate in that order.
+        java.util.SortedMap<Integer, Double> byDoc = new java.util.TreeMap<>();
         for (int doc = 0; doc < passages; doc++)
             if (best[doc] > Double.NEGATIVE_INFINITY) byDoc.put(doc, best[doc]);
-        return new Nearest(inDocOrder(byDoc), covered, uncovered, inDocOrder(votes), none);
+        return new Nearest(
+                java.util.Collections.unmodifiableSortedMap(byDoc),
+                covered,
+                uncovered,
+                inDocOrder(votes),
+                none);
     }
 
     /**

@@ -804,26 +804,25 @@ public final class LuceneAnswerEngine implements AnswerEngine {
                             ? ' '
                             : ch);
         }
-        String unaddressed = MENTION.matcher(out).replaceAll(" ");
-        return RUN_ON_SENTENCE
-                .matcher(HTML_TAG.matcher(unaddressed).replaceAll(" "))
-                .replaceAll("$1 $2");
+        String words = MENTION_OR_TAG.matcher(out).replaceAll(" ");
+        return RUN_ON_SENTENCE.matcher(words).replaceAll("$1 $2");
     }
 
     /**
-     * An HTML tag typed or pasted into a message ("<b>hi</b>"): markup, not words. A heart ("<3")
-     * or a comparison ("< 5 weeks") is not a tag.
+     * What is in a message but is not its words, taken out in one pass:
+     *
+     * <ul>
+     *   <li>a handle someone is addressed by in chat ("@alice", "@everyone", "@here"): it says who
+     *       is asked, not what about, and its word would otherwise count as a topic ("everyone"
+     *       reads as a question about bonding with several people). An e-mail address is not a
+     *       mention;
+     *   <li>an HTML tag typed or pasted into a message ("<b>hi</b>"). A heart ("<3") or a
+     *       comparison ("< 5 weeks") is not a tag.
+     * </ul>
      */
-    private static final java.util.regex.Pattern HTML_TAG =
-            java.util.regex.Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
-
-    /**
-     * A handle someone is addressed by in chat ("@alice", "@everyone", "@here"): it says who is
-     * asked, not what about, and its word would otherwise count as a topic ("everyone" reads as a
-     * question about bonding with several people). An e-mail address is not a mention.
-     */
-    private static final java.util.regex.Pattern MENTION =
-            java.util.regex.Pattern.compile("(?<![\\w.@])@\\w+");
+    private static final java.util.regex.Pattern MENTION_OR_TAG =
+            java.util.regex.Pattern.compile(
+                    "(?<![\\w.@])@\\w+|</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
 
     /**
      * A sentence typed straight after the last one's full stop ("dried blood.Why is that?"): the

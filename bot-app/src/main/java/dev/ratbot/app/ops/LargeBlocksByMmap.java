@@ -34,10 +34,13 @@ public final class LargeBlocksByMmap {
 
     /** Sets the threshold; true when glibc took it. */
     public static boolean apply() {
-        return mallopt().map(call -> call(call, M_MMAP_THRESHOLD, THRESHOLD_BYTES)).orElse(false);
+        return mallopt()
+                .map(mallopt -> set(mallopt, M_MMAP_THRESHOLD, THRESHOLD_BYTES))
+                .orElse(false);
     }
 
-    private static boolean call(MethodHandle mallopt, int parameter, int value) {
+    /** {@code mallopt(parameter, value)}; true when glibc took it. */
+    private static boolean set(MethodHandle mallopt, int parameter, int value) {
         try {
             return (int) mallopt.invokeExact(parameter, value) == 1;
         } catch (VirtualMachineError e) {
