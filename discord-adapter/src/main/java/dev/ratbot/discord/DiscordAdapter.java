@@ -7,6 +7,7 @@ import dev.ratbot.feedback.AnswerLog;
 import dev.ratbot.inbox.ChatLanes;
 import dev.ratbot.message.MessageSender;
 import dev.ratbot.subscription.SubscriptionStore;
+import discord4j.common.close.CloseException;
 import discord4j.core.DiscordClient;
 import discord4j.core.GatewayDiscordClient;
 import discord4j.core.event.EventDispatcher;
@@ -209,7 +210,7 @@ public final class DiscordAdapter implements AutoCloseable {
                             .block(START_TIMEOUT);
         } catch (RuntimeException e) {
             throw new DiscordStartException(
-                    "Discord: could not start: " + SafeErrors.describe(e) + closeHint(),
+                    "Discord: could not start: " + SafeErrors.describe(e) + closeHint(e),
                     e,
                     worthRetrying(e));
         }
@@ -279,7 +280,7 @@ public final class DiscordAdapter implements AutoCloseable {
                             + index
                             + " could not connect: "
                             + SafeErrors.describe(e)
-                            + closeHint(),
+                            + closeHint(e),
                     e,
                     worthRetrying(e));
         }
@@ -340,9 +341,9 @@ public final class DiscordAdapter implements AutoCloseable {
         return Set.copyOf(leased.keySet());
     }
 
-    /** What the last close code means for the operator, when it is theirs to fix. */
-    private String closeHint() {
-        return switch (lastCloseCode) {
+    /** What the close code of a failed login means for the operator, when it is theirs to fix. */
+    private String closeHint(RuntimeException failure) {
+        return switch (closeCode(failure)) {
             case DISALLOWED_INTENTS ->
                     " (Discord closed with 4014, disallowed intents: DISCORD_MESSAGE_CONTENT=true needs"
                             + " Message Content Intent switched on under Privileged Gateway Intents on the Bot page of the Developer"
@@ -361,12 +362,24 @@ public final class DiscordAdapter implements AutoCloseable {
      * the operator must fix it.
      */
     private boolean worthRetrying(RuntimeException e) {
-        int code = lastCloseCode;
+        int code = closeCode(e);
         boolean gatewayRefused =
                 code == AUTHENTICATION_FAILED
                         || code == INVALID_INTENTS
                         || code == DISALLOWED_INTENTS;
         return !gatewayRefused && !DiscordStartException.refused(e);
+    }
+
+    /**
+     * The gateway's close code for a failed login. The login's own error carries it (a {@link
+     * CloseException} in its causes); the {@link DisconnectEvent} that also records it is
+     * dispatched on another thread and may not have arrived yet when the login fails, so it is only
+     * the fallback.
+     */
+    private int closeCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause())
+            if (t instanceof CloseException closed) return closed.getCode();
+        return lastCloseCode;
     }
 
     private IntentSet intents() {
