@@ -27,9 +27,10 @@ import org.apache.lucene.search.TopDocs;
  *   <li>Small talk ("hi", "thanks!", an emoji) is recognised from the pack's {@code small-talk.txt}
  *       and needs no search.
  *   <li>{@link PostReader} splits the post into sentences and takes the ones that ask as its focus.
- *   <li>Clean-up and spelling, concepts (English analysis plus the pack's synonyms), BM25 over
- *       titles, passage and section, on the focus and on the whole post; coverage of the question's
- *       distinctive concepts per candidate ({@link KeywordSearch}).
+ *   <li>Clean-up, chat shorthand written out ({@link Shorthand}) and spelling, concepts (English
+ *       analysis plus the pack's synonyms), BM25 over titles, passage and section, on the focus and
+ *       on the whole post; coverage of the question's distinctive concepts per candidate ({@link
+ *       KeywordSearch}).
  *   <li>The focus is embedded once; passages near it in meaning and taught posts near it ({@link
  *       Exemplars}) join the candidates.
  *   <li>The {@link DecisionModel} (weights learnt by {@link DecisionTrainer}) picks the passage
@@ -85,6 +86,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     private final KeywordSearch keywords;
     private final SentenceEmbedder embedder;
     private final PostReader posts;
+    private final Shorthand shorthand;
     private final SmallTalk smallTalk;
     private final HealthSigns healthSigns;
     private final DecisionModel model;
@@ -129,6 +131,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         this.posts =
                 new PostReader(
                         words.words(PackWords.QUESTION_WORDS), words.words(PackWords.PLEA_WORDS));
+        this.shorthand = Shorthand.parse(words.phrases(Shorthand.FILE));
         this.smallTalk = SmallTalk.parse(words.phrases(PackWords.SMALL_TALK));
         this.intent = new Intent(words.words(PackWords.KIND_WORDS));
         this.keywords = new KeywordSearch(index, analysis, weights, intent);
@@ -246,7 +249,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         if (cleaned.isBlank()) return null;
         PostReader.Post post = posts.read(cleaned);
         String focus = post.focus();
-        String corrected = index.spelling.correct(focus);
+        String corrected = corrected(focus);
         List<Concept> concepts = reader.read(corrected);
         List<KeywordSearch.Hit> hits =
                 concepts.isEmpty() ? List.of() : keywords.search(concepts, corrected);
@@ -481,6 +484,11 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         return out.toString();
     }
 
+    /** A text as the engine reads it: chat shorthand written out, then misspellings corrected. */
+    private String corrected(String text) {
+        return index.spelling.correct(shorthand.expand(text));
+    }
+
     /** The text of a passage as an answer would show it. */
     String passageText(int doc) {
         StringBuilder out = new StringBuilder();
@@ -514,7 +522,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
 
     /** A long post, cut and spelling corrected, as it is read whole. */
     private String wholeCorrected(String cleaned) {
-        return index.spelling.correct(
+        return corrected(
                 cleaned.length() > WHOLE_CHARS ? cleaned.substring(0, WHOLE_CHARS) : cleaned);
     }
 
@@ -547,7 +555,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      * posts).
      */
     float[] focusVectorOf(String cleaned) {
-        return embedder.embed(index.spelling.correct(posts.read(cleaned).focus()));
+        return embedder.embed(corrected(posts.read(cleaned).focus()));
     }
 
     /** Every passage's vector by its key, for the pack's precomputed file. */
@@ -774,7 +782,7 @@ public final class LuceneAnswerEngine implements AnswerEngine {
         List<String> out = new ArrayList<>(suggester.suggest(typed, max));
         int limit = Math.min(max, TopicSuggester.MAX);
         if (out.size() < limit && typed.strip().length() >= 3) {
-            List<Concept> concepts = reader.read(index.spelling.correct(clean(typed)));
+            List<Concept> concepts = reader.read(corrected(clean(typed)));
             for (KeywordSearch.Hit h :
                     concepts.isEmpty()
                             ? List.<KeywordSearch.Hit>of()

@@ -39,6 +39,7 @@ record PackWords(Map<String, String> lists) {
                     HealthSigns.PHRASES,
                     HealthSigns.EXCEPTIONS,
                     SMALL_TALK,
+                    Shorthand.FILE,
                     QUESTION_WORDS,
                     PLEA_WORDS,
                     KIND_WORDS,

@@ -142,6 +142,28 @@ class LuceneAnswerEngineTest {
         assertEquals(text, a.question());
     }
 
+    /**
+     * Shorthand is no English word and the guide never uses it, so each one used to count as a
+     * topic the guide lacks: "2 wks" turned a trust question into a refusal.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "had him 2 wks, how do i get him to trust me | had him 2 weeks, how do i get him to trust me",
+                "my rat bites me bc hes scared what do i do | my rat bites me because hes scared what do i do",
+                "she only loves my bf, how do i get her to like me too | she only loves my boyfriend, how do i get her to like me too",
+            })
+    void chatShorthandIsReadAsTheWordsItStandsFor(String typed, String written) {
+        Answer shorthand = engine.answer(typed);
+        Answer full = engine.answer(written);
+
+        assertTrue(shorthand.answered(), typed);
+        assertEquals(full.verdict(), shorthand.verdict());
+        assertEquals(full.section(), shorthand.section());
+        assertEquals(full.blocks(), shorthand.blocks());
+    }
+
     @Test
     void wordsThatSayNothingAreDeclined() {
         Answer a = engine.answer("the and of");
