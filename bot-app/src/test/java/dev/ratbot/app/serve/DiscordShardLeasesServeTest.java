@@ -172,7 +172,25 @@ class DiscordShardLeasesServeTest {
                         + " each) within "
                         + timeout
                         + ": "
-                        + now);
+                        + now
+                        + shardLog(serves));
+    }
+
+    /**
+     * What each instance logged about its shards and leases, so that a failure here can be read
+     * without the processes' files, which the temporary directory takes with it.
+     */
+    private static String shardLog(List<ServeProcess> serves) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < serves.size(); i++) {
+            out.append(String.format("%ninstance %d:", i));
+            serves.get(i)
+                    .output()
+                    .lines()
+                    .filter(l -> l.contains("Discord: shard") || l.contains("shard leases"))
+                    .forEach(l -> out.append(String.format("%n  ")).append(l));
+        }
+        return out.toString();
     }
 
     private static void awaitSomeShardDown(FakeDiscord discord, Duration timeout)
