@@ -128,6 +128,16 @@ final class PassageIndex {
     /** For each section, the index of its parent section, or -1 at the top. */
     final int[] parents;
 
+    /**
+     * Per passage, what its wording does (describes signs, interprets a behaviour, names examples):
+     * fixed by its text, so worked out once here rather than by regular expressions over every
+     * candidate of every question.
+     */
+    private final boolean[] describesSigns;
+
+    private final boolean[] interprets;
+    private final boolean[] enumerates;
+
     final IndexSearcher searcher;
     final LeafReader leaf;
     final SpellingCorrector spelling;
@@ -178,6 +188,19 @@ final class PassageIndex {
         this.sectionTerms = new int[sections.size()][];
         for (int s = 0; s < sections.size(); s++)
             sectionTerms[s] = ids(analysis, contextText(sections.get(s)));
+        this.describesSigns = new boolean[passages.size()];
+        this.interprets = new boolean[passages.size()];
+        this.enumerates = new boolean[passages.size()];
+        for (int p = 0; p < passages.size(); p++) {
+            Passage passage = passages.get(p);
+            describesSigns[p] =
+                    passage.describesSigns()
+                            || TELLING_TITLE
+                                    .matcher(sections.get(passage.section()).title())
+                                    .find();
+            interprets[p] = passage.interprets();
+            enumerates[p] = passage.enumerates();
+        }
     }
 
     /**
@@ -307,9 +330,17 @@ final class PassageIndex {
      * heading that promises them.
      */
     boolean describesSigns(int passage) {
-        Passage p = passages.get(passage);
-        return p.describesSigns()
-                || TELLING_TITLE.matcher(sections.get(p.section()).title()).find();
+        return describesSigns[passage];
+    }
+
+    /** Whether the passage says what a behaviour means ({@link Passage#interprets}). */
+    boolean interprets(int passage) {
+        return interprets[passage];
+    }
+
+    /** Whether the passage names examples of something ({@link Passage#enumerates}). */
+    boolean enumerates(int passage) {
+        return enumerates[passage];
     }
 
     /** Whether the passage's text or its section's heading contains the term. */
