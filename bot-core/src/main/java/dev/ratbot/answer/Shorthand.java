@@ -36,10 +36,13 @@ final class Shorthand {
         Map<String, String> full = new HashMap<>();
         for (String line : lines) {
             int arrow = line.indexOf("=>");
-            if (arrow < 0) throw new IllegalArgumentException("no '=>' in shorthand line: " + line);
+            if (arrow < 0)
+                throw new IllegalArgumentException(
+                        "the pack's " + FILE + " has a line without '=>': " + line);
             String words = line.substring(arrow + 2).strip();
             if (words.isEmpty())
-                throw new IllegalArgumentException("nothing after '=>' in shorthand line: " + line);
+                throw new IllegalArgumentException(
+                        "the pack's " + FILE + " has a line with nothing after '=>': " + line);
             for (String s : line.substring(0, arrow).split(",")) {
                 String shortForm = s.strip();
                 if (!shortForm.isEmpty()) full.putIfAbsent(shortForm, words);

@@ -54,8 +54,16 @@ class ShorthandTest {
     }
 
     @Test
-    void aLineWithoutItsFullWordsIsAMistakeInThePack() {
-        assertThrows(IllegalArgumentException.class, () -> Shorthand.parse(List.of("wks")));
-        assertThrows(IllegalArgumentException.class, () -> Shorthand.parse(List.of("wks =>")));
+    void aLineWithoutItsFullWordsIsAMistakeInThePackNamedWithItsFile() {
+        IllegalArgumentException noArrow =
+                assertThrows(IllegalArgumentException.class, () -> Shorthand.parse(List.of("wks")));
+        IllegalArgumentException noWords =
+                assertThrows(
+                        IllegalArgumentException.class, () -> Shorthand.parse(List.of("wks =>")));
+
+        assertEquals("the pack's shorthand.txt has a line without '=>': wks", noArrow.getMessage());
+        assertEquals(
+                "the pack's shorthand.txt has a line with nothing after '=>': wks =>",
+                noWords.getMessage());
     }
 }
