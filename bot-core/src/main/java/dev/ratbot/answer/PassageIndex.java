@@ -180,27 +180,20 @@ final class PassageIndex {
         this.termIds = new HashMap<>();
         this.dfs = vocabulary(leaf, CONTEXT, termIds);
         this.passageTerms = new int[passages.size()][];
-        for (int p = 0; p < passages.size(); p++) {
-            Passage passage = passages.get(p);
-            passageTerms[p] =
-                    ids(analysis, passage.text() + "\n" + sections.get(passage.section()).title());
-        }
-        this.sectionTerms = new int[sections.size()][];
-        for (int s = 0; s < sections.size(); s++)
-            sectionTerms[s] = ids(analysis, contextText(sections.get(s)));
         this.describesSigns = new boolean[passages.size()];
         this.interprets = new boolean[passages.size()];
         this.enumerates = new boolean[passages.size()];
         for (int p = 0; p < passages.size(); p++) {
             Passage passage = passages.get(p);
-            describesSigns[p] =
-                    passage.describesSigns()
-                            || TELLING_TITLE
-                                    .matcher(sections.get(passage.section()).title())
-                                    .find();
+            String title = sections.get(passage.section()).title();
+            passageTerms[p] = ids(analysis, passage.text() + "\n" + title);
+            describesSigns[p] = passage.describesSigns() || TELLING_TITLE.matcher(title).find();
             interprets[p] = passage.interprets();
             enumerates[p] = passage.enumerates();
         }
+        this.sectionTerms = new int[sections.size()][];
+        for (int s = 0; s < sections.size(); s++)
+            sectionTerms[s] = ids(analysis, contextText(sections.get(s)));
     }
 
     /**
