@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,9 +56,12 @@ public final class Launcher {
     private static int runOn(Path java, String[] args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(given);
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+            int version = Jdks.featureVersion(java.getParent().getParent());
+            command.addAll(AotCache.options(Paths.get(classPath), version, given));
             // As the jar, so that its manifest's settings (native access for ONNX and SQLite)
             // apply.
             command.add("-jar");
