@@ -41,8 +41,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin KnowledgeOption knowledge;
 
     public static void main(String[] args) {
-        // Before ONNX Runtime and the JIT allocate much: see LargeBlocksByMmap.
-        boolean unused = dev.ratbot.app.ops.LargeBlocksByMmap.apply();
         dev.ratbot.app.ops.NativeHeapTrimmer.start(
                 dev.ratbot.app.ops.NativeHeapTrimmer.DEFAULT_INTERVAL);
         System.exit(run(args));
