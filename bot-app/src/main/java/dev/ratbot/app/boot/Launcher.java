@@ -55,9 +55,9 @@ public final class Launcher {
     /**
      * The serial collector, as the {@code ratbot} script starts the bot, unless the operator's own
      * options choose one. The bot answers on few threads from a heap of tens of megabytes; with the
-     * default G1 and {@code -Xmx160m}, {@code ask --json} over 20,000 posts peaked at 340 to 365 MB
-     * resident against 300 to 311 MB serial, since G1 works through a young generation of up to 60
-     * % of the heap.
+     * default G1 and {@code -Xmx160m}, {@code ask --json} over 20,000 posts peaked at 354 to 394 MB
+     * resident against 299 to 311 MB serial, since G1 works through a young generation of up to
+     * three fifths of the heap.
      */
     static List<String> collector(List<String> given) {
         for (String option : given)
