@@ -57,6 +57,11 @@ public record Answer(
         related = List.copyOf(related);
     }
 
+    /** The same answer to the same text asked in other words (its cleaned text was the same). */
+    Answer askedAs(String other) {
+        return new Answer(other, verdict, blocks, section, attribution, score, related);
+    }
+
     /** The same answer offering other sections. */
     public Answer withRelated(List<SectionRef> others) {
         return new Answer(question, verdict, blocks, section, attribution, score, others);

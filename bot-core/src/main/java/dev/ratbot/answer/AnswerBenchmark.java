@@ -23,8 +23,8 @@ import java.util.Locale;
  *   <li>mixed short questions and long posts (about 1,000 characters) on one thread, as {@code ask
  *       --json} meets them: mean and p99 per question, and p99 of the long posts (targets: mean at
  *       most 1 ms, long-post p99 at most 15 ms). Twice: questions that come again (as in chat: the
- *       vectors of recent texts are cached), and every question distinct (a number appended, so
- *       each is embedded anew);
+ *       engine keeps its answers to recent texts), and every question distinct (a number appended,
+ *       so each is read and embedded anew);
  *   <li>peak resident memory after those (the same target; {@code ratbot} trims the native heap
  *       that ONNX Runtime and the JIT compiler free, which glibc would otherwise keep);
  *   <li>p99 latency on a synthetic pack of about 100,000 passages, ranked by words only (target

@@ -101,6 +101,8 @@ public final class LuceneAnswerEngine implements AnswerEngine {
      */
     private final boolean[] untrained;
 
+    private final RecentAnswers recent = new RecentAnswers(RecentAnswers.ENTRIES);
+
     LuceneAnswerEngine(KnowledgePack pack, Weights weights, SentenceEmbedder embedder) {
         this(pack, weights, embedder, null);
     }
@@ -173,11 +175,11 @@ public final class LuceneAnswerEngine implements AnswerEngine {
     public Answer answer(String question) {
         // No catch here: an exception is a bug, and the edge that asked (the conversation) reports
         // it.
-        return answerOrDecline(question == null ? "" : question);
+        String asked = question == null ? "" : question;
+        return recent.answer(clean(asked), asked, cleaned -> answerOrDecline(asked, cleaned));
     }
 
-    private Answer answerOrDecline(String question) {
-        String cleaned = clean(question);
+    private Answer answerOrDecline(String question, String cleaned) {
         // Nothing to read (an empty line, a lone "@everyone") is met like a greeting, with the
         // invitation to ask; a refusal would say the guide lacks something nobody asked.
         if (cleaned.isBlank() || smallTalk.isSmallTalk(cleaned))

@@ -228,6 +228,8 @@ class LuceneAnswerEngineTest {
     void concurrentQuestionsGetTheSameAnswersAsSequentialOnes() throws Exception {
         List<String> questions = AnswerBenchmark.QUESTIONS;
         List<Answer> expected = questions.stream().map(engine::answer).toList();
+        // A new engine, so the threads read the questions rather than find them answered.
+        LuceneAnswerEngine fresh = LuceneAnswerEngine.build(pack);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
@@ -237,7 +239,7 @@ class LuceneAnswerEngineTest {
                                 () -> {
                                     for (int round = 0; round < 20; round++) {
                                         for (int i = 0; i < questions.size(); i++) {
-                                            if (!engine.answer(questions.get(i))
+                                            if (!fresh.answer(questions.get(i))
                                                     .equals(expected.get(i))) return false;
                                         }
                                     }
@@ -248,6 +250,15 @@ class LuceneAnswerEngineTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aTextAskedAgainWithOtherControlCharactersGetsTheSameReplyInItsOwnWords() {
+        Answer first = engine.answer("How do I hold my rat?\u0007");
+        Answer again = engine.answer("How do I hold my rat?\u0000");
+        assertEquals("How do I hold my rat?\u0000", again.question());
+        assertEquals(first.askedAs(again.question()), again);
+        assertEquals("safe-handling-techniques", again.section().orElseThrow().id());
     }
 
     @Test
