@@ -1,7 +1,6 @@
 package dev.ratbot.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,29 @@ class RecentAnswersTest {
         Answer first = recent.answer("does my rat like me", "does my rat like me", reader);
         Answer again = recent.answer("does my rat like me", "does my rat like me", reader);
         assertEquals(List.of("does my rat like me"), reader.read);
-        assertSame(first, again);
+        assertEquals(first, again);
+    }
+
+    @Test
+    void aTextLongerThanTheEmbedderReadsIsReadEveryTimeAndNeverKept() {
+        RecentAnswers recent = new RecentAnswers(8);
+        Reader reader = new Reader();
+        String longPost = "x".repeat(RecentAnswers.MAX_CHARS + 1);
+        recent.answer(longPost, longPost, reader);
+        Answer again = recent.answer(longPost, longPost, reader);
+        assertEquals(List.of(longPost, longPost), reader.read);
+        assertEquals(longPost, again.question());
+        assertEquals(0, recent.size());
+    }
+
+    @Test
+    void aTextOfTheLongestKeptLengthIsKept() {
+        RecentAnswers recent = new RecentAnswers(8);
+        Reader reader = new Reader();
+        String post = "x".repeat(RecentAnswers.MAX_CHARS);
+        recent.answer(post, post, reader);
+        recent.answer(post, post, reader);
+        assertEquals(List.of(post), reader.read);
     }
 
     @Test
